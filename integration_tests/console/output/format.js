@@ -1,0 +1,38 @@
+'use strict';
+// console.log format specifiers, extra arguments, and object formatting.
+// console.error / console.warn go to stderr.
+console.log('%s|%s|%s|%s', 'str', 42, { a: 1 }, [1, 'x']);
+console.log('%s %s %s', -0, 10n, Symbol('sym'));
+console.log('%d|%d|%d|%d|%d', 42, '42', 1.5, 'abc', 10n);
+console.log('%i|%i|%i|%i', 42.9, '-42.9', 'abc', 10n);
+console.log('%f|%f|%f', 1.5, '1.5e3', 'abc');
+console.log('%j|%j|%j', { a: [1, 'b'] }, 'str', null);
+console.log('%o', { a: 1, b: 'two' });
+console.log('%o', [1, 2]);
+console.log('%s', { deep: { a: { b: { c: 1 } } } });
+console.log('%O', { a: 1, nested: { b: { c: { d: 1 } } } });
+console.log('[%c styled %c]', 'color: red', 'font-weight: bold');
+console.log('100%% done, %s', 'really');
+console.log('%s and extra', 'a', 'b', 3, { c: 4 });
+console.log('missing %s %d');
+console.log('%x unknown %s', 'y');
+console.log('a', 1, true, null, undefined, 'b');
+console.log({ a: 1, b: 'str', c: [1, 2, 3], d: { e: { f: { g: 1 } } } });
+console.log(['a', 'b', 1, null, undefined, { k: 'v' }]);
+console.log([[1, [2, [3, [4]]]]]);
+console.log({});
+console.log([]);
+console.log('');
+console.log();
+console.log(new Map([['k', 1]]), new Set(['x']));
+console.log([1, , 3]);
+console.log({ 'key with space': 1, valid_id: 2, 3: 'num' });
+console.log(function named() {}, () => {}, class Foo {});
+console.log(Symbol('s'), 10n, -0, NaN, [undefined, null]);
+console.log('str', ['str'], { s: 'it\'s' }, ["a'b\"c"]);
+console.log(Array.from({ length: 120 }, (_, i) => i));
+console.log({ long1: 'aaaaaaaaaaaaaaaaaaaa', long2: 'bbbbbbbbbbbbbbbbbbbb', long3: 'cccccccccccccccccc' });
+console.error('error %s', 'line', { e: 1 });
+console.warn('warn line');
+console.info('info line');
+console.debug('debug line');

@@ -1,0 +1,3 @@
+'use strict';
+// Throwing a plain object.
+throw { code: 'E_PLAIN', value: 1 };

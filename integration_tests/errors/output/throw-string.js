@@ -1,0 +1,3 @@
+'use strict';
+// Throwing a string.
+throw 'a string';

@@ -1,0 +1,23 @@
+'use strict';
+// A syntax error in a required .json file throws a SyntaxError whose message
+// starts with the absolute file path.
+const assert = require('node:assert');
+
+const file = __dirname + '/fixtures/bad-json/broken.json';
+let caught = null;
+try {
+  require('./fixtures/bad-json/broken.json');
+} catch (e) {
+  caught = e;
+}
+assert.ok(caught instanceof SyntaxError, String(caught));
+assert.ok(caught.message.startsWith(file + ': '), caught.message);
+// The rest is V8's JSON.parse message for the file contents.
+assert.ok(caught.message.includes("Unexpected token ','"), caught.message);
+assert.ok(caught.message.endsWith('is not valid JSON'), caught.message);
+assert.strictEqual(caught.code, undefined);
+assert.strictEqual(require.cache[file], undefined);
+
+// Still broken the second time (not cached as a partial result).
+assert.throws(() => require('./fixtures/bad-json/broken.json'), SyntaxError);
+console.log('ok');

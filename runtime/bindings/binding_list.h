@@ -1,0 +1,18 @@
+// Every native binding, by name. Adding a binding: write runtime/bindings/<name>.cc
+// ending in SKUA_BINDING(<name>, Initialize), add it here and to BUILD.bazel.
+#ifndef SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_
+#define SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_
+
+#define SKUA_BINDING_NAMES(V) \
+  V(builtins)                 \
+  V(contextify)               \
+  V(errors)                   \
+  V(fs)                       \
+  V(options)                  \
+  V(process_env)              \
+  V(process_methods)          \
+  V(task_queue)               \
+  V(timers)                   \
+  V(util)
+
+#endif  // SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_

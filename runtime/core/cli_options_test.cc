@@ -1,0 +1,73 @@
+#include "runtime/core/cli_options.h"
+
+#include <gtest/gtest.h>
+
+namespace skua {
+namespace {
+
+CliOptions Parse(std::vector<std::string> args) {
+  Result<CliOptions> r = ParseCliOptions(args);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : CliOptions{};
+}
+
+TEST(CliOptionsTest, ScriptAndItsArguments) {
+  CliOptions o = Parse({"app.js", "--flag", "x"});
+  EXPECT_EQ(o.script, "app.js");
+  EXPECT_EQ(o.script_args, (std::vector<std::string>{"--flag", "x"}));
+  EXPECT_TRUE(o.exec_argv.empty());
+}
+
+TEST(CliOptionsTest, RuntimeOptionsBeforeScriptGoToExecArgv) {
+  CliOptions o = Parse({"--no-warnings", "--expose-gc", "app.js", "-e"});
+  EXPECT_EQ(o.exec_argv, (std::vector<std::string>{"--no-warnings", "--expose-gc"}));
+  EXPECT_EQ(o.v8_flags, (std::vector<std::string>{"--expose-gc"}));
+  EXPECT_EQ(o.script, "app.js");
+  EXPECT_EQ(o.script_args, (std::vector<std::string>{"-e"}));
+}
+
+TEST(CliOptionsTest, EvalTakesAllRemainingArgumentsAsScriptArgs) {
+  CliOptions o = Parse({"-e", "1+1", "a", "b"});
+  ASSERT_TRUE(o.eval_source.has_value());
+  EXPECT_EQ(*o.eval_source, "1+1");
+  EXPECT_FALSE(o.print_eval_result);
+  EXPECT_TRUE(o.script.empty());
+  EXPECT_EQ(o.script_args, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(CliOptionsTest, PrintAndEqualsForm) {
+  CliOptions o = Parse({"--print=40+2"});
+  EXPECT_EQ(*o.eval_source, "40+2");
+  EXPECT_TRUE(o.print_eval_result);
+}
+
+TEST(CliOptionsTest, DoubleDashEndsOptions) {
+  CliOptions o = Parse({"--", "-weird-name.js", "x"});
+  EXPECT_EQ(o.script, "-weird-name.js");
+  EXPECT_EQ(o.script_args, (std::vector<std::string>{"x"}));
+}
+
+TEST(CliOptionsTest, BadOptionIsAnError) {
+  Result<CliOptions> r = ParseCliOptions({"--definitely-not-an-option"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "bad option: --definitely-not-an-option");
+}
+
+TEST(CliOptionsTest, MissingValueIsAnError) {
+  Result<CliOptions> r = ParseCliOptions({"-e"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "-e requires an argument");
+}
+
+TEST(CliOptionsTest, InputTypeIsChecked) {
+  EXPECT_EQ(Parse({"--input-type=module", "-e", "1"}).input_type, "module");
+  EXPECT_FALSE(ParseCliOptions({"--input-type=wat"}).ok());
+}
+
+TEST(CliOptionsTest, VersionAndHelp) {
+  EXPECT_TRUE(Parse({"--version"}).print_version);
+  EXPECT_TRUE(Parse({"-h"}).print_help);
+}
+
+}  // namespace
+}  // namespace skua

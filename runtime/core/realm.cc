@@ -1,0 +1,140 @@
+// Realm: callback scope, tick draining, the event loop spin, and the binding cache.
+#include "runtime/core/realm.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "base/check.h"
+#include "runtime/core/binding.h"
+#include "runtime/core/errors.h"
+#include "runtime/core/platform.h"
+#include "runtime/core/v8_helpers.h"
+
+namespace skua {
+
+namespace {
+// Embedder-data slot of the context that points back at its Realm.
+constexpr int kRealmSlot = 1;
+}  // namespace
+
+Realm::Realm(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop,
+             Platform* platform, const CliOptions* options)
+    : isolate_(isolate),
+      context_(isolate, context),
+      loop_(loop),
+      platform_(platform),
+      options_(options) {
+  context->SetAlignedPointerInEmbedderData(kRealmSlot, this);
+  tick_info_store_ = v8::ArrayBuffer::NewBackingStore(isolate, kTickInfoCount * sizeof(int32_t));
+  tick_info_ = static_cast<int32_t*>(tick_info_store_->Data());
+}
+
+Realm::~Realm() {
+  binding_states_.clear();
+  context()->SetAlignedPointerInEmbedderData(kRealmSlot, nullptr);
+}
+
+Realm* Realm::From(v8::Local<v8::Context> context) {
+  return static_cast<Realm*>(context->GetAlignedPointerFromEmbedderData(kRealmSlot));
+}
+
+v8::Local<v8::Int32Array> Realm::tick_info_array() {
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate_, tick_info_store_);
+  return v8::Int32Array::New(buffer, 0, kTickInfoCount);
+}
+
+v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
+                                              v8::Local<v8::Value> recv, int argc,
+                                              v8::Local<v8::Value>* argv) {
+  v8::EscapableHandleScope handle_scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  v8::Context::Scope context_scope(ctx);
+  v8::MaybeLocal<v8::Value> result;
+  callback_depth_++;
+  {
+    v8::TryCatch try_catch(isolate_);
+    result = fn->Call(ctx, recv, argc, argv);
+    if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+      TriggerUncaughtException(this, try_catch);
+    }
+  }
+  callback_depth_--;
+  if (callback_depth_ == 0) DrainTicksAndMicrotasks();
+  v8::Local<v8::Value> value;
+  if (!result.ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
+  return handle_scope.Escape(value);
+}
+
+void Realm::DrainTicksAndMicrotasks() {
+  v8::HandleScope handle_scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  v8::Context::Scope context_scope(ctx);
+  if (!tick_info_[kHasTickScheduled]) isolate_->PerformMicrotaskCheckpoint();
+  // The tick callback runs ticks, then microtasks, until both are empty, then reports
+  // unhandled rejections. When it throws, the uncaught path runs and draining resumes
+  // with the ticks left (the throwing one was already dequeued).
+  while ((tick_info_[kHasTickScheduled] || tick_info_[kHasRejectionToWarn]) &&
+         !tick_callback_.IsEmpty()) {
+    callback_depth_++;
+    v8::TryCatch try_catch(isolate_);
+    v8::MaybeLocal<v8::Value> result =
+        tick_callback_.Get(isolate_)->Call(ctx, process_object(), 0, nullptr);
+    callback_depth_--;
+    if (!result.IsEmpty()) break;
+    if (try_catch.HasTerminated()) break;
+    TriggerUncaughtException(this, try_catch);
+  }
+}
+
+int Realm::EmitProcessEvent(const char* event) {
+  v8::HandleScope handle_scope(isolate_);
+  if (emit_process_event_.IsEmpty()) return 0;
+  v8::Local<v8::Value> arg = OneByteString(isolate_, event);
+  v8::Local<v8::Value> code;
+  if (!MakeCallback(emit_process_event_.Get(isolate_), process_object(), 1, &arg)
+           .ToLocal(&code) ||
+      !code->IsInt32()) {
+    return 0;
+  }
+  return code.As<v8::Int32>()->Value();
+}
+
+int Realm::RunEventLoop() {
+  bool more;
+  do {
+    uv_run(loop_, UV_RUN_DEFAULT);
+    platform_->DrainTasks(isolate_);
+    more = uv_loop_alive(loop_);
+    if (more) continue;
+    EmitProcessEvent("beforeExit");
+    // 'beforeExit' listeners may have scheduled more work.
+    more = uv_loop_alive(loop_);
+  } while (more);
+  stopping_ = true;
+  return EmitProcessEvent("exit");
+}
+
+void Realm::Exit(int code) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  // Skip static destructors and V8 teardown: worker threads may still be running, and
+  // Node exits the same way.
+  _exit(code);
+}
+
+v8::MaybeLocal<v8::Object> Realm::GetBinding(const std::string& name) {
+  auto it = bindings_.find(name);
+  if (it != bindings_.end()) return it->second.Get(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  v8::Local<v8::Object> exports = v8::Object::New(isolate_);
+  BindingTarget target{this, isolate_, ctx, exports};
+  if (!InitializeBinding(name, target)) {
+    ThrowError(isolate_, "ERR_INVALID_ARG_VALUE", "No such binding: " + name);
+    return v8::MaybeLocal<v8::Object>();
+  }
+  bindings_.emplace(name, v8::Global<v8::Object>(isolate_, exports));
+  return exports;
+}
+
+}  // namespace skua

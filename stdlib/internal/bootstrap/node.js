@@ -1,0 +1,74 @@
+'use strict';
+// Bootstrap: turns the native `process` into Node's (an EventEmitter with its methods)
+// and installs the globals. Runs once, before any user code.
+
+const EventEmitter = require('events');
+
+// process -> process.__proto__ ('process') -> EventEmitter.prototype, as in Node.
+Object.setPrototypeOf(Object.getPrototypeOf(process), EventEmitter.prototype);
+EventEmitter.call(process);
+Object.defineProperty(process, Symbol.toStringTag, {
+  value: 'process', writable: false, enumerable: false, configurable: true,
+});
+
+require('internal/process/per_thread').setupProcessMethods();
+
+const { nextTick, queueMicrotask, setupTaskQueue } = require('internal/process/task_queues');
+setupTaskQueue();
+require('internal/process/promises').setupPromiseRejectTracking();
+require('internal/process/execution').setupUncaughtExceptionHandling();
+const { emitWarning, onWarning } = require('internal/process/warning');
+
+process._exiting = false;
+process.nextTick = nextTick;
+process.emitWarning = emitWarning;
+process.on('warning', onWarning);
+process.title = 'skua';
+process.release = { name: 'node' };
+process.features = {
+  inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
+  tls_ocsp: false, tls: false, cached_builtins: true, typescript: false,
+};
+process.config = { target_defaults: {}, variables: { v8_enable_i18n_support: 1 } };
+process.argv = [process.execPath];
+process.env = internalBinding('process_env').env;
+
+const stdio = require('internal/process/stdio');
+Object.defineProperty(process, 'stdout', {
+  get: stdio.getStdout, enumerable: false, configurable: true,
+});
+Object.defineProperty(process, 'stderr', {
+  get: stdio.getStderr, enumerable: false, configurable: true,
+});
+
+// Globals. Enumerability matches Node 20 exactly: Node's own tests check it.
+function defineGlobal(name, value, enumerable) {
+  Object.defineProperty(globalThis, name, {
+    value, writable: true, enumerable, configurable: true,
+  });
+}
+
+const timers = require('timers');
+defineGlobal('global', globalThis, true);
+for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout',
+  'setInterval', 'setTimeout']) {
+  defineGlobal(name, timers[name], true);
+}
+defineGlobal('queueMicrotask', queueMicrotask, true);
+Object.defineProperty(globalThis, 'console', {
+  get() {
+    const console = require('console');
+    defineGlobal('console', console, false);
+    return console;
+  },
+  set(value) { defineGlobal('console', value, false); },
+  enumerable: false,
+  configurable: true,
+});
+
+// Node 20 defines these well-known symbols; V8 10.2 does not yet.
+for (const name of ['dispose', 'asyncDispose']) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
+  }
+}

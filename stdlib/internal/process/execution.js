@@ -1,0 +1,43 @@
+'use strict';
+// The handler C++ calls for every uncaught exception (runtime/core/errors.cc): it emits
+// 'uncaughtExceptionMonitor' and 'uncaughtException'; with no listener it emits 'exit'
+// with code 1 and returns false, and C++ prints the error (using `format`) and exits.
+
+const { setFatalExceptionHandler } = internalBinding('errors');
+
+function onUncaughtException(error, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', error, origin);
+  if (process.emit('uncaughtException', error, origin)) return true;
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch {
+    // The error being reported matters more than one thrown by an 'exit' listener.
+  }
+  return false;
+}
+
+function isErrorLike(value) {
+  return value instanceof Error ||
+    (typeof value === 'object' && value !== null && typeof value.stack === 'string');
+}
+
+// [text before the source context, text after it], as Node lays out a fatal report.
+onUncaughtException.format = function format(error) {
+  const { inspect } = require('internal/util/inspect');
+  if (isErrorLike(error)) return ['', `\n${inspect(error)}`];
+  if (typeof error === 'object' && error !== null) return ['\n', inspect(error)];
+  const text = typeof error === 'string' ? error : inspect(error);
+  return ['\n', `${text}\n(Use \`node --trace-uncaught ...\` to show where the exception ` +
+    'was thrown)'];
+};
+
+function setupUncaughtExceptionHandling() {
+  setFatalExceptionHandler(onUncaughtException);
+}
+
+module.exports = { setupUncaughtExceptionHandling };

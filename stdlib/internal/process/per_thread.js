@@ -1,0 +1,128 @@
+'use strict';
+// The process methods backed by the process_methods binding: cwd, chdir, umask, hrtime,
+// uptime, memoryUsage, cpuUsage, exit and exitCode.
+
+const binding = internalBinding('process_methods');
+const { uvException, codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } =
+  require('internal/errors');
+const { validateString, validateInteger } = require('internal/validators');
+
+const hrtimeFields = new Uint32Array(3);
+const memoryFields = new Float64Array(5);
+const cpuFields = new Float64Array(2);
+
+function cwd() {
+  const ctx = {};
+  const path = binding.cwd(ctx);
+  if (ctx.code !== undefined) throw uvException(ctx);
+  return path;
+}
+
+function chdir(directory) {
+  validateString(directory, 'directory');
+  const ctx = {};
+  binding.chdir(directory, ctx);
+  if (ctx.code !== undefined) {
+    // Node names both directories in chdir's message.
+    const error = uvException({ ...ctx, path: process.cwd(), dest: directory });
+    throw error;
+  }
+}
+
+function umask(mask) {
+  if (mask === undefined) return binding.umask();
+  if (typeof mask === 'string') mask = Number.parseInt(mask, 8);
+  validateInteger(mask, 'mask', 0, 0o777);
+  return binding.umask(mask);
+}
+
+function hrtime(previous) {
+  binding.hrtime(hrtimeFields);
+  const seconds = hrtimeFields[0] * 0x100000000 + hrtimeFields[1];
+  const nanos = hrtimeFields[2];
+  if (previous === undefined) return [seconds, nanos];
+  if (!Array.isArray(previous)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', previous);
+  if (previous.length !== 2) throw new ERR_OUT_OF_RANGE('time', 2, previous.length);
+  let s = seconds - previous[0];
+  let n = nanos - previous[1];
+  if (n < 0) {
+    s -= 1;
+    n += 1e9;
+  }
+  return [s, n];
+}
+hrtime.bigint = binding.hrtimeBigInt;
+
+function memoryUsage() {
+  binding.memoryUsage(memoryFields);
+  return {
+    rss: memoryFields[0],
+    heapTotal: memoryFields[1],
+    heapUsed: memoryFields[2],
+    external: memoryFields[3],
+    arrayBuffers: memoryFields[4],
+  };
+}
+memoryUsage.rss = binding.rss;
+
+function cpuUsage(previous) {
+  binding.cpuUsage(cpuFields);
+  if (previous === undefined) return { user: cpuFields[0], system: cpuFields[1] };
+  return { user: cpuFields[0] - previous.user, system: cpuFields[1] - previous.system };
+}
+
+let exitCode;
+
+function validateExitCode(code) {
+  if (code === undefined || code === null) return;
+  // Node 20 accepts integers and integer strings.
+  if (typeof code === 'string' && code !== '' && Number.isInteger(Number(code))) return;
+  validateInteger(code, 'code');
+}
+
+const exitCodeProperty = {
+  get() { return exitCode; },
+  set(code) {
+    validateExitCode(code);
+    exitCode = code;
+  },
+  enumerable: true,
+  configurable: false,
+};
+
+// The exit code as a number: process.exitCode, or 0.
+function currentExitCode() {
+  return exitCode === undefined || exitCode === null ? 0 : Number(exitCode) | 0;
+}
+
+function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', currentExitCode());
+  }
+  binding.reallyExit(currentExitCode());
+}
+
+// Called by C++ when the loop runs empty ('beforeExit') and at the end ('exit').
+function emitProcessEvent(name) {
+  if (name === 'beforeExit') {
+    process.emit('beforeExit', currentExitCode());
+  } else if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', currentExitCode());
+  }
+  return currentExitCode();
+}
+
+function setupProcessMethods() {
+  Object.assign(process, {
+    cwd, chdir, umask, hrtime, memoryUsage, cpuUsage, exit,
+    uptime: binding.uptime,
+    reallyExit: binding.reallyExit,
+  });
+  Object.defineProperty(process, 'exitCode', exitCodeProperty);
+  binding.setEmitProcessEvent(emitProcessEvent);
+}
+
+module.exports = { setupProcessMethods };

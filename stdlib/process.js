@@ -1,0 +1,4 @@
+'use strict';
+// node:process: the process object itself.
+
+module.exports = process;

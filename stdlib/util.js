@@ -1,0 +1,180 @@
+'use strict';
+// The public `util` module (nodejs.org/api/util.html). The formatting lives in
+// internal/util/inspect, deep equality in internal/util/comparisons.
+
+const {
+  inspect, format, formatWithOptions, stripVTControlCharacters, types: allTypes,
+} = require('internal/util/inspect');
+const { isDeepStrictEqual } = require('internal/util/comparisons');
+const { codes } = require('internal/errors');
+const { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION } = codes;
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'function', value);
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'function', ctor);
+  if (superCtor === undefined || superCtor === null) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'function', superCtor);
+  }
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', {
+    value: superCtor, writable: true, configurable: true,
+  });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisified]) {
+    const fn = original[kCustomPromisified];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisified, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      Reflect.apply(original, this, [...args, (err, ...values) => {
+        if (err) reject(err);
+        else resolve(values[0]);
+      }]);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisified, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+}
+promisify.custom = kCustomPromisified;
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection cannot be told apart from success in a callback; wrap it.
+  if (!reason) {
+    const wrapped = new ERR_FALSY_VALUE_REJECTION();
+    wrapped.reason = reason;
+    reason = wrapped;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (descriptors.length && typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (descriptors.name && typeof descriptors.name.value === 'string') {
+    descriptors.name.value += 'Callbackified';
+  }
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+const codesWarned = new Set();
+
+function emitDeprecation(msg, code, fn) {
+  if (typeof process.emitWarning !== 'function') return;
+  if (code !== undefined) process.emitWarning(msg, 'DeprecationWarning', code, fn);
+  else process.emitWarning(msg, 'DeprecationWarning', fn);
+}
+
+function deprecate(fn, msg, code) {
+  if (process.noDeprecation === true) return fn;
+  if (code !== undefined && typeof code !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned) {
+      warned = true;
+      if (code === undefined) {
+        emitDeprecation(msg, undefined, deprecated);
+      } else if (!codesWarned.has(code)) {
+        codesWarned.add(code);
+        emitDeprecation(msg, code, deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+// NODE_DEBUG=net,http* enables debuglog('net'), debuglog('http2'), ...
+let debugPattern;
+function debugEnabled(set) {
+  if (debugPattern === undefined) {
+    const env = (process.env && process.env.NODE_DEBUG) || '';
+    const parts = env.split(/[\s,]+/).filter(Boolean).map((p) =>
+      p.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*'));
+    debugPattern = parts.length ? new RegExp(`^(${parts.join('|')})$`, 'i') : null;
+  }
+  return debugPattern !== null && debugPattern.test(set);
+}
+
+function debuglog(set, cb) {
+  let enabled;
+  let announced = false;
+  const upper = String(set).toUpperCase();
+  function isEnabled() {
+    if (enabled === undefined) enabled = debugEnabled(set);
+    return enabled;
+  }
+  function logger(...args) {
+    if (!isEnabled()) return;
+    if (!announced) {
+      announced = true;
+      if (typeof cb === 'function') cb(logger);
+    }
+    const msg = formatWithOptions({}, ...args);
+    process.stderr.write(`${upper} ${process.pid}: ${msg}\n`);
+  }
+  Object.defineProperty(logger, 'enabled', {
+    get: isEnabled, configurable: true, enumerable: true,
+  });
+  return logger;
+}
+
+const publicTypeNames = [
+  'isAnyArrayBuffer', 'isArgumentsObject', 'isArrayBuffer', 'isArrayBufferView',
+  'isAsyncFunction', 'isBigInt64Array', 'isBigIntObject', 'isBigUint64Array', 'isBooleanObject',
+  'isBoxedPrimitive', 'isDataView', 'isDate', 'isExternal', 'isFloat32Array', 'isFloat64Array',
+  'isGeneratorFunction', 'isGeneratorObject', 'isInt8Array', 'isInt16Array', 'isInt32Array',
+  'isMap', 'isMapIterator', 'isModuleNamespaceObject', 'isNativeError', 'isNumberObject',
+  'isPromise', 'isProxy', 'isRegExp', 'isSet', 'isSetIterator', 'isSharedArrayBuffer',
+  'isStringObject', 'isSymbolObject', 'isTypedArray', 'isUint8Array', 'isUint8ClampedArray',
+  'isUint16Array', 'isUint32Array', 'isWeakMap', 'isWeakSet',
+];
+const types = {};
+for (const name of publicTypeNames) types[name] = allTypes[name];
+
+module.exports = {
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
+  format,
+  formatWithOptions,
+  inherits,
+  inspect,
+  isArray: Array.isArray,
+  isDeepStrictEqual,
+  promisify,
+  stripVTControlCharacters,
+  types,
+};
