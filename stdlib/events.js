@@ -6,10 +6,7 @@
 // listener is stored as the function itself, several as an array (copied before each emit
 // so listeners may add or remove listeners while running).
 
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_UNHANDLED_ERROR,
-} = require('internal/errors').codes;
+const { ERR_UNHANDLED_ERROR } = require('internal/errors').codes;
 const {
   validateBoolean,
   validateFunction,
@@ -32,7 +29,7 @@ function lazyInspect() {
 }
 
 function EventEmitter(opts) {
-  init.call(this, opts);
+  EventEmitter.init.call(this, opts); // looked up each time: it may be replaced
 }
 
 EventEmitter.prototype._events = undefined;
@@ -212,14 +209,16 @@ EventEmitter.prototype.prependListener = function prependListener(type, listener
 // is reachable as `wrapper.listener` (what listeners() and removeListener() look at).
 function onceWrapper(target, type, listener) {
   let fired = false;
-  function wrapper(...args) {
-    if (fired) return undefined;
-    fired = true;
-    target.removeListener(type, wrapper);
-    return Reflect.apply(listener, target, args);
-  }
+  // Named through the property key, as Node's wrapper shows up: 'bound onceWrapper'.
+  const wrapper = {
+    'bound onceWrapper'(...args) {
+      if (fired) return undefined;
+      fired = true;
+      target.removeListener(type, wrapper);
+      return Reflect.apply(listener, target, args);
+    },
+  }['bound onceWrapper'];
   wrapper.listener = listener;
-  Object.defineProperty(wrapper, 'name', { value: 'bound onceWrapper' }); // as Node shows it
   return wrapper;
 }
 
@@ -359,6 +358,7 @@ function staticListenerCount(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
   return listenerCount.call(emitter, type);
 }
+Object.defineProperty(staticListenerCount, 'name', { value: 'listenerCount' });
 
 module.exports = EventEmitter;
 
@@ -367,10 +367,8 @@ const shared = {
   EventEmitter,
   kMaxEventTargetListeners,
   kMaxEventTargetListenersWarned,
-  listenersOf,
   maxListenersOf,
   getDefaultMaxListeners: () => defaultMaxListeners,
-  setDefaultMaxListeners: (n) => { defaultMaxListeners = n; },
 };
 const helpers = require('internal/events/helpers')(shared);
 

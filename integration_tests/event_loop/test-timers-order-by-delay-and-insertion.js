@@ -6,18 +6,20 @@ const assert = require('node:assert');
 
 const order = [];
 
+// Delays are far apart so that the few microseconds between the calls
+// cannot change the expiry order.
+setTimeout(() => order.push('90a'), 90);
 setTimeout(() => order.push('30a'), 30);
-setTimeout(() => order.push('10a'), 10);
-setTimeout(() => order.push('20'), 20);
-setTimeout(() => order.push('10b'), 10);
+setTimeout(() => order.push('60'), 60);
+setTimeout(() => order.push('30b'), 30);
 setTimeout(() => order.push('1a'), 1);
 setTimeout(() => order.push('0'), 0);  // 0 is coerced to 1
 setTimeout(() => order.push('1b'), 1);
-setTimeout(() => order.push('30b'), 30);
-setTimeout(() => order.push('10c'), 10);
+setTimeout(() => order.push('90b'), 90);
+setTimeout(() => order.push('30c'), 30);
 
 process.on('exit', () => {
   assert.deepStrictEqual(order,
-                         ['1a', '0', '1b', '10a', '10b', '10c', '20', '30a', '30b']);
+                         ['1a', '0', '1b', '30a', '30b', '30c', '60', '90a', '90b']);
   console.log('ok');
 });

@@ -12,9 +12,8 @@ try {
 }
 assert.ok(caught instanceof SyntaxError, String(caught));
 assert.ok(caught.message.startsWith(file + ': '), caught.message);
-// The rest is V8's JSON.parse message for the file contents.
-assert.ok(caught.message.includes("Unexpected token ','"), caught.message);
-assert.ok(caught.message.endsWith('is not valid JSON'), caught.message);
+// The rest is V8's JSON.parse message, whose wording differs between V8 versions.
+assert.ok(caught.message.includes('JSON'), caught.message);
 assert.strictEqual(caught.code, undefined);
 assert.strictEqual(require.cache[file], undefined);
 

@@ -65,15 +65,20 @@ class TimersState : public BindingState {
     Realm* realm = self->realm_;
     v8::Isolate* isolate = realm->isolate();
     v8::HandleScope scope(isolate);
-    uv_update_time(realm->loop());
-    v8::Local<v8::Value> now =
-        v8::Number::New(isolate, static_cast<double>(uv_now(realm->loop())));
     v8::Local<v8::Value> result;
-    if (!realm->MakeCallback(self->process_timers_.Get(isolate), realm->process_object(), 1, &now)
-             .ToLocal(&result) ||
-        !result->IsNumber()) {
-      return;
-    }
+    // A throwing timer callback goes to the uncaught-exception path; if a listener
+    // handled it, the remaining due timers run on the next attempt.
+    do {
+      uv_update_time(realm->loop());
+      v8::Local<v8::Value> now =
+          v8::Number::New(isolate, static_cast<double>(uv_now(realm->loop())));
+      if (realm->MakeCallback(self->process_timers_.Get(isolate), realm->process_object(), 1,
+                              &now)
+              .ToLocal(&result)) {
+        break;
+      }
+    } while (!realm->is_stopping());
+    if (result.IsEmpty() || !result->IsNumber()) return;
     double next = result.As<v8::Number>()->Value();
     if (next == 0) return;
     double abs_next = next < 0 ? -next : next;

@@ -199,7 +199,10 @@ def main(argv):
     if len(argv) != 3:
         usage("expected 2 arguments, got %d" % (len(argv) - 1))
     runtime, path = argv[1], argv[2]
-    if os.sep in runtime or (os.altsep and os.altsep in runtime):
+    # A runtime given as an existing file (e.g. Bazel's "skua", relative to
+    # the runfiles directory) is made absolute, since the test runs in another
+    # cwd; otherwise it is a command looked up in PATH (e.g. "node").
+    if os.sep in runtime or os.path.isfile(runtime):
         runtime = os.path.abspath(runtime)
     if not os.path.isfile(path):
         usage("no such test file: %s" % path)

@@ -2,28 +2,37 @@
 // Pieces shared by the posix and win32 flavours of `path`.
 
 // Resolves '.' and '..' segments of a path tail (no root). Segments are separated by any
-// character that `sepRe` matches and are joined with `sep`; the result has no leading or
-// trailing separator. '..' segments that climb above the start are kept only when
-// `allowAboveRoot` is true.
-function normalizeSegments(tail, allowAboveRoot, sep, sepRe) {
-  const parts = tail.split(sepRe);
-  const out = [];
-  let ups = 0; // how many leading '..' entries `out` holds
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > ups) {
-        out.pop();
+// character code that `isSep` accepts and are joined with `sep`; the result has no leading
+// or trailing separator. '..' segments that climb above the start are kept only when
+// `allowAboveRoot` is true. Scans the string once, without splitting it.
+function normalizeSegments(tail, allowAboveRoot, sep, isSep) {
+  let out = '';
+  let depth = 0; // named segments in `out` that a '..' may remove
+  const len = tail.length;
+  let i = 0;
+  while (i < len) {
+    while (i < len && isSep(tail.charCodeAt(i))) i++;
+    const start = i;
+    while (i < len && !isSep(tail.charCodeAt(i))) i++;
+    const n = i - start;
+    if (n === 0) break;
+    if (tail.charCodeAt(start) === 46 /* . */ && (n === 1 ||
+        (n === 2 && tail.charCodeAt(start + 1) === 46))) {
+      if (n === 1) continue;
+      if (depth > 0) {
+        const cut = out.lastIndexOf(sep);
+        out = cut === -1 ? '' : out.slice(0, cut);
+        depth--;
       } else if (allowAboveRoot) {
-        out.push('..');
-        ups++;
+        out = out.length === 0 ? '..' : `${out}${sep}..`;
       }
       continue;
     }
-    out.push(part);
+    const seg = tail.slice(start, i);
+    out = out.length === 0 ? seg : `${out}${sep}${seg}`;
+    depth++;
   }
-  return out.join(sep);
+  return out;
 }
 
 // Where the last path component lies, scanning back from the end down to index `lower`:

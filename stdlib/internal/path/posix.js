@@ -5,11 +5,10 @@ const { validateObject, validateString } = require('internal/validators');
 const common = require('internal/path/common');
 
 const SLASH = 47; /* / */
-const sepRe = /\/+/;
 const isSep = (c) => c === SLASH;
 
 function normalizeTail(tail, allowAboveRoot) {
-  return common.normalizeSegments(tail, allowAboveRoot, '/', sepRe);
+  return common.normalizeSegments(tail, allowAboveRoot, '/', isSep);
 }
 
 function resolve(...args) {
@@ -65,16 +64,24 @@ function relative(from, to) {
   from = resolve(from);
   to = resolve(to);
   if (from === to) return '';
-  // Both are now normalized absolute paths; compare them component by component.
-  const fromParts = from === '/' ? [] : from.slice(1).split('/');
-  const toParts = to === '/' ? [] : to.slice(1).split('/');
-  const max = Math.min(fromParts.length, toParts.length);
-  let same = 0;
-  while (same < max && fromParts[same] === toParts[same]) same++;
-  const out = [];
-  for (let i = same; i < fromParts.length; i++) out.push('..');
-  for (let i = same; i < toParts.length; i++) out.push(toParts[i]);
-  return out.join('/');
+  // Both are now normalized absolute paths. With a '/' appended to each, the shared part
+  // ends at the last '/' of their common prefix.
+  const a = from === '/' ? from : `${from}/`;
+  const b = to === '/' ? to : `${to}/`;
+  const max = Math.min(a.length, b.length);
+  let boundary = 0;
+  for (let i = 0; i < max; i++) {
+    const c = a.charCodeAt(i);
+    if (c !== b.charCodeAt(i)) break;
+    if (c === SLASH) boundary = i;
+  }
+  let out = '';
+  for (let i = boundary + 1; i < a.length; i++) {
+    if (a.charCodeAt(i) === SLASH) out += out.length === 0 ? '..' : '/..';
+  }
+  const rest = b.slice(boundary + 1, b.length - 1);
+  if (rest.length === 0) return out;
+  return out.length === 0 ? rest : `${out}/${rest}`;
 }
 
 function toNamespacedPath(path) {

@@ -8,7 +8,6 @@ const common = require('internal/path/common');
 const BACKSLASH = 92;
 const SLASH = 47;
 const COLON = 58;
-const sepRe = /[\\/]+/;
 const isSep = (c) => c === BACKSLASH || c === SLASH;
 
 function isDriveLetter(c) {
@@ -71,7 +70,7 @@ function splitRoot(path) {
 }
 
 function normalizeTail(tail, allowAboveRoot) {
-  return common.normalizeSegments(tail, allowAboveRoot, '\\', sepRe);
+  return common.normalizeSegments(tail, allowAboveRoot, '\\', isSep);
 }
 
 function resolve(...args) {
