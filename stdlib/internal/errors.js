@@ -46,7 +46,7 @@ const classRegExp = /^([A-Z][a-z0-9]*)+$/;
 // Describes a received value the way Node's ERR_INVALID_ARG_TYPE message does.
 function describeReceived(value) {
   if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) {
       return ` Received an instance of ${value.constructor.name}`;
@@ -77,7 +77,8 @@ function invalidArgType(name, expected, actual) {
   const types = [];
   const instances = [];
   const other = [];
-  const kTypes = ['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol'];
+  const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean',
+    'bigint', 'symbol'];
   for (const value of expected) {
     if (kTypes.includes(value)) types.push(value.toLowerCase());
     else if (classRegExp.test(value)) instances.push(value);
