@@ -4,15 +4,18 @@
 #define SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_
 
 #define SKUA_BINDING_NAMES(V) \
+  V(buffer)                   \
   V(builtins)                 \
   V(contextify)               \
   V(errors)                   \
   V(fs)                       \
+  V(module_wrap)              \
   V(options)                  \
   V(process_env)              \
   V(process_methods)          \
   V(task_queue)               \
   V(timers)                   \
+  V(url)                      \
   V(util)
 
 #endif  // SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_

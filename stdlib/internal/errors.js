@@ -13,6 +13,10 @@ function formatMessage(key, args) {
   return msg.replace(/%[sd]/g, () => String(args[i++]));
 }
 
+// Marks errors made by these classes, so that prepareStackTrace puts the code in the
+// stack's header: "TypeError [ERR_X]: message", while `name` stays "TypeError".
+const kIsNodeError = Symbol('kIsNodeError');
+
 function makeNodeErrorClass(Base, key) {
   return class NodeError extends Base {
     constructor(...args) {
@@ -20,16 +24,41 @@ function makeNodeErrorClass(Base, key) {
       Object.defineProperty(this, 'code', {
         value: key, enumerable: true, writable: true, configurable: true,
       });
-      // Node puts the code into the name only while the stack is captured.
-      const name = this.name;
-      this.name = `${name} [${key}]`;
-      this.stack; // eslint-disable-line no-unused-expressions
-      delete this.name;
+      Object.defineProperty(this, kIsNodeError, { value: true });
     }
     toString() {
       return `${this.name} [${this.code}]: ${this.message}`;
     }
   };
+}
+
+// V8's header of a stack: "name: message", either part alone when the other is empty.
+function errorHeader(error) {
+  let name = 'Error';
+  let message = '';
+  try {
+    if (error.name !== undefined) name = `${error.name}`;
+    if (error.message !== undefined) message = `${error.message}`;
+  } catch {
+    return '<error>';
+  }
+  if (error[kIsNodeError] === true && typeof error.code === 'string') {
+    name = `${name} [${error.code}]`;
+  }
+  if (name === '') return message;
+  if (message === '') return name;
+  return `${name}: ${message}`;
+}
+
+// Formats `error.stack` (installed as V8's PrepareStackTraceCallback by the bootstrap).
+function prepareStackTrace(globalThis, error, callSites) {
+  const { Error: GlobalError } = globalThis;
+  if (GlobalError !== undefined && typeof GlobalError.prepareStackTrace === 'function') {
+    return GlobalError.prepareStackTrace(error, callSites);
+  }
+  const header = errorHeader(error);
+  if (callSites.length === 0) return header;
+  return `${header}\n    at ${callSites.join('\n    at ')}`;
 }
 
 // Registers an error code. `message` is a %s template or a function of the arguments;
@@ -99,7 +128,11 @@ function invalidArgType(name, expected, actual) {
   if (instances.length > 0) {
     parts.push(`an instance of ${joinWithOr(instances)}`);
   }
-  if (other.length > 0) parts.push(joinWithOr(other));
+  if (other.length > 0) {
+    // A single capitalised description reads "an Array-like Object", as in Node.
+    const article = other.length === 1 && other[0].toLowerCase() !== other[0] ? 'an ' : '';
+    parts.push(article + joinWithOr(other));
+  }
   msg += parts.join(' or ');
   return msg + '.' + describeReceived(actual);
 }
@@ -156,6 +189,14 @@ E('ERR_MISSING_ARGS', (...args) => {
   return `${msg} must be specified`;
 }, TypeError);
 E('ERR_OUT_OF_RANGE', outOfRange, RangeError);
+E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => (name ?
+  `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'),
+RangeError);
+E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
+E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
+E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x1fffffe8 characters', Error);
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
@@ -173,6 +214,34 @@ E('ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config %s.', Error);
 E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
 E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
+E('ERR_IMPORT_ASSERTION_TYPE_FAILED', 'Module "%s" is not of type "%s"', TypeError);
+E('ERR_IMPORT_ASSERTION_TYPE_MISSING', 'Module "%s" needs an import attribute of type "%s"',
+  TypeError);
+E('ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', 'Import attribute type "%s" is unsupported',
+  TypeError);
+E('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme %s', TypeError);
+E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => {
+  if (exactUrl) return `Cannot find module '${path}' imported from ${base}`;
+  return `Cannot find package '${path}' imported from ${base}`;
+}, Error);
+E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level ' +
+  'await. Use import() instead. To see where the top-level await comes from, use ' +
+  '--experimental-print-required-tla.', Error);
+E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);
+E('ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '%s' is not supported resolving ES " +
+  'modules imported from %s', Error);
+E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (url) => 'Only URLs with a scheme in: file, data, and ' +
+  `node are supported by the default ESM loader. Received protocol '${url.protocol}'`, Error);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error);
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
+E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+if (!codes.ERR_UNKNOWN_ENCODING) E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 
 // An error from a failed system call: `ctx` holds { code, errno, syscall, path?, dest? }
 // as the bindings report them (message from uv_strerror), and the message reads like Node's uvException.
@@ -191,8 +260,22 @@ function uvException(ctx) {
   return err;
 }
 
+// Thrown when an operation is cancelled through an AbortSignal (code 'ABORT_ERR').
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
 module.exports = {
+  prepareStackTrace,
   codes,
+  AbortError,
   E,
   uvException,
   addNumericalSeparator,

@@ -2,12 +2,12 @@
 tools/testing/run_js_test.py, isolated and in parallel."""
 
 def skua_js_tests(name, tests, data = []):
-    """`tests` are test-*.js files and output/*.js files (with their .out beside them).
+    """`tests` are test-*.js/.mjs files and output/*.js/.mjs files (with a .out beside them).
 
     Every test gets all of `data` (fixtures) too. A test_suite called `name` holds them."""
     test_names = []
     for test in tests:
-        test_name = test[:-len(".js")]
+        test_name = test.rsplit(".", 1)[0]
         expected = [test_name + ".out"] if "/output/" in "/" + test else []
         native.sh_test(
             name = test_name,

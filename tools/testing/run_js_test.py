@@ -51,9 +51,10 @@ def usage(msg):
 
 
 def is_output_test(path):
-    return (path.endswith(".js")
+    stem, ext = os.path.splitext(path)
+    return (ext in (".js", ".mjs")
             and os.path.basename(os.path.dirname(path)) == "output"
-            and os.path.isfile(path[:-3] + ".out"))
+            and os.path.isfile(stem + ".out"))
 
 
 def parse_out_file(text, out_path):
@@ -211,7 +212,7 @@ def main(argv):
     rel = os.path.relpath(path)
 
     if is_output_test(path):
-        out_path = path[:-3] + ".out"
+        out_path = os.path.splitext(path)[0] + ".out"
         with open(out_path, encoding="utf-8") as f:
             try:
                 want_code, want_out, want_err = parse_out_file(f.read(), out_path)

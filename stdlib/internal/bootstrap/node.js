@@ -2,6 +2,9 @@
 // Bootstrap: turns the native `process` into Node's (an EventEmitter with its methods)
 // and installs the globals. Runs once, before any user code.
 
+internalBinding('errors').setPrepareStackTraceCallback(
+  require('internal/errors').prepareStackTrace);
+
 const EventEmitter = require('events');
 
 // process -> process.__proto__ ('process') -> EventEmitter.prototype, as in Node.

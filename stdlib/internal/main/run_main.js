@@ -28,6 +28,51 @@ function evalScript(name, source, print) {
   }
 }
 
+// An ES module entry runs inside a microtask, as in Node: promise reactions queued by its
+// body run before its process.nextTick callbacks.
+function runModuleEntry(start) {
+  queueMicrotask(() => {
+    const promise = start();
+    const { getPromiseDetails } = internalBinding('util');
+    promise.then(undefined, (error) => {
+      internalBinding('errors').triggerUncaughtException(error, false);
+    });
+    // Top-level await that never settled when the loop ran empty: Node 20 exits with 13.
+    process.on('exit', (code) => {
+      if (getPromiseDetails(promise)[0] === 0 && code === 0) process.exitCode = 13;
+    });
+  });
+}
+
+function isModuleEntry(filename) {
+  const { formatOfFile } = require('internal/modules/package_scope');
+  const { internalModuleStat } = internalBinding('fs');
+  return internalModuleStat(filename) === 0 && formatOfFile(filename) === 'module';
+}
+
+function runMainFile(main) {
+  if (isModuleEntry(main)) {
+    const { runEntry } = require('internal/modules/esm/loader');
+    const { realpath } = internalBinding('fs');
+    runModuleEntry(() => runEntry(realpath(main, {}) || main));
+  } else {
+    Module.runMain(main);
+  }
+}
+
+function runSource(name, source, print) {
+  if (options.inputType === 'module') {
+    if (print) {
+      const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
+      throw new ERR_EVAL_ESM_CANNOT_PRINT();
+    }
+    const { runEntrySource } = require('internal/modules/esm/loader');
+    runModuleEntry(() => runEntrySource(source, name));
+  } else {
+    evalScript(name, source, print);
+  }
+}
+
 function runStdin() {
   if (guessHandleType(0) === 'TTY') {
     // TODO(compat): the REPL.
@@ -38,7 +83,7 @@ function runStdin() {
   const ctx = {};
   const source = readFileUtf8('/dev/stdin', ctx);
   if (ctx.code !== undefined) throw uvException(ctx);
-  evalScript('[stdin]', source, false);
+  runSource('[stdin]', source, false);
 }
 
 function loadPreloads() {
@@ -51,15 +96,17 @@ function loadPreloads() {
 }
 
 module.exports = function runMain() {
+  // Installs the import() and import.meta hooks for every kind of entry.
+  require('internal/modules/esm/loader');
   if (options.evalSource !== undefined) {
     process.argv.push(...options.scriptArgs);
     loadPreloads();
-    evalScript('[eval]', options.evalSource, options.printEvalResult);
+    runSource('[eval]', options.evalSource, options.printEvalResult);
   } else if (options.script !== undefined && options.script !== '-') {
     const main = path.resolve(options.script);
     process.argv.push(main, ...options.scriptArgs);
     loadPreloads();
-    Module.runMain(main);
+    runMainFile(main);
   } else {
     if (options.script === '-') process.argv.push('-');
     process.argv.push(...options.scriptArgs);

@@ -288,8 +288,22 @@ function tryPackage(dir, request) {
 }
 
 Module._extensions['.js'] = function loadJs(module, filename) {
+  const { packageType } = require('internal/modules/package_scope');
+  if (packageType(filename) === 'module') {
+    loadESM(module, filename);
+    return;
+  }
   module._compile(stripBOM(readFile(filename)), filename);
 };
+
+// require() of an ES module, as Node 20.19+ does it: the namespace object.
+// TODO(compat): Node adds `__esModule: true` to the namespace when it has a default export.
+function loadESM(module, filename) {
+  const { requireModule } = require('internal/modules/esm/loader');
+  module.exports = requireModule(filename);
+}
+
+Module._extensions['.mjs'] = loadESM;
 
 Module._extensions['.json'] = function loadJson(module, filename) {
   const content = readFile(filename);
@@ -329,6 +343,11 @@ function makeRequireFunction(module) {
   return require;
 }
 
+// Node's Module functions are plain enumerable properties (named exports of node:module).
+for (const name of ['_load', '_resolveFilename', '_resolveLookupPaths', '_findPath',
+  '_nodeModulePaths', 'createRequire', 'runMain', 'isBuiltin']) {
+  Object.defineProperty(Module, name, { enumerable: true });
+}
 Module.Module = Module;
 Module.makeRequireFunction = makeRequireFunction;
 

@@ -1,0 +1,2 @@
+import { nope } from './../fixtures/lib.mjs';
+console.log(nope);

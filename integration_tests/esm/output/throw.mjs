@@ -1,0 +1,2 @@
+const value = 1;
+throw new Error(`esm boom ${value}`);
