@@ -2,6 +2,7 @@
 // package manager and resolver as they arrive) are served here without loading V8;
 // everything else loads libskua_runtime.so from beside the executable and hands over.
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <uv.h>
 
 #include <climits>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "resolver/cli/resolve_command.h"
 #include "runtime/core/cli_options.h"
 #include "runtime/core/runtime_entry.h"
 #include "runtime/core/version.h"
@@ -62,6 +64,11 @@ int RunJavaScript(int argc, char** argv) {
 }  // namespace
 
 int Main(int argc, char** argv) {
+  // `skua resolve …` unless a script named "resolve" exists, which node would run.
+  struct stat script;
+  if (argc > 1 && std::string(argv[1]) == "resolve" && stat(argv[1], &script) != 0) {
+    return resolver::cli::RunResolveCommand(std::vector<std::string>(argv + 2, argv + argc));
+  }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!options.ok()) {
     std::fprintf(stderr, "%s: %s\n", argv[0], options.status().message().c_str());

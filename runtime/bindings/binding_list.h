@@ -13,9 +13,11 @@
   V(options)                  \
   V(process_env)              \
   V(process_methods)          \
+  V(spawn_sync)               \
   V(task_queue)               \
   V(timers)                   \
   V(url)                      \
+  V(uv)                       \
   V(util)
 
 #endif  // SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_

@@ -97,6 +97,14 @@ void CpuUsage(const v8::FunctionCallbackInfo<v8::Value>& args) {
   fields[1] = 1e6 * static_cast<double>(usage.ru_stime.tv_sec) + usage.ru_stime.tv_usec;
 }
 
+// kill(pid, signal): 0 or a negative uv error.
+void Kill(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  int pid = args[0]->Int32Value(context).FromMaybe(0);
+  int signal = args[1]->Int32Value(context).FromMaybe(0);
+  args.GetReturnValue().Set(uv_kill(pid, signal));
+}
+
 void ReallyExit(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int code = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0);
   Realm::From(args.GetIsolate())->Exit(code);
@@ -120,6 +128,7 @@ void Initialize(BindingTarget& target) {
   target.Method("rss", Rss);
   target.Method("cpuUsage", CpuUsage);
   target.Method("reallyExit", ReallyExit);
+  target.Method("kill", Kill);
   target.Method("setEmitProcessEvent", SetEmitProcessEvent);
 }
 

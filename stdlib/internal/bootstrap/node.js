@@ -58,6 +58,11 @@ for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTim
   defineGlobal(name, timers[name], true);
 }
 defineGlobal('queueMicrotask', queueMicrotask, true);
+{
+  const { URL, URLSearchParams } = require('internal/url');
+  defineGlobal('URL', URL, false);
+  defineGlobal('URLSearchParams', URLSearchParams, false);
+}
 Object.defineProperty(globalThis, 'console', {
   get() {
     const console = require('console');
@@ -69,9 +74,32 @@ Object.defineProperty(globalThis, 'console', {
   configurable: true,
 });
 
+// Globals loaded on first use, as Node's are: an accessor that replaces itself with a
+// data property. atob/btoa are the very functions require('buffer') exports.
+function defineLazyGlobal(name, load, enumerable) {
+  Object.defineProperty(globalThis, name, {
+    get() {
+      const value = load();
+      defineGlobal(name, value, enumerable);
+      return value;
+    },
+    set(value) { defineGlobal(name, value, enumerable); },
+    enumerable,
+    configurable: true,
+  });
+}
+for (const [name, enumerable] of [['Buffer', false], ['atob', true], ['btoa', true],
+  ['Blob', false], ['File', false]]) {
+  defineLazyGlobal(name, () => require('buffer')[name], enumerable);
+}
+defineLazyGlobal('DOMException',
+                 () => require('internal/per_context/domexception').DOMException, false);
+
 // Node 20 defines these well-known symbols; V8 10.2 does not yet.
 for (const name of ['dispose', 'asyncDispose']) {
   if (Symbol[name] === undefined) {
     Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
   }
 }
+
+require('internal/bootstrap/web_globals');

@@ -57,8 +57,8 @@ function fromStringWithOps(string, ops) {
   const length = ops.byteLength(string);
   if (length >= half) return new FastBuffer(binding.fromString(string, ops.id));
   if (length > poolCapacity - poolOffset) createPool();
-  const written = binding.write(new FastBuffer(pool, poolOffset, length), string, 0, length,
-                                ops.id);
+  // The binding writes into an ArrayBuffer as readily as into a view.
+  const written = binding.write(pool, string, poolOffset, length, ops.id);
   const buf = new FastBuffer(pool, poolOffset, written);
   poolOffset += written;
   alignPool();

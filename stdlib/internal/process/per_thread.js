@@ -95,6 +95,28 @@ function currentExitCode() {
   return exitCode === undefined || exitCode === null ? 0 : Number(exitCode) | 0;
 }
 
+function kill(pid, signal = 'SIGTERM') {
+  if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  let number = signal;
+  if (typeof signal !== 'number') {
+    // TODO(cleanup): take the table from os.constants.signals.
+    number = internalBinding('spawn_sync').signals[signal];
+    if (number === undefined) {
+      const { codes: { ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
+      throw new ERR_UNKNOWN_SIGNAL(signal);
+    }
+  }
+  const err = binding.kill(pid, number);
+  if (err !== 0) {
+    // Node's errnoException shape: "kill ESRCH".
+    const code = internalBinding('uv').errname(err);
+    const error = new Error(`kill ${code}`);
+    Object.assign(error, { errno: err, code, syscall: 'kill' });
+    throw error;
+  }
+  return true;
+}
+
 function exit(code) {
   if (code !== undefined) process.exitCode = code;
   if (!process._exiting) {
@@ -117,7 +139,7 @@ function emitProcessEvent(name) {
 
 function setupProcessMethods() {
   Object.assign(process, {
-    cwd, chdir, umask, hrtime, memoryUsage, cpuUsage, exit,
+    cwd, chdir, umask, hrtime, memoryUsage, cpuUsage, exit, kill,
     uptime: binding.uptime,
     reallyExit: binding.reallyExit,
   });

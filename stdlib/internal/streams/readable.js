@@ -8,7 +8,7 @@ const BufferList = require('internal/streams/buffer_list');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const {
-  getBuffer, isBuffer, isUint8Array, uint8ArrayToBuffer,
+  getBuffer, isBuffer, isUint8Array, uint8ArrayToBuffer, defaultEncodingOption,
 } = require('internal/streams/utils');
 const {
   AbortError,
@@ -72,7 +72,7 @@ function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.defaultEncoding = defaultEncodingOption(options);
   // The pipe destination(s) we wait on for 'drain' (a Set when several).
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;

@@ -263,6 +263,17 @@ function isEncoding(enc) {
   return /^(utf-?8|ucs-?2|utf-?16le|latin1|binary|base64|base64url|hex|ascii)$/i.test(enc);
 }
 
+// The defaultEncoding option of a stream, validated; 'utf8' when absent.
+function defaultEncodingOption(options) {
+  const enc = options && options.defaultEncoding;
+  if (enc == null) return 'utf8';
+  if (!isEncoding(enc)) {
+    const { ERR_UNKNOWN_ENCODING } = require('internal/errors').codes;
+    throw new ERR_UNKNOWN_ENCODING(enc);
+  }
+  return enc;
+}
+
 function addAbortListener(signal, listener) {
   return require('events').addAbortListener(signal, listener);
 }
@@ -314,4 +325,5 @@ module.exports = {
   uint8ArrayToBuffer,
   isEncoding,
   addAbortListener,
+  defaultEncodingOption,
 };

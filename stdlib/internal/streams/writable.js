@@ -8,7 +8,7 @@ const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const {
-  getBuffer, isBuffer, isUint8Array, uint8ArrayToBuffer, isEncoding, nop,
+  getBuffer, isBuffer, isUint8Array, uint8ArrayToBuffer, isEncoding, nop, defaultEncodingOption,
 } = require('internal/streams/utils');
 const {
   AbortError,
@@ -50,7 +50,7 @@ function WritableState(options, stream, isDuplex) {
   this.destroyed = false;
   // Strings are converted to Buffers before _write() unless decodeStrings is false.
   this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.defaultEncoding = defaultEncodingOption(options);
   this.length = 0;
   this.writing = false;
   this.corked = 0;
@@ -133,11 +133,13 @@ Writable.prototype.pipe = function() {
 // Validates and queues one write; returns true/false (backpressure) or the Error.
 function writeImpl(stream, chunk, encoding, cb) {
   const state = stream._writableState;
+  // In object mode a chunk has no encoding unless one is given.
+  const fallback = state.objectMode ? undefined : state.defaultEncoding;
   if (typeof encoding === 'function') {
     cb = encoding;
-    encoding = state.defaultEncoding;
+    encoding = fallback;
   } else {
-    if (!encoding) encoding = state.defaultEncoding;
+    if (!encoding) encoding = fallback;
     else if (encoding !== 'buffer' && !isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
     if (typeof cb !== 'function') cb = nop;
   }

@@ -1,0 +1,40 @@
+'use strict';
+// The web-platform globals of Node 20, each with Node's property shape: lazy interfaces
+// are non-enumerable accessor pairs (loaded on first use), the rest plain values.
+// `performance` and `structuredClone` are the only enumerable ones here.
+
+function defineValue(name, value, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    value, writable: true, enumerable, configurable: true,
+  });
+}
+
+// An accessor pair that loads `id` on first read; assigning replaces it with a value.
+function defineLazy(name, id, key = name, enumerable = false) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(globalThis, name, {
+    get: {
+      [`get ${name}`]() {
+        if (!loaded) {
+          value = require(id)[key];
+          loaded = true;
+        }
+        return value;
+      },
+    }[`get ${name}`],
+    set: {
+      [`set ${name}`](v) { defineValue(name, v, enumerable); },
+    }[`set ${name}`],
+    enumerable,
+    configurable: true,
+  });
+}
+
+const { EventTarget, Event, CustomEvent } = require('internal/event_target');
+defineValue('EventTarget', EventTarget);
+defineValue('Event', Event);
+defineValue('CustomEvent', CustomEvent);
+defineLazy('AbortController', 'internal/abort_controller');
+defineLazy('AbortSignal', 'internal/abort_controller');
+defineLazy('DOMException', 'internal/per_context/domexception');
