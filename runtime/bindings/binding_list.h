@@ -11,8 +11,10 @@
   V(fs)                       \
   V(module_wrap)              \
   V(options)                  \
+  V(os)                       \
   V(process_env)              \
   V(process_methods)          \
+  V(signal_wrap)              \
   V(spawn_sync)               \
   V(task_queue)               \
   V(timers)                   \

@@ -37,7 +37,7 @@ void Open(const Args& args) {
   int mode = static_cast<int>(NumberArg(args, 2));
   FSCall call(args, 3, {ResultKind::kNumber});
   call.Run([&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_open(loop, req, *path, flags | O_CLOEXEC, mode, cb);
+    return uv_fs_open(loop, req, *path, flags, mode, cb);
   });
 }
 
@@ -64,8 +64,10 @@ void Read(const Args& args) {
   });
 }
 
+}  // namespace
+
 // writeBuffer(fd, buffer, offset, length, position, req, ctx) -> bytesWritten.
-void WriteBuffer(const Args& args) {
+void WriteBufferCall(const Args& args) {
   int fd = FdArg(args, 0);
   size_t offset = static_cast<size_t>(NumberArg(args, 2));
   size_t length = static_cast<size_t>(NumberArg(args, 3));
@@ -80,7 +82,7 @@ void WriteBuffer(const Args& args) {
 
 // writeString(fd, string, position, req, ctx) -> bytesWritten (UTF-8; stdlib turns other
 // encodings into buffers first).
-void WriteString(const Args& args) {
+void WriteStringCall(const Args& args) {
   int fd = FdArg(args, 0);
   int64_t position = Int64Arg(args[2]);
   FSCall call(args, 3, {ResultKind::kNumber});
@@ -91,6 +93,8 @@ void WriteString(const Args& args) {
     return uv_fs_write(loop, req, fd, &buf, 1, position, cb);
   });
 }
+
+namespace {
 
 // readBuffers / writeBuffers(fd, arrayOfViews, position, req, ctx) -> bytes.
 void Vectored(const Args& args, bool write) {
@@ -194,9 +198,7 @@ void InitializeFileCalls(BindingTarget& target) {
   target.Method("close", Close);
   target.Method("read", Read);
   target.Method("readBuffers", ReadBuffers);
-  target.Method("writeBuffer", WriteBuffer);
   target.Method("writeBuffers", WriteBuffers);
-  target.Method("writeString", WriteString);
   target.Method("fsync", Fsync);
   target.Method("fdatasync", Fdatasync);
   target.Method("ftruncate", Ftruncate);

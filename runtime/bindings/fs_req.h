@@ -69,7 +69,6 @@ struct DirState {
   static constexpr int kEntries = 32;
   uv_dir_t* dir = nullptr;
   uv_dirent_t entries[kEntries];
-  bool busy = false;
 };
 v8::MaybeLocal<v8::Object> NewDirHandle(Realm* realm, uv_dir_t* dir);
 
@@ -158,6 +157,12 @@ class PathArg {
 
 // An int64 argument given as a Number or a BigInt (positions, lengths).
 int64_t Int64Arg(v8::Local<v8::Value> value);
+
+// Node-shaped writeBuffer / writeString / realpath; fs.cc routes the loader's older short
+// forms of these names elsewhere.
+void WriteBufferCall(const v8::FunctionCallbackInfo<v8::Value>& args);
+void WriteStringCall(const v8::FunctionCallbackInfo<v8::Value>& args);
+void RealpathCall(const v8::FunctionCallbackInfo<v8::Value>& args);
 
 // Registration of the binding's parts (each in its own file).
 void InitializeFileCalls(BindingTarget& target);

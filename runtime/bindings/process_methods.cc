@@ -5,6 +5,7 @@
 
 #include <climits>
 
+#include "base/signals.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
 #include "runtime/core/uv_error.h"
@@ -129,6 +130,15 @@ void Initialize(BindingTarget& target) {
   target.Method("cpuUsage", CpuUsage);
   target.Method("reallyExit", ReallyExit);
   target.Method("kill", Kill);
+  // signals: { SIGHUP: 1, ... } for process.kill, signal events and killSignal options.
+  v8::Local<v8::Object> signals = v8::Object::New(target.isolate);
+  int count = 0;
+  const std::pair<const char*, int>* table = SignalTable(&count);
+  for (int i = 0; i < count; i++) {
+    SetValue(target.context, signals, table[i].first,
+             v8::Integer::New(target.isolate, table[i].second));
+  }
+  target.Value("signals", signals);
   target.Method("setEmitProcessEvent", SetEmitProcessEvent);
 }
 

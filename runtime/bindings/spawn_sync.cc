@@ -292,18 +292,7 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 }  // namespace
 
-void Initialize(BindingTarget& target) {
-  target.Method("spawn", Spawn);
-  // signals: { SIGHUP: 1, ... }, for killSignal names.
-  v8::Local<v8::Object> signals = v8::Object::New(target.isolate);
-  int count = 0;
-  const std::pair<const char*, int>* table = SignalTable(&count);
-  for (int i = 0; i < count; i++) {
-    SetValue(target.context, signals, table[i].first,
-             v8::Integer::New(target.isolate, table[i].second));
-  }
-  target.Value("signals", signals);
-}
+void Initialize(BindingTarget& target) { target.Method("spawn", Spawn); }
 
 }  // namespace skua::spawn_sync
 

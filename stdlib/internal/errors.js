@@ -75,7 +75,7 @@ const classRegExp = /^([A-Z][a-z0-9]*)+$/;
 // Describes a received value the way Node's ERR_INVALID_ARG_TYPE message does.
 function describeReceived(value) {
   if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
+  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) {
       return ` Received an instance of ${value.constructor.name}`;
@@ -298,6 +298,7 @@ class AbortError extends Error {
 module.exports = {
   prepareStackTrace,
   codes,
+  kIsNodeError,
   AbortError,
   E,
   uvException,

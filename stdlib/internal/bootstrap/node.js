@@ -15,6 +15,7 @@ Object.defineProperty(process, Symbol.toStringTag, {
 });
 
 require('internal/process/per_thread').setupProcessMethods();
+require('internal/process/per_thread').setupSignalHandlers();
 
 const { nextTick, queueMicrotask, setupTaskQueue } = require('internal/process/task_queues');
 setupTaskQueue();

@@ -9,17 +9,14 @@ function defineValue(name, value, enumerable = false) {
   });
 }
 
-// An accessor pair that loads `id` on first read; assigning replaces it with a value.
+// An accessor pair that loads `id` on first read and then becomes a plain value, as
+// assigning does.
 function defineLazy(name, id, key = name, enumerable = false) {
-  let value;
-  let loaded = false;
   Object.defineProperty(globalThis, name, {
     get: {
       [`get ${name}`]() {
-        if (!loaded) {
-          value = require(id)[key];
-          loaded = true;
-        }
+        const value = require(id)[key];
+        defineValue(name, value, enumerable);
         return value;
       },
     }[`get ${name}`],

@@ -104,6 +104,9 @@ function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
 
 // Shared by indexOf, lastIndexOf and includes; `forward` picks the direction.
 function searchIn(buf, value, byteOffset, encoding, forward) {
+  if (!ArrayBuffer.isView(buf)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buf);
+  }
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;

@@ -6,7 +6,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL },
 } = require('internal/errors');
 const { validateString, validateObject } = require('internal/validators');
-const { signals } = internalBinding('spawn_sync');
+const { signals } = internalBinding('process_methods');
 
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');

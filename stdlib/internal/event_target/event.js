@@ -130,9 +130,9 @@ function checkEvent(value) {
 
 const phases = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
 for (const [name, value] of Object.entries(phases)) {
-  const desc = { value, writable: false, enumerable: true, configurable: false };
-  Object.defineProperty(Event, name, desc);
-  Object.defineProperty(Event.prototype, name, desc);
+  Object.defineProperty(Event, name, {
+    value, writable: false, enumerable: true, configurable: false,
+  });
 }
 makeEnumerable(Event.prototype);
 Object.defineProperty(Event.prototype, Symbol.toStringTag, {

@@ -41,6 +41,8 @@ function invalidThis() {
   return err;
 }
 
+let isDOMException; // DOMException's brand check, taken out of the class below
+
 class DOMException {
   #name;
   #message;
@@ -65,22 +67,22 @@ class DOMException {
   }
 
   get name() {
-    if (!DOMException.isDOMException(this)) throw invalidThis();
+    if (!isDOMException(this)) throw invalidThis();
     return this.#name;
   }
 
   get message() {
-    if (!DOMException.isDOMException(this)) throw invalidThis();
+    if (!isDOMException(this)) throw invalidThis();
     return this.#message;
   }
 
   get code() {
-    if (!DOMException.isDOMException(this)) throw invalidThis();
+    if (!isDOMException(this)) throw invalidThis();
     return codeByName.get(this.#name) ?? 0;
   }
 }
 
-const isDOMException = DOMException.isDOMException;
+isDOMException = DOMException.isDOMException;
 delete DOMException.isDOMException;
 
 Object.setPrototypeOf(DOMException.prototype, Error.prototype);

@@ -99,8 +99,7 @@ function kill(pid, signal = 'SIGTERM') {
   if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
   let number = signal;
   if (typeof signal !== 'number') {
-    // TODO(cleanup): take the table from os.constants.signals.
-    number = internalBinding('spawn_sync').signals[signal];
+    number = binding.signals[signal];
     if (number === undefined) {
       const { codes: { ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
       throw new ERR_UNKNOWN_SIGNAL(signal);
@@ -137,6 +136,41 @@ function emitProcessEvent(name) {
   return currentExitCode();
 }
 
+// Signal events: the first listener for 'SIGxxx' starts a Signal handle (unref'd, so
+// listening does not keep the process alive); the last one removed closes it.
+const signalWraps = new Map();
+
+function startListeningIfSignal(type) {
+  const signum = binding.signals[type];
+  if (signum === undefined || signalWraps.has(type)) return;
+  const { Signal } = internalBinding('signal_wrap');
+  const wrap = new Signal();
+  wrap.unref();
+  wrap.onsignal = () => process.emit(type, type, signum);
+  const err = wrap.start(signum);
+  if (err !== 0) {
+    wrap.close();
+    const code = internalBinding('uv').errname(err);
+    const error = new Error(`uv_signal_start ${code}`);
+    Object.assign(error, { errno: err, code, syscall: 'uv_signal_start' });
+    throw error;
+  }
+  signalWraps.set(type, wrap);
+}
+
+function stopListeningIfSignal(type) {
+  const wrap = signalWraps.get(type);
+  if (wrap !== undefined && process.listenerCount(type) === 0) {
+    wrap.close();
+    signalWraps.delete(type);
+  }
+}
+
+function setupSignalHandlers() {
+  process.on('newListener', startListeningIfSignal);
+  process.on('removeListener', stopListeningIfSignal);
+}
+
 function setupProcessMethods() {
   Object.assign(process, {
     cwd, chdir, umask, hrtime, memoryUsage, cpuUsage, exit, kill,
@@ -147,4 +181,4 @@ function setupProcessMethods() {
   binding.setEmitProcessEvent(emitProcessEvent);
 }
 
-module.exports = { setupProcessMethods };
+module.exports = { setupProcessMethods, setupSignalHandlers };

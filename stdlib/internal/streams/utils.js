@@ -268,10 +268,16 @@ function defaultEncodingOption(options) {
   const enc = options && options.defaultEncoding;
   if (enc == null) return 'utf8';
   if (!isEncoding(enc)) {
-    const { ERR_UNKNOWN_ENCODING } = require('internal/errors').codes;
-    throw new ERR_UNKNOWN_ENCODING(enc);
+    throw unknownEncoding(enc);
   }
   return enc;
+}
+
+// ERR_UNKNOWN_ENCODING, showing a non-string encoding the way Node's %s does (inspected).
+function unknownEncoding(enc) {
+  const { ERR_UNKNOWN_ENCODING } = require('internal/errors').codes;
+  if (typeof enc === 'string') return new ERR_UNKNOWN_ENCODING(enc);
+  return new ERR_UNKNOWN_ENCODING(require('internal/util/inspect').inspect(enc));
 }
 
 function addAbortListener(signal, listener) {
@@ -326,4 +332,5 @@ module.exports = {
   isEncoding,
   addAbortListener,
   defaultEncodingOption,
+  unknownEncoding,
 };

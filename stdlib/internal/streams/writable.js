@@ -9,6 +9,7 @@ const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const {
   getBuffer, isBuffer, isUint8Array, uint8ArrayToBuffer, isEncoding, nop, defaultEncodingOption,
+  unknownEncoding,
 } = require('internal/streams/utils');
 const {
   AbortError,
@@ -21,7 +22,6 @@ const {
     ERR_STREAM_DESTROYED,
     ERR_STREAM_NULL_VALUES,
     ERR_STREAM_WRITE_AFTER_END,
-    ERR_UNKNOWN_ENCODING,
   },
 } = require('internal/errors');
 const { errorOrDestroy } = destroyImpl;
@@ -140,7 +140,7 @@ function writeImpl(stream, chunk, encoding, cb) {
     encoding = fallback;
   } else {
     if (!encoding) encoding = fallback;
-    else if (encoding !== 'buffer' && !isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
+    else if (encoding !== 'buffer' && !isEncoding(encoding)) throw unknownEncoding(encoding);
     if (typeof cb !== 'function') cb = nop;
   }
 
@@ -192,7 +192,7 @@ Writable.prototype.uncork = function() {
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   if (typeof encoding === 'string') encoding = encoding.toLowerCase();
-  if (!isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (!isEncoding(encoding)) throw unknownEncoding(encoding);
   this._writableState.defaultEncoding = encoding;
   return this;
 };
