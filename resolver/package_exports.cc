@@ -208,9 +208,14 @@ ResolveOr<TargetResult> ResolverCore::ResolveTarget(const PackageConfig& pkg, co
     }
     case JsonValue::Type::kNull:
       return TargetResult{TargetResult::State::kNull, {}};
-    default:
-      return errors::InvalidPackageTarget(PackageDir(pkg), key, target.Stringify(), false,
-                                          is_imports, base.path);
+    default: {
+      // Node stringifies non-object targets first (`${target}`), so a number or boolean is
+      // shown quoted and gets the "./" hint like a string.
+      std::string text = target.type() == JsonValue::Type::kBool
+                             ? (target.bool_value() ? "true" : "false")
+                             : FormatJsNumber(target.number_value());
+      return errors::InvalidPackageTarget(PackageDir(pkg), key, text, true, is_imports, base.path);
+    }
   }
 }
 

@@ -33,22 +33,22 @@ JsonValue Convert(simdjson::dom::element element) {
     }
     case simdjson::dom::element_type::INT64: {
       int64_t v = 0;
-      (void)element.get_int64().get(v);
+      if (element.get_int64().get(v) != simdjson::SUCCESS) return JsonValue::Null();
       return JsonValue::Number(static_cast<double>(v));
     }
     case simdjson::dom::element_type::UINT64: {
       uint64_t v = 0;
-      (void)element.get_uint64().get(v);
+      if (element.get_uint64().get(v) != simdjson::SUCCESS) return JsonValue::Null();
       return JsonValue::Number(static_cast<double>(v));
     }
     case simdjson::dom::element_type::DOUBLE: {
       double v = 0;
-      (void)element.get_double().get(v);
+      if (element.get_double().get(v) != simdjson::SUCCESS) return JsonValue::Null();
       return JsonValue::Number(v);
     }
     case simdjson::dom::element_type::BOOL: {
       bool v = false;
-      (void)element.get_bool().get(v);
+      if (element.get_bool().get(v) != simdjson::SUCCESS) return JsonValue::Null();
       return JsonValue::Bool(v);
     }
     case simdjson::dom::element_type::NULL_VALUE:

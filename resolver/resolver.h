@@ -41,6 +41,9 @@ struct ResolverOptions {
   std::vector<std::string> builtins;
   // Builtin ids that exist only with the prefix ("test", "sea", "sqlite").
   std::vector<std::string> scheme_only_builtins;
+  // The working directory: relative entries of `paths` and parent-less relative requests
+  // resolve against it, as Node's path.resolve does with process.cwd().
+  std::string cwd = "/";
 };
 
 enum class ModuleFormat { kUnknown, kCommonJs, kModule, kJson, kWasm, kAddon, kBuiltin };

@@ -108,6 +108,8 @@ class ResolverCore {
 
   // cjs_resolve.cc helpers.
   ResolveOr<std::string> FindPath(std::string_view request, const std::vector<std::string>& paths);
+  ResolveOr<std::string> FindPathUncached(std::string_view request, const std::vector<std::string>& paths,
+                                          bool absolute);
   ResolveOr<std::string> ResolveExports(const std::string& nm_path, std::string_view request);
   ResolveOr<std::string> TryPackage(const std::string& request_path);
   std::string TryFile(const std::string& path);
@@ -123,6 +125,7 @@ class ResolverCore {
   std::unordered_set<std::string> builtins_;
   std::unordered_set<std::string> scheme_only_builtins_;
   std::unordered_map<std::string, std::string> realpath_cache_;
+  std::unordered_map<std::string, std::string> path_cache_;  // Module._pathCache.
   std::vector<std::string>* trace_ = nullptr;
 };
 
