@@ -47,16 +47,32 @@ size_t Base64EncodedSize(size_t byte_count, Base64Alphabet alphabet) {
   return byte_count / 3 * 4 + (byte_count % 3 == 0 ? 0 : byte_count % 3 + 1);
 }
 
+// Two output characters per 12 input bits: half the table lookups of one per 6 bits.
+template <const char* kChars>
+constexpr std::array<uint16_t, 4096> MakePairTable() {
+  std::array<uint16_t, 4096> table{};
+  for (int i = 0; i < 4096; i++) {
+    // Little-endian: the first character goes in the low byte.
+    table[i] = static_cast<uint16_t>(static_cast<uint8_t>(kChars[i >> 6]) |
+                                     static_cast<uint8_t>(kChars[i & 63]) << 8);
+  }
+  return table;
+}
+constexpr std::array<uint16_t, 4096> kStandardPairs = MakePairTable<kStandardChars>();
+constexpr std::array<uint16_t, 4096> kUrlPairs = MakePairTable<kUrlChars>();
+
 size_t Base64Encode(const uint8_t* src, size_t n, char* dst, Base64Alphabet alphabet) {
   const char* chars = alphabet == Base64Alphabet::kStandard ? kStandardChars : kUrlChars;
+  const uint16_t* pairs =
+      alphabet == Base64Alphabet::kStandard ? kStandardPairs.data() : kUrlPairs.data();
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
   size_t i = 0;
   size_t k = 0;
   for (; i + 3 <= n; i += 3) {
     uint32_t v = src[i] << 16 | src[i + 1] << 8 | src[i + 2];
-    dst[k++] = chars[v >> 18];
-    dst[k++] = chars[(v >> 12) & 63];
-    dst[k++] = chars[(v >> 6) & 63];
-    dst[k++] = chars[v & 63];
+    uint32_t out = pairs[v >> 12] | static_cast<uint32_t>(pairs[v & 4095]) << 16;
+    std::memcpy(dst + k, &out, 4);
+    k += 4;
   }
   size_t rest = n - i;
   if (rest == 0) return k;
@@ -71,6 +87,8 @@ size_t Base64Encode(const uint8_t* src, size_t n, char* dst, Base64Alphabet alph
   return k;
 }
 
+// TODO(perf): Node 20 decodes and encodes base64 with simdutf's SIMD kernels, several
+// times faster than these scalar loops on large inputs (see tools/bench/buffer).
 template <typename Unit>
 size_t Base64Decode(const Unit* src, size_t n, uint8_t* dst, size_t dst_len) {
   size_t i = 0;

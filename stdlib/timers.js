@@ -50,3 +50,9 @@ module.exports = {
   setImmediate,
   clearImmediate,
 };
+
+Object.defineProperty(module.exports, 'promises', {
+  get() { return require('timers/promises'); },
+  enumerable: true,
+  configurable: true,
+});

@@ -21,7 +21,8 @@ assert.strictEqual(b.indexOf('c', 3), 5);
 assert.strictEqual(b.indexOf('c', -2), -1);
 assert.strictEqual(b.lastIndexOf('abc'), 3);
 assert.strictEqual(b.lastIndexOf('abc', 2), 0);
-assert.strictEqual(b.lastIndexOf('abc', -7), 3);
+assert.strictEqual(b.lastIndexOf('abc', -7), 0);
+assert.strictEqual(b.lastIndexOf('abc', -6), 3);
 assert.strictEqual(b.indexOf(0x62), 1);
 assert.strictEqual(b.indexOf(0x162), 1);  // Numbers match their low byte.
 assert.strictEqual(b.indexOf('€'), 6);

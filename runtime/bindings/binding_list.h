@@ -6,18 +6,26 @@
 #define SKUA_BINDING_NAMES(V) \
   V(buffer)                   \
   V(builtins)                 \
+  V(cares_wrap)               \
   V(contextify)               \
   V(errors)                   \
   V(fs)                       \
+  V(module_resolver)          \
   V(module_wrap)              \
   V(options)                  \
   V(os)                       \
+  V(pipe_wrap)                \
   V(process_env)              \
   V(process_methods)          \
+  V(serdes)                   \
   V(signal_wrap)              \
   V(spawn_sync)               \
+  V(stream_wrap)              \
   V(task_queue)               \
+  V(tcp_wrap)                 \
   V(timers)                   \
+  V(tty_wrap)                 \
+  V(types)                    \
   V(url)                      \
   V(uv)                       \
   V(util)

@@ -76,7 +76,7 @@ class StringUnits {
   const uint8_t* one_byte_data_ = nullptr;
   const uint16_t* two_byte_data_ = nullptr;
   std::unique_ptr<uint16_t[]> heap_;
-  uint16_t stack_[512];
+  uint16_t stack_[2048];  // 4 KiB: typical I/O-sized strings need no heap copy.
 };
 
 // Writes `string` into dst[0, capacity) in `encoding`; returns the bytes written. UTF-8
@@ -244,12 +244,20 @@ v8::MaybeLocal<v8::String> DecodeBytes(v8::Isolate* isolate, const uint8_t* data
       Base64Alphabet alphabet =
           encoding == Encoding::kBase64 ? Base64Alphabet::kStandard : Base64Alphabet::kUrl;
       size_t size = encoding::Base64EncodedSize(length, alphabet);
+      if (size > static_cast<size_t>(v8::String::kMaxLength)) {
+        ThrowStringTooLong(isolate);  // Before allocating the text, not after.
+        return {};
+      }
       char* out = static_cast<char*>(std::malloc(size == 0 ? 1 : size));
       if (out == nullptr) return {};
       encoding::Base64Encode(data, length, out, alphabet);
       return AdoptOneByte(isolate, out, size);
     }
     case Encoding::kHex: {
+      if (length > static_cast<size_t>(v8::String::kMaxLength) / 2) {
+        ThrowStringTooLong(isolate);
+        return {};
+      }
       char* out = static_cast<char*>(std::malloc(length == 0 ? 1 : length * 2));
       if (out == nullptr) return {};
       encoding::HexEncode(data, length, out);

@@ -43,6 +43,14 @@ void Initialize(BindingTarget& target) {
         .Check();  // As above.
   }
   target.Value("preload", preload);
+  v8::Local<v8::Array> conditions = v8::Array::New(isolate);
+  for (size_t i = 0; i < options.conditions.size(); i++) {
+    conditions
+        ->Set(target.context, static_cast<uint32_t>(i),
+              StringOrUndefined(isolate, options.conditions[i], true))
+        .Check();  // A fresh array: plain element sets cannot fail.
+  }
+  target.Value("conditions", conditions);
 }
 
 }  // namespace skua::options

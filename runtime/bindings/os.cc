@@ -174,7 +174,7 @@ void GetInterfaceAddresses(const FunctionCallbackInfo<Value>& args) {
   if (ok) args.GetReturnValue().Set(v8::Array::New(isolate, values.data(), values.size()));
 }
 
-// getUserInfo(ctx): { uid, gid, username, homedir, shell } (shell null when unset).
+// getUserInfo(ctx): a null-prototype { uid, gid, username, homedir, shell } (shell null when unset).
 void GetUserInfo(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
@@ -193,7 +193,7 @@ void GetUserInfo(const FunctionCallbackInfo<Value>& args) {
   }
   uv_os_free_passwd(&pwd);
   if (!ok) return;
-  Local<v8::Object> result = v8::Object::New(isolate);
+  Local<v8::Object> result = v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   SetValue(context, result, "uid", v8::Integer::New(isolate, static_cast<int32_t>(pwd.uid)));
   SetValue(context, result, "gid", v8::Integer::New(isolate, static_cast<int32_t>(pwd.gid)));
   SetValue(context, result, "username", username);

@@ -42,7 +42,9 @@ bool IsExperimentalFlag(std::string_view arg) {
 }
 
 // Options that take a value ("--opt value" or "--opt=value").
-enum class ValueOption { kNone, kEval, kPrint, kRequire, kInputType, kUnhandled, kIgnored };
+enum class ValueOption {
+  kNone, kEval, kPrint, kRequire, kInputType, kUnhandled, kConditions, kIgnored,
+};
 
 ValueOption ClassifyValueOption(std::string_view name) {
   if (name == "-e" || name == "--eval") return ValueOption::kEval;
@@ -50,7 +52,8 @@ ValueOption ClassifyValueOption(std::string_view name) {
   if (name == "-r" || name == "--require") return ValueOption::kRequire;
   if (name == "--input-type") return ValueOption::kInputType;
   if (name == "--unhandled-rejections") return ValueOption::kUnhandled;
-  if (name == "--import" || name == "--conditions" || name == "-C" || name == "--title" ||
+  if (name == "--conditions" || name == "-C") return ValueOption::kConditions;
+  if (name == "--import" || name == "--title" ||
       name == "--loader" || name == "--experimental-loader" || name == "--env-file") {
     return ValueOption::kIgnored;  // TODO(compat): act on these.
   }
@@ -99,6 +102,7 @@ Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
           options.input_type = *value;
           break;
         case ValueOption::kUnhandled: options.unhandled_rejections = *value; break;
+        case ValueOption::kConditions: options.conditions.push_back(*value); break;
         case ValueOption::kIgnored:
         case ValueOption::kNone: break;
       }

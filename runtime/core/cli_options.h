@@ -21,6 +21,7 @@ struct CliOptions {
   std::string script;                      // Empty when there is none.
   std::vector<std::string> script_args;    // process.argv[2...] (or [1...] with -e).
   std::vector<std::string> preload;        // -r / --require.
+  std::vector<std::string> conditions;     // --conditions / -C, for package "exports".
   std::string input_type;                  // --input-type: "", "commonjs" or "module".
   std::string unhandled_rejections;        // --unhandled-rejections mode; "" = throw.
   bool print_version = false;

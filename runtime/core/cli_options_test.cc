@@ -64,6 +64,12 @@ TEST(CliOptionsTest, InputTypeIsChecked) {
   EXPECT_FALSE(ParseCliOptions({"--input-type=wat"}).ok());
 }
 
+TEST(CliOptionsTest, ConditionsAccumulate) {
+  CliOptions o = Parse({"-C", "development", "--conditions=browser", "app.js"});
+  EXPECT_EQ(o.conditions, (std::vector<std::string>{"development", "browser"}));
+  EXPECT_EQ(o.script, "app.js");
+}
+
 TEST(CliOptionsTest, VersionAndHelp) {
   EXPECT_TRUE(Parse({"--version"}).print_version);
   EXPECT_TRUE(Parse({"-h"}).print_help);

@@ -8,9 +8,10 @@ const codes = {};
 function formatMessage(key, args) {
   const msg = messages.get(key);
   if (typeof msg === 'function') return msg(...args);
-  // String templates use %s placeholders, filled in order.
-  let i = 0;
-  return msg.replace(/%[sd]/g, () => String(args[i++]));
+  // String templates are util.format() templates, as in Node (%s inspects objects).
+  if (args.length === 0) return msg;
+  const { format } = require('internal/util/inspect');
+  return format(msg, ...args);
 }
 
 // Marks errors made by these classes, so that prepareStackTrace puts the code in the
@@ -59,6 +60,16 @@ function prepareStackTrace(globalThis, error, callSites) {
   const header = errorHeader(error);
   if (callSites.length === 0) return header;
   return `${header}\n    at ${callSites.join('\n    at ')}`;
+}
+
+// A Node error with `code` whose message was composed elsewhere (the C++ resolver).
+function makeNodeError(Base, code, message) {
+  const error = new Base(message);
+  Object.defineProperty(error, 'code', {
+    value: code, enumerable: true, writable: true, configurable: true,
+  });
+  Object.defineProperty(error, kIsNodeError, { value: true });
+  return error;
 }
 
 // Registers an error code. `message` is a %s template or a function of the arguments;
@@ -296,6 +307,7 @@ class AbortError extends Error {
 }
 
 module.exports = {
+  makeNodeError,
   prepareStackTrace,
   codes,
   kIsNodeError,

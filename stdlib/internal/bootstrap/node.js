@@ -5,6 +5,14 @@
 internalBinding('errors').setPrepareStackTraceCallback(
   require('internal/errors').prepareStackTrace);
 
+// Node 20 defines these well-known symbols; V8 10.2 does not yet. Defined before any
+// module captures them (events, streams).
+for (const name of ['dispose', 'asyncDispose']) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
+  }
+}
+
 const EventEmitter = require('events');
 
 // process -> process.__proto__ ('process') -> EventEmitter.prototype, as in Node.
@@ -95,12 +103,5 @@ for (const [name, enumerable] of [['Buffer', false], ['atob', true], ['btoa', tr
 }
 defineLazyGlobal('DOMException',
                  () => require('internal/per_context/domexception').DOMException, false);
-
-// Node 20 defines these well-known symbols; V8 10.2 does not yet.
-for (const name of ['dispose', 'asyncDispose']) {
-  if (Symbol[name] === undefined) {
-    Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
-  }
-}
 
 require('internal/bootstrap/web_globals');

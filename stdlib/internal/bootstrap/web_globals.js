@@ -34,4 +34,18 @@ defineValue('Event', Event);
 defineValue('CustomEvent', CustomEvent);
 defineLazy('AbortController', 'internal/abort_controller');
 defineLazy('AbortSignal', 'internal/abort_controller');
-defineLazy('DOMException', 'internal/per_context/domexception');
+// DOMException is defined by internal/bootstrap/node.
+
+defineValue('structuredClone', require('internal/structured_clone').structuredClone, true);
+
+// performance: an enumerable accessor pair, as in Node 20.
+Object.defineProperty(globalThis, 'performance', {
+  get: function get() { return require('internal/perf/performance').performance; },
+  set: function set(value) { defineValue('performance', value, true); },
+  enumerable: true,
+  configurable: true,
+});
+for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+  'PerformanceObserver', 'PerformanceObserverEntryList']) {
+  defineLazy(name, 'perf_hooks');
+}

@@ -54,9 +54,14 @@ function allocate(size) {
 function fromStringWithOps(string, ops) {
   const half = poolConfig.poolSize >>> 1;
   if (string.length >= half) return new FastBuffer(binding.fromString(string, ops.id));
-  const length = ops.byteLength(string);
-  if (length >= half) return new FastBuffer(binding.fromString(string, ops.id));
-  if (length > poolCapacity - poolOffset) createPool();
+  // No encoding needs more than 3 bytes per UTF-16 unit: when that fits in the pool,
+  // write straight in and skip the separate byteLength pass.
+  let length = poolCapacity - poolOffset;
+  if (string.length * 3 > length) {
+    length = ops.byteLength(string);
+    if (length >= half) return new FastBuffer(binding.fromString(string, ops.id));
+    if (length > poolCapacity - poolOffset) createPool();
+  }
   // The binding writes into an ArrayBuffer as readily as into a view.
   const written = binding.write(pool, string, poolOffset, length, ops.id);
   const buf = new FastBuffer(pool, poolOffset, written);

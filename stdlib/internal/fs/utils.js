@@ -23,7 +23,8 @@ function defineCode(key, message, Base, ...others) {
   if (codes[key] === undefined) E(key, message, Base, ...others);
 }
 defineCode('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
-defineCode('ERR_FS_EISDIR', 'Path is a directory: %s', Error);
+defineCode('ERR_FS_INVALID_SYMLINK_TYPE',
+  'Symlink type must be one of "dir", "file", or "junction". Received "%s"', Error);
 defineCode('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
 defineCode('ERR_DIR_CONCURRENT_OPERATION',
   'Cannot do synchronous work on directory handle with concurrent asynchronous operations',

@@ -20,6 +20,11 @@ class StdioWriter extends EventEmitter {
   write(chunk, encoding, callback) {
     if (typeof encoding === 'function') callback = encoding;
     const ctx = {};
+    // A string in another encoding is written as the bytes it encodes to.
+    if (typeof chunk === 'string' && typeof encoding === 'string' &&
+        encoding !== 'utf8' && encoding !== 'utf-8') {
+      chunk = require('buffer').Buffer.from(chunk, encoding);
+    }
     if (typeof chunk === 'string') writeString(this.fd, chunk, ctx);
     else if (ArrayBuffer.isView(chunk)) writeBuffer(this.fd, chunk, ctx);
     else writeString(this.fd, String(chunk), ctx);

@@ -632,6 +632,17 @@ Readable.from = function(iterable, opts) {
   return require('internal/streams/from')(Readable, iterable, opts);
 };
 
+// Differs from Node 20: the web stream bridges need internal/webstreams/adapters, which
+// skua does not have yet; until then these throw ERR_UNKNOWN_BUILTIN_MODULE.
+Readable.fromWeb = function(readableStream, options) {
+  return require('internal/webstreams/adapters')
+    .newStreamReadableFromReadableStream(readableStream, options);
+};
+Readable.toWeb = function(streamReadable, options) {
+  return require('internal/webstreams/adapters')
+    .newReadableStreamFromStreamReadable(streamReadable, options);
+};
+
 // A Readable over a legacy stream (streams1 or a look-alike).
 Readable.wrap = function(src, options) {
   let objectMode = src.readableObjectMode;

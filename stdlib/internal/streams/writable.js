@@ -547,6 +547,15 @@ Writable.prototype[kAsyncDispose] = function() {
   });
 };
 
+// Differs from Node 20: see Readable.fromWeb (needs internal/webstreams/adapters).
+Writable.fromWeb = function(writableStream, options) {
+  return require('internal/webstreams/adapters')
+    .newStreamWritableFromWritableStream(writableStream, options);
+};
+Writable.toWeb = function(streamWritable) {
+  return require('internal/webstreams/adapters').newWritableStreamFromStreamWritable(streamWritable);
+};
+
 Writable._clearBuffer = clearBuffer;
 Writable._finishMaybe = finishMaybe;
 

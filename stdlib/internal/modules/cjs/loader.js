@@ -1,12 +1,9 @@
 'use strict';
 // The CommonJS loader: Module, require, require.cache, require.resolve, and the
-// module wrapper. Resolution here covers files, extensions, directories (package.json
-// "main", index files) and the node_modules walk.
-// TODO(compat): resolve through the shared C++ resolver (resolver/), which adds
-// "exports"/"imports", self-reference and the package.json cache.
+// module wrapper. Resolution is the shared C++ resolver's (internal/modules/resolver).
 
 const path = require('path');
-const { internalModuleStat, readFileUtf8, realpath } = internalBinding('fs');
+const { readFileUtf8 } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
 const { canBeRequiredByUsers, publicIds, requireBuiltin } =
   require('internal/bootstrap/realm');
@@ -15,30 +12,15 @@ const {
   uvException,
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const resolver = require('internal/modules/resolver');
 
 const kWrapperParams = ['exports', 'require', 'module', '__filename', '__dirname'];
-
-function stat(filename) {
-  return internalModuleStat(filename);  // 0 file, 1 directory, < 0 missing.
-}
 
 function readFile(filename) {
   const ctx = {};
   const text = readFileUtf8(filename, ctx);
   if (ctx.code !== undefined) throw uvException(ctx);
   return text;
-}
-
-const realpathCache = new Map();
-function toRealPath(filename) {
-  let real = realpathCache.get(filename);
-  if (real === undefined) {
-    const ctx = {};
-    real = realpath(filename, ctx);
-    if (ctx.code !== undefined) throw uvException(ctx);
-    realpathCache.set(filename, real);
-  }
-  return real;
 }
 
 function stripBOM(text) {
@@ -133,77 +115,36 @@ class Module {
   }
 
   static _resolveFilename(request, parent, isMain, options) {
-    if (isBuiltin(request)) return request;
-    let paths;
-    if (options && options.paths) {
-      paths = [];
-      for (const base of options.paths) {
-        const fake = new Module('', null);
-        fake.paths = Module._nodeModulePaths(base);
-        if (isRelative(request)) paths.push(base);
-        else paths.push(...fake.paths);
-      }
-    } else {
-      paths = Module._resolveLookupPaths(request, parent);
+    resolver.ensureConfigured(Object.keys(Module._extensions), Module.globalPaths);
+    const paths = options && Array.isArray(options.paths) ? options.paths : undefined;
+    const result = resolver.resolveRequire(request, parentPath(parent), paths, false);
+    if (Array.isArray(result)) return result[1];
+    const error = resolver.errorFromRecord(result);
+    if (error.code === 'MODULE_NOT_FOUND') {
+      // The resolver names only the direct parent; Node lists the whole require stack.
+      const requireStack = [];
+      for (let m = parent; m; m = m.parent) requireStack.push(m.filename || m.id);
+      const head = result.message.split('\nRequire stack:')[0];
+      error.message = requireStack.length === 0 ? head :
+        `${head}\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+      error.requireStack = requireStack;
     }
-    const filename = Module._findPath(request, paths, isMain);
-    if (filename) return filename;
-    const requireStack = [];
-    for (let m = parent; m; m = m.parent) requireStack.push(m.filename || m.id);
-    let message = `Cannot find module '${request}'`;
-    if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
-    const error = new Error(message);
-    error.code = 'MODULE_NOT_FOUND';
-    error.requireStack = requireStack;
     throw error;
   }
 
   static _resolveLookupPaths(request, parent) {
-    if (isRelative(request)) {
-      const dir = parent && parent.filename ? path.dirname(parent.filename) : process.cwd();
-      return [dir];
-    }
-    const parentPaths = parent && parent.paths && parent.paths.length > 0 ?
-      parent.paths : Module._nodeModulePaths(process.cwd());
-    return [...parentPaths, ...Module.globalPaths];
+    resolver.ensureConfigured(Object.keys(Module._extensions), Module.globalPaths);
+    return resolver.lookupPaths(request, parentPath(parent));
   }
 
-  static _findPath(request, paths, isMain) {
-    const absolute = path.isAbsolute(request);
-    if (absolute) paths = [''];
-    const cacheKey = `${request}\x00${paths.join('\x00')}`;
-    const cached = Module._pathCache[cacheKey];
-    if (cached) return cached;
-    const trailingSlash = request.endsWith('/') || /(?:^|\/)\.\.?$/.test(request);
-    for (const dir of paths) {
-      const base = absolute ? path.resolve(request) : path.resolve(dir, request);
-      let filename = false;
-      if (!trailingSlash) {
-        const kind = stat(base);
-        if (kind === 0) filename = toRealPath(base);
-        else if (kind !== 1) filename = tryExtensions(base);
-      }
-      if (!filename && stat(base) === 1) filename = tryPackage(base, request);
-      if (filename) {
-        Module._pathCache[cacheKey] = filename;
-        return filename;
-      }
-    }
-    return false;
+  static _findPath(request, paths) {
+    resolver.ensureConfigured(Object.keys(Module._extensions), Module.globalPaths);
+    const result = resolver.resolveRequire(request, parentPath(null), paths, false);
+    return Array.isArray(result) && result[0] === 0 ? result[1] : false;
   }
 
-  // The node_modules folders to search from `from` up to the root.
   static _nodeModulePaths(from) {
-    from = path.resolve(from);
-    if (from === '/') return ['/node_modules'];
-    const paths = [];
-    const parts = from.split('/');
-    for (let i = parts.length; i > 0; i--) {
-      if (parts[i - 1] === 'node_modules') continue;
-      paths.push(`${parts.slice(0, i).join('/')}/node_modules`);
-    }
-    paths[paths.length - 1] = '/node_modules';
-    return paths;
+    return resolver.nodeModulePaths(path.resolve(from));
   }
 
   static createRequire(filename) {
@@ -229,9 +170,12 @@ class Module {
   }
 }
 
-function isRelative(request) {
-  return request === '.' || request === '..' || request.startsWith('./') ||
-    request.startsWith('../') || request.startsWith('/');
+// The file a module's require() resolves from: its filename, or (for a parent-less
+// request) a file in the working directory.
+function parentPath(parent) {
+  if (parent && parent.filename) return parent.filename;
+  if (parent && path.isAbsolute(parent.id)) return parent.id;
+  return path.join(process.cwd(), 'noop.js');
 }
 
 function findExtension(filename) {
@@ -243,48 +187,6 @@ function findExtension(filename) {
     if (Module._extensions[extension]) return extension;
   }
   return '.js';
-}
-
-function tryExtensions(base) {
-  for (const extension of Object.keys(Module._extensions)) {
-    const filename = base + extension;
-    if (stat(filename) === 0) return toRealPath(filename);
-  }
-  return false;
-}
-
-function readPackageMain(dir) {
-  const jsonPath = path.join(dir, 'package.json');
-  if (stat(jsonPath) !== 0) return undefined;
-  let pkg;
-  try {
-    pkg = JSON.parse(readFile(jsonPath));
-  } catch (error) {
-    error.path = jsonPath;
-    error.message = `Error parsing ${jsonPath}: ${error.message}`;
-    throw error;
-  }
-  return typeof pkg.main === 'string' && pkg.main !== '' ? pkg.main : undefined;
-}
-
-function tryIndex(dir) {
-  return tryExtensions(path.join(dir, 'index'));
-}
-
-function tryPackage(dir, request) {
-  const main = readPackageMain(dir);
-  if (main === undefined) return tryIndex(dir);
-  const target = path.resolve(dir, main);
-  const kind = stat(target);
-  const found = (kind === 0 && toRealPath(target)) || tryExtensions(target) ||
-    (kind === 1 && tryIndex(target)) || tryIndex(dir);
-  if (found) return found;
-  const error = new Error(`Cannot find module '${target}'. Please verify that the ` +
-    'package.json has a valid "main" entry');
-  error.code = 'MODULE_NOT_FOUND';
-  error.path = path.join(dir, 'package.json');
-  error.requestPath = request;
-  throw error;
 }
 
 Module._extensions['.js'] = function loadJs(module, filename) {

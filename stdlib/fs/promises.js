@@ -1,0 +1,4 @@
+'use strict';
+// node:fs/promises: the promise API of node:fs (implemented in internal/fs/promises).
+
+module.exports = require('internal/fs/promises').exports;
