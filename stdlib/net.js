@@ -1,39 +1,39 @@
 'use strict';
-// node:net — partial: address helpers and the auto-select-family settings exist; sockets
-// and servers do not yet.
-// TODO(compat): Socket, Server, connect, createServer over tcp_wrap/pipe_wrap.
+// node:net — TCP and Unix-socket streams and servers (internal/net/*), and the address
+// helpers.
+// TODO(compat): BlockList, SocketAddress, server.listen({ signal }), socket.resetAndDestroy.
 
 const { isIP, isIPv4, isIPv6 } = require('internal/net/is_ip');
-const { validateInt32, validateBoolean } = require('internal/validators');
-const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+const { normalizeArgs } = require('internal/net/normalize');
+const { Socket } = require('internal/net/socket');
+const { Server } = require('internal/net/server');
+const connectImpl = require('internal/net/connect');
 
-let autoSelectFamily = true;
-let autoSelectFamilyAttemptTimeout = 250;
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
 
-function notImplemented(name) {
-  return function () {
-    throw new ERR_METHOD_NOT_IMPLEMENTED(`net.${name}()`);
-  };
+function connect(...args) {
+  const normalized = normalizeArgs(args);
+  const [options] = normalized;
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(normalized);
 }
 
 module.exports = {
+  _normalizeArgs: normalizeArgs,
+  connect,
+  createConnection: connect,
+  createServer,
   isIP,
   isIPv4,
   isIPv6,
-  getDefaultAutoSelectFamily() { return autoSelectFamily; },
-  setDefaultAutoSelectFamily(value) {
-    validateBoolean(value, 'value');
-    autoSelectFamily = value;
-  },
-  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeout; },
-  setDefaultAutoSelectFamilyAttemptTimeout(value) {
-    validateInt32(value, 'value', 1);
-    // Node rounds values below 10 up to 10.
-    autoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
-  },
-  connect: notImplemented('connect'),
-  createConnection: notImplemented('createConnection'),
-  createServer: notImplemented('createServer'),
-  Server: notImplemented('Server'),
-  Socket: notImplemented('Socket'),
+  Server,
+  Socket,
+  Stream: Socket,
+  getDefaultAutoSelectFamily: connectImpl.getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily: connectImpl.setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout: connectImpl.getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout: connectImpl.setDefaultAutoSelectFamilyAttemptTimeout,
 };

@@ -55,8 +55,9 @@ void ShortenPath(Url& url) {
 }
 
 // Strips leading and trailing C0 controls and spaces (only without a state override) and
-// removes every tab and newline.
-std::string Preprocess(std::string_view input, bool strip) {
+// removes every tab and newline. Clean input (the common case) is not copied: the result
+// views `input` or `storage`.
+std::string_view Preprocess(std::string_view input, bool strip, std::string& storage) {
   if (strip) {
     while (!input.empty() && static_cast<unsigned char>(input.front()) <= 0x20) {
       input.remove_prefix(1);
@@ -65,26 +66,32 @@ std::string Preprocess(std::string_view input, bool strip) {
       input.remove_suffix(1);
     }
   }
-  std::string out;
-  out.reserve(input.size());
+  bool clean = true;
+  for (char c : input) clean &= c != '\t' && c != '\n' && c != '\r';
+  if (clean) return input;
+  storage.reserve(input.size());
   for (char c : input) {
-    if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+    if (c != '\t' && c != '\n' && c != '\r') storage.push_back(c);
   }
-  return out;
+  return storage;
 }
 
 }  // namespace
 
 bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State state_override) {
   const bool has_override = state_override != State::kNone;
-  const std::string input = Preprocess(raw_input, !has_override);
+  std::string storage;
+  const std::string_view input = Preprocess(raw_input, !has_override, storage);
   const std::ptrdiff_t size = static_cast<std::ptrdiff_t>(input.size());
   State state = has_override ? state_override : State::kSchemeStart;
   std::string buffer;
+  buffer.reserve(input.size());
   bool at_sign_seen = false, inside_brackets = false, password_token_seen = false;
+  // url.IsSpecial(), kept up to date wherever the scheme changes: the path states ask
+  // for every byte.
+  bool special = url.IsSpecial();
   auto remaining = [&](std::ptrdiff_t pointer) -> std::string_view {
-    return pointer + 1 <= size ? std::string_view(input).substr(pointer + 1)
-                               : std::string_view();
+    return pointer + 1 <= size ? input.substr(pointer + 1) : std::string_view();
   };
 
   for (std::ptrdiff_t pointer = 0;; ++pointer) {
@@ -110,21 +117,22 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
           buffer.push_back(ToLower(c));
         } else if (c == ':') {
           if (has_override) {
-            if (url.IsSpecial() != IsSpecialScheme(buffer)) return true;
+            if (special != IsSpecialScheme(buffer)) return true;
             if ((url.IncludesCredentials() || url.port) && buffer == "file") return true;
             if (url.scheme == "file" && url.host && url.host->empty()) return true;
           }
           url.scheme = std::move(buffer);
           buffer.clear();
+          special = url.IsSpecial();
           if (has_override) {
             if (url.port && *url.port == DefaultPort(url.scheme)) url.port.reset();
             return true;
           }
           if (url.scheme == "file") {
             state = State::kFile;
-          } else if (url.IsSpecial() && base && base->scheme == url.scheme) {
+          } else if (special && base && base->scheme == url.scheme) {
             state = State::kSpecialRelativeOrAuthority;
-          } else if (url.IsSpecial()) {
+          } else if (special) {
             state = State::kSpecialAuthoritySlashes;
           } else if (!remaining(pointer).empty() && remaining(pointer)[0] == '/') {
             state = State::kPathOrAuthority;
@@ -147,6 +155,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         if (!base || (base->has_opaque_path && c != '#')) return false;
         if (base->has_opaque_path && c == '#') {
           url.scheme = base->scheme;
+          special = url.IsSpecial();
           url.has_opaque_path = true;
           url.opaque_path = base->opaque_path;
           url.query = base->query;
@@ -182,7 +191,8 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
 
       case State::kRelative:
         url.scheme = base->scheme;
-        if (c == '/' || (url.IsSpecial() && c == '\\')) {
+        special = url.IsSpecial();
+        if (c == '/' || (special && c == '\\')) {
           state = State::kRelativeSlash;
         } else {
           url.username = base->username;
@@ -207,7 +217,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         break;
 
       case State::kRelativeSlash:
-        if (url.IsSpecial() && (c == '/' || c == '\\')) {
+        if (special && (c == '/' || c == '\\')) {
           state = State::kSpecialAuthorityIgnoreSlashes;
         } else if (c == '/') {
           state = State::kAuthority;
@@ -246,18 +256,29 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
               password_token_seen = true;
               continue;
             }
-            AppendPercentEncoded(std::string_view(buffer).substr(i, 1), EncodeSet::kUserinfo,
-                                 password_token_seen ? url.password : url.username);
+            AppendEncodedByte(static_cast<unsigned char>(buffer[i]), EncodeSet::kUserinfo,
+                              password_token_seen ? url.password : url.username);
           }
           buffer.clear();
         } else if (c == kEof || c == '/' || c == '?' || c == '#' ||
-                   (url.IsSpecial() && c == '\\')) {
+                   (special && c == '\\')) {
           if (at_sign_seen && buffer.empty()) return false;
           pointer -= static_cast<std::ptrdiff_t>(buffer.size()) + 1;
           buffer.clear();
           state = State::kHost;
         } else {
-          buffer.push_back(static_cast<char>(c));
+          // Take the run up to the next '@' or delimiter at once.
+          std::ptrdiff_t end = pointer + 1;
+          while (end < size) {
+            char next = input[end];
+            if (next == '@' || next == '/' || next == '?' || next == '#' ||
+                (special && next == '\\')) {
+              break;
+            }
+            ++end;
+          }
+          buffer.append(input.substr(pointer, end - pointer));
+          pointer = end - 1;
         }
         break;
 
@@ -269,19 +290,19 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         } else if (c == ':' && !inside_brackets) {
           if (buffer.empty()) return false;
           if (state_override == State::kHostname) return false;
-          std::optional<std::string> host = ParseHost(buffer, !url.IsSpecial());
+          std::optional<std::string> host = ParseHost(buffer, !special);
           if (!host) return false;
           url.host = std::move(host);
           buffer.clear();
           state = State::kPort;
         } else if (c == kEof || c == '/' || c == '?' || c == '#' ||
-                   (url.IsSpecial() && c == '\\')) {
+                   (special && c == '\\')) {
           --pointer;
-          if (url.IsSpecial() && buffer.empty()) return false;
+          if (special && buffer.empty()) return false;
           if (has_override && buffer.empty() && (url.IncludesCredentials() || url.port)) {
             return false;
           }
-          std::optional<std::string> host = ParseHost(buffer, !url.IsSpecial());
+          std::optional<std::string> host = ParseHost(buffer, !special);
           if (!host) return false;
           url.host = std::move(host);
           buffer.clear();
@@ -291,6 +312,16 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
           if (c == '[') inside_brackets = true;
           if (c == ']') inside_brackets = false;
           buffer.push_back(static_cast<char>(c));
+          // Take the run of bytes that cannot end the host at once.
+          while (pointer + 1 < size) {
+            char next = input[pointer + 1];
+            if (next == ':' || next == '/' || next == '?' || next == '#' || next == '[' ||
+                next == ']' || (special && next == '\\')) {
+              break;
+            }
+            buffer.push_back(next);
+            ++pointer;
+          }
         }
         break;
 
@@ -298,7 +329,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         if (IsAsciiDigit(c)) {
           buffer.push_back(static_cast<char>(c));
         } else if (c == kEof || c == '/' || c == '?' || c == '#' ||
-                   (url.IsSpecial() && c == '\\') || has_override) {
+                   (special && c == '\\') || has_override) {
           if (!buffer.empty()) {
             // Leading zeros are allowed, so strip them before the length check.
             size_t first = buffer.find_first_not_of('0');
@@ -325,6 +356,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
 
       case State::kFile:
         url.scheme = "file";
+        special = true;
         url.host = "";
         if (c == '/' || c == '\\') {
           state = State::kFileSlash;
@@ -340,7 +372,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
             state = State::kFragment;
           } else if (c != kEof) {
             url.query.reset();
-            if (!StartsWithWindowsDriveLetter(std::string_view(input).substr(pointer))) {
+            if (!StartsWithWindowsDriveLetter(input.substr(pointer))) {
               ShortenPath(url);
             } else {
               url.path.clear();
@@ -360,7 +392,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         } else {
           if (base && base->scheme == "file") {
             url.host = base->host;
-            if (!StartsWithWindowsDriveLetter(std::string_view(input).substr(pointer)) &&
+            if (!StartsWithWindowsDriveLetter(input.substr(pointer)) &&
                 !base->path.empty() && IsNormalizedWindowsDriveLetter(base->path[0])) {
               url.path.push_back(base->path[0]);
             }
@@ -380,7 +412,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
             if (has_override) return true;
             state = State::kPathStart;
           } else {
-            std::optional<std::string> host = ParseHost(buffer, !url.IsSpecial());
+            std::optional<std::string> host = ParseHost(buffer, !special);
             if (!host) return false;
             if (*host == "localhost") host->clear();
             url.host = std::move(host);
@@ -394,7 +426,7 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         break;
 
       case State::kPathStart:
-        if (url.IsSpecial()) {
+        if (special) {
           state = State::kPath;
           if (c != '/' && c != '\\') --pointer;
         } else if (!has_override && c == '?') {
@@ -412,9 +444,9 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
         break;
 
       case State::kPath:
-        if (c == kEof || c == '/' || (url.IsSpecial() && c == '\\') ||
+        if (c == kEof || c == '/' || (special && c == '\\') ||
             (!has_override && (c == '?' || c == '#'))) {
-          const bool slash = c == '/' || (url.IsSpecial() && c == '\\');
+          const bool slash = c == '/' || (special && c == '\\');
           if (IsDoubleDot(buffer)) {
             ShortenPath(url);
             if (!slash) url.path.emplace_back();
@@ -435,8 +467,14 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
             state = State::kFragment;
           }
         } else {
-          char ch = static_cast<char>(c);
-          AppendPercentEncoded(std::string_view(&ch, 1), EncodeSet::kPath, buffer);
+          // Take the whole run up to the next delimiter at once.
+          AppendEncodedByte(static_cast<unsigned char>(c), EncodeSet::kPath, buffer);
+          while (pointer + 1 < size) {
+            char next = input[pointer + 1];
+            if (next == '/' || next == '?' || next == '#' || (special && next == '\\')) break;
+            AppendEncodedByte(static_cast<unsigned char>(next), EncodeSet::kPath, buffer);
+            ++pointer;
+          }
         }
         break;
 
@@ -448,16 +486,15 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
           url.fragment = "";
           state = State::kFragment;
         } else if (c != kEof) {
-          char ch = static_cast<char>(c);
-          AppendPercentEncoded(std::string_view(&ch, 1), EncodeSet::kC0Control,
-                               url.opaque_path);
+          AppendEncodedByte(static_cast<unsigned char>(c), EncodeSet::kC0Control,
+                            url.opaque_path);
         }
         break;
 
       case State::kQuery:
         if ((!has_override && c == '#') || c == kEof) {
           AppendPercentEncoded(buffer,
-                               url.IsSpecial() ? EncodeSet::kSpecialQuery : EncodeSet::kQuery,
+                               special ? EncodeSet::kSpecialQuery : EncodeSet::kQuery,
                                *url.query);
           buffer.clear();
           if (c == '#') {
@@ -465,14 +502,21 @@ bool BasicParse(std::string_view raw_input, const Url* base, Url& url, State sta
             state = State::kFragment;
           }
         } else {
-          buffer.push_back(static_cast<char>(c));
+          // Take everything up to the fragment (or the end) at once.
+          size_t end = has_override ? std::string_view::npos : input.find('#', pointer);
+          if (end == std::string_view::npos) end = input.size();
+          buffer.append(input.substr(pointer, end - pointer));
+          pointer = static_cast<std::ptrdiff_t>(end) - 1;
         }
         break;
 
       case State::kFragment:
         if (c != kEof) {
-          char ch = static_cast<char>(c);
-          AppendPercentEncoded(std::string_view(&ch, 1), EncodeSet::kFragment, *url.fragment);
+          // Everything to the end belongs to the fragment.
+          for (; pointer < size; ++pointer) {
+            AppendEncodedByte(static_cast<unsigned char>(input[pointer]), EncodeSet::kFragment,
+                              *url.fragment);
+          }
         }
         break;
     }

@@ -1,50 +1,17 @@
-// Percent-encode sets as 256-bit tables built once at compile time.
+// Percent-encoding of whole strings; the set tables live in the header.
 #include "base/url/percent_encode.h"
-
-#include <array>
-#include <cstdint>
 
 namespace skua::url {
 
 namespace {
 
-using Table = std::array<bool, 256>;
-
-constexpr Table MakeTable(EncodeSet set) {
-  Table t{};
-  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c > 0x7e;
-  auto add = [&t](std::string_view chars) {
-    for (char c : chars) t[static_cast<unsigned char>(c)] = true;
-  };
-  int level = static_cast<int>(set);
-  if (set == EncodeSet::kFragment) add(" \"<>`");
-  if (level >= static_cast<int>(EncodeSet::kQuery)) add(" \"#<>");
-  if (set == EncodeSet::kSpecialQuery) add("'");
-  if (level >= static_cast<int>(EncodeSet::kPath)) add("?`{}");
-  if (level >= static_cast<int>(EncodeSet::kUserinfo)) add("/:;=@[\\]^|");
-  if (level >= static_cast<int>(EncodeSet::kComponent)) add("$%&+,");
-  if (level >= static_cast<int>(EncodeSet::kFormUrlencoded)) add("!'()~");
-  return t;
-}
-
-constexpr std::array<Table, 8> kTables = {
-    MakeTable(EncodeSet::kC0Control), MakeTable(EncodeSet::kFragment),
-    MakeTable(EncodeSet::kQuery),     MakeTable(EncodeSet::kSpecialQuery),
-    MakeTable(EncodeSet::kPath),      MakeTable(EncodeSet::kUserinfo),
-    MakeTable(EncodeSet::kComponent), MakeTable(EncodeSet::kFormUrlencoded),
-};
-
 constexpr char kHex[] = "0123456789ABCDEF";
 
 }  // namespace
 
-bool InEncodeSet(unsigned char byte, EncodeSet set) {
-  return kTables[static_cast<int>(set)][byte];
-}
-
 void AppendPercentEncoded(std::string_view input, EncodeSet set, std::string& out,
                           bool space_as_plus) {
-  const Table& table = kTables[static_cast<int>(set)];
+  const internal::EncodeTable& table = internal::kEncodeTables[static_cast<int>(set)];
   size_t run_start = 0;
   for (size_t i = 0; i < input.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(input[i]);

@@ -4,6 +4,7 @@
 #ifndef SKUA_BASE_URL_PERCENT_ENCODE_H_
 #define SKUA_BASE_URL_PERCENT_ENCODE_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,51 @@ enum class EncodeSet {
   kFormUrlencoded,
 };
 
+namespace internal {
+
+using EncodeTable = std::array<bool, 256>;
+
+constexpr EncodeTable MakeEncodeTable(EncodeSet set) {
+  EncodeTable t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c > 0x7e;
+  auto add = [&t](std::string_view chars) {
+    for (char c : chars) t[static_cast<unsigned char>(c)] = true;
+  };
+  int level = static_cast<int>(set);
+  if (set == EncodeSet::kFragment) add(" \"<>`");
+  if (level >= static_cast<int>(EncodeSet::kQuery)) add(" \"#<>");
+  if (set == EncodeSet::kSpecialQuery) add("'");
+  if (level >= static_cast<int>(EncodeSet::kPath)) add("?`{}");
+  if (level >= static_cast<int>(EncodeSet::kUserinfo)) add("/:;=@[\\]^|");
+  if (level >= static_cast<int>(EncodeSet::kComponent)) add("$%&+,");
+  if (level >= static_cast<int>(EncodeSet::kFormUrlencoded)) add("!'()~");
+  return t;
+}
+
+inline constexpr std::array<EncodeTable, 8> kEncodeTables = {
+    MakeEncodeTable(EncodeSet::kC0Control), MakeEncodeTable(EncodeSet::kFragment),
+    MakeEncodeTable(EncodeSet::kQuery),     MakeEncodeTable(EncodeSet::kSpecialQuery),
+    MakeEncodeTable(EncodeSet::kPath),      MakeEncodeTable(EncodeSet::kUserinfo),
+    MakeEncodeTable(EncodeSet::kComponent), MakeEncodeTable(EncodeSet::kFormUrlencoded),
+};
+
+}  // namespace internal
+
 // True if `byte` must be percent-encoded in `set`.
-bool InEncodeSet(unsigned char byte, EncodeSet set);
+inline bool InEncodeSet(unsigned char byte, EncodeSet set) {
+  return internal::kEncodeTables[static_cast<int>(set)][byte];
+}
+
+// Appends one byte, percent-encoded if it is in `set`.
+inline void AppendEncodedByte(unsigned char byte, EncodeSet set, std::string& out) {
+  if (!InEncodeSet(byte, set)) {
+    out.push_back(static_cast<char>(byte));
+    return;
+  }
+  constexpr char kHex[] = "0123456789ABCDEF";
+  char escaped[3] = {'%', kHex[byte >> 4], kHex[byte & 15]};
+  out.append(escaped, 3);
+}
 
 // Appends `input` to `out`, percent-encoding the bytes in `set`. With
 // `space_as_plus`, a space becomes '+' (application/x-www-form-urlencoded).

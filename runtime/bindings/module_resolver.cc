@@ -87,17 +87,6 @@ ResolverState* State(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return Realm::From(args.GetIsolate())->binding_state<ResolverState>();
 }
 
-std::vector<std::string> StringList(v8::Local<v8::Context> context, v8::Local<v8::Value> value) {
-  std::vector<std::string> out;
-  if (!value->IsArray()) return out;
-  v8::Local<v8::Array> array = value.As<v8::Array>();
-  for (uint32_t i = 0; i < array->Length(); i++) {
-    v8::Local<v8::Value> item;
-    if (array->Get(context, i).ToLocal(&item)) out.push_back(ToUtf8(context->GetIsolate(), item));
-  }
-  return out;
-}
-
 v8::Local<v8::Value> Property(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
                               const char* name) {
   v8::Local<v8::Value> value;
@@ -129,12 +118,12 @@ void Configure(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
   v8::Local<v8::Object> options = args[0].As<v8::Object>();
   resolver::ResolverOptions resolver_options;
-  resolver_options.builtins = StringList(context, Property(context, options, "builtins"));
+  resolver_options.builtins = FromStringArray(context, Property(context, options, "builtins"));
   resolver_options.scheme_only_builtins =
-      StringList(context, Property(context, options, "schemeOnlyBuiltins"));
-  resolver_options.conditions = StringList(context, Property(context, options, "conditions"));
-  resolver_options.extensions = StringList(context, Property(context, options, "extensions"));
-  resolver_options.global_paths = StringList(context, Property(context, options, "globalPaths"));
+      FromStringArray(context, Property(context, options, "schemeOnlyBuiltins"));
+  resolver_options.conditions = FromStringArray(context, Property(context, options, "conditions"));
+  resolver_options.extensions = FromStringArray(context, Property(context, options, "extensions"));
+  resolver_options.global_paths = FromStringArray(context, Property(context, options, "globalPaths"));
   resolver_options.preserve_symlinks =
       Property(context, options, "preserveSymlinks")->IsTrue();
   resolver_options.cwd = ToUtf8(args.GetIsolate(), Property(context, options, "cwd"));
@@ -149,7 +138,7 @@ void ResolveRequire(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   ResolverState* state = State(args);
   resolver::RequireOptions extra;
-  if (args[2]->IsArray()) extra.paths = StringList(context, args[2]);
+  if (args[2]->IsArray()) extra.paths = FromStringArray(context, args[2]);
   extra.for_load = args[3]->IsTrue();
   ResolveOr<Resolution> result =
       state->resolver->ResolveRequire(ToUtf8(isolate, args[0]), ToUtf8(isolate, args[1]), extra);

@@ -27,30 +27,14 @@ void Initialize(BindingTarget& target) {
   target.Value("unhandledRejections",
                StringOrUndefined(isolate, options.unhandled_rejections, true));
   target.Value("forceRepl", v8::Boolean::New(isolate, options.force_repl));
-  v8::Local<v8::Array> script_args = v8::Array::New(isolate);
-  for (size_t i = 0; i < options.script_args.size(); i++) {
-    script_args
-        ->Set(target.context, static_cast<uint32_t>(i),
-              StringOrUndefined(isolate, options.script_args[i], true))
-        .Check();  // A fresh array: plain element sets cannot fail.
+  v8::Local<v8::Array> list;
+  if (ToStringArray(isolate, options.script_args).ToLocal(&list)) {
+    target.Value("scriptArgs", list);
   }
-  target.Value("scriptArgs", script_args);
-  v8::Local<v8::Array> preload = v8::Array::New(isolate);
-  for (size_t i = 0; i < options.preload.size(); i++) {
-    preload
-        ->Set(target.context, static_cast<uint32_t>(i),
-              StringOrUndefined(isolate, options.preload[i], true))
-        .Check();  // As above.
+  if (ToStringArray(isolate, options.preload).ToLocal(&list)) target.Value("preload", list);
+  if (ToStringArray(isolate, options.conditions).ToLocal(&list)) {
+    target.Value("conditions", list);
   }
-  target.Value("preload", preload);
-  v8::Local<v8::Array> conditions = v8::Array::New(isolate);
-  for (size_t i = 0; i < options.conditions.size(); i++) {
-    conditions
-        ->Set(target.context, static_cast<uint32_t>(i),
-              StringOrUndefined(isolate, options.conditions[i], true))
-        .Check();  // A fresh array: plain element sets cannot fail.
-  }
-  target.Value("conditions", conditions);
 }
 
 }  // namespace skua::options

@@ -96,17 +96,6 @@ double NumberProperty(v8::Local<v8::Context> context, v8::Local<v8::Object> obje
   return value.As<v8::Number>()->Value();
 }
 
-std::vector<std::string> StringArray(v8::Local<v8::Context> context, v8::Local<v8::Value> value) {
-  std::vector<std::string> out;
-  if (!value->IsArray()) return out;
-  v8::Local<v8::Array> array = value.As<v8::Array>();
-  for (uint32_t i = 0; i < array->Length(); i++) {
-    v8::Local<v8::Value> item;
-    if (array->Get(context, i).ToLocal(&item)) out.push_back(ToUtf8(context->GetIsolate(), item));
-  }
-  return out;
-}
-
 std::vector<char*> CStrings(std::vector<std::string>& strings) {
   std::vector<char*> out;
   for (std::string& s : strings) out.push_back(s.data());
@@ -127,11 +116,11 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& args) {
   std::vector<std::string> env_strings;
   bool has_env = false;
   if (options->Get(context, OneByteString(isolate, "args")).ToLocal(&value)) {
-    argv_strings = StringArray(context, value);
+    argv_strings = FromStringArray(context, value);
   }
   if (options->Get(context, OneByteString(isolate, "envPairs")).ToLocal(&value) &&
       value->IsArray()) {
-    env_strings = StringArray(context, value);
+    env_strings = FromStringArray(context, value);
     has_env = true;
   }
   std::vector<char*> argv = CStrings(argv_strings);

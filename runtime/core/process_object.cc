@@ -21,17 +21,6 @@ std::string ExecutablePath(const std::string& fallback) {
   return fallback;
 }
 
-v8::MaybeLocal<v8::Array> StringArray(v8::Isolate* isolate,
-                                      const std::vector<std::string>& items) {
-  std::vector<v8::Local<v8::Value>> values;
-  for (const std::string& item : items) {
-    v8::Local<v8::String> value;
-    if (!Utf8String(isolate, item).ToLocal(&value)) return v8::MaybeLocal<v8::Array>();
-    values.push_back(value);
-  }
-  return v8::Array::New(isolate, values.data(), values.size());
-}
-
 v8::Local<v8::Object> Versions(v8::Isolate* isolate, v8::Local<v8::Context> context) {
   v8::Local<v8::Object> versions = v8::Object::New(isolate);
   auto set = [&](std::string_view name, std::string_view value) {
@@ -65,7 +54,7 @@ v8::MaybeLocal<v8::Object> CreateProcessObject(v8::Local<v8::Context> context,
   v8::Local<v8::Array> exec_argv;
   if (!Utf8String(isolate, ExecutablePath(argv0)).ToLocal(&exec_path) ||
       !Utf8String(isolate, argv0).ToLocal(&argv0_value) ||
-      !StringArray(isolate, options.exec_argv).ToLocal(&exec_argv)) {
+      !ToStringArray(isolate, options.exec_argv).ToLocal(&exec_argv)) {
     return v8::MaybeLocal<v8::Object>();
   }
   SetValue(context, process, "version", OneByteString(isolate, SKUA_NODE_VERSION));

@@ -3,6 +3,30 @@
 
 namespace skua {
 
+v8::MaybeLocal<v8::Array> ToStringArray(v8::Isolate* isolate,
+                                        const std::vector<std::string>& items) {
+  std::vector<v8::Local<v8::Value>> values;
+  values.reserve(items.size());
+  for (const std::string& item : items) {
+    v8::Local<v8::String> value;
+    if (!Utf8String(isolate, item).ToLocal(&value)) return v8::MaybeLocal<v8::Array>();
+    values.push_back(value);
+  }
+  return v8::Array::New(isolate, values.data(), values.size());
+}
+
+std::vector<std::string> FromStringArray(v8::Local<v8::Context> context,
+                                         v8::Local<v8::Value> value) {
+  std::vector<std::string> out;
+  if (!value->IsArray()) return out;
+  v8::Local<v8::Array> array = value.As<v8::Array>();
+  for (uint32_t i = 0; i < array->Length(); i++) {
+    v8::Local<v8::Value> item;
+    if (array->Get(context, i).ToLocal(&item)) out.push_back(ToUtf8(context->GetIsolate(), item));
+  }
+  return out;
+}
+
 void ThrowError(v8::Isolate* isolate, std::string_view code, std::string_view message,
                 bool type_error) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();

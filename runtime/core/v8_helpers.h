@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "v8.h"
 
@@ -47,6 +48,14 @@ inline void SetValue(v8::Local<v8::Context> context, v8::Local<v8::Object> targe
                      std::string_view name, v8::Local<v8::Value> value) {
   target->Set(context, OneByteString(context->GetIsolate(), name), value).Check();
 }
+
+// A JS array of the strings; empty if one exceeds V8's maximum string length.
+v8::MaybeLocal<v8::Array> ToStringArray(v8::Isolate* isolate,
+                                        const std::vector<std::string>& items);
+
+// The UTF-8 strings of a JS array's elements; empty when `value` is not an array.
+std::vector<std::string> FromStringArray(v8::Local<v8::Context> context,
+                                         v8::Local<v8::Value> value);
 
 // Throws `new ErrorType(message)` with `code` set, as Node's THROW_ERR_* macros do.
 void ThrowError(v8::Isolate* isolate, std::string_view code, std::string_view message,

@@ -11,8 +11,12 @@ class FastBuffer extends Uint8Array {
   }
 }
 
+// --zero-fill-buffers makes every unsafe allocation zeroed, as in Node.
+const zeroFill = process.execArgv.includes('--zero-fill-buffers');
+
 // Uninitialised memory from malloc, never from a zero-fill toggle (research notes 5.3).
 function createUnsafeBuffer(size) {
+  if (zeroFill) return new FastBuffer(size);
   return new FastBuffer(binding.allocUnsafe(size));
 }
 
@@ -26,7 +30,7 @@ let poolCapacity = 0;
 
 function createPool() {
   poolCapacity = poolConfig.poolSize;
-  pool = binding.allocUnsafe(poolCapacity);
+  pool = zeroFill ? new ArrayBuffer(poolCapacity) : binding.allocUnsafe(poolCapacity);
   poolOffset = 0;
 }
 createPool();

@@ -212,7 +212,7 @@ const exportsObject = {
   chmod: promised(pathOps.chmod),
   chown: promised(pathOps.chown),
   copyFile: promised(pathOps.copyFile),
-  cp: (...args) => promised(require('internal/fs/cp').cp)(...args),
+  cp: (...args) => require('internal/fs/cp').cpAsync(...args),
   lchown: promised(pathOps.lchown),
   lutimes: promised(pathOps.lutimes),
   link: promised(pathOps.link),

@@ -1,0 +1,132 @@
+'use strict';
+// The JS half of StreamBase (runtime/core/stream_base.h): writing chunks to a handle with
+// a WriteWrap, completing writes, and turning `onread` calls into pushes on the stream
+// that owns the handle. Shared by net.Socket, tty streams and stdio.
+
+const { WriteWrap, streamBaseState, kBytesWritten, kLastWriteWasAsync } =
+  internalBinding('stream_wrap');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+const { errnoException } = require('internal/net/exceptions');
+
+const kOwner = Symbol('owner');
+const kUpdateTimer = Symbol('kUpdateTimer');
+const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
+const kHandle = Symbol('kHandle');
+const UV_EOF = -4095;
+
+function writeChunk(handle, req, data, encoding) {
+  if (typeof data !== 'string') return handle.writeBuffer(req, data);
+  switch (encoding) {
+    case undefined: case 'utf8': case 'utf-8': case 'buffer':
+      return handle.writeUtf8String(req, data);
+    case 'latin1': case 'binary':
+      return handle.writeLatin1String(req, data);
+    case 'ascii':
+      return handle.writeAsciiString(req, data);
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le':
+      return handle.writeUcs2String(req, data);
+    default: {
+      const buffer = require('buffer').Buffer.from(data, encoding);
+      req.buffer = buffer;
+      return handle.writeBuffer(req, buffer);
+    }
+  }
+}
+
+function createWriteWrap(handle, callback) {
+  const req = new WriteWrap();
+  req.handle = handle;
+  req.oncomplete = onWriteComplete;
+  req.async = false;
+  req.bytes = 0;
+  req.buffer = null;
+  req.callback = callback;
+  return req;
+}
+
+// Sets req.bytes/req.async from the shared state; a write that finished synchronously
+// completes here, an asynchronous one in onWriteComplete.
+function afterWriteDispatched(req, err, cb) {
+  req.bytes = streamBaseState[kBytesWritten];
+  req.async = streamBaseState[kLastWriteWasAsync] === 1;
+  if (err !== 0) return cb(errnoException(err, 'write', req.error));
+  if (!req.async && typeof req.callback === 'function') req.callback();
+}
+
+function writeGeneric(owner, data, encoding, cb) {
+  const req = createWriteWrap(owner[kHandle], cb);
+  if (typeof data !== 'string') req.buffer = data;  // Kept alive until written.
+  const err = writeChunk(owner[kHandle], req, data, encoding);
+  afterWriteDispatched(req, err, cb);
+  return req;
+}
+
+// `data` is Writable's writev list ({ chunk, encoding }) or an array of chunks with
+// `allBuffers` set on it.
+function writevGeneric(owner, data, cb) {
+  const { Buffer } = require('buffer');
+  const req = createWriteWrap(owner[kHandle], cb);
+  const chunks = new Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const entry = data.allBuffers ? data[i] : data[i].chunk;
+    chunks[i] = typeof entry === 'string' ? Buffer.from(entry, data[i].encoding) : entry;
+  }
+  req.chunks = chunks;
+  const err = owner[kHandle].writev(req, chunks);
+  afterWriteDispatched(req, err, cb);
+  return req;
+}
+
+function onWriteComplete(status) {
+  const stream = this.handle[kOwner];
+  if (stream === undefined || stream.destroyed) {
+    if (typeof this.callback === 'function') this.callback(null);
+    return;
+  }
+  if (status < 0) {
+    const error = errnoException(status, 'write', this.error);
+    if (typeof this.callback === 'function') this.callback(error);
+    else stream.destroy(error);
+    return;
+  }
+  if (stream[kUpdateTimer]) stream[kUpdateTimer]();
+  if (stream[kAfterAsyncWrite]) stream[kAfterAsyncWrite]();
+  if (typeof this.callback === 'function') this.callback(null);
+}
+
+// handle.onread: `this` is the handle.
+function onStreamRead(nread, arrayBuffer) {
+  const handle = this;
+  const stream = handle[kOwner];
+  if (stream === undefined) return;
+  if (stream[kUpdateTimer]) stream[kUpdateTimer]();
+  if (nread > 0 && !stream.destroyed) {
+    const ret = stream.push(new FastBuffer(arrayBuffer, 0, nread));
+    if (!ret && handle.reading) {
+      handle.reading = false;
+      const err = handle.readStop();
+      if (err) stream.destroy(errnoException(err, 'read'));
+    }
+    return;
+  }
+  if (nread === 0) return;
+  if (nread !== UV_EOF) {
+    stream.destroy(errnoException(nread, 'read'));
+    return;
+  }
+  if (!stream._readableState.endEmitted) {
+    stream.push(null);
+    stream.read(0);
+  }
+}
+
+module.exports = {
+  kOwner,
+  kUpdateTimer,
+  kAfterAsyncWrite,
+  kHandle,
+  UV_EOF,
+  writeGeneric,
+  writevGeneric,
+  onStreamRead,
+};
