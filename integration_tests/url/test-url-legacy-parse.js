@@ -47,3 +47,6 @@ const resolves = [
   ['http://a/b/', '.', 'http://a/b/'],
 ];
 for (const [from, to, want] of resolves) assert.strictEqual(url.resolve(from, to), want);
+
+// Tabs and newlines vanish from the auth and host, but are escaped in the path.
+assert.strictEqual(url.parse('http://u\ts@h\nx:8\r0/x\ty').href, 'http://us@hx:80/x%09y');

@@ -3,6 +3,7 @@
 // point, then spins the loop until nothing referenced is left.
 #include <uv.h>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -83,6 +84,8 @@ int RunRealm(Realm* realm) {
 }  // namespace
 
 int RuntimeMain(int argc, char** argv) {
+  // As Node: a closed pipe is an EPIPE write error for stdlib to handle, not a kill.
+  std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   Result<CliOptions> options = ParseCliOptions(args);
   if (!options.ok()) {

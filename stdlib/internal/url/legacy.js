@@ -41,14 +41,13 @@ const hostnameMaxLen = 255;
 const forbiddenHostChars = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const forbiddenHostCharsIpv6 = /[\0\t\n\r #%/<>?@\\^|]/;
 
-// Whitespace that url.parse trims from both ends.
+// What url.parse trims from both ends: C0 controls, space, DEL, NBSP and BOM.
 function isWs(code) {
-  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a || code === 0x0c ||
-    code === 0xa0 || code === 0xfeff;
+  return code <= 0x20 || code === 0x7f || code === 0xa0 || code === 0xfeff;
 }
 
 // Characters that never appear in a hostname (RFC 2396); they end it.
-const kNonHostChars = new Set([0x09, 0x0a, 0x0d, 0x20, 0x22, 0x25, 0x27, 0x3b, 0x3c, 0x3e,
+const kNonHostChars = new Set([0x20, 0x22, 0x25, 0x27, 0x3b, 0x3c, 0x3e,
   0x5c, 0x5e, 0x60, 0x7b, 0x7c, 0x7d]);
 
 // Escaped in the rest of the URL even where encodeURIComponent would not.
@@ -164,7 +163,9 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     let nonHost = -1;
     for (let i = 0; i < rest.length && hostEnd === -1; ++i) {
       const code = rest.charCodeAt(i);
-      if (kNonHostChars.has(code)) {
+      if (code === 0x09 || code === 0x0a || code === 0x0d) {
+        continue;  // Dropped from the auth and host below, as the WHATWG parser does.
+      } else if (kNonHostChars.has(code)) {
         if (nonHost === -1) nonHost = i;
       } else if (code === 0x23 || code === 0x2f || code === 0x3f) {
         if (nonHost === -1) nonHost = i;
@@ -176,7 +177,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
     let start = 0;
     if (atSign !== -1) {
-      this.auth = decodeURIComponent(rest.slice(0, atSign));
+      this.auth = decodeURIComponent(rest.slice(0, atSign).replace(/[\t\n\r]/g, ''));
       start = atSign + 1;
     }
     if (nonHost === -1) {
@@ -186,6 +187,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       this.host = rest.slice(start, nonHost);
       rest = rest.slice(nonHost);
     }
+    this.host = this.host.replace(/[\t\n\r]/g, '');
 
     this.parseHost();
     if (typeof this.hostname !== 'string') this.hostname = '';
@@ -282,13 +284,14 @@ function invalidUrl(url) {
   return err;
 }
 
-// Node's lenient domainToASCII for url.parse: labels that fail keep their text.
+// IDNA for url.parse. ASCII hostnames stay as they are; one that IDNA rejects comes back
+// empty, which the caller turns into ERR_INVALID_URL.
+// Differs from Node 20: Node maps leniently and rejects only results with forbidden
+// characters, so a few invalid labels (bad punycode) parse there and throw here.
 function toASCII(hostname) {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(hostname) && !/(^|\.)xn--/i.test(hostname)) return hostname;
-  const { domainToASCII } = require('internal/url');
-  const ascii = domainToASCII(hostname);
-  return ascii === '' ? hostname : ascii;
+  return require('internal/url').domainToASCII(hostname);
 }
 
 // Auth keeps A-Z a-z 0-9 ! ' ( ) * - . _ ~ and ':'; the rest is percent-encoded.

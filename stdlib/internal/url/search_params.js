@@ -395,6 +395,8 @@ class URLSearchParamsIterator {
       else if (this.#kind === 'value') parts.push(inspect(list[i + 1], inner));
       else parts.push(inspect([list[i], list[i + 1]], inner));
     }
+    // Node prints an exhausted iterator with two spaces between the braces.
+    if (parts.length === 0) return 'URLSearchParams Iterator {  }';
     return formatEntries('URLSearchParams Iterator', parts, options);
   }
 }
