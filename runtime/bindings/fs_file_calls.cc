@@ -12,9 +12,10 @@ namespace {
 
 using Args = v8::FunctionCallbackInfo<v8::Value>;
 
+// stdlib has range-checked it; -0 arrives as a double, hence no IsInt32().
 int FdArg(const Args& args, int i) {
-  CHECK(args[i]->IsInt32());
-  return args[i].As<v8::Int32>()->Value();
+  CHECK(args[i]->IsNumber());
+  return static_cast<int>(args[i].As<v8::Number>()->Value());
 }
 
 double NumberArg(const Args& args, int i) {

@@ -52,6 +52,9 @@ Object.defineProperty(process, 'stdout', {
 Object.defineProperty(process, 'stderr', {
   get: stdio.getStderr, enumerable: false, configurable: true,
 });
+Object.defineProperty(process, 'stdin', {
+  get: stdio.getStdin, enumerable: false, configurable: true,
+});
 
 // Globals. Enumerability matches Node 20 exactly: Node's own tests check it.
 function defineGlobal(name, value, enumerable) {

@@ -26,10 +26,8 @@ function normalizeSpawnArguments(file, args, options) {
 
   let cwd = options.cwd;
   if (cwd !== undefined && cwd !== null) {
-    if (typeof cwd === 'object' && cwd.href !== undefined) {
-      const { fileURLToPath } = require('internal/modules/esm/file_url');
-      cwd = fileURLToPath(`${cwd.href}`);
-    }
+    const { toPathIfFileURL } = require('internal/url');
+    cwd = toPathIfFileURL(cwd);
     validateString(cwd, 'options.cwd');
   }
   if (options.shell) {

@@ -120,7 +120,14 @@ function writeTo(console, stream, string) {
     return;
   }
   try {
-    stream.write(string);
+    // An asynchronous write error would reach 'error' with nobody listening: as Node,
+    // add a one-time no-op listener when the write reports one.
+    stream.write(string, (err) => {
+      if (err && stream._writableState && !stream._writableState.errorEmitted &&
+          stream.listenerCount('error') === 0) {
+        stream.once('error', () => {});
+      }
+    });
   } catch (e) {
     // Errors from the stream are dropped when ignoreErrors is set (the default); a
     // stack overflow is not.

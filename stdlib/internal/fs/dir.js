@@ -43,16 +43,18 @@ function readdirRecursiveSync(base, withFileTypes, encoding) {
   for (let q = 0; q < queue.length; q++) {
     const dir = queue[q];
     const [names, types] = syncCall(binding.readdir, dir, true);
+    // Entries are reported relative to `base`: one prefix per directory.
+    const prefix = q === 0 ? '' : `${pathModule.relative(base, dir)}/`;
     for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
       if (withFileTypes) {
         const dirent = makeDirentSync(names[i], types[i], dir, encoding);
         results.push(dirent);
-        if (dirent.isDirectory()) queue.push(full);
-      } else {
-        results.push(encodeName(pathModule.relative(base, full), encoding));
-        if (isDirEntry(full, types[i])) queue.push(full);
+        if (dirent.isDirectory()) queue.push(pathModule.join(dir, names[i]));
+        continue;
       }
+      const full = pathModule.join(dir, names[i]);
+      results.push(encodeName(prefix + names[i], encoding));
+      if (isDirEntry(full, types[i])) queue.push(full);
     }
   }
   return results;
@@ -115,9 +117,10 @@ function readdirRecursive(base, withFileTypes, encoding, callback) {
           next();
         });
       }
+      const prefix = dir === base ? '' : `${pathModule.relative(base, dir)}/`;
       for (let i = 0; i < names.length; i++) {
         const full = pathModule.join(dir, names[i]);
-        results.push(encodeName(pathModule.relative(base, full), encoding));
+        results.push(encodeName(prefix + names[i], encoding));
         if (isDirEntry(full, types[i])) queue.push(full);
       }
       next();
@@ -275,7 +278,7 @@ function opendir(path, options, callback) {
     callback = options;
     options = undefined;
   }
-  callback = makeCallback(callback);
+  validateFunction(callback, 'callback');
   options = dirOptions(options);
   path = pathString(getValidatedPath(path));
   binding.opendir(path, makeReq((err, handle) => {

@@ -8,7 +8,7 @@ const {
   validateBuffer, validateFunction, validateInteger, validateObject, validateUint32,
   validateArray,
 } = require('internal/validators');
-const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
 const {
   binding, constants, kIoMaxLength, syncCall, makeReq, makeCallback, stringToFlags,
   getValidatedPath, validateFd, parseMode, toUnixTimestamp, validatePosition,
@@ -60,6 +60,9 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
     ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
   }
   validateBuffer(buffer);
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   if (length === undefined) length = buffer.byteLength - offset;

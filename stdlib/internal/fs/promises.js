@@ -107,8 +107,8 @@ class FileHandle extends EventEmitter {
           offsetOrOptions;
         return fdWrite(fd, buffer, offset, len, pos);
       }
-      return fdWrite(fd, buffer, offsetOrOptions ?? 0, length ?? buffer.byteLength -
-        (offsetOrOptions ?? 0), position ?? null);
+      const offset = offsetOrOptions ?? 0;
+      return fdWrite(fd, buffer, offset, length ?? buffer.byteLength - offset, position ?? null);
     }
     // write(string[, position[, encoding]])
     return fdWrite(fd, buffer, offsetOrOptions ?? null, length ?? 'utf8');

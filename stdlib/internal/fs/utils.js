@@ -209,7 +209,7 @@ function validatePosition(position, name = 'position', length = 0) {
     }
     return;
   }
-  validateInteger(position, name, -1, Number.MAX_SAFE_INTEGER - length);
+  validateInteger(position, name, -1);
 }
 
 function validateOffsetLengthRead(offset, length, bufferLength) {

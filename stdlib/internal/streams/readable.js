@@ -33,13 +33,7 @@ function isDuplexInstance(obj) {
 
 let StringDecoder;
 function newDecoder(enc) {
-  if (StringDecoder === undefined) {
-    try {
-      StringDecoder = require('string_decoder').StringDecoder;
-    } catch {
-      StringDecoder = require('internal/streams/string_decoder').StringDecoder;
-    }
-  }
+  StringDecoder ??= require('string_decoder').StringDecoder;
   return new StringDecoder(enc);
 }
 

@@ -8,7 +8,11 @@ const { readFileUtf8 } = internalBinding('fs');
 const path = require('path');
 const { requireBuiltin } = require('internal/bootstrap/realm');
 const { resolve } = require('internal/modules/esm/resolve');
-const { pathToFileURLString, fileURLToPath } = require('internal/modules/esm/file_url');
+const { pathToFileURL, fileURLToPath } = require('internal/url');
+
+function pathToFileURLString(filepath) {
+  return pathToFileURL(filepath).href;
+}
 const { cjsExportNames } = require('internal/modules/esm/cjs_exports');
 const {
   uvException,
