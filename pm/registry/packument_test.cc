@@ -1,0 +1,134 @@
+// Packument and package.json parsing: the abbreviated and full shapes, npm's tolerance of
+// wrongly typed fields, bin normalisation, and errors that name the package.
+#include "pm/registry/packument.h"
+
+#include "gtest/gtest.h"
+#include "pm/registry/manifest.h"
+
+namespace skua::pm::registry {
+namespace {
+
+constexpr char kAbbreviated[] = R"({
+  "name": "@scope/tool",
+  "modified": "2024-05-01T10:00:00.000Z",
+  "dist-tags": {"latest": "1.1.0", "next": "2.0.0-rc.1", "bad": 7},
+  "versions": {
+    "1.0.0": {
+      "name": "@scope/tool", "version": "1.0.0",
+      "dependencies": {"a": "^1.0.0", "b": "~2.1"},
+      "optionalDependencies": {"fsevents": "2"},
+      "peerDependencies": {"react": ">=17", "types": "*"},
+      "peerDependenciesMeta": {"types": {"optional": true}, "react": {"optional": false}},
+      "bundleDependencies": ["a"],
+      "bin": "./cli.js",
+      "engines": {"node": ">=18"},
+      "os": "linux", "cpu": ["x64", "!arm"],
+      "hasInstallScript": true,
+      "dist": {"tarball": "http://r.test/@scope/tool/-/tool-1.0.0.tgz",
+               "integrity": "sha512-AAAA", "shasum": "abcd"}
+    },
+    "1.1.0": {
+      "version": "ignored-the-key-wins",
+      "deprecated": "use 2.x",
+      "bin": {"one": "bin/one.js", "../../evil": "../../../etc/passwd", "": "x", "two": 5},
+      "directories": {"bin": "./bin"}
+    },
+    "2.0.0-rc.1": "not an object",
+    "1.2.0": {"dependencies": ["not", "an", "object"], "engines": "node 4", "deprecated": ""}
+  }
+})";
+
+TEST(PackumentTest, Abbreviated) {
+  Result<Packument> p = ParsePackument(kAbbreviated, "@scope/tool");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->name, "@scope/tool");
+  EXPECT_EQ(p->modified, "2024-05-01T10:00:00.000Z");
+  EXPECT_EQ(p->dist_tags, (StringMap{{"latest", "1.1.0"}, {"next", "2.0.0-rc.1"}}));
+  ASSERT_EQ(p->versions.size(), 3u);  // The string entry is skipped.
+
+  const Manifest* m = p->FindVersion("1.0.0");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->dependencies, (StringMap{{"a", "^1.0.0"}, {"b", "~2.1"}}));
+  EXPECT_EQ(m->optional_dependencies, (StringMap{{"fsevents", "2"}}));
+  EXPECT_EQ(m->peer_dependencies.size(), 2u);
+  EXPECT_TRUE(m->IsOptionalPeer("types"));
+  EXPECT_FALSE(m->IsOptionalPeer("react"));
+  EXPECT_EQ(m->bundle_dependencies, (std::vector<std::string>{"a"}));
+  EXPECT_EQ(m->bin, (StringMap{{"tool", "cli.js"}}));  // Named after the unscoped name.
+  EXPECT_EQ(*Find(m->engines, "node"), ">=18");
+  EXPECT_EQ(m->os, (std::vector<std::string>{"linux"}));
+  EXPECT_EQ(m->cpu, (std::vector<std::string>{"x64", "!arm"}));
+  EXPECT_TRUE(m->has_install_script);
+  EXPECT_FALSE(m->deprecated);
+  EXPECT_EQ(m->dist.tarball, "http://r.test/@scope/tool/-/tool-1.0.0.tgz");
+  EXPECT_EQ(m->dist.integrity, "sha512-AAAA");
+  EXPECT_EQ(m->dist.shasum, "abcd");
+
+  const Manifest* deprecated = p->FindVersion("1.1.0");
+  ASSERT_NE(deprecated, nullptr);
+  EXPECT_EQ(deprecated->name, "@scope/tool");  // Inherited from the document.
+  EXPECT_TRUE(deprecated->deprecated);
+  EXPECT_EQ(deprecated->deprecation_message, "use 2.x");
+  EXPECT_EQ(deprecated->bin, (StringMap{{"one", "bin/one.js"}, {"evil", "etc/passwd"}}));
+  EXPECT_EQ(deprecated->directories_bin, "./bin");
+
+  const Manifest* junk = p->FindVersion("1.2.0");
+  ASSERT_NE(junk, nullptr);
+  EXPECT_TRUE(junk->dependencies.empty());
+  EXPECT_TRUE(junk->engines.empty());
+  EXPECT_FALSE(junk->deprecated);  // An empty message un-deprecates.
+}
+
+TEST(PackumentTest, FullDocumentKeepsTimeAndScripts) {
+  Result<Packument> p = ParsePackument(R"({"name":"x","time":{"created":"t0","1.0.0":"t1"},
+      "versions":{"1.0.0":{"scripts":{"postinstall":"node x.js","test":"t"},"libc":["glibc"],
+      "bundledDependencies":true,"dependencies":{"d":"1"}}}})", "x");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(*Find(p->time, "1.0.0"), "t1");
+  const Manifest& m = p->versions[0];
+  EXPECT_TRUE(m.has_install_script);  // From scripts.
+  EXPECT_EQ(m.libc, (std::vector<std::string>{"glibc"}));
+  EXPECT_EQ(m.bundle_dependencies, (std::vector<std::string>{"d"}));  // `true`: all of them.
+}
+
+TEST(PackumentTest, DuplicateKeysLastValueWins) {
+  Result<Packument> p = ParsePackument(
+      R"({"versions":{"1.0.0":{"dependencies":{"a":"1","a":"2"}},"1.0.0":{"dependencies":{"b":"3"}}}})", "dup");
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->versions.size(), 1u);
+  EXPECT_EQ(p->versions[0].dependencies, (StringMap{{"b", "3"}}));
+  Result<Packument> q = ParsePackument(R"({"versions":{"1.0.0":{"dependencies":{"a":"1","a":"2"}}}})", "dup");
+  EXPECT_EQ(q->versions[0].dependencies, (StringMap{{"a", "2"}}));
+}
+
+TEST(PackumentTest, ErrorsNameThePackage) {
+  Result<Packument> bad = ParsePackument("{\"name\": ", "left-pad");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("left-pad"), std::string::npos) << bad.status().message();
+  EXPECT_FALSE(ParsePackument("[1,2]", "arr").ok());
+  Result<Packument> empty = ParsePackument("{}", "empty");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->name, "empty");
+  EXPECT_TRUE(empty->versions.empty());
+}
+
+TEST(PackageJsonTest, ReadsInstalledManifest) {
+  Result<Manifest> m = ParsePackageJson(R"({"name":"app","version":"0.1.0",
+      "devDependencies":{"t":"1"},"bin":["scripts/a.js","b"],"scripts":{"install":"make"}})",
+                                        "/p/package.json");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->dev_dependencies, (StringMap{{"t", "1"}}));
+  EXPECT_EQ(m->bin, (StringMap{{"a.js", "scripts/a.js"}, {"b", "b"}}));
+  EXPECT_TRUE(m->has_install_script);
+  Result<Manifest> bad = ParsePackageJson("{", "/p/package.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("/p/package.json"), std::string::npos);
+}
+
+TEST(PackageJsonTest, StringBinNeedsAName) {
+  EXPECT_TRUE(ParsePackageJson(R"({"bin":"x.js"})", "p")->bin.empty());
+}
+
+}  // namespace
+}  // namespace skua::pm::registry

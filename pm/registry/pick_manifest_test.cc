@@ -1,0 +1,107 @@
+// npm-pick-manifest's choices, table-driven over one packument; the expectations were
+// checked against npm 11's bundled npm-pick-manifest.
+#include "pm/registry/pick_manifest.h"
+
+#include "gtest/gtest.h"
+
+namespace skua::pm::registry {
+namespace {
+
+// latest (1.2.0) is below the highest 1.x (1.3.0); 1.4.0 is deprecated; 1.5.0 needs a
+// newer Node; 2.0.0-beta.1 is the `next` tag.
+constexpr char kDoc[] = R"({"name":"pkg",
+  "dist-tags":{"latest":"1.2.0","next":"2.0.0-beta.1","old":"0.9.0","gone":"9.9.9"},
+  "versions":{
+    "0.9.0":{}, "1.0.0":{}, "1.1.0":{}, "1.2.0":{}, "1.3.0":{},
+    "1.4.0":{"deprecated":"broken"},
+    "1.5.0":{"engines":{"node":">=22"}},
+    "1.6.0":{"engines":{"node":">=22"},"deprecated":"old"},
+    "2.0.0-beta.1":{}
+  }})";
+
+struct PickCase {
+  const char* wanted;
+  const char* picked;  // nullptr: ETARGET.
+};
+
+TEST(PickManifestTest, Choices) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  PickOptions options;
+  options.node_version = "20.11.1";
+  const PickCase cases[] = {
+      {"", "1.2.0"},        {"*", "1.2.0"},         {"latest", "1.2.0"},   {"^1.0.0", "1.2.0"},
+      {"^1.3.0", "1.3.0"},  {"~1.4.0", "1.4.0"},    {"1.4.0", "1.4.0"},    {"=v1.4.0", "1.4.0"},
+      {">=1.3.0 <2", "1.3.0"}, {"1.5.x", "1.5.0"},  {"^1.5.0", "1.5.0"},   {"next", "2.0.0-beta.1"},
+      {"old", "0.9.0"},     {"^2.0.0-beta", "2.0.0-beta.1"}, {"^2.0.0", nullptr}, {"3", nullptr},
+      {"nope", nullptr},    {"gone", nullptr},      {"1.7.0", nullptr},    {"0.x", "0.9.0"},
+  };
+  for (const PickCase& c : cases) {
+    Result<const Manifest*> m = PickManifest(p, c.wanted, options);
+    if (c.picked == nullptr) {
+      ASSERT_FALSE(m.ok()) << c.wanted << " picked " << (*m)->version;
+      EXPECT_EQ(m.status().code(), StatusCode::kNotFound);
+    } else {
+      ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
+      EXPECT_EQ((*m)->version, c.picked) << c.wanted;
+    }
+  }
+}
+
+TEST(PickManifestTest, EnginesOnlyCountWhenKnown) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  // Without a Node version the engines preference is off; the newest non-deprecated
+  // version satisfying ^1.3.0 is then 1.5.0 (with Node 20 it is 1.3.0, see Choices).
+  EXPECT_EQ((*PickManifest(p, "^1.3.0"))->version, "1.5.0");
+  EXPECT_EQ((*PickManifest(p, ">=1.3.0 <1.5.1"))->version, "1.5.0");
+  PickOptions node22;
+  node22.node_version = "22.1.0";
+  EXPECT_EQ((*PickManifest(p, ">=1.3.0 <1.5.1", node22))->version, "1.5.0");
+}
+
+TEST(PickManifestTest, LatestIsSkippedWhenDeprecatedOrEngineRefuses) {
+  Packument p = *ParsePackument(R"({"name":"q","dist-tags":{"latest":"1.1.0"},
+      "versions":{"1.0.0":{},"1.1.0":{"deprecated":"no"},"1.0.5":{"engines":{"node":">=99"}}}})", "q");
+  PickOptions options;
+  options.node_version = "20.11.1";
+  EXPECT_EQ((*PickManifest(p, "^1.0.0", options))->version, "1.0.0");
+  // All satisfying versions deprecated: the highest one still wins.
+  Packument d = *ParsePackument(R"({"name":"d","versions":{"1.0.0":{"deprecated":"x"},"1.1.0":{"deprecated":"y"}}})", "d");
+  EXPECT_EQ((*PickManifest(d, "1"))->version, "1.1.0");
+}
+
+TEST(PickManifestTest, DefaultTagOption) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  PickOptions options;
+  options.default_tag = "next";
+  EXPECT_EQ((*PickManifest(p, "", options))->version, "2.0.0-beta.1");
+  // A range the default tag does not satisfy falls back to the highest usable one.
+  EXPECT_EQ((*PickManifest(p, "^1.0.0", options))->version, "1.5.0");
+}
+
+TEST(PickManifestTest, TargetErrorsAsNpmWordsThem) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  PickFailure failure;
+  Result<const Manifest*> m = PickManifest(p, "^7.0.0", {}, &failure);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "No matching version found for pkg@^7.0.0.");
+  EXPECT_EQ(failure.code, "ETARGET");
+  EXPECT_EQ(failure.wanted, "^7.0.0");
+  EXPECT_EQ(failure.versions.size(), 9u);
+  EXPECT_EQ(failure.versions.front(), "0.9.0");
+  EXPECT_EQ(NoTargetHelp(failure).size(), 2u);
+
+  Packument empty = *ParsePackument(R"({"name":"e","versions":{}})", "e");
+  m = PickManifest(empty, "^1", {}, &failure);
+  EXPECT_EQ(m.status().message(), "No versions available for e");
+  EXPECT_EQ(failure.code, "ENOVERSIONS");
+}
+
+TEST(PickManifestTest, RejectsNonRegistrySpecs) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  EXPECT_EQ(PickManifest(p, "file:../x").status().message(),
+            "Only tag, version, and range are supported");
+  EXPECT_EQ(PickManifest(p, "bad tag!").status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace skua::pm::registry

@@ -1,0 +1,226 @@
+// Range parsing (branch splitting, comparator construction, null-set and "any" folding as
+// node-semver's Range constructor does) and matching.
+#include "pm/semver/range.h"
+
+#include <utility>
+
+#include "pm/semver/desugar.h"
+#include "pm/semver/grammar.h"
+
+namespace skua::pm::semver {
+
+namespace {
+
+Result<Comparator> ParseComparator(std::string_view text, bool loose) {
+  Comparator c;
+  if (text.empty()) return c;  // `^$`: the "any" comparator.
+  size_t op_len = internal::MatchOperator(text);
+  std::string_view op = text.substr(0, op_len);
+  std::string_view rest = text.substr(op_len);
+  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  internal::Captures caps;
+  if (!internal::MatchPlainVersion(rest, loose, &caps)) {
+    return InvalidArgument("Invalid comparator: " + std::string(text));
+  }
+  Result<Version> v = ParseVersion(rest, loose);
+  if (!v.ok()) return v.status();
+  c.version = std::move(v).value();
+  if (op == "<") c.op = Comparator::Op::kLt;
+  if (op == "<=") c.op = Comparator::Op::kLte;
+  if (op == ">") c.op = Comparator::Op::kGt;
+  if (op == ">=") c.op = Comparator::Op::kGte;
+  return c;
+}
+
+bool IsNullSet(const Comparator& c) {
+  return c.op == Comparator::Op::kLt && c.version && c.version->major == 0 &&
+         c.version->minor == 0 && c.version->patch == 0 && c.version->prerelease.size() == 1 &&
+         c.version->prerelease[0].number && c.version->prerelease[0].value == 0;
+}
+
+bool IsAnyComparator(const Comparator& c) { return !c.version.has_value(); }
+
+// Range.parseRange for one `||` branch. An empty result means loose mode dropped every
+// piece.
+Result<std::vector<Comparator>> ParseBranch(std::string_view branch, RangeOptions options) {
+  std::vector<std::string> pieces =
+      internal::DesugarBranch(branch, options.loose, options.include_prerelease);
+  std::vector<Comparator> parsed;
+  for (const std::string& piece : pieces) {
+    Result<Comparator> c = ParseComparator(piece, options.loose);
+    if (!c.ok()) return c.status();
+    parsed.push_back(std::move(c).value());
+  }
+  // Null set wins; duplicates (by printed value) collapse; "any" goes when not alone.
+  std::vector<Comparator> set;
+  std::vector<std::string> values;
+  for (Comparator& c : parsed) {
+    if (IsNullSet(c)) return std::vector<Comparator>{std::move(c)};
+    std::string value = c.ToString();
+    bool seen = false;
+    for (const std::string& v : values) seen = seen || v == value;
+    if (seen) continue;
+    values.push_back(std::move(value));
+    set.push_back(std::move(c));
+  }
+  if (set.size() > 1) {
+    for (size_t i = 0; i < set.size(); ++i) {
+      if (IsAnyComparator(set[i])) {
+        set.erase(set.begin() + static_cast<long>(i));
+        break;
+      }
+    }
+  }
+  return set;
+}
+
+bool TestSet(const std::vector<Comparator>& set, const Version& v, bool include_prerelease) {
+  for (const Comparator& c : set) {
+    if (!c.Test(v)) return false;
+  }
+  if (!v.is_prerelease() || include_prerelease) return true;
+  // A prerelease passes only through a comparator that names a prerelease of the same
+  // major.minor.patch: `>=1.2.3-beta.1` admits 1.2.3-beta.2, not 1.2.4-alpha.
+  for (const Comparator& c : set) {
+    if (!c.version || !c.version->is_prerelease()) continue;
+    if (c.version->major == v.major && c.version->minor == v.minor &&
+        c.version->patch == v.patch) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Comparator::Test(const Version& v) const {
+  if (!version) return true;
+  int c = Compare(v, *version);
+  switch (op) {
+    case Op::kEq:
+      return c == 0;
+    case Op::kLt:
+      return c < 0;
+    case Op::kLte:
+      return c <= 0;
+    case Op::kGt:
+      return c > 0;
+    case Op::kGte:
+      return c >= 0;
+  }
+  return false;
+}
+
+std::string Comparator::ToString() const {
+  if (!version) return "";
+  static constexpr const char* kOps[] = {"", "<", "<=", ">", ">="};
+  return kOps[static_cast<int>(op)] + version->ToString();
+}
+
+Result<Range> Range::Parse(std::string_view text, RangeOptions options) {
+  std::string raw = internal::CollapseWhitespace(text);
+  Range range;
+  range.options_ = options;
+  std::string_view rest = raw;
+  while (true) {
+    size_t bar = rest.find("||");
+    std::string_view branch = internal::Trim(rest.substr(0, bar));
+    Result<std::vector<Comparator>> set = ParseBranch(branch, options);
+    if (!set.ok()) return set.status();
+    if (!set->empty()) range.sets_.push_back(std::move(set).value());
+    if (bar == std::string_view::npos) break;
+    rest.remove_prefix(bar + 2);
+  }
+  auto& sets = range.sets_;
+  if (sets.empty()) return InvalidArgument("Invalid SemVer Range: " + raw);
+  if (sets.size() > 1) {
+    std::vector<std::vector<Comparator>> kept;
+    for (auto& set : sets) {
+      if (!IsNullSet(set[0])) kept.push_back(set);
+    }
+    if (kept.empty()) kept.push_back(sets[0]);
+    for (auto& set : kept) {
+      if (set.size() == 1 && IsAnyComparator(set[0])) {
+        kept = {set};
+        break;
+      }
+    }
+    sets = std::move(kept);
+  }
+  return range;
+}
+
+bool Range::Test(const Version& v) const {
+  for (const auto& set : sets_) {
+    if (TestSet(set, v, options_.include_prerelease)) return true;
+  }
+  return false;
+}
+
+bool Range::Test(std::string_view version) const {
+  if (version.empty()) return false;
+  Result<Version> v = ParseVersion(version, options_.loose);
+  return v.ok() && Test(*v);
+}
+
+std::string Range::ToString() const {
+  std::string out;
+  for (size_t i = 0; i < sets_.size(); ++i) {
+    if (i > 0) out += "||";
+    for (size_t k = 0; k < sets_[i].size(); ++k) {
+      if (k > 0) out += ' ';
+      out += sets_[i][k].ToString();
+    }
+  }
+  return out;
+}
+
+bool Range::IsAny() const {
+  return sets_.size() == 1 && sets_[0].size() == 1 && IsAnyComparator(sets_[0][0]);
+}
+
+bool Satisfies(std::string_view version, std::string_view range, RangeOptions options) {
+  Result<Range> r = Range::Parse(range, options);
+  return r.ok() && r->Test(version);
+}
+
+std::optional<std::string> ValidRange(std::string_view range, RangeOptions options) {
+  Result<Range> r = Range::Parse(range, options);
+  if (!r.ok()) return std::nullopt;
+  std::string printed = r->ToString();
+  return printed.empty() ? "*" : printed;
+}
+
+namespace {
+
+std::optional<std::string> Extreme(const std::vector<std::string>& versions,
+                                   std::string_view range, RangeOptions options, int want) {
+  Result<Range> r = Range::Parse(range, options);
+  if (!r.ok()) return std::nullopt;
+  std::optional<std::string> best;
+  std::optional<Version> best_version;
+  for (const std::string& text : versions) {
+    if (text.empty()) continue;
+    Result<Version> v = ParseVersion(text, options.loose);
+    if (!v.ok() || !r->Test(*v)) continue;
+    if (!best_version || Compare(*best_version, *v) == -want) {
+      best = text;
+      best_version = *v;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<std::string> MaxSatisfying(const std::vector<std::string>& versions,
+                                         std::string_view range, RangeOptions options) {
+  return Extreme(versions, range, options, 1);
+}
+
+std::optional<std::string> MinSatisfying(const std::vector<std::string>& versions,
+                                         std::string_view range, RangeOptions options) {
+  return Extreme(versions, range, options, -1);
+}
+
+}  // namespace skua::pm::semver

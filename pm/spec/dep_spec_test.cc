@@ -1,0 +1,140 @@
+// Dependency-spec classification checked row by row against npm's own npm-package-arg
+// (testdata/npa_cases.json, from tools/pm/gen_spec_cases.js), plus skua's extensions.
+#include "pm/spec/dep_spec.h"
+
+#include <simdjson.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "pm/spec/package_name.h"
+
+namespace skua::pm::spec {
+namespace {
+
+std::string Str(simdjson::dom::element e) {
+  std::string_view s;
+  return e.get_string().get(s) == simdjson::SUCCESS ? std::string(s) : std::string("<null>");
+}
+
+bool Has(simdjson::dom::element row, const char* key) {
+  simdjson::dom::element e;
+  return row[key].get(e) == simdjson::SUCCESS;
+}
+
+// Compares one classification with npm's; `what` names the input in failures.
+void ExpectLikeNpm(const Result<DepSpec>& got, simdjson::dom::element want, const std::string& what) {
+  if (Has(want, "error")) {
+    ASSERT_FALSE(got.ok()) << what << " classified as " << SpecTypeName(got->type);
+    EXPECT_EQ(got.status().message(), Str(want["error"])) << what;
+    return;
+  }
+  ASSERT_TRUE(got.ok()) << what << ": " << got.status().message();
+  std::string type = Str(want["type"]);
+  EXPECT_EQ(SpecTypeName(got->type), type) << what;
+  EXPECT_EQ(got->name.empty() ? "<null>" : got->name, Str(want["name"])) << what;
+  if (type == "git") {
+    std::string committish = got->git_committish;
+    EXPECT_EQ(committish.empty() ? "<null>" : committish, Str(want["gitCommittish"])) << what;
+    EXPECT_EQ(got->git_range.empty() ? "<null>" : got->git_range, Str(want["gitRange"])) << what;
+    EXPECT_EQ(got->git_subdir.empty() ? "<null>" : got->git_subdir, Str(want["gitSubdir"])) << what;
+    EXPECT_EQ(got->git_host.empty() ? "<null>" : got->git_host, Str(want["hosted"])) << what;
+    if (got->git_host.empty()) {
+      EXPECT_EQ(got->fetch_spec, Str(want["fetchSpec"])) << what;
+    }
+  } else if (type == "alias") {
+    ASSERT_NE(got->alias, nullptr);
+    ExpectLikeNpm(*got->alias, want["subSpec"], what + " (alias target)");
+  } else {
+    EXPECT_EQ(got->fetch_spec, Str(want["fetchSpec"])) << what;
+  }
+}
+
+class NpaCases : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ifstream in("pm/spec/testdata/npa_cases.json", std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    text_ = simdjson::padded_string(buffer.str());
+    ASSERT_EQ(parser_.parse(text_).get(root_), simdjson::SUCCESS);
+    where_ = Str(root_["where"]);
+  }
+  simdjson::padded_string text_;
+  simdjson::dom::parser parser_;
+  simdjson::dom::element root_;
+  std::string where_;
+};
+
+TEST_F(NpaCases, ResolveMatchesNpm) {
+  int rows = 0;
+  for (simdjson::dom::element row : root_["specs"].get_array()) {
+    std::string name = Str(row["name"]), spec = Str(row["spec"]);
+    if (spec.rfind("link:", 0) == 0 || spec.rfind("workspace:", 0) == 0) continue;  // Ours.
+    ExpectLikeNpm(ResolveSpec(name, spec, where_), row, "resolve(" + name + ", " + spec + ")");
+    ++rows;
+  }
+  EXPECT_GT(rows, 90);
+}
+
+TEST_F(NpaCases, ArgumentsMatchNpm) {
+  for (simdjson::dom::element row : root_["args"].get_array()) {
+    std::string arg = Str(row["arg"]);
+    ExpectLikeNpm(ParseSpecArg(arg, where_), row, "npa(" + arg + ")");
+  }
+}
+
+TEST_F(NpaCases, NamesMatchValidateNpmPackageName) {
+  for (simdjson::dom::element row : root_["names"].get_array()) {
+    std::string name = Str(row["name"]);
+    NameValidation v = ValidatePackageName(name);
+    std::vector<std::string> errors, warnings;
+    for (simdjson::dom::element e : row["errors"].get_array()) errors.push_back(Str(e));
+    for (simdjson::dom::element e : row["warnings"].get_array()) warnings.push_back(Str(e));
+    EXPECT_EQ(v.errors, errors) << "\"" << name << "\"";
+    EXPECT_EQ(v.warnings, warnings) << "\"" << name << "\"";
+  }
+}
+
+TEST(DepSpecTest, SkuaExtensions) {
+  Result<DepSpec> link = ResolveSpec("a", "link:../x", "/project/app");
+  ASSERT_TRUE(link.ok());
+  EXPECT_EQ(link->type, SpecType::kLink);
+  EXPECT_EQ(link->fetch_spec, "/project/x");
+  Result<DepSpec> ws = ResolveSpec("a", "workspace:^");
+  ASSERT_TRUE(ws.ok());
+  EXPECT_EQ(ws->type, SpecType::kWorkspace);
+  EXPECT_EQ(ws->fetch_spec, "^");
+}
+
+TEST(DepSpecTest, GitIsClassifiedButNotSupported) {
+  Result<DepSpec> git = ResolveSpec("a", "github:u/r#v1");
+  ASSERT_TRUE(git.ok());
+  EXPECT_EQ(git->type, SpecType::kGit);
+  Status s = CheckSupported(*git);
+  EXPECT_EQ(s.code(), StatusCode::kUnimplemented);
+  EXPECT_EQ(s.message(), "git dependencies are not supported yet: a@github:u/r#v1");
+  EXPECT_TRUE(CheckSupported(*ResolveSpec("a", "^1")).ok());
+}
+
+TEST(DepSpecTest, RegistryFields) {
+  Result<DepSpec> r = ResolveSpec("@s/p", " ^1.2 ");
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->registry());
+  EXPECT_EQ(r->fetch_spec, "^1.2");
+  Result<DepSpec> alias = ResolveSpec("a", "npm:@s/b@2");
+  ASSERT_TRUE(alias.ok());
+  EXPECT_TRUE(alias->registry());
+  EXPECT_EQ(alias->alias->name, "@s/b");
+  EXPECT_EQ(alias->alias->type, SpecType::kRange);
+}
+
+TEST(DepSpecTest, RelativePathsWithoutWhereStayRelative) {
+  EXPECT_EQ(ResolveSpec("a", "file:../x/./y")->fetch_spec, "../x/y");
+  EXPECT_EQ(ResolveSpec("a", "file:~/x")->fetch_spec, "~/x");
+}
+
+}  // namespace
+}  // namespace skua::pm::spec
