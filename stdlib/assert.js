@@ -48,6 +48,12 @@ const assert = function assert(...args) {
 };
 assert.ok = ok;
 assert.AssertionError = AssertionError;
+Object.defineProperty(assert, 'CallTracker', {
+  get() { return require('internal/assert/call_tracker').CallTracker; },
+  set(value) { Object.defineProperty(assert, 'CallTracker', { value, writable: true, enumerable: true, configurable: true }); },
+  enumerable: true,
+  configurable: true,
+});
 
 function fail(actual, expected, message, operator, stackStartFn) {
   const argsLen = arguments.length;

@@ -21,8 +21,19 @@ function connect(...args) {
   return socket.connect(normalized);
 }
 
+let simultaneousAcceptsWarned = false;
+
+// Deprecated (DEP0121) and a no-op outside Windows.
+function _setSimultaneousAccepts() {
+  if (simultaneousAcceptsWarned) return;
+  simultaneousAcceptsWarned = true;
+  process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+                      'DeprecationWarning', 'DEP0121');
+}
+
 module.exports = {
   _normalizeArgs: normalizeArgs,
+  _setSimultaneousAccepts,
   connect,
   createConnection: connect,
   createServer,

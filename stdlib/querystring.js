@@ -187,10 +187,10 @@ function parse(qs, sep, eq, options) {
   if (typeof qs !== 'string' || qs.length === 0) return obj;
   sep = sep ? `${sep}` : '&';
   eq = eq ? `${eq}` : '=';
-  let pairs = Infinity;
-  if (options && typeof options.maxKeys === 'number' && options.maxKeys > 0) {
-    pairs = options.maxKeys;
-  }
+  let maxKeys = 1000;
+  if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
+  // Zero, negative or NaN means no limit.
+  let pairs = maxKeys > 0 ? maxKeys : Infinity;
   let decode = module.exports.unescape;
   if (options && typeof options.decodeURIComponent === 'function') {
     decode = options.decodeURIComponent;

@@ -51,6 +51,33 @@ module.exports = {
   clearImmediate,
 };
 
+// The deprecated object-timer API, warning once per function as Node does. Loaded on
+// first use: node:util is not needed to boot.
+let legacy;
+function legacyApi() {
+  if (legacy === undefined) {
+    const { deprecate } = require('util');
+    const impl = require('internal/timers/legacy');
+    legacy = {
+      enroll: deprecate(impl.enroll,
+                        'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
+      unenroll: deprecate(impl.unenroll,
+                          'timers.unenroll() is deprecated. Please use clearTimeout instead.',
+                          'DEP0096'),
+      active: deprecate(impl.active,
+                        'timers.active() is deprecated. Please use timeout.refresh() instead.',
+                        'DEP0126'),
+      _unrefActive: deprecate(impl._unrefActive, 'timers._unrefActive() is deprecated. ' +
+                              'Please use timeout.refresh() instead.', 'DEP0127'),
+    };
+  }
+  return legacy;
+}
+module.exports.enroll = function enroll(item, msecs) { legacyApi().enroll(item, msecs); };
+module.exports.unenroll = function unenroll(item) { legacyApi().unenroll(item); };
+module.exports.active = function active(item) { legacyApi().active(item); };
+module.exports._unrefActive = function _unrefActive(item) { legacyApi()._unrefActive(item); };
+
 Object.defineProperty(module.exports, 'promises', {
   get() { return require('timers/promises'); },
   enumerable: true,

@@ -3,7 +3,7 @@
 // internal/util/inspect, deep equality in internal/util/comparisons.
 
 const {
-  inspect, format, formatWithOptions, stripVTControlCharacters, types: allTypes,
+  inspect, format, formatWithOptions, stripVTControlCharacters,
 } = require('internal/util/inspect');
 const { isDeepStrictEqual } = require('internal/util/comparisons');
 const { codes } = require('internal/errors');
@@ -150,18 +150,12 @@ function debuglog(set, cb) {
   return logger;
 }
 
-const publicTypeNames = [
-  'isAnyArrayBuffer', 'isArgumentsObject', 'isArrayBuffer', 'isArrayBufferView',
-  'isAsyncFunction', 'isBigInt64Array', 'isBigIntObject', 'isBigUint64Array', 'isBooleanObject',
-  'isBoxedPrimitive', 'isDataView', 'isDate', 'isExternal', 'isFloat32Array', 'isFloat64Array',
-  'isGeneratorFunction', 'isGeneratorObject', 'isInt8Array', 'isInt16Array', 'isInt32Array',
-  'isMap', 'isMapIterator', 'isModuleNamespaceObject', 'isNativeError', 'isNumberObject',
-  'isPromise', 'isProxy', 'isRegExp', 'isSet', 'isSetIterator', 'isSharedArrayBuffer',
-  'isStringObject', 'isSymbolObject', 'isTypedArray', 'isUint8Array', 'isUint8ClampedArray',
-  'isUint16Array', 'isUint32Array', 'isWeakMap', 'isWeakSet',
-];
-const types = {};
-for (const name of publicTypeNames) types[name] = allTypes[name];
+const extras = require('internal/util/extras');
+
+let encoding;
+const lazyEncoding = () => (encoding ??= require('internal/encoding'));
+let mime;
+const lazyMime = () => (mime ??= require('internal/util/mime'));
 
 module.exports = {
   callbackify,
@@ -176,5 +170,30 @@ module.exports = {
   isDeepStrictEqual,
   promisify,
   stripVTControlCharacters,
-  types,
+  types: require('internal/util/types'),
+  parseArgs: require('internal/util/parse_args').parseArgs,
+  styleText: extras.styleText,
+  toUSVString: extras.toUSVString,
+  aborted: extras.aborted,
+  transferableAbortSignal: extras.transferableAbortSignal,
+  transferableAbortController: extras.transferableAbortController,
+  getSystemErrorName: extras.getSystemErrorName,
+  getSystemErrorMap: extras.getSystemErrorMap,
+  log: extras.log,
+  _extend: extras.extend,
+  isDate: (arg) => module.exports.types.isDate(arg),
+  isRegExp: (arg) => module.exports.types.isRegExp(arg),
+  isError: (arg) => module.exports.types.isNativeError(arg) || arg instanceof Error,
+  ...extras.legacy,
 };
+
+// Loaded on first use, as the globals of the same name are.
+for (const [name, load] of [['TextEncoder', lazyEncoding], ['TextDecoder', lazyEncoding],
+  ['MIMEType', lazyMime], ['MIMEParams', lazyMime]]) {
+  Object.defineProperty(module.exports, name, {
+    get() { return load()[name]; },
+    set(value) { Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true }); },
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -1,22 +1,35 @@
 'use strict';
-// node:worker_threads — partial: skua runs JavaScript on the main thread only so far, and
-// this module reports exactly that.
-// TODO(compat): Worker, MessageChannel, BroadcastChannel (one isolate and loop per thread).
+// node:worker_threads. Each Worker is its own isolate, realm and libuv loop on its own
+// thread (runtime/bindings/worker.h); messages are V8 structured clones carried by
+// MessagePorts (runtime/bindings/message_port.h).
 
-const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+const { isMainThread, threadId, resourceLimits } = internalBinding('worker');
+const {
+  SHARE_ENV, Worker, getEnvironmentData, limitsObject, setEnvironmentData, threadState,
+} = require('internal/worker');
+const {
+  BroadcastChannel, MessageChannel, MessagePort, markAsUntransferable, receiveMessageOnPort,
+} = require('internal/worker/io');
 
-class Worker {
-  constructor() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('new Worker()');
-  }
+// Differs from Node 20: ports cannot yet move into vm contexts.
+function moveMessagePortToContext(port) {
+  return port;
 }
 
 module.exports = {
-  isMainThread: true,
-  threadId: 0,
-  parentPort: null,
-  workerData: null,
-  resourceLimits: {},
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  isMainThread,
+  MessagePort,
+  MessageChannel,
+  markAsUntransferable,
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+  resourceLimits: isMainThread ? {} : limitsObject(resourceLimits),
+  threadId,
+  SHARE_ENV,
   Worker,
+  parentPort: threadState.parentPort,
+  workerData: threadState.workerData,
+  BroadcastChannel,
+  setEnvironmentData,
+  getEnvironmentData,
 };

@@ -10,6 +10,7 @@
   V(contextify)               \
   V(errors)                   \
   V(fs)                       \
+  V(messaging)                \
   V(module_resolver)          \
   V(module_wrap)              \
   V(options)                  \
@@ -28,6 +29,8 @@
   V(types)                    \
   V(url)                      \
   V(uv)                       \
-  V(util)
+  V(util)                     \
+  V(worker)                   \
+  V(zlib)
 
 #endif  // SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_

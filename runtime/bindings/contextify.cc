@@ -1,27 +1,100 @@
-// `contextify`: compiling user code. CommonJS modules become functions (so line and
-// column numbers stay those of the file); -e/-p code runs as a classic script.
+// `contextify`: compiling and running user code. CommonJS modules become functions (so
+// line and column numbers stay those of the file); -e/-p code runs as a classic script;
+// node:vm builds on makeContext, ContextifyScript and compileFunction.
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/check.h"
+#include "runtime/bindings/contextify_context.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/binding.h"
+#include "runtime/core/realm.h"
 
 namespace skua::contextify {
 
 namespace {
 
-// compileFunction(code, filename, params[]) -> function.
+// The context to compile or run in: the sandbox's when `value` is a contextified
+// object, else the current one.
+bool ResolveContext(v8::Isolate* isolate, v8::Local<v8::Value> value,
+                    v8::Local<v8::Context>* out) {
+  *out = isolate->GetCurrentContext();
+  if (!value->IsObject()) return true;
+  return ContextifyContext::FromSandbox(isolate, value.As<v8::Object>()).ToLocal(out);
+}
+
+// Terminates the isolate's JS if it runs past a deadline (vm's `timeout` option).
+class Watchdog {
+ public:
+  Watchdog(v8::Isolate* isolate, int64_t timeout_ms) : isolate_(isolate) {
+    if (timeout_ms <= 0) return;
+    thread_ = std::thread([this, timeout_ms] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return done_; })) {
+        timed_out_ = true;
+        isolate_->TerminateExecution();
+      }
+    });
+  }
+  ~Watchdog() { Finish(); }
+  // Stops the watch; true when it fired.
+  bool Finish() {
+    if (thread_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_ = true;
+      }
+      cv_.notify_one();
+      thread_.join();
+    }
+    return timed_out_;
+  }
+
+ private:
+  v8::Isolate* isolate_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  bool timed_out_ = false;
+};
+
+// compileFunction(code, filename, params[], lineOffset?, columnOffset?, parsingContext?,
+// contextExtensions[]?) -> function.
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::String> code = args[0].As<v8::String>();
-  v8::ScriptOrigin origin(isolate, args[1].As<v8::String>());
-  v8::ScriptCompiler::Source source(code, origin);
-  v8::Local<v8::Array> param_array = args[2].As<v8::Array>();
+  v8::Local<v8::Context> context;
+  if (!ResolveContext(isolate, args[5], &context)) return;
+  v8::Local<v8::Context> current = isolate->GetCurrentContext();
+  int line = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
+  int column = args[4]->IsInt32() ? args[4].As<v8::Int32>()->Value() : 0;
+  v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column);
+  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
   std::vector<v8::Local<v8::String>> params;
+  v8::Local<v8::Array> param_array = args[2].As<v8::Array>();
   for (uint32_t i = 0; i < param_array->Length(); i++) {
     v8::Local<v8::Value> name;
-    if (!param_array->Get(context, i).ToLocal(&name)) return;
+    if (!param_array->Get(current, i).ToLocal(&name)) return;
     params.push_back(name.As<v8::String>());
   }
+  std::vector<v8::Local<v8::Object>> extensions;
+  if (args[6]->IsArray()) {
+    v8::Local<v8::Array> list = args[6].As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      v8::Local<v8::Value> ext;
+      if (!list->Get(current, i).ToLocal(&ext)) return;
+      extensions.push_back(ext.As<v8::Object>());
+    }
+  }
   v8::Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data())
+  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(),
+                                          extensions.size(), extensions.data())
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
@@ -40,11 +113,139 @@ void RunScript(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
+// makeContext(sandbox, allowStrings, allowWasm): contextifies the object (once).
+void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  CHECK(args[0]->IsObject());
+  v8::Local<v8::Object> sandbox = args[0].As<v8::Object>();
+  CHECK(!ContextifyContext::IsContextified(isolate, sandbox));
+  (void)ContextifyContext::New(Realm::From(isolate), sandbox, args[1]->IsTrue(),
+                               args[2]->IsTrue());
+}
+
+void IsContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsObject() &&
+                            ContextifyContext::IsContextified(args.GetIsolate(),
+                                                              args[0].As<v8::Object>()));
+}
+
+// A compiled script not bound to a context; node:vm's Script extends it.
+class ContextifyScript : public BaseObject {
+ public:
+  ContextifyScript(Realm* realm, v8::Local<v8::Object> object,
+                   v8::Local<v8::UnboundScript> script)
+      : BaseObject(realm, object), script_(realm->isolate(), script) {}
+
+  // new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData?,
+  //                      parsingContext?)
+  static void New(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    v8::Isolate* isolate = args.GetIsolate();
+    v8::Local<v8::Context> current = isolate->GetCurrentContext();
+    v8::Local<v8::Context> context;
+    if (!ResolveContext(isolate, args[5], &context)) return;
+    int line = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
+    int column = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
+    v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column);
+    v8::ScriptCompiler::CachedData* cached = nullptr;
+    if (args[4]->IsArrayBufferView()) {
+      v8::Local<v8::ArrayBufferView> view = args[4].As<v8::ArrayBufferView>();
+      const uint8_t* data =
+          static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+          view->ByteOffset();
+      cached = new v8::ScriptCompiler::CachedData(data, static_cast<int>(view->ByteLength()));
+    }
+    // Lifetime: `source` owns `cached` and frees it; the view outlives the compile.
+    v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin, cached);
+    auto options = cached != nullptr ? v8::ScriptCompiler::kConsumeCodeCache
+                                     : v8::ScriptCompiler::kNoCompileOptions;
+    v8::Local<v8::UnboundScript> script;
+    {
+      v8::Context::Scope scope(context);
+      if (!v8::ScriptCompiler::CompileUnboundScript(isolate, &source, options)
+               .ToLocal(&script)) {
+        return;
+      }
+    }
+    if (cached != nullptr) {
+      bool rejected = source.GetCachedData()->rejected;
+      if (args.This()->Set(current, OneByteString(isolate, "cachedDataRejected"),
+                           v8::Boolean::New(isolate, rejected)).IsNothing()) {
+        return;
+      }
+    }
+    new ContextifyScript(Realm::From(current), args.This(), script);
+  }
+
+  // createCachedData() -> ArrayBuffer of V8's code cache for the script.
+  static void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    auto* self = Unwrap<ContextifyScript>(args.This());
+    CHECK(self != nullptr);
+    v8::Isolate* isolate = args.GetIsolate();
+    std::unique_ptr<v8::ScriptCompiler::CachedData> data(
+        v8::ScriptCompiler::CreateCodeCache(self->script_.Get(isolate)));
+    size_t length = data ? static_cast<size_t>(data->length) : 0;
+    v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+    if (length > 0) memcpy(buffer->GetBackingStore()->Data(), data->data, length);
+    args.GetReturnValue().Set(buffer);
+  }
+
+  // runInContext(sandbox | null, timeout) -> the completion value; past `timeout` ms
+  // (when positive) throws ERR_SCRIPT_EXECUTION_TIMEOUT.
+  static void RunInContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    auto* self = Unwrap<ContextifyScript>(args.This());
+    CHECK(self != nullptr);
+    v8::Isolate* isolate = args.GetIsolate();
+    v8::Local<v8::Context> context;
+    if (!ResolveContext(isolate, args[0], &context)) return;
+    int64_t timeout = args[1]->IsNumber() ? args[1].As<v8::Number>()->Value() : -1;
+    v8::MaybeLocal<v8::Value> result;
+    bool timed_out;
+    {
+      v8::Context::Scope scope(context);
+      v8::Local<v8::Script> script = self->script_.Get(isolate)->BindToCurrentContext();
+      v8::TryCatch try_catch(isolate);
+      Watchdog watchdog(isolate, timeout);
+      result = script->Run(context);
+      timed_out = watchdog.Finish();
+      if (!timed_out && try_catch.HasCaught()) {
+        if (!try_catch.HasTerminated()) try_catch.ReThrow();
+        return;
+      }
+    }
+    if (timed_out) {
+      // Thrown outside the TryCatch above, which would swallow it.
+      isolate->CancelTerminateExecution();
+      ThrowError(isolate, "ERR_SCRIPT_EXECUTION_TIMEOUT",
+                 "Script execution timed out after " + std::to_string(timeout) + "ms");
+      return;
+    }
+    v8::Local<v8::Value> value;
+    if (result.ToLocal(&value)) args.GetReturnValue().Set(value);
+  }
+
+ private:
+  v8::Global<v8::UnboundScript> script_;
+};
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
+  v8::Isolate* isolate = target.isolate;
   target.Method("compileFunction", CompileFunction);
   target.Method("runScript", RunScript);
+  target.Method("makeContext", MakeContext);
+  target.Method("isContext", IsContext);
+  v8::Local<v8::FunctionTemplate> templ = v8::FunctionTemplate::New(isolate, ContextifyScript::New);
+  templ->SetClassName(OneByteString(isolate, "ContextifyScript"));
+  templ->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
+  templ->PrototypeTemplate()->Set(
+      isolate, "createCachedData", v8::FunctionTemplate::New(isolate, ContextifyScript::CreateCachedData));
+  templ->PrototypeTemplate()->Set(
+      isolate, "runInContext", v8::FunctionTemplate::New(isolate, ContextifyScript::RunInContext));
+  v8::Local<v8::Function> constructor;
+  if (templ->GetFunction(target.context).ToLocal(&constructor)) {
+    target.Value("ContextifyScript", constructor);
+  }
 }
 
 }  // namespace skua::contextify

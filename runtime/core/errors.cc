@@ -140,6 +140,8 @@ void TriggerUncaughtException(Realm* realm, const v8::TryCatch& try_catch) {
 
 void TriggerUncaughtException(Realm* realm, v8::Local<v8::Value> error,
                               v8::Local<v8::Message> message, bool from_promise) {
+  // A terminating worker runs no more JS and reports nothing.
+  if (realm->is_terminated()) return;
   v8::Isolate* isolate = realm->isolate();
   v8::HandleScope handle_scope(isolate);
   v8::Local<v8::Context> context = realm->context();
@@ -151,11 +153,14 @@ void TriggerUncaughtException(Realm* realm, v8::Local<v8::Value> error,
     v8::Local<v8::Value> handled;
     if (handler->Call(context, realm->process_object(), 2, args).ToLocal(&handled)) {
       if (handled->IsTrue()) return;
+    } else if (realm->is_terminated()) {
+      return;
     } else if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
       // The handler itself threw (an 'uncaughtException' listener, say): Node reports
       // that error and exits with 7.
       PrintFatalException(realm, try_catch.Exception(), try_catch.Message());
       realm->Exit(7);
+      return;
     }
   }
   PrintFatalException(realm, error, message);

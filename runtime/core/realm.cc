@@ -35,6 +35,10 @@ Realm::~Realm() {
   context()->SetAlignedPointerInEmbedderData(kRealmSlot, nullptr);
 }
 
+void Realm::AttachContext(v8::Local<v8::Context> context) {
+  context->SetAlignedPointerInEmbedderData(kRealmSlot, this);
+}
+
 Realm* Realm::From(v8::Local<v8::Context> context) {
   return static_cast<Realm*>(context->GetAlignedPointerFromEmbedderData(kRealmSlot));
 }
@@ -47,6 +51,7 @@ v8::Local<v8::Int32Array> Realm::tick_info_array() {
 v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
                                               v8::Local<v8::Value> recv, int argc,
                                               v8::Local<v8::Value>* argv) {
+  if (terminated_.load()) return v8::MaybeLocal<v8::Value>();
   v8::EscapableHandleScope handle_scope(isolate_);
   v8::Local<v8::Context> ctx = context();
   v8::Context::Scope context_scope(ctx);
@@ -67,6 +72,7 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
 }
 
 void Realm::DrainTicksAndMicrotasks() {
+  if (terminated_.load()) return;
   v8::HandleScope handle_scope(isolate_);
   v8::Local<v8::Context> ctx = context();
   v8::Context::Scope context_scope(ctx);
@@ -104,6 +110,7 @@ int Realm::RunEventLoop() {
   bool more;
   do {
     uv_run(loop_, UV_RUN_DEFAULT);
+    if (terminated_.load()) return 1;
     platform_->DrainTasks(isolate_);
     more = uv_loop_alive(loop_);
     if (more) continue;
@@ -116,11 +123,20 @@ int Realm::RunEventLoop() {
 }
 
 void Realm::Exit(int code) {
+  if (exit_handler_) {
+    exit_handler_(code);
+    return;
+  }
   std::fflush(stdout);
   std::fflush(stderr);
   // Skip static destructors and V8 teardown: worker threads may still be running, and
   // Node exits the same way.
   _exit(code);
+}
+
+void Realm::RequestTermination() {
+  terminated_.store(true);
+  isolate_->TerminateExecution();
 }
 
 v8::MaybeLocal<v8::Object> Realm::GetBinding(const std::string& name) {

@@ -10,11 +10,16 @@
 //   process.nextTick and microtasks in Node's order.
 // - Per-binding state lives in BindingState objects owned by the realm (no hub struct);
 //   they are destroyed with the realm, before the isolate.
+// - A worker's realm may be terminated from its parent's thread: RequestTermination() is
+//   the one member callable from any thread. Afterwards MakeCallback enters no JS and
+//   RunEventLoop returns.
 #ifndef SKUA_RUNTIME_CORE_REALM_H_
 #define SKUA_RUNTIME_CORE_REALM_H_
 
 #include <uv.h>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -47,6 +52,9 @@ class Realm {
 
   static Realm* From(v8::Local<v8::Context> context);
   static Realm* From(v8::Isolate* isolate) { return From(isolate->GetCurrentContext()); }
+  // Makes From(context) answer this realm for a further context (a vm context), so that
+  // callbacks V8 makes with it current (stack traces, rejections) find their state.
+  void AttachContext(v8::Local<v8::Context> context);
 
   v8::Isolate* isolate() const { return isolate_; }
   v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
@@ -72,8 +80,16 @@ class Realm {
   // it runs empty; then emits 'exit' and returns the exit code.
   int RunEventLoop();
 
-  // Ends the process at once with `code` (process.reallyExit).
-  [[noreturn]] void Exit(int code);
+  // process.reallyExit: on the main thread ends the process at once with `code` (never
+  // returns); a worker's realm calls its exit handler instead, which terminates it, and
+  // returns.
+  void Exit(int code);
+  void set_exit_handler(std::function<void(int)> handler) { exit_handler_ = std::move(handler); }
+
+  // Stops JS and the loop for good (worker.terminate(), process.exit() in a worker).
+  // Callable from any thread.
+  void RequestTermination();
+  bool is_terminated() const { return terminated_.load(); }
 
   // The binding object `name`, created on first use; empty (with a JS exception) when
   // there is no such binding.
@@ -109,7 +125,7 @@ class Realm {
     emit_process_event_.Reset(isolate_, fn);
   }
 
-  bool is_stopping() const { return stopping_; }
+  bool is_stopping() const { return stopping_ || terminated_.load(); }
 
  private:
   void DrainTicksAndMicrotasks();
@@ -123,6 +139,8 @@ class Realm {
   const CliOptions* options_;
   int callback_depth_ = 0;
   bool stopping_ = false;
+  std::atomic<bool> terminated_{false};
+  std::function<void(int)> exit_handler_;
 
   std::shared_ptr<v8::BackingStore> tick_info_store_;
   int32_t* tick_info_;

@@ -10,14 +10,12 @@
 #include <vector>
 
 #include "libplatform/libplatform.h"
-#include "runtime/core/builtins.h"
 #include "runtime/core/cli_options.h"
-#include "runtime/core/errors.h"
+#include "runtime/core/environment_setup.h"
 #include "runtime/core/platform.h"
 #include "runtime/core/process_object.h"
 #include "runtime/core/realm.h"
 #include "runtime/core/runtime_entry.h"
-#include "runtime/core/v8_helpers.h"
 #include "v8.h"
 
 namespace skua {
@@ -26,60 +24,6 @@ namespace {
 
 // Import attributes are off by default in V8 10.2; Node 18 turns them on too.
 constexpr char kDefaultV8Flags[] = "--harmony-import-assertions --harmony-import-attributes";
-
-void GetInternalBinding(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  v8::Isolate* isolate = args.GetIsolate();
-  std::string name = ToUtf8(isolate, args[0]);
-  v8::Local<v8::Object> binding;
-  if (Realm::From(isolate)->GetBinding(name).ToLocal(&binding)) {
-    args.GetReturnValue().Set(binding);
-  }
-}
-
-// Runs internal/bootstrap/realm.js, which loads the rest of the bootstrap and returns
-// the builtin `require`. Returns empty after reporting a failure.
-v8::MaybeLocal<v8::Function> Bootstrap(Realm* realm) {
-  v8::Isolate* isolate = realm->isolate();
-  v8::Local<v8::Context> context = realm->context();
-  v8::TryCatch try_catch(isolate);
-  v8::Local<v8::Function> bootstrap;
-  v8::Local<v8::Function> get_binding;
-  v8::Local<v8::Value> require;
-  if (CompileBuiltin(context, "internal/bootstrap/realm", {"process", "getInternalBinding"})
-          .ToLocal(&bootstrap) &&
-      v8::FunctionTemplate::New(isolate, GetInternalBinding)
-          ->GetFunction(context)
-          .ToLocal(&get_binding)) {
-    v8::Local<v8::Value> args[] = {realm->process_object(), get_binding};
-    if (bootstrap->Call(context, v8::Undefined(isolate), 2, args).ToLocal(&require) &&
-        require->IsFunction()) {
-      return require.As<v8::Function>();
-    }
-  }
-  if (try_catch.HasCaught()) TriggerUncaughtException(realm, try_catch);
-  return v8::MaybeLocal<v8::Function>();
-}
-
-int RunRealm(Realm* realm) {
-  v8::Isolate* isolate = realm->isolate();
-  v8::HandleScope handle_scope(isolate);
-  v8::Local<v8::Context> context = realm->context();
-  v8::Local<v8::Function> require;
-  if (!Bootstrap(realm).ToLocal(&require)) return 1;
-  // The entry point (script, -e, -p) runs as the first macrotask.
-  v8::Local<v8::Value> main_id = OneByteString(isolate, "internal/main/run_main");
-  v8::Local<v8::Value> main;
-  {
-    v8::TryCatch try_catch(isolate);
-    if (!require->Call(context, v8::Undefined(isolate), 1, &main_id).ToLocal(&main) ||
-        !main->IsFunction()) {
-      if (try_catch.HasCaught()) TriggerUncaughtException(realm, try_catch);
-      return 1;
-    }
-  }
-  (void)realm->MakeCallback(main.As<v8::Function>(), realm->process_object(), 0, nullptr);
-  return realm->RunEventLoop();
-}
 
 }  // namespace
 
@@ -101,20 +45,8 @@ int RuntimeMain(int argc, char** argv) {
   v8::V8::Initialize();
 
   uv_loop_t* loop = uv_default_loop();
-  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
-      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
-  v8::Isolate* isolate = v8::Isolate::Allocate();
   Realm* realm = nullptr;
-  // V8 may post tasks during Isolate::Initialize, so the runner exists first; its tasks
-  // only ever run from the loop, once the realm exists.
-  platform->RegisterIsolate(isolate, loop, [&realm](v8::Task* task) {
-    realm->RunInCallbackScope([task] { task->Run(); });
-  });
-  v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = allocator.get();
-  v8::Isolate::Initialize(isolate, params);
-  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
-  InstallIsolateErrorHandlers(isolate);
+  v8::Isolate* isolate = NewIsolate(platform.get(), loop, v8::Isolate::CreateParams(), &realm);
 
   {
     v8::Isolate::Scope isolate_scope(isolate);
@@ -126,8 +58,9 @@ int RuntimeMain(int argc, char** argv) {
     v8::Local<v8::Object> process;
     if (!CreateProcessObject(context, argv[0], *options).ToLocal(&process)) return 1;
     main_realm.set_process_object(process);
-    main_realm.Exit(RunRealm(&main_realm));
+    main_realm.Exit(RunRealm(&main_realm, "internal/main/run_main"));
   }
+  return 0;  // Unreachable: the main realm's Exit ends the process.
 }
 
 }  // namespace skua

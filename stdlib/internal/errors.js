@@ -185,9 +185,8 @@ E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for
 E('ERR_INVALID_ARG_TYPE', invalidArgType, TypeError);
 E('ERR_INVALID_ARG_VALUE', invalidArgValue, TypeError, RangeError);
 E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
-  const type = value && value.constructor && value.constructor.name ?
-    `instance of ${value.constructor.name}` : `type ${typeof value}`;
-  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+  return `Expected ${input} to be returned from the "${name}" function but got` +
+    `${describeReceived(value).replace(/^ Received/, '')}.`;
 }, TypeError, RangeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
@@ -204,6 +203,8 @@ E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => (name ?
   `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'),
 RangeError);
 E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
+E('ERR_BROTLI_INVALID_PARAM', '%s is not a valid Brotli parameter', RangeError);
+E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
 E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
 E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
 E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x1fffffe8 characters', Error);
@@ -277,6 +278,17 @@ E('ERR_TTY_INIT_FAILED', 'TTY initialization failed', Error);
 // Web APIs (EventTarget, encoding, MIME, perf_hooks) and util.parseArgs.
 E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', TypeError);
+E('ERR_WORKER_INVALID_EXEC_ARGV', (errors, msg = 'invalid execArgv flags') =>
+  `Initiated Worker with ${msg}: ${errors.join(', ')}`, Error);
+E('ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: %s', Error);
+E('ERR_WORKER_PATH', (filename) => 'The worker script or module filename must be an absolute ' +
+  'path or a relative path starting with \'./\' or \'../\'.' +
+  (filename.startsWith('file://') ? ' Wrap file:// URLs with `new URL`.' : '') +
+  (filename.startsWith('data:text/javascript') ? ' Wrap data: URLs with `new URL`.' : '') +
+  ` Received "${filename}"`, TypeError);
+E('ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed', Error);
+E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
 E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported', RangeError);
 E('ERR_ENCODING_INVALID_ENCODED_DATA', 'The encoded data was not valid for encoding %s',
   TypeError);

@@ -92,6 +92,11 @@ class EventTarget {
     dispatch(target, target.#listeners, undefined, type, arg);
   }
 
+  // DOM listeners get `event`, Node-style ones `nodeValue` (MessagePort's 'message').
+  static emitHybrid(target, event, nodeValue) {
+    dispatch(target, target.#listeners, event, event.type, nodeValue);
+  }
+
   addEventListener(type, listener, options = undefined) {
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
@@ -245,7 +250,9 @@ const isEventTarget = EventTarget.isEventTarget;
 const listenersOf = EventTarget.getListeners;
 const eventNamesOf = EventTarget.eventNames;
 const emitNodeStyle = EventTarget.emitNodeStyle;
+const emitHybrid = EventTarget.emitHybrid;
 delete EventTarget.emitNodeStyle;
+delete EventTarget.emitHybrid;
 delete EventTarget.isEventTarget;
 delete EventTarget.getListeners;
 delete EventTarget.eventNames;
@@ -362,6 +369,7 @@ module.exports = {
   EventTarget,
   NodeEventTarget,
   defineEventHandler,
+  emitHybrid,
   getEventListeners,
   isEvent,
   isEventTarget,

@@ -12,6 +12,8 @@ const kOwner = Symbol('owner');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
 const kHandle = Symbol('kHandle');
+const kBuffer = Symbol('kBuffer');
+const kBufferCb = Symbol('kBufferCb');
 const UV_EOF = -4095;
 
 function writeChunk(handle, req, data, encoding) {
@@ -61,15 +63,14 @@ function writeGeneric(owner, data, encoding, cb) {
   return req;
 }
 
-// `data` is Writable's writev list ({ chunk, encoding }) or an array of chunks with
-// `allBuffers` set on it.
+// `data` is Writable's writev list of { chunk, encoding }.
 function writevGeneric(owner, data, cb) {
   const { Buffer } = require('buffer');
   const req = createWriteWrap(owner[kHandle], cb);
   const chunks = new Array(data.length);
   for (let i = 0; i < data.length; i++) {
-    const entry = data.allBuffers ? data[i] : data[i].chunk;
-    chunks[i] = typeof entry === 'string' ? Buffer.from(entry, data[i].encoding) : entry;
+    const { chunk, encoding } = data[i];
+    chunks[i] = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
   }
   req.chunks = chunks;
   const err = owner[kHandle].writev(req, chunks);
@@ -94,12 +95,56 @@ function onWriteComplete(status) {
   if (typeof this.callback === 'function') this.callback(null);
 }
 
+// onread: { buffer, callback }: the bytes are copied into the caller's buffer (or the
+// one buffer() returns), as many times as needed. Pausing (pause() or callback returning
+// false) keeps the rest for drainUserBuffer on resume, and holds back the end.
+// Differs from Node 20: Node reads straight into that buffer; this copies once.
+const kPending = Symbol('kPendingRead');
+const kPendingEOF = Symbol('kPendingEOF');
+
+function drainUserBuffer(stream) {
+  const handle = stream._handle;
+  let bytes = stream[kPending];
+  while (bytes && bytes.length > 0 && handle && handle.reading && !stream.destroyed) {
+    const target = typeof stream[kBuffer] === 'function' ? stream[kBuffer]() : stream[kBuffer];
+    const n = Math.min(target.length, bytes.length);
+    target.set(bytes.subarray(0, n));
+    bytes = bytes.subarray(n);
+    stream[kPending] = bytes.length > 0 ? bytes : null;
+    if (stream[kBufferCb].call(stream, n, target) === false && handle.reading) {
+      handle.reading = false;
+      handle.readStop();
+    }
+  }
+  if (!stream[kPending] && stream[kPendingEOF]) {
+    stream[kPendingEOF] = false;
+    stream.push(null);
+    stream.read(0);
+  }
+}
+
+function deliverToUserBuffer(stream, bytes) {
+  const pending = stream[kPending];
+  if (pending) {
+    const joined = new Uint8Array(pending.length + bytes.length);
+    joined.set(pending);
+    joined.set(bytes, pending.length);
+    bytes = joined;
+  }
+  stream[kPending] = bytes;
+  drainUserBuffer(stream);
+}
+
 // handle.onread: `this` is the handle.
 function onStreamRead(nread, arrayBuffer) {
   const handle = this;
   const stream = handle[kOwner];
   if (stream === undefined) return;
   if (stream[kUpdateTimer]) stream[kUpdateTimer]();
+  if (nread > 0 && !stream.destroyed && stream[kBuffer]) {
+    deliverToUserBuffer(stream, new Uint8Array(arrayBuffer, 0, nread));
+    return;
+  }
   if (nread > 0 && !stream.destroyed) {
     const ret = stream.push(new FastBuffer(arrayBuffer, 0, nread));
     if (!ret && handle.reading) {
@@ -114,6 +159,10 @@ function onStreamRead(nread, arrayBuffer) {
     stream.destroy(errnoException(nread, 'read'));
     return;
   }
+  if (stream[kPending]) {
+    stream[kPendingEOF] = true;
+    return;
+  }
   if (!stream._readableState.endEmitted) {
     stream.push(null);
     stream.read(0);
@@ -125,6 +174,10 @@ module.exports = {
   kUpdateTimer,
   kAfterAsyncWrite,
   kHandle,
+  kBuffer,
+  kBufferCb,
+  kPending,
+  drainUserBuffer,
   UV_EOF,
   writeGeneric,
   writevGeneric,

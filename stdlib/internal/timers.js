@@ -214,6 +214,14 @@ function runList(list, now) {
     if (ranAtLeastOneTimer) runNextTicks();
     else ranAtLeastOneTimer = true;
     listRemove(timer);
+    if (typeof timer._onTimeout !== 'function') {
+      // A cleared timer, or an enrolled object without a callback: just retire it.
+      if (!timer._destroyed) {
+        timer._destroyed = true;
+        if (timer[kRefed]) decRefCount();
+      }
+      continue;
+    }
     const start = timer._repeat ? getLibuvNow() : 0;
     try {
       const args = timer._timerArgs;
@@ -318,10 +326,21 @@ function clearImmediateImpl(immediate) {
 
 setupTimers(processImmediate, processTimers);
 
+for (const [Cls, clear] of [[Timeout, clearTimeoutImpl], [Immediate, clearImmediateImpl]]) {
+  Object.defineProperty(Cls.prototype, Symbol.dispose, {
+    value: function dispose() { clear(this); }, writable: true, configurable: true,
+  });
+}
+
 module.exports = {
   Timeout,
   Immediate,
   activate,
+  insert,
+  unlink: (item) => { if (item._idleNext) listRemove(item); },
+  incRefCount,
+  decRefCount,
+  TIMEOUT_MAX,
   clearTimeoutImpl,
   clearImmediateImpl,
   kRefed,

@@ -217,7 +217,9 @@ class AssertionError extends Error {
     }
     Error.stackTraceLimit = limit;
     this.generatedMessage = !message;
+    // A null-prototype descriptor: user code may have set Object.prototype.get.
     Object.defineProperty(this, 'name', {
+      __proto__: null,
       value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true,
     });
     this.code = 'ERR_ASSERTION';

@@ -106,5 +106,8 @@ for (const [name, enumerable] of [['Buffer', false], ['atob', true], ['btoa', tr
 }
 defineLazyGlobal('DOMException',
                  () => require('internal/per_context/domexception').DOMException, false);
+for (const name of ['BroadcastChannel', 'MessageChannel', 'MessageEvent', 'MessagePort']) {
+  defineLazyGlobal(name, () => require('internal/worker/io')[name], false);
+}
 
 require('internal/bootstrap/web_globals');

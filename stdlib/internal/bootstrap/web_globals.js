@@ -34,6 +34,8 @@ defineValue('Event', Event);
 defineValue('CustomEvent', CustomEvent);
 defineLazy('AbortController', 'internal/abort_controller');
 defineLazy('AbortSignal', 'internal/abort_controller');
+defineLazy('TextEncoder', 'internal/encoding');
+defineLazy('TextDecoder', 'internal/encoding');
 // DOMException is defined by internal/bootstrap/node.
 
 defineValue('structuredClone', require('internal/structured_clone').structuredClone, true);

@@ -59,14 +59,20 @@ function Console(options, stderr, ignoreErrors) {
         'cannot be used in combination with colorMode');
     }
   }
-  if (typeof groupIndentation !== 'number' || !Number.isInteger(groupIndentation) ||
-      groupIndentation < 0 || groupIndentation > 1000) {
-    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
-    throw new ERR_OUT_OF_RANGE('groupIndentation', '>= 0 && <= 1000', groupIndentation);
-  }
+  require('internal/validators').validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
   initConsole(this, () => stdout, () => errStream, {
     ignoreErrors: !!ignore, colorMode, inspectOptions, groupIndentation,
   });
+}
+
+// console._stdout / _stderr: the stream in use; assigning one replaces it.
+function streamProperty(key, get) {
+  return {
+    get,
+    set(stream) { this[key] = () => stream; },
+    configurable: true,
+    enumerable: false,
+  };
 }
 
 // Sets up the per-instance state and binds every method, so `const { log } = console`
@@ -83,11 +89,14 @@ function initConsole(instance, getStdout, getStderr, opts) {
     [kCounts]: { value: new Map(), writable: true, configurable: true },
     [kTimers]: { value: new Map(), writable: true, configurable: true },
     [kIsConsole]: { value: true, configurable: true },
-    _stdout: { get: getStdout, configurable: true, enumerable: false },
-    _stderr: { get: getStderr, configurable: true, enumerable: false },
+    _times: { get() { return this[kTimers]; }, configurable: true, enumerable: false },
+    _stdout: streamProperty(kStdout, getStdout),
+    _stderr: streamProperty(kStderr, getStderr),
   });
+  // Bound through the prototype chain, so a subclass's override is what gets bound.
   for (const key of Object.keys(consoleMethods)) {
-    const fn = consoleMethods[key].bind(instance);
+    const method = typeof instance[key] === 'function' ? instance[key] : consoleMethods[key];
+    const fn = method.bind(instance);
     Object.defineProperty(fn, 'name', { value: key });
     instance[key] = fn;
   }
@@ -226,7 +235,9 @@ const consoleMethods = {
     }
   },
   clear() {
-    // Differs from Node 20: clearing a TTY needs readline; nothing is done here.
+    // Only a terminal is cleared: cursor to 1;1, then erase below.
+    const stream = this[kStdout]();
+    if (stream && stream.isTTY && process.env.TERM !== 'dumb') stream.write('\x1b[1;1H\x1b[0J');
   },
   count(label = 'default') {
     label = `${label}`;
@@ -311,6 +322,19 @@ function renderTable(data, properties, inspectOptions) {
     return inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity, ...inspectOptions });
   };
   const indices = (n) => Array.from({ length: n }, (_, i) => show(i));
+  if (types.isMapIterator(data) || types.isSetIterator(data)) {
+    const [entries, isKeyValue] = internalBinding('util').previewEntries(data, true);
+    if (isKeyValue) {
+      const keys = [];
+      const values = [];
+      for (let i = 0; i < entries.length; i += 2) {
+        keys.push(show(entries[i]));
+        values.push(show(entries[i + 1]));
+      }
+      return drawTable(['(iteration index)', 'Key', 'Values'], [indices(keys.length), keys, values]);
+    }
+    return drawTable(['(iteration index)', 'Values'], [indices(entries.length), entries.map(show)]);
+  }
   if (types.isMap(data)) {
     const keys = [];
     const values = [];

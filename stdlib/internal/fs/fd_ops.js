@@ -60,13 +60,13 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
     ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
   }
   validateBuffer(buffer);
-  if (buffer.byteLength === 0) {
-    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
-  }
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
-  if (length === undefined) length = buffer.byteLength - offset;
+  if (length == null) length = buffer.byteLength - offset;
   validateInteger(length, 'length', 0);
+  if (length > 0 && buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (position == null) position = -1;
   else validatePosition(position, 'position', length);

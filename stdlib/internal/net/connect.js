@@ -44,6 +44,10 @@ function lookupAndConnect(self, options) {
   port |= 0;
   if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
   else autoSelectFamily = defaults.autoSelectFamily;
+  if (options.autoSelectFamilyAttemptTimeout != null) {
+    validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout',
+                  1);
+  }
 
   const addressType = isIP(host);
   if (addressType) {
@@ -66,14 +70,13 @@ function lookupAndConnect(self, options) {
 
   lookup(host, dnsopts, function emitLookup(err, ip, family) {
     let addresses = null;
-    if (!err && multiple) {
-      // A custom lookup may ignore `all` and answer with one address.
-      addresses = Array.isArray(ip) ? interleave(ip) : [{ address: ip, family }];
-      if (addresses.length === 0) {
-        err = new ERR_INVALID_IP_ADDRESS(ip);
-      } else {
-        ({ address: ip, family } = addresses[0]);
-      }
+    if (!err && Array.isArray(ip)) {
+      // All addresses: one is connected to directly, several are tried in turn.
+      const list = ip;
+      addresses = list.length > 1 ? interleave(list) : null;
+      const first = addresses && addresses.length > 0 ? addresses[0] : list[0];
+      if (first === undefined) err = new ERR_INVALID_IP_ADDRESS(undefined);
+      else ({ address: ip, family } = first);
     }
     self.emit('lookup', err, ip, family, host);
     if (!self.connecting) return;
@@ -82,8 +85,10 @@ function lookupAndConnect(self, options) {
     } else if (!isIP(ip)) {
       process.nextTick(() => self.destroy(new ERR_INVALID_IP_ADDRESS(ip)));
     } else if (family !== 4 && family !== 6) {
-      process.nextTick(() => self.destroy(
-        new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port)));
+      const error = new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port);
+      error.host = options.host;
+      error.port = options.port;
+      process.nextTick(() => self.destroy(error));
     } else if (addresses !== null && addresses.length > 1) {
       self._unrefTimer();
       connectMultiple(self, addresses, port);

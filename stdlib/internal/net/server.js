@@ -165,10 +165,14 @@ function onconnection(err, clientHandle) {
     writable: true,
     readableHighWaterMark: self.highWaterMark,
     writableHighWaterMark: self.highWaterMark,
+    noDelay: self.noDelay,
+    keepAlive: self.keepAlive,
+    keepAliveInitialDelay: self.keepAliveInitialDelay * 1000,
   });
-  if (self.noDelay && clientHandle.setNoDelay) socket.setNoDelay(true);
+  // Accepted handles are connected already: apply the options now.
+  if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
   if (self.keepAlive && clientHandle.setKeepAlive) {
-    socket.setKeepAlive(true, self.keepAliveInitialDelay * 1000);
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
   }
   self._connections++;
   socket.server = self;

@@ -12,7 +12,7 @@ const { guessHandleType } = internalBinding('util');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
-    ERR_SOCKET_CLOSED, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY,
+    ERR_SOCKET_CLOSED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY,
   },
 } = require('internal/errors');
 const { validateNumber, validateFunction, validateString, validateInt32 } =
@@ -21,7 +21,8 @@ const { isIP } = require('internal/net/is_ip');
 const { errnoException, exceptionWithHostPort } = require('internal/net/exceptions');
 const { kNormalizedArgs, normalizeArgs, validatePort } = require('internal/net/normalize');
 const {
-  kOwner, kUpdateTimer, kAfterAsyncWrite, kHandle, writeGeneric, writevGeneric, onStreamRead,
+  kOwner, kUpdateTimer, kAfterAsyncWrite, kHandle, kBuffer, kBufferCb, kPending,
+  drainUserBuffer, writeGeneric, writevGeneric, onStreamRead,
 } = require('internal/stream_base_commons');
 
 const UV_ENOTCONN = -107;
@@ -61,6 +62,12 @@ function Socket(options) {
 
   if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
+  if (options.objectMode) {
+    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported');
+  } else if (options.readableObjectMode || options.writableObjectMode) {
+    const name = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+    throw new ERR_INVALID_ARG_VALUE(`options.${name}`, options[name], 'is not supported');
+  }
   // Sockets end their writable side when the readable one ends unless allowHalfOpen.
   options.allowHalfOpen = Boolean(options.allowHalfOpen);
   options.emitClose = false;  // 'close' comes from the handle's close callback.
@@ -81,7 +88,15 @@ function Socket(options) {
   }
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
-  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  this[kSetKeepAliveInitialDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
+
+  const { onread } = options;
+  if (onread !== null && typeof onread === 'object' && typeof onread.callback === 'function' &&
+      (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function')) {
+    // Reads go to the caller's buffer and callback instead of 'data'.
+    this[kBuffer] = onread.buffer;
+    this[kBufferCb] = onread.callback;
+  }
 
   this.on('end', onReadableStreamEnd);
   initSocketHandle(this);
@@ -109,10 +124,6 @@ function initSocketHandle(self) {
   if (handle) {
     handle[kOwner] = self;
     handle.onread = onStreamRead;
-    if (self[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
-    if (self[kSetKeepAlive] && handle.setKeepAlive) {
-      handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
-    }
   }
 }
 
@@ -194,13 +205,15 @@ Socket.prototype.setNoDelay = function(enable) {
 
 Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
   enable = Boolean(enable);
-  const initialDelay = ~~(initialDelayMsecs / 1000);
+  const initialDelay = Math.max(0, ~~(initialDelayMsecs / 1000));
   if (!this._handle) {
     this[kSetKeepAlive] = enable;
     this[kSetKeepAliveInitialDelay] = initialDelay;
     return this;
   }
-  if (this._handle.setKeepAlive && enable !== this[kSetKeepAlive]) {
+  if (!this._handle.setKeepAlive) return this;
+  if (enable !== this[kSetKeepAlive] ||
+      (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
     this[kSetKeepAlive] = enable;
     this[kSetKeepAliveInitialDelay] = initialDelay;
     this._handle.setKeepAlive(enable, initialDelay);
@@ -291,6 +304,34 @@ Socket.prototype._read = function(n) {
   }
 };
 
+// With onread's own buffer there is no Readable buffer to fill: reading follows
+// pause()/resume() directly.
+Socket.prototype.pause = function() {
+  if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+    this._handle.reading = false;
+    if (!this.destroyed) {
+      const err = this._handle.readStop();
+      if (err) this.destroy(errnoException(err, 'read'));
+    }
+  }
+  return stream.Duplex.prototype.pause.call(this);
+};
+
+Socket.prototype.resume = function() {
+  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+    tryReadStart(this);
+    if (this[kPending]) process.nextTick(drainUserBuffer, this);
+  }
+  return stream.Duplex.prototype.resume.call(this);
+};
+
+Socket.prototype.read = function(n) {
+  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+    tryReadStart(this);
+  }
+  return stream.Duplex.prototype.read.call(this, n);
+};
+
 Socket.prototype.end = function(data, encoding, callback) {
   stream.Duplex.prototype.end.call(this, data, encoding, callback);
   return this;
@@ -329,7 +370,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       this.off('close', onClose);
       this._writeGeneric(writev, data, encoding, cb);
     });
-    function onClose() { cb(new ERR_SOCKET_CLOSED()); }
+    function onClose() { cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION()); }
     this.once('close', onClose);
     return;
   }
@@ -481,6 +522,10 @@ function afterConnect(status, handle, req, readable, writable) {
     }
     if (self.writable && !writable) self.end();
     self._unrefTimer();
+    if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
+    if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
+      self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+    }
     self.emit('connect');
     self.emit('ready');
     // Start reading, or get an immediate EOF.

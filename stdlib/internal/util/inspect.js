@@ -1292,6 +1292,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
   let a = 0;
   let str = '';
   let join = '';
+  const sep = inspectOptions?.numericSeparator ?? inspectDefaultOptions.numericSeparator;
   if (typeof first === 'string') {
     if (args.length === 1) return first;
     let tempStr;
@@ -1303,8 +1304,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
         switch (nextChar) {
           case 115: { // 's'
             const arg = args[++a];
-            if (typeof arg === 'number') tempStr = formatNumber(stylizeNoColor, arg, false);
-            else if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, false);
+            if (typeof arg === 'number') tempStr = formatNumber(stylizeNoColor, arg, sep);
+            else if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, sep);
             else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
             else tempStr = inspect(arg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
             break;
@@ -1314,9 +1315,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
             break;
           case 100: { // 'd'
             const arg = args[++a];
-            if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, false);
+            if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, sep);
             else if (typeof arg === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number(arg), false);
+            else tempStr = formatNumber(stylizeNoColor, Number(arg), sep);
             break;
           }
           case 79: // 'O'
@@ -1329,9 +1330,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
             break;
           case 105: { // 'i'
             const arg = args[++a];
-            if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, false);
+            if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, sep);
             else if (typeof arg === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(arg), false);
+            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(arg), sep);
             break;
           }
           case 102: { // 'f'

@@ -1,0 +1,198 @@
+// Message: structured clone with V8's serializer, transfer lists and shared memory.
+#include "runtime/bindings/message.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "runtime/bindings/message_port.h"
+#include "runtime/core/realm.h"
+#include "runtime/core/v8_helpers.h"
+
+namespace skua::messaging {
+
+namespace {
+
+void ThrowDataClone(v8::Isolate* isolate, v8::Local<v8::String> message) {
+  v8::Local<v8::Value> error = v8::Exception::Error(message);
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  // A fresh Error object: setting a plain data property cannot fail.
+  error.As<v8::Object>()
+      ->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, "ERR_DATA_CLONE"))
+      .Check();
+  isolate->ThrowException(error);
+}
+
+}  // namespace
+
+class SerializerDelegate : public v8::ValueSerializer::Delegate {
+ public:
+  SerializerDelegate(Realm* realm, Message* message) : realm_(realm), message_(message) {}
+
+  void ThrowDataCloneError(v8::Local<v8::String> text) override {
+    ThrowDataClone(realm_->isolate(), text);
+  }
+
+  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+    MessagePort* port = MessagePort::FromObject(realm_, object);
+    if (port != nullptr) {
+      auto it = std::find(ports.begin(), ports.end(), port);
+      if (it != ports.end()) {
+        serializer->WriteUint32(static_cast<uint32_t>(it - ports.begin()));
+        return v8::Just(true);
+      }
+      ThrowDataClone(isolate, OneByteString(isolate,
+                                            "Object that needs transfer was found in message "
+                                            "but not listed in transferList"));
+      return v8::Nothing<bool>();
+    }
+    ThrowDataClone(isolate, OneByteString(isolate, "#<Object> could not be cloned."));
+    return v8::Nothing<bool>();
+  }
+
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate* isolate,
+                                             v8::Local<v8::SharedArrayBuffer> sab) override {
+    for (size_t i = 0; i < shared.size(); i++) {
+      if (shared[i] == sab) return v8::Just(static_cast<uint32_t>(i));
+    }
+    shared.push_back(sab);
+    message_->shared_array_buffers_.push_back(sab->GetBackingStore());
+    return v8::Just(static_cast<uint32_t>(shared.size() - 1));
+  }
+
+  v8::ValueSerializer* serializer = nullptr;
+  std::vector<MessagePort*> ports;
+  std::vector<v8::Local<v8::SharedArrayBuffer>> shared;
+
+ private:
+  Realm* realm_;
+  Message* message_;
+};
+
+class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
+ public:
+  DeserializerDelegate(Realm* realm, Message* message) : realm_(realm), message_(message) {}
+
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    uint32_t index;
+    if (!deserializer->ReadUint32(&index) || index >= message_->ports_.size() ||
+        message_->ports_[index] == nullptr) {
+      ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+      return v8::MaybeLocal<v8::Object>();
+    }
+    return MessagePort::New(realm_, std::move(message_->ports_[index]));
+  }
+
+  v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
+                                                                   uint32_t id) override {
+    if (id >= message_->shared_array_buffers_.size()) {
+      ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+      return v8::MaybeLocal<v8::SharedArrayBuffer>();
+    }
+    return v8::SharedArrayBuffer::New(isolate, message_->shared_array_buffers_[id]);
+  }
+
+  v8::ValueDeserializer* deserializer = nullptr;
+
+ private:
+  Realm* realm_;
+  Message* message_;
+};
+
+Message::~Message() {
+  // Ports never received: close their channels so the other ends see 'close'.
+  for (const std::shared_ptr<PortData>& port : ports_) {
+    if (port != nullptr) port->Close();
+  }
+}
+
+v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
+                                   v8::Local<v8::Value> transfer_list, MessagePort* source) {
+  v8::Isolate* isolate = realm->isolate();
+  v8::Local<v8::Context> context = realm->context();
+  SerializerDelegate delegate(realm, this);
+  v8::ValueSerializer serializer(isolate, &delegate);
+  delegate.serializer = &serializer;
+  std::vector<v8::Local<v8::ArrayBuffer>> buffers;
+  if (transfer_list->IsArray()) {
+    v8::Local<v8::Array> list = transfer_list.As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      v8::Local<v8::Value> item;
+      if (!list->Get(context, i).ToLocal(&item)) return v8::Nothing<bool>();
+      if (item->IsArrayBuffer()) {
+        v8::Local<v8::ArrayBuffer> buffer = item.As<v8::ArrayBuffer>();
+        if (std::find(buffers.begin(), buffers.end(), buffer) != buffers.end()) {
+          ThrowDataClone(isolate, OneByteString(isolate, "Transfer list contains duplicate "
+                                                         "ArrayBuffer"));
+          return v8::Nothing<bool>();
+        }
+        if (!buffer->IsDetachable()) {
+          ThrowDataClone(isolate, OneByteString(isolate, "An ArrayBuffer is not detachable"));
+          return v8::Nothing<bool>();
+        }
+        buffers.push_back(buffer);
+        serializer.TransferArrayBuffer(static_cast<uint32_t>(buffers.size() - 1), buffer);
+        continue;
+      }
+      MessagePort* port = MessagePort::FromObject(realm, item);
+      if (port == nullptr) continue;  // stdlib validated the list already.
+      if (port == source) {
+        ThrowDataClone(isolate, OneByteString(isolate, "Transfer list contains source port"));
+        return v8::Nothing<bool>();
+      }
+      if (std::find(delegate.ports.begin(), delegate.ports.end(), port) !=
+          delegate.ports.end()) {
+        ThrowDataClone(isolate, OneByteString(isolate, "Transfer list contains duplicate "
+                                                       "MessagePort"));
+        return v8::Nothing<bool>();
+      }
+      if (port->IsDetached()) {
+        ThrowDataClone(isolate, OneByteString(isolate, "MessagePort in transfer list is "
+                                                       "already detached"));
+        return v8::Nothing<bool>();
+      }
+      delegate.ports.push_back(port);
+    }
+  }
+  serializer.WriteHeader();
+  bool ok;
+  if (!serializer.WriteValue(context, value).To(&ok) || !ok) return v8::Nothing<bool>();
+  std::pair<uint8_t*, size_t> bytes = serializer.Release();
+  data_.assign(bytes.first, bytes.first + bytes.second);
+  // The default delegate allocates with realloc().
+  std::free(bytes.first);
+  // Only now that nothing can fail: move the transferred contents out.
+  for (v8::Local<v8::ArrayBuffer> buffer : buffers) {
+    array_buffers_.push_back(buffer->GetBackingStore());
+    buffer->Detach();
+  }
+  for (MessagePort* port : delegate.ports) ports_.push_back(port->Detach());
+  return v8::Just(true);
+}
+
+v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm) {
+  v8::Isolate* isolate = realm->isolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Context> context = realm->context();
+  DeserializerDelegate delegate(realm, this);
+  v8::ValueDeserializer deserializer(isolate, data_.data(), data_.size(), &delegate);
+  delegate.deserializer = &deserializer;
+  for (size_t i = 0; i < array_buffers_.size(); i++) {
+    deserializer.TransferArrayBuffer(static_cast<uint32_t>(i),
+                                     v8::ArrayBuffer::New(isolate, array_buffers_[i]));
+  }
+  array_buffers_.clear();
+  bool ok;
+  if (!deserializer.ReadHeader(context).To(&ok) || !ok) return v8::MaybeLocal<v8::Value>();
+  v8::Local<v8::Value> value;
+  if (!deserializer.ReadValue(context).ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
+  return scope.Escape(value);
+}
+
+std::unique_ptr<Message> Message::Clone() const {
+  auto copy = std::make_unique<Message>();
+  copy->data_ = data_;
+  copy->shared_array_buffers_ = shared_array_buffers_;
+  return copy;
+}
+
+}  // namespace skua::messaging

@@ -1,0 +1,63 @@
+// A message between MessagePorts (worker_threads): a value serialized with V8's
+// ValueSerializer, plus what travels beside the bytes — backing stores of transferred
+// ArrayBuffers, of SharedArrayBuffers (shared, not copied), and transferred ports.
+//
+// Rules:
+// - Serialize() and Deserialize() run on the thread of the realm they are given; the
+//   Message itself holds no V8 handles and may be handed to any thread in between.
+// - A Message that is destroyed before it was deserialized closes the ports it carried,
+//   so their peers see 'close' rather than waiting forever.
+#ifndef SKUA_RUNTIME_BINDINGS_MESSAGE_H_
+#define SKUA_RUNTIME_BINDINGS_MESSAGE_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "v8.h"
+
+namespace skua {
+
+class Realm;
+
+namespace messaging {
+
+class PortData;
+class MessagePort;
+
+class Message {
+ public:
+  Message() = default;
+  ~Message();
+  Message(const Message&) = delete;
+  Message& operator=(const Message&) = delete;
+
+  // Serializes `value`. `transfer_list` (an array or undefined) may hold ArrayBuffers and
+  // MessagePorts; `source` is the port the message is posted through (it may not be in
+  // the list). On failure a JS exception is pending (DataCloneErrors carry
+  // code 'ERR_DATA_CLONE') and the result is Nothing.
+  v8::Maybe<bool> Serialize(Realm* realm, v8::Local<v8::Value> value,
+                            v8::Local<v8::Value> transfer_list, MessagePort* source);
+
+  // Recreates the value in `realm` (transferred ports become new MessagePorts there).
+  // Once only: the transferred contents move into the realm.
+  v8::MaybeLocal<v8::Value> Deserialize(Realm* realm);
+
+  // A copy of a message without transferred contents (BroadcastChannel fan-out).
+  std::unique_ptr<Message> Clone() const;
+  bool has_transfers() const { return !array_buffers_.empty() || !ports_.empty(); }
+
+ private:
+  friend class SerializerDelegate;
+  friend class DeserializerDelegate;
+
+  std::vector<uint8_t> data_;
+  std::vector<std::shared_ptr<v8::BackingStore>> array_buffers_;
+  std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
+  std::vector<std::shared_ptr<PortData>> ports_;
+};
+
+}  // namespace messaging
+}  // namespace skua
+
+#endif  // SKUA_RUNTIME_BINDINGS_MESSAGE_H_

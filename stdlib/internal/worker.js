@@ -1,0 +1,234 @@
+'use strict';
+// The parent side of worker_threads.Worker: validates options, clones the startup data
+// into the native Worker (the `worker` binding), and turns what comes back over the
+// internal channel ('up', uncaught errors) and the thread's end into Node's events:
+// 'online', 'message', 'messageerror', 'error', 'exit'.
+
+const EventEmitter = require('events');
+const path = require('path');
+const { Worker: WorkerHandle } = internalBinding('worker');
+const { targetOf } = require('internal/worker/io');
+const { DOMException } = require('internal/per_context/domexception');
+const {
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_WORKER_PATH, ERR_WORKER_OUT_OF_MEMORY,
+  ERR_WORKER_INVALID_EXEC_ARGV, ERR_METHOD_NOT_IMPLEMENTED,
+} = require('internal/errors').codes;
+const { validateArray, validateObject, validateString } = require('internal/validators');
+
+const kHandle = Symbol('kHandle');
+const kPublicPort = Symbol('kPublicPort');
+const kInternalPort = Symbol('kInternalPort');
+const kOnExit = Symbol('kOnExit');
+const kOnInternal = Symbol('kOnInternal');
+const kExited = Symbol('kExited');
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+const kLimitNames = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb',
+  'stackSizeMb'];
+
+// setEnvironmentData(): copied into every worker started afterwards.
+const environmentData = new Map();
+// Inside a worker: filled by internal/main/worker_thread.js before user code runs.
+const threadState = { parentPort: null, workerData: null };
+
+function resolveEntry(filename, options) {
+  if (options.eval) {
+    if (typeof filename !== 'string') {
+      throw new ERR_INVALID_ARG_VALUE('options.eval', options.eval,
+        'must be false when \'filename\' is not a string');
+    }
+    return filename;
+  }
+  const { isURL, fileURLToPath } = require('internal/url');
+  if (isURL(filename)) {
+    if (filename.protocol === 'file:') return fileURLToPath(filename);
+    // TODO(compat): data: URL workers.
+    throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file: URL here');
+  }
+  validateString(filename, 'filename');
+  if (!path.isAbsolute(filename) && !/^\.\.?[\\/]/.test(filename)) {
+    throw new ERR_WORKER_PATH(filename);
+  }
+  return path.resolve(filename);
+}
+
+function copyEnv(env) {
+  if (env === SHARE_ENV) return null;
+  if (env === undefined || env === null) env = process.env;
+  else if (typeof env !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null'], env);
+  }
+  const copy = {};
+  for (const key of Object.keys(env)) copy[key] = `${env[key]}`;
+  return copy;
+}
+
+function limitsArray(limits) {
+  const array = new Float64Array(4).fill(-1);
+  if (limits === undefined) return array;
+  validateObject(limits, 'options.resourceLimits');
+  kLimitNames.forEach((name, i) => {
+    if (typeof limits[name] === 'number' && limits[name] > 0) array[i] = limits[name];
+  });
+  return array;
+}
+
+function limitsObject(array) {
+  const out = {};
+  kLimitNames.forEach((name, i) => { out[name] = array[i]; });
+  return out;
+}
+
+function validateExecArgv(execArgv) {
+  if (execArgv === undefined) return process.execArgv;
+  validateArray(execArgv, 'options.execArgv');
+  // Only the runtime's own options make sense per worker; options that change the
+  // process (V8 flags) are refused, as Node does for per-process options.
+  const invalid = execArgv.filter((arg) => typeof arg === 'string' && arg.startsWith('--') &&
+    /^--(max-old-space-size|expose-gc|stack-size|title|v8-options)/.test(arg));
+  if (invalid.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(invalid);
+  return execArgv.map(String);
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    if (options === null || typeof options !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    const entry = resolveEntry(filename, options);
+    let argv = [];
+    if (options.argv !== undefined) {
+      validateArray(options.argv, 'options.argv');
+      argv = options.argv.map(String);
+    }
+    const execArgv = validateExecArgv(options.execArgv);
+    const env = copyEnv(options.env);
+    const startup = {
+      entry,
+      doEval: !!options.eval,
+      workerData: options.workerData,
+      env,
+      argv,
+      execArgv,
+      environmentData,
+      name: typeof options.name === 'string' ? options.name : '',
+    };
+    let handle;
+    try {
+      handle = new WorkerHandle(startup, options.transferList ?? [], execArgv,
+                                limitsArray(options.resourceLimits), process.argv0);
+    } catch (err) {
+      if (err?.code === 'ERR_DATA_CLONE') throw new DOMException(err.message, 'DataCloneError');
+      throw err;
+    }
+    this[kHandle] = handle;
+    this[kExited] = false;
+    this.threadId = handle.threadId;
+    this[kPublicPort] = handle.messagePort;
+    this[kInternalPort] = handle.internalPort;
+    const publicTarget = targetOf(handle.messagePort);
+    publicTarget.on('message', (message) => this.emit('message', message));
+    publicTarget.on('messageerror', (error) => this.emit('messageerror', error));
+    handle.messagePort.start();
+    targetOf(handle.internalPort).on('message', (message) => this[kOnInternal](message));
+    handle.internalPort.start();
+    handle.onexit = (code, errorCode) => this[kOnExit](code, errorCode);
+    handle.startThread();
+  }
+
+  [kOnInternal](message) {
+    if (message?.type === 'up') {
+      this.emit('online');
+    } else if (message?.type === 'error') {
+      const { error, extra } = message;
+      if (error !== null && typeof error === 'object' && extra) Object.assign(error, extra);
+      this.emit('error', error);
+    }
+  }
+
+  [kOnExit](code, errorCode) {
+    // Messages posted before the thread ended are delivered before 'exit'.
+    this[kInternalPort].drain();
+    this[kPublicPort].drain();
+    this[kExited] = true;
+    this.threadId = -1;
+    if (errorCode === 'ERR_WORKER_OUT_OF_MEMORY') {
+      this.emit('error', new ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
+    }
+    this[kPublicPort].close();
+    this[kInternalPort].close();
+    this.emit('exit', code);
+    this.removeAllListeners('message');
+    this.removeAllListeners('messageerror');
+  }
+
+  postMessage(...args) {
+    if (this[kExited]) return;
+    this[kPublicPort].postMessage(...args);
+  }
+
+  terminate(callback) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. ' +
+        'It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
+      if (this[kExited]) {
+        process.nextTick(callback, null, undefined);
+      } else {
+        this.once('exit', (code) => callback(null, code));
+      }
+    }
+    if (this[kExited]) return Promise.resolve();
+    const exited = new Promise((resolve) => this.once('exit', resolve));
+    this[kHandle].stopThread();
+    return exited;
+  }
+
+  ref() {
+    if (this[kExited]) return;
+    this[kHandle].ref();
+    this[kPublicPort].ref();
+  }
+
+  unref() {
+    if (this[kExited]) return;
+    this[kHandle].unref();
+    this[kPublicPort].unref();
+  }
+
+  get resourceLimits() {
+    if (this[kExited]) return {};
+    return limitsObject(this[kHandle].getResourceLimits());
+  }
+
+  // TODO(compat): piping the worker's stdio through the parent (options.stdout etc.).
+  get stdin() { return null; }
+  get stdout() { return null; }
+  get stderr() { return null; }
+
+  get performance() {
+    return { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };
+  }
+
+  getHeapSnapshot() {
+    return Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('getHeapSnapshot()'));
+  }
+}
+
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+module.exports = {
+  SHARE_ENV,
+  Worker,
+  environmentData,
+  getEnvironmentData,
+  limitsObject,
+  setEnvironmentData,
+  threadState,
+};
