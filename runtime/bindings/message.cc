@@ -54,14 +54,15 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     for (size_t i = 0; i < shared.size(); i++) {
       if (shared[i] == sab) return v8::Just(static_cast<uint32_t>(i));
     }
-    shared.push_back(sab);
+    // A Global: V8 calls this inside its own handle scopes, so a Local would not last.
+    shared.emplace_back(isolate, sab);
     message_->shared_array_buffers_.push_back(sab->GetBackingStore());
     return v8::Just(static_cast<uint32_t>(shared.size() - 1));
   }
 
   v8::ValueSerializer* serializer = nullptr;
   std::vector<MessagePort*> ports;
-  std::vector<v8::Local<v8::SharedArrayBuffer>> shared;
+  std::vector<v8::Global<v8::SharedArrayBuffer>> shared;
 
  private:
   Realm* realm_;
@@ -133,7 +134,7 @@ v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
         serializer.TransferArrayBuffer(static_cast<uint32_t>(buffers.size() - 1), buffer);
         continue;
       }
-      MessagePort* port = MessagePort::FromObject(realm, item);
+      MessagePort* port = MessagePort::FromObject(realm, item, false);
       if (port == nullptr) continue;  // stdlib validated the list already.
       if (port == source) {
         ThrowDataClone(isolate, OneByteString(isolate, "Transfer list contains source port"));
@@ -145,7 +146,7 @@ v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
                                                        "MessagePort"));
         return v8::Nothing<bool>();
       }
-      if (port->IsDetached()) {
+      if (port->IsDetached() || !port->IsAlive()) {
         ThrowDataClone(isolate, OneByteString(isolate, "MessagePort in transfer list is "
                                                        "already detached"));
         return v8::Nothing<bool>();

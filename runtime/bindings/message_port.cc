@@ -185,14 +185,15 @@ v8::MaybeLocal<v8::Object> MessagePort::New(Realm* realm, std::shared_ptr<PortDa
   return object;
 }
 
-MessagePort* MessagePort::FromObject(Realm* realm, v8::Local<v8::Value> value) {
+MessagePort* MessagePort::FromObject(Realm* realm, v8::Local<v8::Value> value,
+                                     bool alive_only) {
   PortState* state = realm->binding_state<PortState>();
   if (state->templ.IsEmpty() || !value->IsObject() ||
       !state->templ.Get(realm->isolate())->HasInstance(value)) {
     return nullptr;
   }
   auto* port = Unwrap<MessagePort>(value);
-  return port != nullptr && port->IsAlive() ? port : nullptr;
+  return port != nullptr && (port->IsAlive() || !alive_only) ? port : nullptr;
 }
 
 void MessagePort::JsNew(const v8::FunctionCallbackInfo<v8::Value>& args) {

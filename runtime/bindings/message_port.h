@@ -72,8 +72,10 @@ class MessagePort : public HandleWrap {
   static v8::MaybeLocal<v8::Function> GetConstructor(Realm* realm);
   // A new port object in `realm` receiving for `data`.
   static v8::MaybeLocal<v8::Object> New(Realm* realm, std::shared_ptr<PortData> data);
-  // The port behind `value`, or nullptr when it is not a (live) MessagePort.
-  static MessagePort* FromObject(Realm* realm, v8::Local<v8::Value> value);
+  // The port behind `value`, or nullptr when it is not a MessagePort (or, with
+  // `alive_only`, when it is closed).
+  static MessagePort* FromObject(Realm* realm, v8::Local<v8::Value> value,
+                                 bool alive_only = true);
 
   // Takes the channel end away for a transfer; this port closes without 'close'.
   std::shared_ptr<PortData> Detach();

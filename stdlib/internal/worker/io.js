@@ -15,7 +15,7 @@ const {
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_MISSING_ARGS,
+  ERR_CONSTRUCT_CALL_REQUIRED, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_MISSING_ARGS,
 } = require('internal/errors').codes;
 
 const kTarget = Symbol('kTarget');
@@ -184,15 +184,19 @@ Object.defineProperties(proto, {
 });
 void nativeClose;
 
-class MessageChannel {
-  constructor() {
-    const [port1, port2] = createChannel();
-    this.port1 = port1;
-    this.port2 = port2;
-  }
+// A function rather than a class: calling it without `new` is Node's
+// ERR_CONSTRUCT_CALL_REQUIRED, not V8's message.
+function MessageChannel() {
+  if (new.target === undefined) throw new ERR_CONSTRUCT_CALL_REQUIRED('MessageChannel');
+  const [port1, port2] = createChannel();
+  this.port1 = port1;
+  this.port2 = port2;
 }
 
+let broadcastHandle; // (channel) => its port, set by BroadcastChannel's static block
+
 function receiveMessageOnPort(port) {
+  if (port instanceof BroadcastChannel) port = broadcastHandle(port) ?? port;
   if (!isMessagePort(port)) throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
   const result = receiveOne(port);
   return result === undefined ? undefined : { message: result[0] };
@@ -217,6 +221,10 @@ class BroadcastChannel extends EventTarget {
     Object.defineProperty(this.#handle, kTarget, { value: this });
     this.#handle.ref();
     this.#handle.start();
+  }
+
+  static {
+    broadcastHandle = (channel) => channel.#handle;
   }
 
   static #check(channel) {
