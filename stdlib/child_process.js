@@ -1,6 +1,6 @@
 'use strict';
-// node:child_process: the synchronous functions (spawnSync, execSync, execFileSync).
-// TODO(compat): spawn/exec/execFile/fork need pipe and process handles over streams.
+// node:child_process: spawn/exec/execFile/fork (internal/child_process/*) and the
+// synchronous functions (spawnSync, execSync, execFileSync), which are here.
 
 const { spawn: spawnBinding } = internalBinding('spawn_sync');
 const {
@@ -109,4 +109,17 @@ function execSync(command, options) {
   return result.stdout;
 }
 
-module.exports = { spawnSync, execSync, execFileSync };
+const { ChildProcess } = require('internal/child_process/child_process');
+const { spawn, fork } = require('internal/child_process/spawn');
+const { exec, execFile } = require('internal/child_process/exec');
+
+module.exports = {
+  ChildProcess,
+  exec,
+  execFile,
+  execFileSync,
+  execSync,
+  fork,
+  spawn,
+  spawnSync,
+};

@@ -195,6 +195,23 @@ Manifest ReadManifest(element object, std::string_view fallback_name) {
   for (const char* script : {"preinstall", "install", "postinstall"}) {
     if (Find(m.scripts, script)) m.has_install_script = true;
   }
+  element license;
+  if (object["license"].get(license) == simdjson::SUCCESS) {
+    std::string_view text;
+    if (license.get_string().get(text) == simdjson::SUCCESS ||
+        license["type"].get_string().get(text) == simdjson::SUCCESS) {
+      m.license = std::string(text);
+    }
+  }
+  element funding;
+  if (object["funding"].get(funding) == simdjson::SUCCESS) {
+    std::string_view url;
+    if (funding.get_string().get(url) == simdjson::SUCCESS) {
+      if (!url.empty()) m.funding_json = "{\"url\":" + simdjson::minify(funding) + "}";
+    } else if (funding.is_object() || funding.is_array()) {
+      m.funding_json = simdjson::minify(funding);
+    }
+  }
   if (object["_hasShrinkwrap"].get_bool().get(flag) == simdjson::SUCCESS) m.has_shrinkwrap = flag;
   element dist;
   if (object["dist"].get(dist) == simdjson::SUCCESS) {

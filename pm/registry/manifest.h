@@ -56,6 +56,11 @@ struct Manifest {
   bool has_install_script = false;  // Packument flag, or pre/install/postinstall scripts.
   bool has_shrinkwrap = false;
   StringMap scripts;                // Full documents and package.json only.
+  // `license` as the lockfile records it: the string, or an object's `type`.
+  std::string license;
+  // `funding` as compact JSON, a string normalised to {"url": ...} as npm does; empty
+  // when absent.
+  std::string funding_json;
   Dist dist;
 
   bool IsOptionalPeer(std::string_view name) const;

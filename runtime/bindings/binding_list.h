@@ -10,6 +10,7 @@
   V(contextify)               \
   V(errors)                   \
   V(fs)                       \
+  V(http_parser)              \
   V(messaging)                \
   V(module_resolver)          \
   V(module_wrap)              \
@@ -18,6 +19,7 @@
   V(pipe_wrap)                \
   V(process_env)              \
   V(process_methods)          \
+  V(process_wrap)             \
   V(serdes)                   \
   V(signal_wrap)              \
   V(spawn_sync)               \

@@ -81,6 +81,7 @@ class HttpMessageParser {
   static int OnUrl(llhttp_t* p, const char* at, size_t length);
   static int OnStatus(llhttp_t* p, const char* at, size_t length);
   static int OnHeaderField(llhttp_t* p, const char* at, size_t length);
+  static int OnHeaderFieldComplete(llhttp_t* p);
   static int OnHeaderValue(llhttp_t* p, const char* at, size_t length);
   static int OnHeadersCompleteCb(llhttp_t* p);
   static int OnBodyCb(llhttp_t* p, const char* at, size_t length);
@@ -92,16 +93,13 @@ class HttpMessageParser {
   bool TrackHeader(size_t length);
   Result MakeResult(llhttp_errno_t err, const char* data, size_t length);
 
-  static const llhttp_settings_t kSettings;
-
   Delegate* delegate_;  // Lifetime: owns this parser.
   llhttp_t parser_;
   std::string url_;
   std::string status_message_;
   std::vector<std::string> fields_;
   std::vector<std::string> values_;
-  bool in_value_ = false;      // The last header callback was a value.
-  bool in_headers_ = true;     // Before on_headers_complete (else trailers).
+  bool in_field_ = false;  // Between a field's first byte and on_header_field_complete.
   bool callback_error_ = false;
   bool header_overflow_ = false;
   size_t header_nread_ = 0;

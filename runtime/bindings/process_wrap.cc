@@ -6,6 +6,7 @@
 // { type: 'fd' | 'inherit', fd }.
 #include <uv.h>
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -111,7 +112,6 @@ class ProcessWrap : public HandleWrap {
     int err = uv_spawn(wrap->realm()->loop(), &wrap->process_, &options);
     wrap->spawned_ = true;
     if (err == 0) {
-      CHECK(wrap->process_.data == wrap);
       SetValue(context, wrap->object(), "pid", v8::Integer::New(isolate, wrap->process_.pid));
     }
     args.GetReturnValue().Set(err);

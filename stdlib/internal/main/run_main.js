@@ -98,6 +98,8 @@ function loadPreloads() {
 module.exports = function runMain() {
   // Installs the import() and import.meta hooks for every kind of entry.
   require('internal/modules/esm/loader');
+  // A forked child: process.send and friends, before any user code.
+  if (process.env.NODE_CHANNEL_FD) require('internal/child_process/ipc_setup').setupChildChannel();
   if (options.evalSource !== undefined) {
     process.argv.push(...options.scriptArgs);
     loadPreloads();

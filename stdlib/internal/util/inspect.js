@@ -1,149 +1,44 @@
 'use strict';
 // util.inspect and util.format, printing values the way Node 20 does (see nodejs.org/api/util.html).
 
-// Brand checks for builtin objects, done in plain JavaScript: each one calls a builtin
-// method or getter that throws (or answers differently) for objects lacking the internal
-// slot, so a spoofed Symbol.toStringTag does not fool them. Where the native `types`
-// binding offers a check (promises, proxies, external objects) it is preferred.
+// Brand checks come from util.types (answered by V8 through the `types` binding).
+const types = require('internal/util/types');
+const {
+  isDate,
+  isRegExp,
+  isMap,
+  isSet,
+  isWeakMap,
+  isWeakSet,
+  isTypedArray,
+  isArrayBuffer,
+  isSharedArrayBuffer,
+  isAnyArrayBuffer,
+  isDataView,
+  isArrayBufferView,
+  isPromise,
+  isProxy,
+  isExternal,
+  isModuleNamespaceObject,
+  isNativeError,
+  isAsyncFunction,
+  isGeneratorFunction,
+  isGeneratorObject,
+  isMapIterator,
+  isSetIterator,
+  isArgumentsObject,
+  isNumberObject,
+  isStringObject,
+  isBooleanObject,
+  isBigIntObject,
+  isSymbolObject,
+  isBoxedPrimitive,
+} = types;
 
-let binding;
-function nativeTypes() {
-  if (binding === undefined) {
-    binding = null;
-    try {
-      binding = internalBinding('types') || null;
-    } catch {
-      // No such binding; fall back to the JavaScript checks.
-    }
-  }
-  return binding;
-}
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
-const objectToString = Object.prototype.toString;
-const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-
-function tryCall(fn, value) {
-  try {
-    fn.call(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isObjectLike = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';
-
-const dateGetTime = Date.prototype.getTime;
-const regexpSource = getter(RegExp.prototype, 'source');
-const mapHas = Map.prototype.has;
-const setHas = Set.prototype.has;
-const weakMapHas = WeakMap.prototype.has;
-const weakSetHas = WeakSet.prototype.has;
-const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
-const typedArrayTag = getter(TypedArrayProto, Symbol.toStringTag);
-const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-const sabByteLength = typeof SharedArrayBuffer === 'function' ?
-  getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
-const dataViewByteLength = getter(DataView.prototype, 'byteLength');
-
-function isDate(v) { return isObjectLike(v) && tryCall(dateGetTime, v); }
-function isRegExp(v) {
-  return isObjectLike(v) && v !== RegExp.prototype && tryCall(regexpSource, v);
-}
-function isMap(v) { return isObjectLike(v) && tryCall(mapHas, v); }
-function isSet(v) { return isObjectLike(v) && tryCall(setHas, v); }
-function isWeakMap(v) { return isObjectLike(v) && tryCall(weakMapHas, v); }
-function isWeakSet(v) { return isObjectLike(v) && tryCall(weakSetHas, v); }
-function isTypedArray(v) { return typedArrayTag.call(v) !== undefined; }
 function typedArrayName(v) { return typedArrayTag.call(v); }
-function isArrayBuffer(v) { return isObjectLike(v) && tryCall(arrayBufferByteLength, v); }
-function isSharedArrayBuffer(v) {
-  return sabByteLength !== undefined && isObjectLike(v) && tryCall(sabByteLength, v);
-}
-function isAnyArrayBuffer(v) { return isArrayBuffer(v) || isSharedArrayBuffer(v); }
-function isDataView(v) { return isObjectLike(v) && tryCall(dataViewByteLength, v); }
-function isArrayBufferView(v) { return ArrayBuffer.isView(v); }
-
-function tagOf(v) { return objectToString.call(v); }
-function ownTag(v) {
-  // A tag that the object itself (or a user prototype) defines is not a brand.
-  return Object.prototype.hasOwnProperty.call(v, Symbol.toStringTag);
-}
-
-function isPromise(v) {
-  const b = nativeTypes();
-  if (b && typeof b.isPromise === 'function') return b.isPromise(v);
-  if (!isObjectLike(v)) return false;
-  // Differs from Node 20: without a native check, a Promise is recognised by its
-  // prototype chain.
-  return v instanceof Promise && !ownTag(v);
-}
-function isProxy(v) {
-  const b = nativeTypes();
-  if (b && typeof b.isProxy === 'function') return b.isProxy(v);
-  try {
-    const u = internalBinding('util');
-    if (u && typeof u.getProxyDetails === 'function') return u.getProxyDetails(v, false) !== undefined;
-  } catch {
-    // No way to tell.
-  }
-  return false;
-}
-function isExternal(v) {
-  const b = nativeTypes();
-  return !!(b && typeof b.isExternal === 'function' && b.isExternal(v));
-}
-function isModuleNamespaceObject(v) {
-  const b = nativeTypes();
-  if (b && typeof b.isModuleNamespaceObject === 'function') return b.isModuleNamespaceObject(v);
-  return isObjectLike(v) && Object.getPrototypeOf(v) === null && v[Symbol.toStringTag] === 'Module' &&
-    !Object.isExtensible(v);
-}
-
-function isNativeError(v) {
-  if (!isObjectLike(v)) return false;
-  const b = nativeTypes();
-  if (b && typeof b.isNativeError === 'function') return b.isNativeError(v);
-  // Error.prototype itself reports [object Object]; a toStringTag hides the brand.
-  return v[Symbol.toStringTag] === undefined && tagOf(v) === '[object Error]';
-}
-
-function fnTag(v) { return typeof v === 'function' ? tagOf(v) : ''; }
-function isAsyncFunction(v) {
-  const t = fnTag(v);
-  return t === '[object AsyncFunction]' || t === '[object AsyncGeneratorFunction]';
-}
-function isGeneratorFunction(v) {
-  const t = fnTag(v);
-  return t === '[object GeneratorFunction]' || t === '[object AsyncGeneratorFunction]';
-}
-function isGeneratorObject(v) { return isObjectLike(v) && tagOf(v) === '[object Generator]'; }
-function isMapIterator(v) { return isObjectLike(v) && tagOf(v) === '[object Map Iterator]'; }
-function isSetIterator(v) { return isObjectLike(v) && tagOf(v) === '[object Set Iterator]'; }
-function isArgumentsObject(v) { return isObjectLike(v) && tagOf(v) === '[object Arguments]'; }
-
-function isNumberObject(v) { return typeof v === 'object' && tryCall(Number.prototype.valueOf, v); }
-function isStringObject(v) { return typeof v === 'object' && tryCall(String.prototype.valueOf, v); }
-function isBooleanObject(v) { return typeof v === 'object' && tryCall(Boolean.prototype.valueOf, v); }
-function isBigIntObject(v) { return typeof v === 'object' && tryCall(BigInt.prototype.valueOf, v); }
-function isSymbolObject(v) { return typeof v === 'object' && tryCall(Symbol.prototype.valueOf, v); }
-function isBoxedPrimitive(v) {
-  return isNumberObject(v) || isStringObject(v) || isBooleanObject(v) ||
-    isBigIntObject(v) || isSymbolObject(v);
-}
-
-const types = {
-  isDate, isRegExp, isMap, isSet, isWeakMap, isWeakSet, isTypedArray, isArrayBuffer,
-  isSharedArrayBuffer, isAnyArrayBuffer, isDataView, isArrayBufferView, isPromise, isProxy,
-  isExternal, isModuleNamespaceObject, isNativeError, isAsyncFunction, isGeneratorFunction,
-  isGeneratorObject, isMapIterator, isSetIterator, isArgumentsObject, isNumberObject,
-  isStringObject, isBooleanObject, isBigIntObject, isSymbolObject, isBoxedPrimitive,
-};
-for (const name of ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array',
-  'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
-  types[`is${name}`] = (v) => typedArrayTag.call(v) === name;
-}
-
 
 // ---------------------------------------------------------------------------------------
 // inspect

@@ -1,0 +1,175 @@
+// Store → node_modules materialisation; see materializer.h.
+#include "pm/link/materializer.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <unordered_set>
+
+#include "pm/fsutil/fsutil.h"
+
+namespace skua::pm::link {
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+int OpenDir(const std::string& path) {
+  return open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+// Creates the parent directories of `rel` below `dir_fd`, remembering what exists.
+Status MakeParents(int dir_fd, const std::string& rel, std::unordered_set<std::string>* made,
+                   const std::string& display_root) {
+  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    std::string dir = rel.substr(0, slash);
+    if (made->count(dir) != 0) continue;
+    if (mkdirat(dir_fd, dir.c_str(), 0755) != 0 && errno != EEXIST) {
+      return fsutil::ErrnoStatus("mkdir", fsutil::JoinPath(display_root, dir), errno);
+    }
+    made->insert(std::move(dir));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CopyFileAt(int src_dir, const std::string& src_name, int dst_dir,
+                  const std::string& dst_name, uint32_t mode) {
+  Fd in(openat(src_dir, src_name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (in.get() < 0) return fsutil::ErrnoStatus("open", src_name, errno);
+  Fd out(openat(dst_dir, dst_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                mode));
+  if (out.get() < 0) return fsutil::ErrnoStatus("open", dst_name, errno);
+  bool plain = false;
+  char buffer[65536];
+  while (true) {
+    ssize_t n;
+    if (!plain) {
+      n = copy_file_range(in.get(), nullptr, out.get(), nullptr, 1 << 30, 0);
+      if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP)) {
+        plain = true;
+        continue;
+      }
+    } else {
+      n = read(in.get(), buffer, sizeof(buffer));
+      if (n > 0) {
+        for (ssize_t done = 0; done < n;) {
+          ssize_t w = write(out.get(), buffer + done, static_cast<size_t>(n - done));
+          if (w < 0 && errno != EINTR) return fsutil::ErrnoStatus("write", dst_name, errno);
+          if (w > 0) done += w;
+        }
+      }
+    }
+    if (n == 0) break;
+    if (n < 0 && errno != EINTR) return fsutil::ErrnoStatus("copy", src_name, errno);
+  }
+  return Status::Ok();
+}
+
+Status Materializer::PlaceFile(int src_dir, int dst_dir, const store::IndexedFile& file,
+                               bool copy, const std::string& src_root) {
+  const char* path = file.path.c_str();
+  if (!copy && !cross_device_.load(std::memory_order_relaxed)) {
+    if (linkat(src_dir, path, dst_dir, path, 0) == 0) {
+      linked_.fetch_add(1, std::memory_order_relaxed);
+      return Status::Ok();
+    }
+    if (errno == ENOENT) {
+      return NotFound("store entry " + src_root + " is damaged: " + file.path + " is missing");
+    }
+    if (errno == EXDEV) cross_device_.store(true, std::memory_order_relaxed);
+    // EMLINK (link count limit), EPERM (no hard links on this file system): copy this one.
+    if (errno != EXDEV && errno != EMLINK && errno != EPERM) {
+      return fsutil::ErrnoStatus("link", fsutil::JoinPath(src_root, file.path), errno);
+    }
+  }
+  struct stat st;
+  if (fstatat(src_dir, path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+      static_cast<uint64_t>(st.st_size) != file.size) {
+    return NotFound("store entry " + src_root + " is damaged: " + file.path +
+                    " is missing or has the wrong size");
+  }
+  Status status = CopyFileAt(src_dir, file.path, dst_dir, file.path, file.mode);
+  if (status.ok()) copied_.fetch_add(1, std::memory_order_relaxed);
+  return status;
+}
+
+Status Materializer::Materialize(const std::string& package_dir, const store::PackageIndex& index,
+                                 const std::string& dest, LinkMode mode_override) {
+  bool copy = mode_ == LinkMode::kCopy || mode_override == LinkMode::kCopy;
+  size_t slash = dest.find_last_of('/');
+  std::string parent = slash == std::string::npos ? "." : dest.substr(0, slash);
+  std::string base = dest.substr(slash + 1);
+  Status status = fsutil::MakeDirs(parent);
+  if (!status.ok()) return status;
+
+  std::string staging = fsutil::JoinPath(parent, fsutil::UniqueName(std::string(kStagingPrefix) + base + "-"));
+  if (mkdir(staging.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", staging, errno);
+  {
+    Fd src(OpenDir(package_dir));
+    Fd dst(OpenDir(staging));
+    if (src.get() < 0) {
+      status = errno == ENOENT ? NotFound("store entry " + package_dir + " is missing")
+                               : fsutil::ErrnoStatus("open", package_dir, errno);
+    } else if (dst.get() < 0) {
+      status = fsutil::ErrnoStatus("open", staging, errno);
+    }
+    std::unordered_set<std::string> made;
+    const store::IndexedFile* package_json = nullptr;
+    for (size_t i = 0; status.ok() && i < index.files.size(); ++i) {
+      const store::IndexedFile& file = index.files[i];
+      if (file.path == "package.json") {
+        package_json = &file;  // Written last: its presence marks a complete folder.
+        continue;
+      }
+      status = MakeParents(dst.get(), file.path, &made, staging);
+      if (status.ok()) status = PlaceFile(src.get(), dst.get(), file, copy, package_dir);
+    }
+    if (status.ok() && package_json != nullptr) {
+      status = PlaceFile(src.get(), dst.get(), *package_json, copy, package_dir);
+    }
+  }
+  if (status.ok()) {
+    // Swap atomically when `dest` exists; the old folder ends up at the staging name.
+    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_EXCHANGE) == 0) {
+      return fsutil::RemoveTree(staging);
+    }
+    if (errno == ENOENT) {
+      if (rename(staging.c_str(), dest.c_str()) == 0) return Status::Ok();
+      status = fsutil::ErrnoStatus("rename", dest, errno);
+    } else if (errno == EINVAL || errno == ENOSYS) {
+      // No RENAME_EXCHANGE here: retire the old folder, then move the new one in.
+      std::string retired = fsutil::JoinPath(parent, fsutil::UniqueName(std::string(kRetiredPrefix) + base + "-"));
+      if (rename(dest.c_str(), retired.c_str()) != 0) {
+        status = fsutil::ErrnoStatus("rename", dest, errno);
+      } else if (rename(staging.c_str(), dest.c_str()) != 0) {
+        status = fsutil::ErrnoStatus("rename", dest, errno);
+        rename(retired.c_str(), dest.c_str());
+      } else {
+        return fsutil::RemoveTree(retired);
+      }
+    } else {
+      status = fsutil::ErrnoStatus("rename", dest, errno);
+    }
+  }
+  Status removed = fsutil::RemoveTree(staging);
+  (void)removed;  // Report the original failure.
+  return status;
+}
+
+}  // namespace skua::pm::link

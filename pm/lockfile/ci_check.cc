@@ -1,0 +1,125 @@
+// Lockfile agreement checks for `skua ci`.
+#include "pm/lockfile/ci_check.h"
+
+#include "pm/registry/manifest.h"
+#include "pm/semver/range.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::lockfile {
+
+namespace {
+
+// The location `require(name)` from `from` finds in the lockfile, or empty.
+const LockEntry* ResolveIn(const Lockfile& lock, std::string from, const std::string& name) {
+  while (true) {
+    std::string candidate = (from.empty() ? "" : from + "/") + "node_modules/" + name;
+    if (const LockEntry* e = lock.Find(candidate)) return e;
+    if (from.empty()) return nullptr;
+    size_t at = from.rfind("/node_modules/");
+    from = at == std::string::npos ? "" : from.substr(0, at);
+  }
+}
+
+bool Satisfies(const LockEntry& entry, const std::string& name, const std::string& spec_text) {
+  if (entry.meta.GetBool("link")) return true;
+  Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
+  if (!spec.ok()) return false;
+  const spec::DepSpec* s = &*spec;
+  if (s->type == spec::SpecType::kAlias && s->alias) {
+    if (entry.PackageName() != s->alias->name) return false;
+    s = s->alias.get();
+  }
+  switch (s->type) {
+    case spec::SpecType::kRange:
+    case spec::SpecType::kVersion:
+      return s->fetch_spec == "*" ||
+             semver::Satisfies(entry.Version(), s->fetch_spec, semver::RangeOptions{.loose = true});
+    case spec::SpecType::kTag:
+      return !entry.meta.GetString("resolved").empty() || !entry.Version().empty();
+    default:
+      // Files, URLs and git: the lockfile records what they resolved to.
+      return true;
+  }
+}
+
+void CheckEdges(const Lockfile& lock, const std::string& from, const registry::StringMap& deps, bool optional,
+                std::vector<std::string>* problems) {
+  for (const auto& [name, spec] : deps) {
+    const LockEntry* entry = ResolveIn(lock, from, name);
+    if (!entry) {
+      // npm leaves optional dependencies that failed out of the lockfile; their absence
+      // is not a disagreement.
+      if (!optional) problems->push_back("Missing: " + name + "@" + spec + " from lock file");
+      continue;
+    }
+    if (!Satisfies(*entry, name, spec)) {
+      problems->push_back("Invalid: lock file's " + entry->PackageName() + "@" + entry->Version() +
+                          " does not satisfy " + name + "@" + spec);
+    }
+  }
+}
+
+registry::StringMap MapOf(const JsonValue* v) {
+  registry::StringMap map;
+  if (!v || !v->is_object()) return map;
+  for (const JsonMember& m : v->members()) {
+    if (m.value.is_string()) map.emplace_back(m.key, m.value.str());
+  }
+  return map;
+}
+
+}  // namespace
+
+std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vector<InventoryItem>& ideal) {
+  std::vector<std::string> errors;
+  for (const InventoryItem& item : ideal) {
+    const LockEntry* locked = lock.Find(item.location);
+    if (!locked) {
+      errors.push_back("Missing: " + item.name + "@" + item.version + " from lock file");
+    } else if (locked->Version() != item.version) {
+      errors.push_back("Invalid: lock file's " + locked->PackageName() + "@" + locked->Version() +
+                       " does not satisfy " + item.name + "@" + item.version);
+    }
+  }
+  return errors;
+}
+
+std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfile& lock, bool legacy_peer_deps) {
+  std::vector<std::string> problems;
+  Result<registry::Manifest> root = registry::ParsePackageJson(package_json, "package.json");
+  if (!root.ok()) {
+    problems.push_back(root.status().message());
+    return problems;
+  }
+  registry::StringMap prod;
+  for (const auto& entry : root->dependencies) {
+    if (!registry::Find(root->optional_dependencies, entry.first)) prod.push_back(entry);
+  }
+  CheckEdges(lock, "", prod, false, &problems);
+  CheckEdges(lock, "", root->optional_dependencies, true, &problems);
+  CheckEdges(lock, "", root->dev_dependencies, false, &problems);
+  if (!legacy_peer_deps) {
+    registry::StringMap peers;
+    for (const auto& entry : root->peer_dependencies) {
+      if (!root->IsOptionalPeer(entry.first)) peers.push_back(entry);
+    }
+    CheckEdges(lock, "", peers, false, &problems);
+  }
+  for (const LockEntry& e : lock.packages) {
+    if (e.location.empty() || e.meta.GetBool("link")) continue;
+    CheckEdges(lock, e.location, MapOf(e.meta.Get("dependencies")), false, &problems);
+    CheckEdges(lock, e.location, MapOf(e.meta.Get("optionalDependencies")), true, &problems);
+  }
+  return problems;
+}
+
+Status CiOutOfSyncError(const std::vector<std::string>& problems) {
+  if (problems.empty()) return Status::Ok();
+  std::string text =
+      "`skua ci` can only install packages when your package.json and package-lock.json or "
+      "npm-shrinkwrap.json are in sync. Please update your lock file with `skua install` before continuing.\n";
+  for (const std::string& p : problems) text += "\n" + p;
+  return InvalidArgument(text);
+}
+
+}  // namespace skua::pm::lockfile

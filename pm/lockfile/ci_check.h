@@ -1,0 +1,43 @@
+// `skua ci`'s refusal when package.json and package-lock.json disagree (pm-spec §2.7.5).
+// npm builds an ideal tree from the lockfile plus package.json (which may consult the
+// registry) and compares inventories; both halves are here: ValidateInventory is npm's
+// comparison given that tree, CheckInSync an offline check that needs no registry.
+#ifndef SKUA_PM_LOCKFILE_CI_CHECK_H_
+#define SKUA_PM_LOCKFILE_CI_CHECK_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/lockfile/lockfile.h"
+
+namespace skua::pm::lockfile {
+
+// One installed package of a tree: location, package name, version.
+struct InventoryItem {
+  std::string location;
+  std::string name;
+  std::string version;
+};
+
+// npm's validate-lockfile: for every item of the ideal tree, "Missing: name@version from
+// lock file" when the lockfile has nothing at that location, or "Invalid: lock file's
+// name@v1 does not satisfy name@v2" when the versions differ. Extra lockfile entries are
+// not errors (npm prunes them).
+std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vector<InventoryItem>& ideal);
+
+// Without a registry: every dependency of the root (dependencies, optionalDependencies,
+// devDependencies, non-optional peerDependencies unless `legacy_peer_deps`) and of every
+// locked package must resolve, by the node_modules walk over the lockfile's locations,
+// to an entry whose version satisfies the spec. Mismatches use npm's lines, with the
+// spec in place of the version npm's ideal tree would have picked.
+std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfile& lock, bool legacy_peer_deps);
+
+// The error `skua ci` stops with: npm's text (with skua's command names) and the lines.
+// Differs from npm: says `skua ci` / `skua install` where npm names itself.
+Status CiOutOfSyncError(const std::vector<std::string>& problems);
+
+}  // namespace skua::pm::lockfile
+
+#endif  // SKUA_PM_LOCKFILE_CI_CHECK_H_

@@ -1,0 +1,60 @@
+// CheckInSync / ValidateInventory: npm ci's agreement rules and message lines.
+#include "pm/lockfile/ci_check.h"
+
+#include <gtest/gtest.h>
+
+namespace skua::pm::lockfile {
+namespace {
+
+Lockfile Lock() {
+  Result<Lockfile> lock = ParseLockfile(R"({"name":"r","lockfileVersion":3,"requires":true,"packages":{
+    "":{"name":"r","dependencies":{"a":"^1.0.0","foo":"npm:bar@1"}},
+    "node_modules/a":{"version":"1.2.0","dependencies":{"c":"^2.0.0"}},
+    "node_modules/c":{"version":"1.0.0"},
+    "node_modules/a/node_modules/c":{"version":"2.1.0"},
+    "node_modules/foo":{"name":"bar","version":"1.0.0"}}})", "package-lock.json");
+  EXPECT_TRUE(lock.ok());
+  return lock.ok() ? *lock : Lockfile();
+}
+
+TEST(CiCheckTest, InSync) {
+  EXPECT_TRUE(CheckInSync(R"({"dependencies":{"a":"^1.0.0","foo":"npm:bar@^1.0.0"}})", Lock(), false).empty());
+  EXPECT_TRUE(CiOutOfSyncError({}).ok());
+}
+
+TEST(CiCheckTest, MissingAndInvalid) {
+  std::vector<std::string> problems = CheckInSync(
+      R"({"dependencies":{"a":"^2.0.0","x":"1"},"devDependencies":{"foo":"npm:baz@1"},"optionalDependencies":{"o":"1"}})",
+      Lock(), false);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0], "Invalid: lock file's a@1.2.0 does not satisfy a@^2.0.0");
+  EXPECT_EQ(problems[1], "Missing: x@1 from lock file");
+  EXPECT_EQ(problems[2], "Invalid: lock file's bar@1.0.0 does not satisfy foo@npm:baz@1");
+  Status error = CiOutOfSyncError(problems);
+  EXPECT_EQ(error.message().substr(0, 60), "`skua ci` can only install packages when your package.json a");
+  EXPECT_NE(error.message().find("\n\nInvalid: lock file's a@1.2.0"), std::string::npos);
+}
+
+TEST(CiCheckTest, TransitiveResolutionWalksUp) {
+  Lockfile lock = Lock();
+  lock.packages[1].meta.GetMutable("dependencies")->Set("c", JsonValue::String("^3.0.0"));
+  std::vector<std::string> problems = CheckInSync(R"({"dependencies":{"a":"1"}})", lock, false);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0], "Invalid: lock file's c@2.1.0 does not satisfy c@^3.0.0");
+}
+
+TEST(CiCheckTest, PeersUnlessLegacy) {
+  EXPECT_EQ(CheckInSync(R"({"peerDependencies":{"p":"1"}})", Lock(), false).size(), 1u);
+  EXPECT_TRUE(CheckInSync(R"({"peerDependencies":{"p":"1"}})", Lock(), true).empty());
+}
+
+TEST(CiCheckTest, ValidateInventoryIsNpmsComparison) {
+  std::vector<std::string> errors = ValidateInventory(
+      Lock(), {{"node_modules/a", "a", "1.2.0"}, {"node_modules/c", "c", "1.1.0"}, {"node_modules/n", "n", "3.0.0"}});
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0], "Invalid: lock file's c@1.0.0 does not satisfy c@1.1.0");
+  EXPECT_EQ(errors[1], "Missing: n@3.0.0 from lock file");
+}
+
+}  // namespace
+}  // namespace skua::pm::lockfile

@@ -1,0 +1,44 @@
+// LocaleCompare against Node's ICU: testdata/collation.txt is sorted by
+// `localeCompare(_, 'en')` (tools/pm/gen_collation_cases.js).
+#include "pm/lockfile/collate.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace skua::pm::lockfile {
+namespace {
+
+TEST(CollateTest, MatchesNodeOrder) {
+  std::ifstream in("pm/lockfile/testdata/collation.txt", std::ios::binary);
+  ASSERT_TRUE(in) << "missing testdata";
+  std::vector<std::string> words;
+  for (std::string line; std::getline(in, line);) words.push_back(line);
+  ASSERT_GT(words.size(), 500u);
+  int failures = 0;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (LocaleCompare(words[i - 1], words[i]) >= 0 && ++failures < 10) {
+      ADD_FAILURE() << "'" << words[i - 1] << "' should sort before '" << words[i] << "'";
+    }
+    EXPECT_GT(LocaleCompare(words[i], words[i - 1]), 0);
+  }
+}
+
+TEST(CollateTest, PunctuationBeforeLettersAndCaseAsTieBreak) {
+  EXPECT_LT(LocaleCompare("node_modules/a_b", "node_modules/a-b"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/a-b", "node_modules/a.b"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/a.b", "node_modules/ab"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/@s/a", "node_modules/a"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/a", "node_modules/a/node_modules/b"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/a/node_modules/b", "node_modules/ab"), 0);
+  EXPECT_LT(LocaleCompare("aB", "Ab"), 0);
+  EXPECT_LT(LocaleCompare("a", "A"), 0);
+  EXPECT_LT(LocaleCompare("A", "ab"), 0);
+  EXPECT_EQ(LocaleCompare("a\x01" "b", "ab"), 0);  // Controls are ignorable.
+  EXPECT_EQ(LocaleCompare("same", "same"), 0);
+}
+
+}  // namespace
+}  // namespace skua::pm::lockfile

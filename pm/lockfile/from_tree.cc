@@ -1,0 +1,109 @@
+// Tree to lockfile, after arborist's Shrinkwrap.metaFromNode.
+#include "pm/lockfile/from_tree.h"
+
+namespace skua::pm::lockfile {
+
+namespace {
+
+JsonValue MapValue(const registry::StringMap& map) {
+  JsonValue v = JsonValue::Object();
+  for (const auto& [k, s] : map) v.Set(k, JsonValue::String(s));
+  return v;
+}
+
+JsonValue ListValue(const std::vector<std::string>& list) {
+  JsonValue v = JsonValue::Array();
+  for (const std::string& s : list) v.Push(JsonValue::String(s));
+  return v;
+}
+
+void SetMap(JsonValue& meta, const char* key, const registry::StringMap& map) {
+  if (!map.empty()) meta.Set(key, MapValue(map));
+}
+
+void SetList(JsonValue& meta, const char* key, const std::vector<std::string>& list) {
+  if (!list.empty()) meta.Set(key, ListValue(list));
+}
+
+// The package name npm folders are named after: "@s/a" for "node_modules/@s/a".
+bool FolderMatches(const tree::Node& node) {
+  std::string loc = node.Location();
+  return NameFromLocation(loc) == node.package_name();
+}
+
+}  // namespace
+
+JsonValue MetaFromNode(const tree::Node& node) {
+  JsonValue meta = JsonValue::Object();
+  if (node.is_link) {
+    meta.Set("resolved", JsonValue::String(node.realpath));
+    meta.Set("link", JsonValue::Bool(true));
+    return meta;
+  }
+  const registry::Manifest& p = node.package;
+  if (!p.version.empty()) meta.Set("version", JsonValue::String(p.version));
+  // npm's package normalisation drops a name from `dependencies` when it is also in
+  // `optionalDependencies`.
+  registry::StringMap deps;
+  for (const auto& entry : p.dependencies) {
+    if (!registry::Find(p.optional_dependencies, entry.first)) deps.push_back(entry);
+  }
+  SetMap(meta, "dependencies", deps);
+  SetMap(meta, "peerDependencies", p.peer_dependencies);
+  if (!p.optional_peers.empty()) {
+    JsonValue peers_meta = JsonValue::Object();
+    for (const std::string& name : p.optional_peers) {
+      JsonValue entry = JsonValue::Object();
+      entry.Set("optional", JsonValue::Bool(true));
+      peers_meta.Set(name, std::move(entry));
+    }
+    meta.Set("peerDependenciesMeta", std::move(peers_meta));
+  }
+  SetMap(meta, "optionalDependencies", p.optional_dependencies);
+  SetList(meta, "bundleDependencies", p.bundle_dependencies);
+  SetMap(meta, "acceptDependencies", p.accept_dependencies);
+  if (!p.funding_json.empty()) {
+    Result<JsonValue> funding = ParseJson(p.funding_json, "funding");
+    if (funding.ok()) meta.Set("funding", *funding);
+  }
+  SetMap(meta, "engines", p.engines);
+  SetList(meta, "os", p.os);
+  SetList(meta, "cpu", p.cpu);
+  SetList(meta, "libc", p.libc);
+  if (!node.integrity.empty()) meta.Set("integrity", JsonValue::String(node.integrity));
+  if (!p.license.empty()) meta.Set("license", JsonValue::String(p.license));
+  if (p.has_shrinkwrap) meta.Set("hasShrinkwrap", JsonValue::Bool(true));
+  if (p.has_install_script) meta.Set("hasInstallScript", JsonValue::Bool(true));
+  SetMap(meta, "bin", p.bin);
+  if (p.deprecated) {
+    meta.Set("deprecated", p.deprecation_message.empty() ? JsonValue::Bool(true)
+                                                         : JsonValue::String(p.deprecation_message));
+  }
+  bool top = node.IsTop();
+  if (!p.name.empty() && (node.is_project_root || p.name != node.name || (!top && !FolderMatches(node)))) {
+    meta.Set("name", JsonValue::String(p.name));
+  }
+  if (top) SetMap(meta, "devDependencies", p.dev_dependencies);
+  if (!node.resolved.empty()) meta.Set("resolved", JsonValue::String(node.resolved));
+  if (node.is_project_root) return meta;
+  if (node.extraneous) {
+    meta.Set("extraneous", JsonValue::Bool(true));
+    return meta;
+  }
+  if (node.peer) meta.Set("peer", JsonValue::Bool(true));
+  if (node.dev) meta.Set("dev", JsonValue::Bool(true));
+  if (node.optional) meta.Set("optional", JsonValue::Bool(true));
+  if (node.dev_optional && !node.dev && !node.optional) meta.Set("devOptional", JsonValue::Bool(true));
+  return meta;
+}
+
+Lockfile LockfileFromTree(const tree::IdealTree& tree) {
+  Lockfile lock;
+  const tree::Node* root = tree.tree->root();
+  lock.name = root->package.name;
+  lock.version = root->package.version;
+  for (const tree::TreeEntry& e : tree.entries) lock.packages.push_back(LockEntry{e.location, MetaFromNode(*e.node)});
+  return lock;
+}
+
+}  // namespace skua::pm::lockfile

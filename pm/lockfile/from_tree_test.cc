@@ -1,0 +1,69 @@
+// The whole lockfile against npm 11: for every generated case npm could install
+// (pm/tree/testdata), skua's tree written as package-lock.json must equal npm's file
+// byte for byte, formatted after the case's package.json.
+#include "pm/lockfile/from_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include "pm/tree/testing.h"
+
+namespace skua::pm::lockfile {
+namespace {
+
+TEST(FromTreeTest, LockfileBytesMatchNpm) {
+  const std::string dir = "pm/tree/testdata";
+  std::vector<std::string> names = tree::testing::CaseNames(dir);
+  ASSERT_GT(names.size(), 30u);
+  int matched = 0, total = 0;
+  for (const std::string& name : names) {
+    Result<tree::testing::NpmCase> c = tree::testing::LoadCase(dir, name);
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    if (c->npm_lockfile.empty()) continue;
+    ++total;
+    tree::testing::NpmCase& tc = const_cast<tree::testing::NpmCase&>(*c);
+    Result<tree::IdealTree> built = tree::BuildIdealTree(tc.package_json, tc.source, tc.options);
+    if (!built.ok()) {
+      ADD_FAILURE() << name << ": " << built.status().message();
+      continue;
+    }
+    std::string ours = SerializeLockfile(LockfileFromTree(*built), DetectFormat(tc.package_json));
+    if (ours == tc.npm_lockfile) {
+      ++matched;
+    } else {
+      ADD_FAILURE() << name << ":\n--- npm\n" << tc.npm_lockfile << "--- skua\n" << ours;
+    }
+  }
+  std::cout << "lockfile bytes matching npm: " << matched << " of " << total << "\n";
+}
+
+TEST(FromTreeTest, LinkAndFlags) {
+  tree::Tree t;
+  tree::Node* link = t.NewNode();
+  link->name = "local";
+  link->is_link = true;
+  link->realpath = "packages/local";
+  JsonValue meta = MetaFromNode(*link);
+  EXPECT_EQ(meta.GetString("resolved"), "packages/local");
+  EXPECT_TRUE(meta.GetBool("link"));
+  EXPECT_EQ(meta.members().size(), 2u);
+
+  tree::Node* dep = t.NewNode();
+  dep->name = "foo";
+  dep->package.name = "bar";
+  dep->package.version = "1.0.0";
+  dep->dev = false;
+  dep->optional = false;
+  dep->dev_optional = true;
+  dep->peer = false;
+  dep->extraneous = false;
+  t.SetParent(dep, t.root());
+  meta = MetaFromNode(*dep);
+  EXPECT_EQ(meta.GetString("name"), "bar");  // An alias names its package.
+  EXPECT_TRUE(meta.GetBool("devOptional"));
+  EXPECT_FALSE(meta.GetBool("dev"));
+}
+
+}  // namespace
+}  // namespace skua::pm::lockfile

@@ -1,0 +1,56 @@
+// package-lock.json v3 (pm-spec §2.7): the document npm 11 writes, read from v2 or v3
+// files and written back byte for byte. Entries stay JSON objects: npm copies most
+// fields verbatim from package.json files (engines may be an array, funding a string or
+// an object), so a typed model would lose bytes on the way through.
+#ifndef SKUA_PM_LOCKFILE_LOCKFILE_H_
+#define SKUA_PM_LOCKFILE_LOCKFILE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/lockfile/json_value.h"
+#include "pm/lockfile/stringify.h"
+
+namespace skua::pm::lockfile {
+
+// One `packages` entry: its key ("" for the root, "node_modules/a/node_modules/b") and
+// its fields.
+struct LockEntry {
+  std::string location;
+  JsonValue meta = JsonValue::Object();
+
+  // The package name: `name` when the entry has one, else the folder after the last
+  // "node_modules/" (scoped names keep their scope).
+  std::string PackageName() const;
+  std::string Version() const { return meta.GetString("version"); }
+};
+
+struct Lockfile {
+  std::string name;
+  std::string version;  // Omitted from the file when empty.
+  int lockfile_version = 3;
+  std::vector<LockEntry> packages;  // Root entry first when present.
+
+  const LockEntry* Find(std::string_view location) const;
+};
+
+// The key order npm passes to json-stringify-nice (Shrinkwrap's swKeyOrder).
+const std::vector<std::string>& LockfileKeyOrder();
+
+// Reads a v2 or v3 lockfile (v2's legacy `dependencies` section is ignored). A v1 file,
+// or one without `packages`, is kInvalidArgument "<path>: unsupported lockfile version 1;
+// run `skua install` to upgrade it"; malformed JSON names the file too.
+Result<Lockfile> ParseLockfile(std::string_view text, std::string_view path);
+
+// The file npm 11 would write for `lock` in `format` (from the existing lockfile when
+// there is one, else from package.json; see DetectFormat).
+std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format);
+
+// The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
+std::string NameFromLocation(std::string_view location);
+
+}  // namespace skua::pm::lockfile
+
+#endif  // SKUA_PM_LOCKFILE_LOCKFILE_H_

@@ -1,0 +1,107 @@
+// ParseLockfile / SerializeLockfile: every lockfile npm 11 wrote for the generated tree
+// cases (pm/tree/testdata, tools/pm/gen_tree_cases.js) must come back byte for byte.
+#include "pm/lockfile/lockfile.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace skua::pm::lockfile {
+namespace {
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+std::vector<std::string> CaseNames() {
+  std::string list;
+  std::vector<std::string> names;
+  if (!ReadFile("pm/tree/testdata/cases.txt", &list)) return names;
+  std::istringstream in(list);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) names.push_back(line);
+  }
+  return names;
+}
+
+TEST(LockfileTest, RoundTripsEveryNpmLockfile) {
+  std::vector<std::string> names = CaseNames();
+  ASSERT_GT(names.size(), 30u);
+  int checked = 0;
+  for (const std::string& name : names) {
+    std::string text;
+    if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;  // npm error case
+    Result<Lockfile> lock = ParseLockfile(text, name);
+    ASSERT_TRUE(lock.ok()) << name << ": " << lock.status().message();
+    EXPECT_EQ(SerializeLockfile(*lock, DetectFormat(text)), text) << name;
+    ++checked;
+  }
+  EXPECT_GT(checked, 30);
+}
+
+TEST(LockfileTest, FormatFollowsPackageJson) {
+  for (const char* name : {"indent_tabs", "indent_four"}) {
+    std::string lock_text, package_json;
+    ASSERT_TRUE(ReadFile(std::string("pm/tree/testdata/") + name + "/package-lock.json", &lock_text));
+    ASSERT_TRUE(ReadFile(std::string("pm/tree/testdata/") + name + "/package.json", &package_json));
+    Result<Lockfile> lock = ParseLockfile(lock_text, name);
+    ASSERT_TRUE(lock.ok());
+    EXPECT_EQ(SerializeLockfile(*lock, DetectFormat(package_json)), lock_text) << name;
+  }
+}
+
+TEST(LockfileTest, ReadsFields) {
+  Result<Lockfile> lock = ParseLockfile(R"({
+  "name": "root", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+  "packages": {
+    "": {"name": "root", "version": "1.0.0", "dependencies": {"foo": "npm:bar@1"}},
+    "node_modules/foo": {"name": "bar", "version": "1.0.0"},
+    "node_modules/@s/a": {"version": "2.0.0", "dev": true}
+  }
+})", "package-lock.json");
+  ASSERT_TRUE(lock.ok()) << lock.status().message();
+  EXPECT_EQ(lock->name, "root");
+  ASSERT_EQ(lock->packages.size(), 3u);
+  EXPECT_EQ(lock->Find("node_modules/foo")->PackageName(), "bar");
+  EXPECT_EQ(lock->Find("node_modules/@s/a")->PackageName(), "@s/a");
+  EXPECT_TRUE(lock->Find("node_modules/@s/a")->meta.GetBool("dev"));
+  EXPECT_EQ(lock->Find("missing"), nullptr);
+}
+
+TEST(LockfileTest, V2IsReadAndWrittenAsV3) {
+  Result<Lockfile> lock = ParseLockfile(R"({"name":"r","lockfileVersion":2,"requires":true,
+    "packages":{"":{"name":"r"},"node_modules/a":{"version":"1.0.0"}},
+    "dependencies":{"a":{"version":"1.0.0"}}})", "package-lock.json");
+  ASSERT_TRUE(lock.ok());
+  EXPECT_EQ(SerializeLockfile(*lock, JsonFormat{}),
+            "{\n  \"name\": \"r\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {\n"
+            "    \"\": {\n      \"name\": \"r\"\n    },\n    \"node_modules/a\": {\n      \"version\": \"1.0.0\"\n"
+            "    }\n  }\n}\n");
+}
+
+TEST(LockfileTest, V1IsRefusedWithAClearMessage) {
+  Result<Lockfile> lock = ParseLockfile(R"({"name":"r","lockfileVersion":1,"dependencies":{}})", "/p/package-lock.json");
+  ASSERT_FALSE(lock.ok());
+  EXPECT_EQ(lock.status().message(),
+            "/p/package-lock.json: unsupported lockfile version 1; run `skua install` to upgrade it");
+  EXPECT_FALSE(ParseLockfile("{not json", "package-lock.json").ok());
+  EXPECT_FALSE(ParseLockfile("[]", "package-lock.json").ok());
+}
+
+TEST(LockfileTest, NameFromLocation) {
+  EXPECT_EQ(NameFromLocation("node_modules/a"), "a");
+  EXPECT_EQ(NameFromLocation("node_modules/a/node_modules/@s/b"), "@s/b");
+  EXPECT_EQ(NameFromLocation("packages/web"), "web");
+  EXPECT_EQ(NameFromLocation(""), "");
+}
+
+}  // namespace
+}  // namespace skua::pm::lockfile

@@ -1,0 +1,262 @@
+// The writer half of npm's lockfile serialisation (json-stringify-nice + JSON.stringify).
+#include "pm/lockfile/stringify.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "pm/lockfile/collate.h"
+
+namespace skua::pm::lockfile {
+
+namespace {
+
+bool IsWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A canonical array index: "0" or digits without a leading zero, below 2^32 - 1.
+bool IsArrayIndex(std::string_view key, uint64_t* value) {
+  if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return false;
+  uint64_t v = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (v >= 4294967295u) return false;
+  *value = v;
+  return true;
+}
+
+class Writer {
+ public:
+  Writer(const std::vector<std::string>& preferred, std::string_view indent)
+      : preferred_(preferred), indent_(indent.substr(0, 10)) {}  // JSON.stringify caps it.
+
+  void Write(const JsonValue& v, int depth, std::string* out) {
+    switch (v.type()) {
+      case JsonValue::Type::kNull:
+        *out += "null";
+        return;
+      case JsonValue::Type::kBool:
+        *out += v.bool_value() ? "true" : "false";
+        return;
+      case JsonValue::Type::kNumber:
+        *out += NumberToString(v.number());
+        return;
+      case JsonValue::Type::kString:
+        AppendQuoted(v.str(), out);
+        return;
+      case JsonValue::Type::kArray:
+        WriteArray(v, depth, out);
+        return;
+      case JsonValue::Type::kObject:
+        WriteObject(v, depth, out);
+        return;
+    }
+  }
+
+ private:
+  void Break(int depth, std::string* out) {
+    if (indent_.empty()) return;
+    *out += '\n';
+    for (int i = 0; i < depth; ++i) *out += indent_;
+  }
+
+  void WriteArray(const JsonValue& v, int depth, std::string* out) {
+    if (v.items().empty()) {
+      *out += "[]";
+      return;
+    }
+    *out += '[';
+    bool first = true;
+    for (const JsonValue& item : v.items()) {
+      if (!first) *out += ',';
+      first = false;
+      Break(depth + 1, out);
+      Write(item, depth + 1, out);
+    }
+    Break(depth, out);
+    *out += ']';
+  }
+
+  int PreferredIndex(const std::string& key) const {
+    auto it = std::find(preferred_.begin(), preferred_.end(), key);
+    return it == preferred_.end() ? -1 : static_cast<int>(it - preferred_.begin());
+  }
+
+  // json-stringify-nice's comparator. Its sort is stable (V8's TimSort), so ties keep
+  // document order; std::stable_sort matches.
+  bool Less(const JsonMember& a, const JsonMember& b) const {
+    bool ao = a.value.is_object(), bo = b.value.is_object();
+    if (ao != bo) return bo;
+    int pa = PreferredIndex(a.key), pb = PreferredIndex(b.key);
+    if (pa >= 0 && pb >= 0) return pa < pb;
+    if (pa >= 0 || pb >= 0) return pa >= 0;
+    return LocaleCompare(a.key, b.key) < 0;
+  }
+
+  void WriteObject(const JsonValue& v, int depth, std::string* out) {
+    std::vector<const JsonMember*> sorted;
+    for (const JsonMember& m : v.members()) sorted.push_back(&m);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [this](const JsonMember* a, const JsonMember* b) { return Less(*a, *b); });
+    // Rebuilding the object in JS moves integer-like keys to the front, ascending.
+    std::vector<std::pair<uint64_t, const JsonMember*>> indices;
+    std::vector<const JsonMember*> rest;
+    for (const JsonMember* m : sorted) {
+      uint64_t index = 0;
+      if (IsArrayIndex(m->key, &index)) {
+        indices.emplace_back(index, m);
+      } else {
+        rest.push_back(m);
+      }
+    }
+    std::stable_sort(indices.begin(), indices.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    sorted.clear();
+    for (const auto& [index, m] : indices) sorted.push_back(m);
+    sorted.insert(sorted.end(), rest.begin(), rest.end());
+
+    if (sorted.empty()) {
+      *out += "{}";
+      return;
+    }
+    *out += '{';
+    bool first = true;
+    for (const JsonMember* m : sorted) {
+      if (!first) *out += ',';
+      first = false;
+      Break(depth + 1, out);
+      AppendQuoted(m->key, out);
+      *out += indent_.empty() ? ":" : ": ";
+      Write(m->value, depth + 1, out);
+    }
+    Break(depth, out);
+    *out += '}';
+  }
+
+  const std::vector<std::string>& preferred_;
+  std::string_view indent_;
+};
+
+}  // namespace
+
+JsonFormat DetectFormat(std::string_view text) {
+  JsonFormat format;
+  format.indent.clear();
+  format.newline.clear();
+  size_t i = 0;
+  while (i < text.size() && IsWhitespace(text[i])) ++i;
+  if (text.substr(i, 2) == "{}" || text.substr(i, 2) == "[]") {
+    // The EMPTY pattern applies only to the whole text; otherwise fall through.
+    if (i == 0) {
+      std::string_view rest = text.substr(2);
+      bool newlines_only = true;
+      for (char c : rest) newlines_only &= (c == '\n' || c == '\r');
+      if (newlines_only) {
+        return JsonFormat{"  ", rest.empty() ? "\n" : std::string(rest)};
+      }
+    }
+  }
+  if (i < text.size() && (text[i] == '{' || text[i] == '[')) {
+    size_t j = i + 1;
+    size_t newline_start = j;
+    while (j < text.size() && (text[j] == '\n' || (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n'))) {
+      j += text[j] == '\r' ? 2 : 1;
+    }
+    if (j > newline_start) {
+      format.newline = std::string(text.substr(newline_start, j - newline_start));
+      size_t k = j;
+      while (k < text.size() && IsWhitespace(text[k])) ++k;
+      format.indent = std::string(text.substr(j, k - j));
+    }
+  }
+  // Shrinkwrap#toString: `this.indent || 2` and `this.newline || '\n'`.
+  if (format.indent.empty()) format.indent = "  ";
+  if (format.newline.empty()) format.newline = "\n";
+  return format;
+}
+
+void AppendQuoted(std::string_view s, std::string* out) {
+  *out += '"';
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          *out += buf;
+        } else {
+          *out += ch;
+        }
+    }
+  }
+  *out += '"';
+}
+
+std::string NumberToString(double d) {
+  if (!std::isfinite(d)) return "null";
+  if (d == 0) return "0";
+  if (d == std::trunc(d) && std::fabs(d) < 1e21) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.0f", d);
+    return buf;
+  }
+  // Shortest round-trip digits; JS writes exponents without a plus sign padding.
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);
+  std::string s(buf, end);
+  size_t e = s.find('e');
+  if (e != std::string::npos) {
+    std::string mantissa = s.substr(0, e);
+    std::string exponent = s.substr(e + 1);
+    char sign = exponent[0] == '-' ? '-' : '+';
+    if (exponent[0] == '-' || exponent[0] == '+') exponent = exponent.substr(1);
+    while (exponent.size() > 1 && exponent[0] == '0') exponent = exponent.substr(1);
+    s = mantissa + "e" + sign + exponent;
+  }
+  return s;
+}
+
+std::string StringifyNice(const JsonValue& value, const std::vector<std::string>& preferred_keys,
+                          const JsonFormat& format) {
+  std::string text;
+  Writer writer(preferred_keys, format.indent);
+  writer.Write(value, 0, &text);
+  text += '\n';
+  if (format.newline == "\n") return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (char c : text) {
+    if (c == '\n') {
+      out += format.newline;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace skua::pm::lockfile

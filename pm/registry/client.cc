@@ -1,0 +1,194 @@
+// Packument fetching with the manifest cache, and tarball downloads.
+#include "pm/registry/client.h"
+
+#include <ctime>
+#include <utility>
+
+#include "pm/registry/http_errors.h"
+
+namespace skua::pm::registry {
+namespace {
+
+constexpr std::string_view kCorgiKind = "corgi";
+
+int64_t UnixNow() { return static_cast<int64_t>(std::time(nullptr)); }
+
+Result<PackumentResult> Parsed(std::string_view body, std::string_view name,
+                               std::string_view url, PackumentSource source) {
+  Result<Packument> packument = ParsePackument(body, name);
+  if (!packument.ok()) {
+    return InvalidArgument("EJSONPARSE: invalid response body while trying to fetch " +
+                           RedactUrl(url) + ": " + packument.status().message());
+  }
+  return PackumentResult{std::move(packument).value(), source};
+}
+
+}  // namespace
+
+std::string PackumentUrl(std::string_view registry, std::string_view name) {
+  std::string base(registry);
+  while (base.ends_with("/")) base.pop_back();
+  std::string escaped(name);
+  if (escaped.starts_with("@")) {
+    size_t slash = escaped.find('/');
+    if (slash != std::string::npos) escaped.replace(slash, 1, "%2f");
+  }
+  return base + "/" + escaped;
+}
+
+RegistryClient::RegistryClient(config::NetworkOptions network, std::string cache_dir,
+                               std::unique_ptr<HttpClient> http)
+    : network_(std::move(network)), http_(std::move(http)) {
+  if (!cache_dir.empty()) cache_.emplace(std::move(cache_dir));
+}
+
+Result<std::unique_ptr<RegistryClient>> RegistryClient::Create(
+    config::NetworkOptions network, std::string cache_dir, std::optional<HttpClientOptions> http) {
+  Result<std::unique_ptr<HttpClient>> client =
+      HttpClient::Create(http ? std::move(*http) : HttpClientOptionsFrom(network));
+  if (!client.ok()) return client.status();
+  return std::unique_ptr<RegistryClient>(
+      new RegistryClient(std::move(network), std::move(cache_dir), std::move(client).value()));
+}
+
+void RegistryClient::FetchPackument(std::string name, PackumentCallback done, std::string spec) {
+  if (spec.empty()) spec = name;
+  Result<std::string> registry = network_.RegistryFor(name);
+  if (!registry.ok()) {
+    http_->Post([done = std::move(done), status = registry.status()] { done(status); });
+    return;
+  }
+  std::string url = PackumentUrl(*registry, name);
+  // Even prefer-online reads the cached copy: its validators make the request conditional.
+  std::optional<CachedDocument> cached;
+  if (cache_) cached = cache_->Load(url, kCorgiKind);
+  config::CacheMode mode = network_.cache_mode;
+  bool use_cached = cached && (mode == config::CacheMode::kOffline ||
+                               mode == config::CacheMode::kPreferOffline ||
+                               (mode == config::CacheMode::kDefault && cached->IsFresh(UnixNow())));
+  if (use_cached || mode == config::CacheMode::kOffline) {
+    http_->Post([done = std::move(done), cached = std::move(cached), name, url] {
+      if (!cached) {
+        done(IoError("ENOTCACHED: request to " + RedactUrl(url) +
+                     " failed: cache mode is 'only-if-cached' but no cached response is "
+                     "available (--offline)."));
+        return;
+      }
+      done(Parsed(cached->body, name, url, PackumentSource::kCache));
+    });
+    return;
+  }
+
+  HttpRequest request;
+  request.url = url;
+  request.headers.push_back("Accept: " + std::string(kCorgiAccept));
+  if (cached && !cached->etag.empty()) request.headers.push_back("If-None-Match: " + cached->etag);
+  if (cached && !cached->last_modified.empty()) {
+    request.headers.push_back("If-Modified-Since: " + cached->last_modified);
+  }
+  request.authorization = network_.AuthorizationFor(url, *registry);
+  request.proxy = network_.ProxyFor(url);
+  request.decode_content = true;
+  http_->Start(std::move(request),
+               [this, name = std::move(name), spec = std::move(spec), url,
+                cached = std::move(cached), done = std::move(done)](Result<HttpResponse> response) mutable {
+                 OnPackumentResponse(name, spec, url, std::move(cached), std::move(response), done);
+               });
+}
+
+void RegistryClient::OnPackumentResponse(const std::string& name, const std::string& spec,
+                                         const std::string& url,
+                                         std::optional<CachedDocument> cached,
+                                         Result<HttpResponse> response,
+                                         const PackumentCallback& done) {
+  if (!response.ok()) {
+    // make-fetch-happen serves a stale copy when revalidation cannot reach the server.
+    if (cached) {
+      done(Parsed(cached->body, name, url, PackumentSource::kCache));
+      return;
+    }
+    done(response.status());
+    return;
+  }
+  const HttpResponse& r = *response;
+  auto header = [&](std::string_view key) {
+    const std::string* value = r.Header(key);
+    return value ? *value : std::string();
+  };
+  if (r.status == 304 && cached) {
+    cached->fetched_at = UnixNow();
+    std::string cache_control = header("cache-control");
+    if (!cache_control.empty()) cached->max_age = ParseMaxAge(cache_control);
+    if (!header("etag").empty()) cached->etag = header("etag");
+    if (cache_) cache_->Store(*cached, kCorgiKind);  // Best effort: a cache is optional.
+    done(Parsed(cached->body, name, url, PackumentSource::kRevalidated));
+    return;
+  }
+  if (r.status < 200 || r.status >= 300) {
+    done(HttpStatusError("GET", url, r.status, r.body, spec));
+    return;
+  }
+  Result<PackumentResult> parsed = Parsed(r.body, name, url, PackumentSource::kNetwork);
+  if (parsed.ok() && cache_) {
+    CachedDocument document;
+    document.url = url;
+    document.etag = header("etag");
+    document.last_modified = header("last-modified");
+    document.fetched_at = UnixNow();
+    document.max_age = ParseMaxAge(header("cache-control"));
+    document.body = r.body;
+    cache_->Store(document, kCorgiKind);
+  }
+  done(std::move(parsed));
+}
+
+HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string_view name,
+                                                    BodySink* sink, DoneCallback done) {
+  if (network_.cache_mode == config::CacheMode::kOffline) {
+    // The package store is the tarball cache; a download in offline mode is a miss there.
+    http_->Post([url, done = std::move(done)] {
+      done(IoError("ENOTCACHED: request to " + RedactUrl(url) +
+                   " failed: cache mode is 'only-if-cached' but no cached response is "
+                   "available (--offline)."));
+    });
+    return 0;
+  }
+  Result<std::string> registry = network_.RegistryFor(name);
+  HttpRequest request;
+  request.url = url;
+  request.authorization = network_.AuthorizationFor(url, registry.ok() ? *registry : "");
+  request.proxy = network_.ProxyFor(url);
+  request.sink = sink;
+  return http_->Start(std::move(request), [url, spec = std::string(name), done = std::move(done)](
+                                              Result<HttpResponse> response) {
+    if (!response.ok()) {
+      done(response.status());
+    } else if (response->status < 200 || response->status >= 300) {
+      done(HttpStatusError("GET", url, response->status, response->body, spec));
+    } else {
+      done(Status::Ok());
+    }
+  });
+}
+
+Status RegistryClient::Run() { return http_->Run(); }
+
+std::vector<Result<PackumentResult>> RegistryClient::FetchPackuments(
+    const std::vector<std::string>& names) {
+  std::vector<std::optional<Result<PackumentResult>>> slots(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    FetchPackument(names[i], [&slots, i](Result<PackumentResult> result) {
+      slots[i].emplace(std::move(result));
+    });
+  }
+  Status status = Run();
+  std::vector<Result<PackumentResult>> out;
+  out.reserve(names.size());
+  for (auto& slot : slots) {
+    if (slot) out.push_back(std::move(*slot));
+    else out.push_back(status.ok() ? IoError("the fetch did not complete") : status);
+  }
+  return out;
+}
+
+}  // namespace skua::pm::registry

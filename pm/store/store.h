@@ -1,0 +1,85 @@
+// The global content-addressed package store (pm-spec §3.2 "Store"): extracted packages
+// keyed by the integrity of their tarball, shared by every project of the user.
+//
+// Layout below the cache folder:
+//   store/v1/<algo>/<first 2 hex>/<rest of hex>/index   the PackageIndex, written last
+//   store/v1/<algo>/<first 2 hex>/<rest of hex>/pkg/    the package's files
+//   store/v1/tmp/<pid>-<n>-<random>/                    entries being built
+// Keys are sha512 for every package with an `integrity`; packages known only by a
+// `shasum` are keyed by sha1.
+//
+// Rules: an entry appears only through one rename(2) of a complete temporary directory
+// (index included), so readers never see a partial entry; nothing is fsynced (a crash can
+// lose a fresh entry, which Verify() then catches and the caller re-fetches). Several
+// processes and threads may insert the same key at once: renameat2(RENAME_NOREPLACE)
+// lets the first win and the others discard their copy and use the winner's. Entries
+// are never modified after the rename; link/ must not hard-link files of packages that
+// will run install scripts (they would modify the shared copy).
+#ifndef SKUA_PM_STORE_STORE_H_
+#define SKUA_PM_STORE_STORE_H_
+
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "pm/fetch/byte_source.h"
+#include "pm/fetch/digest.h"
+#include "pm/fetch/extract.h"
+#include "pm/store/package_index.h"
+
+namespace skua::pm::store {
+
+struct StoreKey {
+  fetch::HashAlgorithm algorithm = fetch::HashAlgorithm::kSha512;
+  std::string hex;  // Lowercase hex of the raw digest.
+
+  bool operator==(const StoreKey&) const = default;
+};
+
+// The keys an expected integrity may be stored under (one per listed digest).
+std::vector<StoreKey> KeysFor(const fetch::ExpectedIntegrity& integrity);
+
+struct StoreEntry {
+  StoreKey key;
+  std::string package_dir;  // .../pkg: the files, to be linked or copied.
+  PackageIndex index;
+};
+
+class Store {
+ public:
+  // Opens (creating as needed) the store below `cache_dir`.
+  static Result<Store> Open(const std::string& cache_dir);
+
+  const std::string& root() const { return root_; }  // <cache_dir>/store/v1
+  std::string EntryDir(const StoreKey& key) const;
+
+  // A complete entry for any digest of `integrity`, or nullopt (missing, or incomplete:
+  // no readable index). Cheap: one read of the index. Used by offline installs.
+  std::optional<StoreEntry> Lookup(const fetch::ExpectedIntegrity& integrity) const;
+  std::optional<StoreEntry> Lookup(const StoreKey& key) const;
+
+  // Streams `source` through fetch::ExtractTarball into a temporary entry and renames it
+  // into place. With `options.integrity` set, nothing enters the store unless it matches.
+  // If another writer installed the same key first, returns that entry.
+  Result<StoreEntry> Insert(fetch::ByteSource& source, const fetch::ExtractOptions& options);
+
+  // Checks that every indexed file exists as a regular file with its recorded size. A bad
+  // entry is removed and NotFound returned, so the caller re-fetches.
+  Status Verify(const StoreEntry& entry);
+
+  // Removes an entry (renamed aside first, so no reader sees it half-deleted).
+  Status Remove(const StoreKey& key);
+
+  // Deletes temporary directories left by processes that no longer run.
+  Status CollectGarbage();
+
+ private:
+  explicit Store(std::string root) : root_(std::move(root)) {}
+  std::string TempDir() const;
+
+  std::string root_;
+};
+
+}  // namespace skua::pm::store
+
+#endif  // SKUA_PM_STORE_STORE_H_

@@ -1,0 +1,368 @@
+// The ideal-tree builder: queue, problem edges, manifests into virtual-root nodes, peer
+// sets, placement, and the post-passes. After arborist's build-ideal-tree.js.
+#include "pm/tree/build_ideal_tree.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "pm/lockfile/collate.h"
+#include "pm/lockfile/json_value.h"
+#include "pm/spec/dep_spec.h"
+#include "pm/tree/dep_flags.h"
+#include "pm/tree/overrides.h"
+#include "pm/tree/place_dep.h"
+
+namespace skua::pm::tree {
+
+namespace {
+
+class Builder {
+ public:
+  Builder(PackumentSource& source, const BuildOptions& options) : source_(source), options_(options) {
+    place_options_ = PlaceOptions{options.force, options.strict_peer_deps, options.prefer_dedupe,
+                                  options.legacy_peer_deps};
+  }
+
+  Result<IdealTree> Run(std::string_view package_json);
+
+ private:
+  Status Step(Node* node);
+  std::vector<Edge*> ProblemEdges(Node* node);
+  Node* VirtualRoot(Node* node, bool reuse);
+  Node* NodeFromEdge(Edge* edge, Node* parent, Edge* second, std::set<Node*>* required);
+  Node* NodeFromSpec(const std::string& name, const std::string& spec, Node* parent, Edge* edge);
+  void LoadPeerSet(Node* node, std::set<Node*>* required);
+  Node* FindHoistable(Node* root, Edge* edge);
+  void InitNode(Node* node, bool with_dev);
+  void Push(Node* node) {
+    if (std::find(queue_.begin(), queue_.end(), node) == queue_.end()) queue_.push_back(node);
+  }
+  Node* Pop();
+  void PrefetchFor(Node* node);
+
+  PackumentSource& source_;
+  const BuildOptions& options_;
+  PlaceOptions place_options_;
+  std::unique_ptr<Tree> tree_ = std::make_unique<Tree>();
+  std::unique_ptr<Overrides> overrides_;
+  std::vector<Node*> queue_;
+  std::set<Node*> seen_;
+  std::set<Node*> load_failures_;
+  std::map<Node*, Node*> virtual_roots_;
+  std::map<Node*, Node*> peer_set_source_;
+  std::vector<std::string> warnings_;
+  std::string peer_error_;
+  std::vector<Node*> link_targets_;
+};
+
+// Edges of a new node, with the overrides in its scope applied.
+void Builder::InitNode(Node* node, bool with_dev) {
+  AddEdges(node, with_dev, options_.legacy_peer_deps);
+  if (!node->overrides) return;
+  for (Edge& e : node->edges) {
+    // The root's own edges keep their specs: npm refuses conflicting overrides there.
+    if (!node->is_project_root) e.spec = node->overrides->Apply(e.name, e.spec);
+  }
+}
+
+Node* Builder::Pop() {
+  std::stable_sort(queue_.begin(), queue_.end(), [](Node* a, Node* b) {
+    int da = a->Depth(), db = b->Depth();
+    if (da != db) return da < db;
+    return lockfile::LocaleCompare(a->Location(), b->Location()) < 0;
+  });
+  Node* n = queue_.front();
+  queue_.erase(queue_.begin());
+  return n;
+}
+
+std::vector<Edge*> Builder::ProblemEdges(Node* node) {
+  std::set<std::string> bundled;
+  if (!node->is_project_root) bundled.insert(node->package.bundle_dependencies.begin(), node->package.bundle_dependencies.end());
+  std::vector<Edge*> problems;
+  for (Edge& e : node->edges) {
+    if (bundled.count(e.name)) continue;
+    Node* to = e.To();
+    if (to && load_failures_.count(to)) continue;
+    if (!to) {
+      if (e.type != EdgeType::kPeerOptional) problems.push_back(&e);
+      continue;
+    }
+    if (!e.Valid()) problems.push_back(&e);
+  }
+  return problems;
+}
+
+void Builder::PrefetchFor(Node* node) {
+  std::vector<std::string> names;
+  for (Edge* e : ProblemEdges(node)) {
+    Result<spec::DepSpec> s = spec::ResolveSpec(e->name, e->spec);
+    if (!s.ok() || !s->registry()) continue;
+    names.push_back(s->type == spec::SpecType::kAlias && s->alias ? s->alias->name : e->name);
+  }
+  if (!names.empty()) source_.Prefetch(names);
+}
+
+Node* Builder::VirtualRoot(Node* node, bool reuse) {
+  if (reuse) {
+    auto it = virtual_roots_.find(node);
+    if (it != virtual_roots_.end()) return it->second;
+  }
+  Node* vr = tree_->NewNode();
+  vr->source_reference = node;
+  vr->name = node->name;
+  vr->package = node->package;
+  vr->overrides = node->overrides;
+  vr->realpath = node->realpath;
+  vr->edges = node->edges;
+  for (Edge& e : vr->edges) {
+    e.from = vr;
+    e.peer_conflicted = false;
+  }
+  virtual_roots_[node] = vr;
+  return vr;
+}
+
+Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_text, Node* parent, Edge* edge) {
+  Node* node = tree_->NewNode();
+  node->name = name;
+  Node* overrides_from = edge ? edge->from : parent;
+  const Overrides* scope = overrides_from ? overrides_from->overrides : nullptr;
+  Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
+  if (!spec.ok()) {
+    node->error = spec.status().message();
+  } else if (spec->type == spec::SpecType::kDirectory || spec->type == spec::SpecType::kLink) {
+    Result<registry::Manifest> folder = source_.ReadFolder(spec->fetch_spec);
+    node->is_link = true;
+    node->realpath = spec->fetch_spec;
+    if (node->realpath.rfind("./", 0) == 0) node->realpath = node->realpath.substr(2);
+    Node* target = tree_->NewNode();
+    target->name = name;
+    target->realpath = node->realpath;
+    if (folder.ok()) target->package = *folder;
+    target->fs_parent = tree_->root();
+    target->overrides = scope;
+    InitNode(target, false);
+    node->link_target = target;
+    node->package = target->package;
+    link_targets_.push_back(target);
+  } else if (!spec->registry()) {
+    node->error = "Unsupported dependency type for " + name + "@" + spec_text;
+  } else {
+    const spec::DepSpec& reg = spec->type == spec::SpecType::kAlias && spec->alias ? *spec->alias : *spec;
+    Result<const registry::Packument*> packument = source_.Get(reg.name);
+    registry::PickFailure failure;
+    if (!packument.ok()) {
+      node->error = packument.status().message();
+    } else {
+      Result<const registry::Manifest*> picked =
+          registry::PickManifest(**packument, reg.fetch_spec, options_.pick, &failure);
+      if (!picked.ok()) {
+        node->error = picked.status().message();
+      } else {
+        node->package = **picked;
+        node->resolved = node->package.dist.tarball;
+        node->integrity = node->package.dist.integrity;
+      }
+    }
+  }
+  node->overrides = scope ? scope->ScopeFor(node->package_name(), node->version()) : nullptr;
+  InitNode(node, false);
+  tree_->SetParent(node, parent);
+  return node;
+}
+
+Node* Builder::NodeFromEdge(Edge* edge, Node* parent, Edge* second_edge, std::set<Node*>* required) {
+  if (!parent) parent = VirtualRoot(edge->from, false);
+  Node* first = NodeFromSpec(edge->name, edge->spec, parent, edge);
+  Node* second = nullptr;
+  if (second_edge && !second_edge->Valid()) second = NodeFromSpec(edge->name, second_edge->spec, parent, second_edge);
+  Node* node = second && edge->Valid() ? second : first;
+  tree_->SetParent(node, parent);
+  if ((required->count(edge->from) && edge->type != EdgeType::kPeerOptional) ||
+      (second_edge && required->count(second_edge->from) && second_edge->type != EdgeType::kPeerOptional)) {
+    required->insert(node);
+  }
+  peer_set_source_[node] = parent->source_reference;
+  LoadPeerSet(node, required);
+  return node;
+}
+
+void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
+  std::vector<Edge*> peers;
+  for (Edge& e : node->edges) {
+    if (e.peer() && !(e.Valid() && e.To())) peers.push_back(&e);
+  }
+  std::stable_sort(peers.begin(), peers.end(),
+                   [](Edge* a, Edge* b) { return lockfile::LocaleCompare(a->name, b->name) < 0; });
+  for (Edge* edge : peers) {
+    if (!node->parent || !peer_error_.empty()) break;
+    if (edge->Valid() && edge->To()) continue;
+    Edge* parent_edge = node->parent->EdgeOut(edge->name);
+    Node* source = node->parent->source_reference;
+    bool is_mine = source && source->is_project_root;
+    bool conflict_ok = options_.force || (!is_mine && !options_.strict_peer_deps);
+    if (!edge->To()) {
+      if (!parent_edge) {
+        NodeFromEdge(edge, node->parent, nullptr, required);
+        continue;
+      }
+      Node* dep = NodeFromEdge(parent_edge, node->parent, edge, required);
+      if (edge->Valid()) continue;
+      if (conflict_ok || !required->count(dep)) {
+        edge->peer_conflicted = true;
+        continue;
+      }
+      peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nCould not resolve dependency:\npeer " + edge->name +
+                    "@\"" + edge->spec + "\" from " + node->package_name() + "@" + node->version();
+      return;
+    }
+    Node* current = edge->To();
+    Node* dep = NodeFromEdge(edge, nullptr, nullptr, required);
+    if (dep->CanReplace(current)) {
+      NodeFromEdge(edge, node->parent, nullptr, required);
+      continue;
+    }
+    if (conflict_ok || !required->count(edge->from)) continue;
+    peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nWhile resolving: " + node->package_name() + "@" +
+                  node->version() + "\nFound: " + current->package_name() + "@" + current->version() +
+                  "\n\nCould not resolve dependency:\npeer " + edge->name + "@\"" + edge->spec + "\" from " +
+                  node->package_name() + "@" + node->version() +
+                  "\n\nFix the upstream dependency conflict, or retry this command with --force or "
+                  "--legacy-peer-deps to accept an incorrect (and potentially broken) dependency resolution.";
+    return;
+  }
+}
+
+Node* Builder::FindHoistable(Node* root, Edge* edge) {
+  std::vector<Node*> queue;
+  for (auto& [n, kid] : root->children) queue.push_back(kid);
+  for (size_t i = 0; i < queue.size(); ++i) {
+    Node* node = queue[i];
+    if (node->name == edge->name && edge->SatisfiedBy(node)) return node;
+    for (auto& [n, kid] : node->children) queue.push_back(kid);
+  }
+  return nullptr;
+}
+
+Status Builder::Step(Node* node) {
+  struct Task {
+    Edge* edge;
+    Node* dep;
+  };
+  std::vector<Task> tasks;
+  Node* peer_source = peer_set_source_.count(node) && peer_set_source_[node] ? peer_set_source_[node] : node;
+  for (Edge* edge : ProblemEdges(node)) {
+    if (edge->peer_conflicted) continue;
+    Node* source = edge->peer() ? peer_source : node;
+    Node* vr = VirtualRoot(source, true);
+    Edge* vr_edge = vr->EdgeOut(edge->name);
+    Node* vr_dep = vr_edge && vr_edge->Valid() ? vr_edge->To() : nullptr;
+    std::set<Node*> required = {edge->from};
+    Node* dep = vr_dep && edge->SatisfiedBy(vr_dep) ? vr_dep : nullptr;
+    if (!dep && edge->type == EdgeType::kPeerOptional) {
+      dep = FindHoistable(node->ResolveParent() ? node->ResolveParent() : node, edge);
+    }
+    if (!dep) dep = NodeFromEdge(edge, edge->peer() ? vr : nullptr, nullptr, &required);
+    if (!peer_error_.empty()) return InvalidArgument(peer_error_);
+    tasks.push_back(Task{edge, dep});
+  }
+  std::stable_sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) {
+    return lockfile::LocaleCompare(a.edge->name, b.edge->name) < 0;
+  });
+  for (const Task& task : tasks) {
+    PlaceDep pd(task.dep, task.edge, nullptr, place_options_, &warnings_);
+    if (!pd.error().empty()) return InvalidArgument(pd.error());
+    std::vector<Placed> placed;
+    pd.Collect(&placed);
+    for (const Placed& p : placed) {
+      if (!p.node->error.empty()) load_failures_.insert(p.node);
+      for (Edge* in : p.node->EdgesIn()) {
+        if (in == p.edge || in->peer_conflicted || in->Valid()) continue;
+        seen_.erase(in->from);
+        Push(in->from);
+      }
+      Push(p.node);
+      PrefetchFor(p.node);
+    }
+    for (Node* n : pd.need_evaluation()) {
+      seen_.erase(n);
+      Push(n);
+    }
+  }
+  return Status::Ok();
+}
+
+Result<IdealTree> Builder::Run(std::string_view package_json) {
+  Result<registry::Manifest> root_manifest = registry::ParsePackageJson(package_json, "package.json");
+  if (!root_manifest.ok()) return root_manifest.status();
+  Result<lockfile::JsonValue> root_json = lockfile::ParseJson(package_json, "package.json");
+  if (!root_json.ok()) return root_json.status();
+  Node* root = tree_->root();
+  root->package = *root_manifest;
+  root->name = root->package.name;
+  if (const lockfile::JsonValue* o = root_json->Get("overrides")) overrides_ = Overrides::FromJson(*o, root->package);
+  root->overrides = overrides_.get();
+  InitNode(root, true);
+  PrefetchFor(root);
+  Push(root);
+  while (true) {
+    while (!queue_.empty()) {
+      Node* node = Pop();
+      if (seen_.count(node) || node->Root() != root) continue;
+      if (node->IsVirtualRoot()) continue;
+      seen_.insert(node);
+      Status s = Step(node);
+      if (!s.ok()) return s;
+    }
+    // Link targets (file: folders) are queued once the registry part is done.
+    bool queued = false;
+    for (Node* target : link_targets_) {
+      if (!seen_.count(target)) {
+        Push(target);
+        queued = true;
+      }
+    }
+    if (!queued) break;
+  }
+
+  CalcDepFlags(*tree_);
+  for (Node* failed : load_failures_) {
+    if (!failed->parent) continue;
+    if (!failed->optional) return NotFound(failed->error);
+    for (Node* n : OptionalSet(failed)) n->inert = true;
+  }
+  for (Node* node : tree_->Inventory()) {
+    if (node->is_link || node->is_project_root || !node->error.empty()) continue;
+    bool engine_ok = options_.pick.node_version.empty() || registry::EngineOk(node->package, options_.pick.node_version);
+    Status platform = registry::CheckPlatform(node->package, options_.platform);
+    if (!node->optional) {
+      if (!engine_ok) warnings_.push_back(registry::CheckEngine(node->package, options_.pick.node_version).message());
+      if (!platform.ok()) return platform;
+    } else if (!node->inert && (!engine_ok || !platform.ok())) {
+      for (Node* n : OptionalSet(node)) n->inert = true;
+    }
+  }
+
+  IdealTree result;
+  for (Node* node : tree_->Inventory()) {
+    if (!node->error.empty()) continue;
+    result.entries.push_back(TreeEntry{node->Location(), node->name, node});
+  }
+  std::stable_sort(result.entries.begin(), result.entries.end(), [](const TreeEntry& a, const TreeEntry& b) {
+    return lockfile::LocaleCompare(a.location, b.location) < 0;
+  });
+  result.warnings = std::move(warnings_);
+  result.tree = std::move(tree_);
+  return result;
+}
+
+}  // namespace
+
+Result<IdealTree> BuildIdealTree(std::string_view package_json, PackumentSource& source, const BuildOptions& options) {
+  Builder builder(source, options);
+  return builder.Run(package_json);
+}
+
+}  // namespace skua::pm::tree

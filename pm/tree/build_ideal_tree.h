@@ -1,0 +1,60 @@
+// npm 11's buildIdealTree for a project without a lockfile (pm-spec §2.6): the root's
+// package.json, then breadth-first (depth, then location order) over nodes with problem
+// edges, each edge's manifest picked from the registry and placed as high as npm would
+// place it, peers loaded as sets and placed beside their dependents, failed optional
+// dependencies dropped, and the lockfile's dep flags computed.
+//
+// Usage:
+//   MemoryPackumentSource source;  // or the CLI's registry-backed source
+//   Result<IdealTree> tree = BuildIdealTree(package_json_text, source, options);
+//   for (const TreeEntry& e : tree->entries) ...
+#ifndef SKUA_PM_TREE_BUILD_IDEAL_TREE_H_
+#define SKUA_PM_TREE_BUILD_IDEAL_TREE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/registry/pick_manifest.h"
+#include "pm/registry/platform.h"
+#include "pm/tree/node.h"
+#include "pm/tree/packument_source.h"
+
+namespace skua::pm::tree {
+
+struct BuildOptions {
+  bool legacy_peer_deps = false;  // Ignore peer dependencies (npm 6 behaviour).
+  bool force = false;             // Peer conflicts become warnings.
+  bool strict_peer_deps = false;  // Every peer conflict is an error.
+  bool prefer_dedupe = false;
+  registry::PickOptions pick;     // Set pick.node_version to the Node skua reports.
+  registry::Platform platform;    // Optional dependencies that do not fit become inert.
+};
+
+// One installed package as the lockfile records it.
+struct TreeEntry {
+  std::string location;  // "node_modules/a/node_modules/b"; "" is the root.
+  std::string name;      // The folder name.
+  const Node* node = nullptr;
+};
+
+struct IdealTree {
+  std::unique_ptr<Tree> tree;
+  // Attached nodes that the lockfile lists, in the lockfile's (locale) order; failed
+  // optional loads are left out, as npm leaves them out.
+  std::vector<TreeEntry> entries;
+  // Non-fatal findings in npm's words (EBADENGINE, overriding peer dependency).
+  std::vector<std::string> warnings;
+};
+
+// Errors: ERESOLVE (kInvalidArgument, npm's explanation), a required dependency that
+// cannot be loaded (ETARGET / E404 text from the source, naming the package), a required
+// package for another platform (EBADPLATFORM), malformed package.json.
+Result<IdealTree> BuildIdealTree(std::string_view package_json, PackumentSource& source,
+                                 const BuildOptions& options);
+
+}  // namespace skua::pm::tree
+
+#endif  // SKUA_PM_TREE_BUILD_IDEAL_TREE_H_

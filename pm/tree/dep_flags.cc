@@ -1,0 +1,66 @@
+// Dep flags, after arborist's calc-dep-flags.js and optional-set.js.
+#include "pm/tree/dep_flags.h"
+
+#include <vector>
+
+namespace skua::pm::tree {
+
+void CalcDepFlags(Tree& tree) {
+  Node* root = tree.root();
+  for (Node* n : tree.NodesUnder(root)) {
+    n->dev = n->optional = n->dev_optional = n->peer = n->extraneous = true;
+  }
+  root->dev = root->optional = root->dev_optional = root->peer = root->extraneous = false;
+  std::set<Node*> seen;
+  std::vector<Node*> stack = {root};
+  while (!stack.empty()) {
+    Node* node = stack.back();
+    stack.pop_back();
+    seen.insert(node);
+    if (!node->extraneous) {
+      for (Node* n = node->ResolveParent(); n && n->extraneous; n = n->ResolveParent()) n->extraneous = false;
+    }
+    if (node->is_link) {
+      Node* t = node->link_target;
+      if (!t) continue;
+      bool changed = false;
+      if (t->dev && !node->dev) t->dev = false, changed = true;
+      if (t->optional && !node->optional) t->optional = false, changed = true;
+      if (t->dev_optional && !node->dev_optional) t->dev_optional = false, changed = true;
+      if (t->peer && !node->peer) t->peer = false, changed = true;
+      if (t->extraneous && !node->extraneous) t->extraneous = false, changed = true;
+      if (changed || !seen.count(t)) stack.push_back(t);
+      continue;
+    }
+    for (const Edge& e : node->edges) {
+      Node* to = e.To();
+      if (!to) continue;
+      bool changed = false;
+      if (to->extraneous && !node->extraneous && !(e.peer() && e.optional())) to->extraneous = false, changed = true;
+      if (to->dev && !node->dev && !e.dev()) to->dev = false, changed = true;
+      if (to->optional && !node->optional && !e.optional()) to->optional = false, changed = true;
+      if (to->dev_optional && !node->dev_optional && !node->dev && !node->optional && !e.dev() && !e.optional()) {
+        to->dev_optional = false, changed = true;
+      }
+      if (to->peer && !node->peer && !e.peer()) to->peer = false, changed = true;
+      if (changed) stack.push_back(to);
+    }
+  }
+  seen.erase(root);
+  for (Node* n : seen) {
+    if (n->dev_optional && (n->dev || n->optional)) n->dev_optional = false;
+  }
+}
+
+std::set<Node*> OptionalSet(Node* node) {
+  std::vector<Node*> order = {node};
+  std::set<Node*> set = {node};
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (Edge* in : order[i]->EdgesIn()) {
+      if (!in->optional() && set.insert(in->from).second) order.push_back(in->from);
+    }
+  }
+  return GatherDepSet(order, [&set](const Edge& e) { return !set.count(e.To()) && !e.from->inert; });
+}
+
+}  // namespace skua::pm::tree

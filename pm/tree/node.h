@@ -1,0 +1,130 @@
+// The ideal tree's model (pm-spec §2.5): nodes at install locations, edges from a node's
+// package.json declarations, and the queries npm's Node/Edge classes answer (resolve,
+// validity, incoming edges, matches, canReplace). Edges are not stored with targets:
+// `To()` walks node_modules upward each time, so moving nodes never leaves stale links.
+//
+// Rules: a Tree owns every Node it creates, attached or not (detached nodes are pruned
+// ones and the members of virtual roots); Node pointers stay valid for the Tree's life.
+#ifndef SKUA_PM_TREE_NODE_H_
+#define SKUA_PM_TREE_NODE_H_
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pm/registry/manifest.h"
+
+namespace skua::pm::tree {
+
+enum class EdgeType { kProd, kDev, kOptional, kPeer, kPeerOptional };
+
+class Overrides;
+class Tree;
+struct Node;
+
+struct Edge {
+  Node* from = nullptr;
+  EdgeType type = EdgeType::kProd;
+  std::string name;
+  std::string spec;      // After overrides; what is resolved and validated.
+  std::string raw_spec;  // As declared.
+  bool peer_conflicted = false;
+
+  bool peer() const { return type == EdgeType::kPeer || type == EdgeType::kPeerOptional; }
+  bool optional() const { return type == EdgeType::kOptional || type == EdgeType::kPeerOptional; }
+  bool dev() const { return type == EdgeType::kDev; }
+
+  // The node `require(name)` from `from` finds, or null.
+  Node* To() const;
+  // npm's Edge#valid: missing is fine only for optional edges; a peer may not sit in its
+  // dependent's own node_modules (except below a top node); otherwise the target must
+  // satisfy the spec.
+  bool Valid() const;
+  bool SatisfiedBy(const Node* node) const;
+};
+
+struct Node {
+  Tree* tree = nullptr;
+  std::string name;  // The folder name: an alias's name, not its package's.
+  registry::Manifest package;
+  std::string resolved;
+  std::string integrity;
+  std::string error;  // Why the package could not be loaded; such nodes have no version.
+
+  Node* parent = nullptr;     // The node whose node_modules holds this one.
+  Node* fs_parent = nullptr;  // Link targets inside the project: the root.
+  std::map<std::string, Node*> children;
+  std::vector<Edge> edges;  // npm's order; one per name.
+
+  bool is_project_root = false;
+  bool is_link = false;
+  Node* link_target = nullptr;  // Links only.
+  std::string realpath;         // Links and their targets: project-relative folder.
+  Node* source_reference = nullptr;  // Virtual roots: the node whose edges they mirror.
+  const Overrides* overrides = nullptr;
+
+  // Dep flags as the lockfile records them (calcDepFlags), and install state.
+  bool dev = true, optional = true, dev_optional = true, peer = true, extraneous = true;
+  bool inert = false;
+
+  bool IsTop() const { return parent == nullptr; }
+  Node* ResolveParent() const { return parent ? parent : fs_parent; }
+  Node* Root();
+  bool IsVirtualRoot() const { return source_reference != nullptr; }
+  int Depth() const;
+  // "node_modules/a/node_modules/b"; "" for the root; realpath for fs children.
+  std::string Location() const;
+  const std::string& version() const { return package.version; }
+  const std::string& package_name() const { return package.name; }
+
+  const Edge* EdgeOut(std::string_view name) const;
+  Edge* EdgeOut(std::string_view name);
+  Node* Resolve(std::string_view name);
+  bool IsDescendantOf(const Node* other) const;
+  // Self, resolve parent, ..., top.
+  std::vector<Node*> Ancestry();
+
+  // npm's Node#matches: the same package (integrity, else resolved, else name+version).
+  bool Matches(const Node* other) const;
+  // npm's canReplaceWith, seen from the replacement: every edge into `current` from
+  // outside current's own exclusive dependencies accepts this node.
+  bool CanReplace(Node* current, const std::set<std::string>& ignore_peers = {});
+  // Edges from attached nodes that resolve to this one.
+  std::vector<Edge*> EdgesIn();
+};
+
+class Tree {
+ public:
+  Tree();
+  Node* root() { return root_; }
+  Node* NewNode();
+  // Moves `node` under `parent` (replacing a child of the same name) or detaches it
+  // (parent == null).
+  void SetParent(Node* node, Node* parent);
+  // Nodes attached to the root, breadth-first by location order of children.
+  std::vector<Node*> Inventory();
+  // Every node under the same top as `top` (the project root or a virtual root).
+  std::vector<Node*> NodesUnder(const Node* top);
+
+ private:
+  std::deque<std::unique_ptr<Node>> nodes_;
+  Node* root_;
+};
+
+// npm's gather-dep-set: the nodes reachable from `start` through edges accepted by
+// `filter`, minus any that something outside the set (through an accepted edge) needs.
+std::set<Node*> GatherDepSet(const std::vector<Node*>& start, const std::function<bool(const Edge&)>& filter);
+
+// Builds a node's edges from its package: peer (peerOptional when marked optional),
+// dependencies, optionalDependencies, and devDependencies when `with_dev`; a later kind
+// replaces an earlier one of the same name in place. Overrides are applied by the caller.
+void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps);
+
+}  // namespace skua::pm::tree
+
+#endif  // SKUA_PM_TREE_NODE_H_

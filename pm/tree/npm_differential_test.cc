@@ -1,0 +1,83 @@
+// The ideal tree against npm 11 on generated registries: for every case in testdata/
+// (tools/pm/gen_tree_cases.js), the set of (location, package name, version) skua
+// builds must equal the `packages` of npm's package-lock.json, and where npm refused
+// (ERESOLVE) skua must refuse too.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <set>
+#include <iostream>
+#include <sstream>
+#include <tuple>
+
+#include "pm/lockfile/lockfile.h"
+#include "pm/tree/build_ideal_tree.h"
+#include "pm/tree/testing.h"
+
+namespace skua::pm::tree {
+namespace {
+
+using Row = std::tuple<std::string, std::string, std::string>;
+
+std::set<Row> NpmRows(const std::string& lock_text) {
+  std::set<Row> rows;
+  Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(lock_text, "package-lock.json");
+  if (!lock.ok()) return rows;
+  for (const lockfile::LockEntry& e : lock->packages) {
+    if (e.location.empty()) continue;
+    rows.emplace(e.location, e.PackageName(), e.Version());
+  }
+  return rows;
+}
+
+std::string Show(const std::set<Row>& rows) {
+  std::ostringstream out;
+  for (const auto& [loc, name, version] : rows) out << "  " << loc << " " << name << "@" << version << "\n";
+  return out.str();
+}
+
+TEST(NpmDifferentialTest, TreeMatchesNpm) {
+  const std::string dir = "pm/tree/testdata";
+  std::vector<std::string> names = testing::CaseNames(dir);
+  ASSERT_GT(names.size(), 30u);
+  int matched = 0;
+  std::vector<std::string> mismatched;
+  for (const std::string& name : names) {
+    Result<testing::NpmCase> c = testing::LoadCase(dir, name);
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    testing::NpmCase& tc = const_cast<testing::NpmCase&>(*c);
+    Result<IdealTree> tree = BuildIdealTree(tc.package_json, tc.source, tc.options);
+    if (!tc.npm_error.empty()) {
+      bool npm_eresolve = tc.npm_error.find("ERESOLVE") != std::string::npos;
+      bool ok = !tree.ok() && (!npm_eresolve || tree.status().message().find("ERESOLVE") != std::string::npos);
+      if (ok) {
+        ++matched;
+      } else {
+        mismatched.push_back(name);
+        ADD_FAILURE() << name << ": npm failed but skua " << (tree.ok() ? "succeeded" : tree.status().message());
+      }
+      continue;
+    }
+    if (!tree.ok()) {
+      mismatched.push_back(name);
+      ADD_FAILURE() << name << ": " << tree.status().message();
+      continue;
+    }
+    std::set<Row> ours;
+    for (const TreeEntry& e : tree->entries) {
+      // A link's lockfile entry has no version.
+      if (!e.location.empty()) ours.emplace(e.location, e.node->package_name(), e.node->is_link ? "" : e.node->version());
+    }
+    std::set<Row> theirs = NpmRows(tc.npm_lockfile);
+    if (ours == theirs) {
+      ++matched;
+    } else {
+      mismatched.push_back(name);
+      ADD_FAILURE() << name << ":\nnpm:\n" << Show(theirs) << "skua:\n" << Show(ours);
+    }
+  }
+  std::cout << "tree sets matching npm: " << matched << " of " << names.size() << "\n";
+}
+
+}  // namespace
+}  // namespace skua::pm::tree

@@ -1,0 +1,319 @@
+// CanPlace and PlaceDep, after npm arborist's can-place-dep.js and place-dep.js.
+#include "pm/tree/place_dep.h"
+
+#include <algorithm>
+
+#include "pm/lockfile/collate.h"
+#include "pm/semver/version.h"
+
+namespace skua::pm::tree {
+
+namespace {
+
+int CompareVersions(const std::string& a, const std::string& b) {
+  Result<semver::Version> va = semver::ParseVersion(a, true);
+  Result<semver::Version> vb = semver::ParseVersion(b, true);
+  if (!va.ok() || !vb.ok()) return 0;
+  return semver::Compare(*va, *vb);
+}
+
+// The node a placement creates: the virtual-root node's package, with edges re-owned.
+Node* CopyForPlacement(const Node* dep) {
+  Node* n = dep->tree->NewNode();
+  n->name = dep->name;
+  n->package = dep->package;
+  n->resolved = dep->resolved;
+  n->integrity = dep->integrity;
+  n->error = dep->error;
+  n->overrides = dep->overrides;
+  n->is_link = dep->is_link;
+  n->link_target = dep->link_target;
+  n->realpath = dep->realpath;
+  n->edges = dep->edges;
+  for (Edge& e : n->edges) e.from = n;
+  return n;
+}
+
+}  // namespace
+
+Node* DeepestNestingTarget(Node* start, const std::string& name) {
+  for (Node* target : start->Ancestry()) {
+    if (target->is_project_root || !target->ResolveParent()) return target;
+    const Edge* e = target->EdgeOut(name);
+    if (!e || !e->peer()) return target;
+  }
+  return start;
+}
+
+CanPlace::CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::vector<Node*> peer_path,
+                   bool prefer_dedupe)
+    : dep_(dep),
+      target_(target),
+      edge_(edge),
+      parent_(parent),
+      peer_path_(std::move(peer_path)),
+      prefer_dedupe_(prefer_dedupe || edge->peer()) {
+  auto it = target->children.find(edge->name);
+  current_ = it == target->children.end() ? nullptr : it->second;
+  target_edge_ = target->EdgeOut(edge->name);
+  edge_override_ = !edge->SatisfiedBy(dep);
+  can_place_ = Check();
+  if (!can_place_self_) can_place_self_ = can_place_;
+}
+
+Node* CanPlace::DeepestTarget() {
+  Node* start = parent_ ? parent_->DeepestTarget() : edge_->from;
+  return DeepestNestingTarget(start, edge_->name);
+}
+
+Placement CanPlace::Check() {
+  if (!dep_->error.empty()) return current_ ? Placement::kReplace : Placement::kOk;
+  if (target_edge_ && target_edge_->peer() && !target_->IsTop()) return Placement::kConflict;
+  if (!current_ && target_edge_ && !target_edge_->SatisfiedBy(dep_) && target_edge_ != edge_) {
+    return Placement::kConflict;
+  }
+  return current_ ? CheckCurrent() : CheckNoCurrent();
+}
+
+Placement CanPlace::CheckCurrent() {
+  if (dep_->Matches(current_) && (edge_->SatisfiedBy(current_) || edge_override_)) return Placement::kKeep;
+  const std::string& cur = current_->version();
+  const std::string& next = dep_->version();
+  bool try_replace = !cur.empty() && !next.empty() && CompareVersions(next, cur) >= 0;
+  if (try_replace && dep_->CanReplace(current_)) {
+    Placement p = CheckPeers(Placement::kReplace);
+    if (p != Placement::kConflict) return p;
+  }
+  if (edge_->SatisfiedBy(current_)) return Placement::kKeep;
+  if (prefer_dedupe_ && !try_replace && dep_->CanReplace(current_)) {
+    Placement p = CheckPeers(Placement::kReplace);
+    if (p != Placement::kConflict) return p;
+  }
+  if (target_ != DeepestTarget()) return Placement::kConflict;
+  if (!edge_->peer() && target_ == edge_->from) return CheckPeers(Placement::kReplace);
+  // TODO(compat): npm here weighs the other peer sets `current` belongs to (replace them
+  // wholesale or push them deeper). Treated as a conflict.
+  return Placement::kConflict;
+}
+
+Placement CanPlace::CheckNoCurrent() {
+  Node* entry_from = Top()->edge_->from;
+  Node* current = target_ != entry_from ? target_->Resolve(edge_->name) : nullptr;
+  if (current) {
+    for (Edge* in : current->EdgesIn()) {
+      if (in->from->IsDescendantOf(target_) && in->Valid() && !in->SatisfiedBy(dep_)) return Placement::kConflict;
+    }
+  }
+  return CheckPeers(Placement::kOk);
+}
+
+Placement CanPlace::CheckPeers(Placement state) {
+  can_place_self_ = state;
+  if (peers_result_) return *peers_result_;
+  std::vector<Node*> path = peer_path_;
+  path.push_back(dep_);
+  bool conflict = false;
+  for (Edge& peer_edge : dep_->edges) {
+    if (!peer_edge.peer()) continue;
+    Node* peer = peer_edge.To();
+    if (!peer || std::find(path.begin(), path.end(), peer) != path.end()) continue;
+    Node* target = DeepestNestingTarget(target_, peer->name);
+    children_.push_back(std::make_unique<CanPlace>(peer, target, &peer_edge, this, path, true));
+    if (children_.back()->can_place() == Placement::kConflict) conflict = true;
+  }
+  peers_result_ = conflict ? Placement::kConflict : state;
+  return *peers_result_;
+}
+
+bool CanDedupe(Node* node, bool prefer_dedupe) {
+  if (!node->ResolveParent() || !node->ResolveParent()->ResolveParent()) return false;
+  if (node->EdgesIn().empty()) return true;
+  Node* other = node->ResolveParent()->ResolveParent()->Resolve(node->name);
+  if (!other) return false;
+  if (other->Matches(node)) return true;
+  if (!other->CanReplace(node)) return false;
+  int cmp = CompareVersions(other->version(), node->version());
+  return prefer_dedupe || cmp >= 0;
+}
+
+PlaceDep::PlaceDep(Node* dep, Edge* edge, PlaceDep* parent, const PlaceOptions& options,
+                   std::vector<std::string>* warnings)
+    : dep_(dep), edge_(edge), parent_(parent), options_(options), warnings_(warnings), name_(edge->name) {
+  Run();
+}
+
+Node* PlaceDep::StartNode() {
+  Node* from = parent_ ? parent_->StartNode() : edge_->from;
+  return DeepestNestingTarget(from, name_);
+}
+
+bool PlaceDep::IsMine() {
+  const Edge* top_edge = Top()->edge_;
+  Node* from = top_edge->from;
+  if (from->is_project_root) return true;
+  if (!top_edge->peer()) return false;
+  for (Edge* in : from->EdgesIn()) {
+    if (!in->peer() && in->from->is_project_root) return true;
+  }
+  return false;
+}
+
+void PlaceDep::Run() {
+  Node* to = edge_->To();
+  if (to && edge_->Valid()) return;  // Peers that something already satisfies.
+
+  Node* start = StartNode();
+  CanPlace* self_ok = nullptr;
+  for (Node* target : start->Ancestry()) {
+    const Edge* target_edge = target->EdgeOut(name_);
+    if (!target->IsTop() && target_edge && target_edge->peer()) continue;
+    checks_.push_back(std::make_unique<CanPlace>(dep_, target, edge_, parent_ ? parent_->can_place_ : nullptr,
+                                                 std::vector<Node*>{}, options_.prefer_dedupe));
+    CanPlace* cpd = checks_.back().get();
+    if (cpd->can_place_self() != Placement::kConflict) self_ok = cpd;
+    if (cpd->can_place() == Placement::kConflict) break;
+    can_place_ = cpd;
+    if (!dep_->error.empty()) break;
+  }
+  if (!can_place_) {
+    if (!options_.force && (IsMine() || options_.strict_peer_deps)) {
+      error_ = ExplainConflict(edge_, dep_);
+      return;
+    }
+    if (!self_ok) {
+      edge_->peer_conflicted = true;
+      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+      return;
+    }
+    can_place_ = self_ok;
+  }
+  Node* target = can_place_->target();
+  placement_ = can_place_->can_place() == Placement::kConflict ? can_place_->can_place_self() : can_place_->can_place();
+  if (placement_ == Placement::kKeep) {
+    if (edge_->peer() && !edge_->Valid()) {
+      edge_->peer_conflicted = true;
+      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+    }
+    PruneDedupable(target, true);
+    return;
+  }
+  // A package nested inside itself would recurse forever: link to the ancestor.
+  for (Node* p = target; p; p = p->ResolveParent()) {
+    if (p->Matches(dep_) && !p->IsTop()) {
+      placed_ = dep_->tree->NewNode();
+      placed_->name = name_;
+      placed_->is_link = true;
+      placed_->link_target = p;
+      placed_->realpath = p->Location();
+      placed_->package = p->package;
+      dep_->tree->SetParent(placed_, target);
+      return;
+    }
+  }
+  Node* virtual_root = dep_->parent;
+  placed_ = CopyForPlacement(dep_);
+  auto it = target->children.find(name_);
+  if (it != target->children.end()) {
+    ReplaceOldDep(it->second);
+    dep_->tree->SetParent(placed_, target);
+  } else {
+    dep_->tree->SetParent(placed_, target);
+  }
+  if (edge_->peer() && !edge_->SatisfiedBy(placed_)) {
+    edge_->peer_conflicted = true;
+    warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+  }
+  Node* edge_to = edge_->To();
+  if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
+  for (Node* node : dep_->tree->NodesUnder(target->Root())) {
+    if (node->name == name_ && node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
+      std::vector<Node*> kids;
+      for (auto& [n, kid] : node->children) kids.push_back(kid);
+      PruneDedupable(node, false);
+      if (node->Root() == target->Root()) {
+        for (Node* kid : kids) PruneDedupable(kid, false);
+      }
+    }
+  }
+  if (!virtual_root) return;
+  for (Edge& peer_edge : placed_->edges) {
+    if (!peer_edge.peer() || peer_edge.peer_conflicted || peer_edge.Valid()) continue;
+    auto peer = virtual_root->children.find(peer_edge.name);
+    if (peer == virtual_root->children.end() || !peer_edge.SatisfiedBy(peer->second)) continue;
+    children_.push_back(std::make_unique<PlaceDep>(peer->second, &peer_edge, this, options_, warnings_));
+    if (!children_.back()->error_.empty()) {
+      error_ = children_.back()->error_;
+      return;
+    }
+  }
+}
+
+void PlaceDep::ReplaceOldDep(Node* old_dep) {
+  std::vector<Node*> old_deps;
+  for (Edge& e : old_dep->edges) {
+    Node* to = e.To();
+    if (!placed_->EdgeOut(e.name) && to) {
+      for (Node* n : GatherDepSet({to}, [to](const Edge& x) { return x.To() != to; })) old_deps.push_back(n);
+    }
+  }
+  Node* target = old_dep->parent;
+  dep_->tree->SetParent(old_dep, nullptr);
+  dep_->tree->SetParent(placed_, target);
+  // Drop what only the old node needed and what the new node cannot use.
+  std::vector<Node*> invalid;
+  for (Edge& e : placed_->edges) {
+    Node* to = e.To();
+    if (to && !e.Valid()) invalid.push_back(to);
+  }
+  for (Node* dep : old_deps) {
+    for (Node* n : GatherDepSet({dep}, [dep](const Edge& x) { return x.To() != dep && x.Valid(); })) {
+      invalid.push_back(n);
+    }
+  }
+  Node* placed = placed_;
+  for (Node* n : GatherDepSet(invalid, [placed](const Edge& x) {
+         return x.from != placed && x.To() != placed && x.Valid();
+       })) {
+    if (n != placed_ && !n->is_project_root) dep_->tree->SetParent(n, nullptr);
+  }
+}
+
+void PlaceDep::PruneDedupable(Node* node, bool descend) {
+  if (!node->parent) return;
+  if (CanDedupe(node, options_.prefer_dedupe)) {
+    for (Node* n : GatherDepSet({node}, [node](const Edge& e) { return e.To() != node && e.Valid(); })) {
+      if (!n->is_project_root) dep_->tree->SetParent(n, nullptr);
+    }
+    return;
+  }
+  if (!descend) return;
+  std::vector<Node*> kids;
+  for (auto& [n, kid] : node->children) kids.push_back(kid);
+  std::sort(kids.begin(), kids.end(), [](Node* a, Node* b) {
+    return lockfile::LocaleCompare(a->Location(), b->Location()) < 0;
+  });
+  for (Node* kid : kids) PruneDedupable(kid, true);
+}
+
+std::string PlaceDep::ExplainConflict(Edge* edge, Node* dep) {
+  // npm's explain-eresolve, reduced to its first lines.
+  Node* from = edge->from;
+  Node* current = edge->To();
+  std::string who = from->is_project_root ? "the root project" : from->package_name() + "@" + from->version();
+  std::string text = "ERESOLVE could not resolve\n\nWhile resolving: " + who + "\n";
+  if (current) text += "Found: " + current->package_name() + "@" + current->version() + "\n" + current->Location() + "\n";
+  text += "\nCould not resolve dependency:\n" + std::string(edge->peer() ? "peer " : "") + edge->name + "@\"" +
+          edge->spec + "\" from " + who + "\n";
+  if (dep && !dep->version().empty()) text += "\nConflicting peer dependency: " + dep->package_name() + "@" + dep->version() + "\n";
+  text +=
+      "\nFix the upstream dependency conflict, or retry this command with --force or --legacy-peer-deps to accept "
+      "an incorrect (and potentially broken) dependency resolution.";
+  return text;
+}
+
+void PlaceDep::Collect(std::vector<Placed>* out) const {
+  if (placed_) out->push_back(Placed{placed_, edge_, can_place_ ? can_place_->can_place_self() : placement_});
+  for (const auto& child : children_) child->Collect(out);
+}
+
+}  // namespace skua::pm::tree

@@ -1,0 +1,194 @@
+'use strict';
+// What the HTTP server and client share: the pool of HTTPParser objects (http_parser
+// binding) and the parser callbacks that turn llhttp's events into IncomingMessages,
+// header token/value checks, and the protocol constants.
+
+const { HTTPParser, methods, allMethods } = internalBinding('http_parser');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+const { IncomingMessage, readStart, readStop } = require('internal/http/incoming');
+
+const { kOnMessageBegin, kOnHeaders, kOnHeadersComplete, kOnBody, kOnMessageComplete } =
+  HTTPParser;
+
+const kIncomingMessage = Symbol('IncomingMessage');
+const kRequestTimeout = Symbol('RequestTimeout');
+const CRLF = '\r\n';
+const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
+const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
+const kMaxHeaderPairs = 2000;
+
+// Verifies that the given value is a valid HTTP token per RFC 9110.
+function checkIsHttpToken(val) {
+  return tokenRegExp.test(val);
+}
+
+// True when the value has a character not allowed in a header value.
+function checkInvalidHeaderChar(val) {
+  return headerCharRegex.test(val);
+}
+
+function parserOnMessageBegin() {
+  // Bookkeeping for headersTimeout / requestTimeout (see internal/http/server_timeouts).
+  this.messageStart = Date.now();
+  this.headersDone = false;
+  this.active = true;
+}
+
+// Trailers (and, in Node, headers flushed early) arrive here before message complete.
+function parserOnHeaders(headers, url) {
+  if (this.maxHeaderPairs <= 0 || this._headers.length < this.maxHeaderPairs) {
+    this._headers = this._headers.concat(headers);
+  }
+  this._url += url;
+}
+
+function parserOnHeadersComplete(versionMajor, versionMinor, headers, method, url,
+                                 statusCode, statusMessage, upgrade, shouldKeepAlive) {
+  const parser = this;
+  const { socket } = parser;
+  parser.headersDone = true;
+  if (headers === undefined) {
+    headers = parser._headers;
+    parser._headers = [];
+  }
+  if (url === undefined) {
+    url = parser._url;
+    parser._url = '';
+  }
+  const Incoming = (socket && socket.server && socket.server[kIncomingMessage]) ||
+    IncomingMessage;
+  const incoming = parser.incoming = new Incoming(socket);
+  incoming.httpVersionMajor = versionMajor;
+  incoming.httpVersionMinor = versionMinor;
+  incoming.httpVersion = versionMajor === 1 && versionMinor === 1 ? '1.1' :
+    `${versionMajor}.${versionMinor}`;
+  incoming.joinDuplicateHeaders = (socket && socket.server &&
+    socket.server.joinDuplicateHeaders) || parser.joinDuplicateHeaders;
+  incoming.url = url;
+  incoming.upgrade = upgrade;
+  let n = headers.length;
+  if (parser.maxHeaderPairs > 0) n = Math.min(n, parser.maxHeaderPairs);
+  incoming._setRawHeaders(headers, n);
+  if (typeof method === 'number') {
+    incoming.method = allMethods[method];
+  } else {
+    incoming.statusCode = statusCode;
+    incoming.statusMessage = statusMessage;
+  }
+  return parser.onIncoming(incoming, shouldKeepAlive);
+}
+
+function parserOnBody(buffer, start, length) {
+  const stream = this.incoming;
+  if (stream === null || stream._dumped) return;
+  const chunk = new FastBuffer(buffer.buffer, buffer.byteOffset + start, length);
+  if (!stream.push(chunk)) readStop(this.socket);
+}
+
+function parserOnMessageComplete() {
+  const parser = this;
+  const stream = parser.incoming;
+  parser.active = false;
+  if (stream !== null) {
+    stream.complete = true;
+    const headers = parser._headers;
+    if (headers.length) {
+      stream._addTrailers(headers, headers.length);
+      parser._headers = [];
+      parser._url = '';
+    }
+    stream.push(null);
+  }
+  // For emit end event.
+  readStart(parser.socket);
+}
+
+// A small pool: creating an HTTPParser (a C++ object with llhttp state) per connection
+// costs more than resetting one.
+const freeParsers = [];
+const kMaxFreeParsers = 1000;
+
+function newParser() {
+  const parser = new HTTPParser();
+  parser._headers = [];
+  parser._url = '';
+  parser._consumed = false;
+  parser.socket = null;
+  parser.incoming = null;
+  parser.outgoing = null;
+  parser.maxHeaderPairs = kMaxHeaderPairs;
+  parser.messageStart = 0;
+  parser.headersDone = false;
+  parser.active = false;
+  parser[kOnMessageBegin] = parserOnMessageBegin;
+  parser[kOnHeaders] = parserOnHeaders;
+  parser[kOnHeadersComplete] = parserOnHeadersComplete;
+  parser[kOnBody] = parserOnBody;
+  parser[kOnMessageComplete] = parserOnMessageComplete;
+  return parser;
+}
+
+const parsers = {
+  alloc() { return freeParsers.length > 0 ? freeParsers.pop() : newParser(); },
+  free(parser) {
+    if (freeParsers.length < kMaxFreeParsers) freeParsers.push(parser);
+  },
+};
+
+function cleanParser(parser) {
+  parser._headers = [];
+  parser._url = '';
+  parser.socket = null;
+  parser.incoming = null;
+  parser.outgoing = null;
+  parser.maxHeaderPairs = kMaxHeaderPairs;
+  parser.onIncoming = null;
+  parser.joinDuplicateHeaders = null;
+  parser.active = false;
+}
+
+function freeParser(parser, req, socket) {
+  if (parser) {
+    if (parser._consumed) parser.unconsume();
+    cleanParser(parser);
+    parser.remove();
+    parsers.free(parser);
+  }
+  if (req) req.parser = null;
+  if (socket) socket.parser = null;
+}
+
+// Adds what Node attaches to parse errors: the bytes that failed.
+function prepareError(err, parser, rawPacket) {
+  err.rawPacket = rawPacket || null;
+  if (typeof err.reason === 'string') err.message = `Parse Error: ${err.reason}`;
+}
+
+let warnedLenient = false;
+
+function isLenient() {
+  if (process.execArgv.includes('--insecure-http-parser') && !warnedLenient) {
+    warnedLenient = true;
+    process.emitWarning('Using insecure HTTP parsing');
+  }
+  return process.execArgv.includes('--insecure-http-parser');
+}
+
+module.exports = {
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  _checkIsHttpToken: checkIsHttpToken,
+  chunkExpression,
+  continueExpression,
+  CRLF,
+  freeParser,
+  HTTPParser,
+  isLenient,
+  kIncomingMessage,
+  kRequestTimeout,
+  methods: methods.slice().sort(),
+  allMethods,
+  parsers,
+  prepareError,
+};

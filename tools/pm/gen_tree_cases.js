@@ -1,0 +1,301 @@
+// Writes pm/tree/testdata/<case>/: the fixture cases for skua's tree and lockfile
+// differential tests. Each case is a root package.json plus a set of packuments; the
+// generator serves the packuments from a loopback registry, runs the npm on PATH with
+// `install --package-lock-only --ignore-scripts`, and records npm's package-lock.json
+// (or its error text when npm refuses, e.g. ERESOLVE).
+//
+//   node tools/pm/gen_tree_cases.js [outdir]     (default pm/tree/testdata)
+//
+// Files per case: case.json ({flags, packuments}), package.json, and either
+// package-lock.json or npm_error.txt. Tarball URLs point at https://registry.skua.test/,
+// which is never contacted: --package-lock-only needs only the packuments. Random cases
+// come from a seeded generator, so re-running with the same npm reproduces the files.
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { execFile } = require('child_process');
+
+const kTarballHost = 'https://registry.skua.test/';
+
+function integrity(name, version) {
+  return 'sha512-' + crypto.createHash('sha512').update(`${name}@${version}`).digest('base64');
+}
+
+// pkgs: {name: {versions: {v: extraFields}, tags?: {tag: v}}} -> full packuments.
+function packuments(pkgs) {
+  const out = {};
+  for (const [name, def] of Object.entries(pkgs)) {
+    const versions = {};
+    for (const [v, extra] of Object.entries(def.versions)) {
+      const base = name.split('/').pop();
+      versions[v] = Object.assign({
+        name, version: v, license: 'MIT',
+        dist: {
+          tarball: `${kTarballHost}${name}/-/${base}-${v}.tgz`,
+          integrity: integrity(name, v),
+        },
+      }, extra);
+    }
+    const tags = Object.assign({ latest: Object.keys(def.versions).pop() }, def.tags || {});
+    out[name] = { name, 'dist-tags': tags, versions };
+  }
+  return out;
+}
+
+const V = (deps, extra) => Object.assign(deps ? { dependencies: deps } : {}, extra || {});
+
+// Hand-written cases, one behaviour each.
+const handCases = [
+  ['simple', { dependencies: { a: '^1.0.0' } },
+    { a: { versions: { '1.0.0': V({ b: '^1.0.0' }) } }, b: { versions: { '1.0.0': {}, '1.2.0': {} } } }],
+  ['nest_conflict', { dependencies: { a: '1', c: '2' } },
+    { a: { versions: { '1.0.0': V({ c: '1' }) } }, c: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  ['root_gets_highest', { dependencies: { a: '1', b: '^1 || ^2' } },
+    { a: { versions: { '1.0.0': V({ b: '^1' }) } }, b: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  ['shared_hoist', { dependencies: { a: '1', b: '1', c: '1' } },
+    { a: { versions: { '1.0.0': V({ x: '1' }) } }, b: { versions: { '1.0.0': V({ x: '^1.0.0' }) } },
+      c: { versions: { '1.0.0': V({ x: '2' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } }],
+  ['deep_chain', { dependencies: { a: '1', e: '1' } },
+    { a: { versions: { '1.0.0': V({ b: '1' }) } }, b: { versions: { '1.0.0': V({ c: '1' }) } },
+      c: { versions: { '1.0.0': V({ d: '1' }) } }, d: { versions: { '1.0.0': V({ e: '2' }) } },
+      e: { versions: { '1.0.0': {}, '2.0.0': V({ f: '1' }) } }, f: { versions: { '1.0.0': {} } } }],
+  ['keep_existing', { dependencies: { a: '1', b: '1' } },
+    { a: { versions: { '1.0.0': V({ c: '~1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '^1.0.0' }) } },
+      c: { versions: { '1.0.5': {}, '1.9.0': {} } } }],
+  ['replace_tag', { dependencies: { a: '1', b: '1' } },
+    { a: { versions: { '1.0.0': V({ c: 'legacy' }) } }, b: { versions: { '1.0.0': V({ c: '^1.0.0' }) } },
+      c: { versions: { '1.0.0': {}, '1.9.0': {} }, tags: { legacy: '1.0.0' } } }],
+  ['cycle', { dependencies: { a: '1' } },
+    { a: { versions: { '1.0.0': V({ b: '1' }) } }, b: { versions: { '1.0.0': V({ a: '1' }) } } }],
+  ['cycle_conflict', { dependencies: { a: '2' } },
+    { a: { versions: { '1.0.0': V({ b: '1' }), '2.0.0': V({ b: '1' }) } }, b: { versions: { '1.0.0': V({ a: '1' }) } } }],
+  ['peer_basic', { dependencies: { p: '1' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '^1.0.0' } } } }, q: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } }],
+  ['peer_root_provides', { dependencies: { p: '1', q: '1.0.0' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '^1.0.0' } } } }, q: { versions: { '1.0.0': {}, '1.1.0': {} } } }],
+  ['peer_optional_unmet', { dependencies: { p: '1' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '1' }, peerDependenciesMeta: { q: { optional: true } } } } },
+      q: { versions: { '1.0.0': {} } } }],
+  ['peer_optional_met', { dependencies: { p: '1', q: '1' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '1' }, peerDependenciesMeta: { q: { optional: true } } } } },
+      q: { versions: { '1.0.0': {} } } }],
+  ['peer_conflict_root', { dependencies: { x: '1', y: '1' } },
+    { x: { versions: { '1.0.0': { peerDependencies: { z: '1' } } } }, y: { versions: { '1.0.0': { peerDependencies: { z: '2' } } } },
+      z: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  ['peer_conflict_root_legacy', { dependencies: { x: '1', y: '1' } },
+    { x: { versions: { '1.0.0': { peerDependencies: { z: '1' } } } }, y: { versions: { '1.0.0': { peerDependencies: { z: '2' } } } },
+      z: { versions: { '1.0.0': {}, '2.0.0': {} } } }, ['--legacy-peer-deps']],
+  ['peer_conflict_nested', { dependencies: { m: '1', n: '1' } },
+    { m: { versions: { '1.0.0': V({ x: '1' }) } }, n: { versions: { '1.0.0': V({ y: '1' }) } },
+      x: { versions: { '1.0.0': { peerDependencies: { z: '1' } } } }, y: { versions: { '1.0.0': { peerDependencies: { z: '2' } } } },
+      z: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  ['peer_of_peer', { dependencies: { p: '1' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '1' } } } }, q: { versions: { '1.0.0': { peerDependencies: { r: '1' } } } },
+      r: { versions: { '1.0.0': V({ s: '1' }) } }, s: { versions: { '1.0.0': {} } } }],
+  ['peer_with_deps', { dependencies: { a: '1' } },
+    { a: { versions: { '1.0.0': V({ p: '1' }) } }, p: { versions: { '1.0.0': { peerDependencies: { q: '1' } } } },
+      q: { versions: { '1.0.0': V({ r: '1' }) } }, r: { versions: { '1.0.0': {} } } }],
+  ['peer_basic_legacy', { dependencies: { p: '1' } },
+    { p: { versions: { '1.0.0': { peerDependencies: { q: '^1.0.0' } } } }, q: { versions: { '1.0.0': {} } } }, ['--legacy-peer-deps']],
+  ['root_peer', { dependencies: { a: '1' }, peerDependencies: { q: '1' } },
+    { a: { versions: { '1.0.0': {} } }, q: { versions: { '1.0.0': {} } } }],
+  ['optional_no_version', { dependencies: { a: '1' }, optionalDependencies: { o: '^5.0.0' } },
+    { a: { versions: { '1.0.0': {} } }, o: { versions: { '1.0.0': {} } } }],
+  ['optional_platform', { dependencies: { a: '1' }, optionalDependencies: { w: '1', l: '1' } },
+    { a: { versions: { '1.0.0': {} } }, w: { versions: { '1.0.0': { os: ['win32'], cpu: ['x64'] } } },
+      l: { versions: { '1.0.0': { os: ['linux'], cpu: ['x64', 'arm64'], libc: ['glibc'] } } } }],
+  ['optional_subtree_fail', { dependencies: { a: '1' } },
+    { a: { versions: { '1.0.0': { optionalDependencies: { o: '1' } } } }, o: { versions: { '1.0.0': V({ p: '1', q: '1' }) } },
+      p: { versions: { '1.0.0': {} } }, q: { versions: { '2.0.0': {} } } }],
+  ['optional_nested_flags', { dependencies: { a: '1' }, optionalDependencies: { o: '1' } },
+    { a: { versions: { '1.0.0': V({ s: '1' }) } }, o: { versions: { '1.0.0': V({ s: '1', t: '1' }) } },
+      s: { versions: { '1.0.0': {} } }, t: { versions: { '1.0.0': {} } } }],
+  ['dev_flags', { dependencies: { a: '1' }, devDependencies: { d: '1' }, optionalDependencies: { o: '1' } },
+    { a: { versions: { '1.0.0': V({ s: '1' }) } }, d: { versions: { '1.0.0': V({ s: '1', u: '1', w: '1' }) } },
+      o: { versions: { '1.0.0': V({ u: '1' }) } }, s: { versions: { '1.0.0': {} } }, u: { versions: { '1.0.0': {} } },
+      w: { versions: { '1.0.0': {} } } }],
+  ['dep_and_optional', { dependencies: { a: '1' }, optionalDependencies: { a: '1' } },
+    { a: { versions: { '1.0.0': {} } } }],
+  ['alias_root', { dependencies: { foo: 'npm:bar@^1.0.0', bar: '2' } },
+    { bar: { versions: { '1.0.0': V({ baz: '1' }), '2.0.0': {} } }, baz: { versions: { '1.0.0': {} } } }],
+  ['alias_nested', { dependencies: { a: '1' } },
+    { a: { versions: { '1.0.0': V({ x: 'npm:@s/y@1' }) } }, '@s/y': { versions: { '1.0.0': {}, '1.5.0': {} } } }],
+  ['scoped', { dependencies: { '@s/a': '1', '@t/b': '*' } },
+    { '@s/a': { versions: { '1.0.0': V({ '@t/b': '1' }) } }, '@t/b': { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  ['dist_tag', { dependencies: { a: 'next', b: 'latest' } },
+    { a: { versions: { '1.0.0': {}, '2.0.0-beta.1': {} }, tags: { next: '2.0.0-beta.1' } }, b: { versions: { '1.0.0': {}, '1.1.0': {} } } }],
+  ['prerelease', { dependencies: { a: '^1.0.0-0', b: '>=1.0.0' } },
+    { a: { versions: { '1.0.0-alpha': {}, '1.0.0-beta': {} }, tags: { latest: '1.0.0-beta' } },
+      b: { versions: { '1.0.0': {}, '1.1.0-rc.1': {} }, tags: { latest: '1.0.0' } } }],
+  ['metadata_fields', { dependencies: { a: '1' }, license: 'ISC', bin: { r: 'r.js' }, engines: { node: '>=18' } },
+    { a: { versions: { '1.0.0': Object.assign(V({ b: '1' }), { bin: 'cli.js', engines: { node: '>=8', npm: '>=6' },
+      funding: { type: 'github', url: 'https://github.com/sponsors/x' }, hasInstallScript: true, scripts: { postinstall: 'x' },
+      deprecated: 'use c', license: { type: 'Apache-2.0' } }) } },
+      b: { versions: { '1.0.0': { license: 'BSD-3-Clause OR MIT', funding: 'https://x.test/f', os: ['!win32'] } } } }],
+  ['overrides_basic', { dependencies: { a: '1', b: '1' }, overrides: { c: '1.0.0' } },
+    { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '1' }) } },
+      c: { versions: { '1.0.0': {}, '1.1.0': {} } } }],
+  ['overrides_scoped', { dependencies: { a: '1', b: '1' }, overrides: { a: { c: '2.0.0' } } },
+    { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '1' }) } },
+      c: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } }],
+  ['many_siblings_order', { dependencies: { z: '1', y: '1', '@a/x': '1', B: '1', u_: '1', 'a-b': '1', a_b: '1', 'a.b': '1' } },
+    { z: { versions: { '1.0.0': V({ k: '1' }) } }, y: { versions: { '1.0.0': V({ k: '2' }) } }, '@a/x': { versions: { '1.0.0': V({ k: '3' }) } },
+      B: { versions: { '1.0.0': {} } }, u_: { versions: { '1.0.0': {} } }, 'a-b': { versions: { '1.0.0': {} } },
+      a_b: { versions: { '1.0.0': {} } }, 'a.b': { versions: { '1.0.0': {} } },
+      k: { versions: { '1.0.0': {}, '2.0.0': {}, '3.0.0': {} } } }],
+  ['file_dep', { dependencies: { local: 'file:./local', a: '1' } },
+    { a: { versions: { '1.0.0': {} } } }, [], { 'local/package.json': '{"name":"local","version":"0.1.0","dependencies":{"a":"1"}}\n' }],
+  ['indent_tabs', { dependencies: { a: '1' } }, { a: { versions: { '1.0.0': {} } } }, [], {}, '\t'],
+  ['indent_four', { dependencies: { a: '1' } }, { a: { versions: { '1.0.0': {} } } }, [], {}, '    '],
+];
+
+// Seeded random cases: a small universe of packages with a few versions each, random
+// dependency ranges that always have a match, occasional peers and optionals.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function randomCase(seed) {
+  const r = rng(seed);
+  const pick = (arr) => arr[Math.floor(r() * arr.length)];
+  const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '@s/i', 'j'].slice(0, 5 + Math.floor(r() * 5));
+  const allVersions = ['1.0.0', '1.1.0', '1.2.3', '2.0.0', '2.1.0', '3.0.0'];
+  const pkgs = {};
+  for (const n of names) {
+    const vs = allVersions.filter(() => r() < 0.55);
+    if (!vs.length) vs.push('1.0.0');
+    pkgs[n] = { versions: {} };
+    for (const v of vs) pkgs[n].versions[v] = {};
+  }
+  const rangeFor = (n) => {
+    const v = pick(Object.keys(pkgs[n].versions));
+    const [maj, min] = v.split('.');
+    return pick([`^${v}`, `~${maj}.${min}.0`, `${maj}`, `${v}`, '*', `>=${v}`, `^${maj}.0.0 || ^${Number(maj) + 1}.0.0`]);
+  };
+  // Dependencies point only "forward" in the name list half of the time, so cycles
+  // appear but are not the norm.
+  names.forEach((n, i) => {
+    for (const v of Object.keys(pkgs[n].versions)) {
+      const m = pkgs[n].versions[v];
+      const count = Math.floor(r() * 3.2);
+      for (let k = 0; k < count; k++) {
+        const target = r() < 0.8 ? names[i + 1 + Math.floor(r() * (names.length - i - 1))] : pick(names);
+        if (!target || target === n) continue;
+        const kind = r();
+        const field = kind < 0.08 ? 'peerDependencies' : kind < 0.14 ? 'optionalDependencies' : 'dependencies';
+        (m[field] = m[field] || {})[target] = rangeFor(target);
+      }
+    }
+  });
+  return pkgs;
+}
+
+function randomCases(count) {
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const seed = 1000 + i * 7919;
+    const pkgs = randomCase(seed);
+    const names = Object.keys(pkgs);
+    const root = { dependencies: {} };
+    const rr = rng(seed ^ 0x5bd1e995);
+    const n = 2 + Math.floor(rr() * 3);
+    for (let k = 0; k < n; k++) {
+      const name = names[Math.floor(rr() * names.length)];
+      const vs = Object.keys(pkgs[name].versions);
+      const v = vs[Math.floor(rr() * vs.length)];
+      const spec = rr() < 0.5 ? `^${v}` : v.split('.')[0];
+      if (rr() < 0.2) (root.devDependencies = root.devDependencies || {})[name] = spec;
+      else root.dependencies[name] = spec;
+    }
+    out.push([`random_${String(i).padStart(2, '0')}`, root, pkgs]);
+  }
+  return out;
+}
+
+// One packument per line keeps the file small and its diffs readable.
+function caseJson(flags, files, docs) {
+  const lines = Object.values(docs).map((d) => '  ' + JSON.stringify(d));
+  return `{"flags": ${JSON.stringify(flags)}, "files": ${JSON.stringify(files)}, "packuments": [\n${lines.join(',\n')}\n]}\n`;
+}
+
+async function serve(docs) {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(req.url.slice(1).split('?')[0]);
+    if (docs[name]) {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(docs[name]));
+    } else {
+      res.statusCode = 404;
+      res.end('{"error":"Not found"}');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return server;
+}
+
+async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, indent = '  ']) {
+  const docs = packuments(pkgs);
+  const server = await serve(docs);
+  const port = server.address().port;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'skua-tree-'));
+  const root = Object.assign({ name: 'root', version: '1.0.0' }, rootDeps);
+  const pkgJson = JSON.stringify(root, null, indent) + '\n';
+  fs.writeFileSync(path.join(work, 'package.json'), pkgJson);
+  for (const [f, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, f)), { recursive: true });
+    fs.writeFileSync(path.join(work, f), text);
+  }
+  // An empty user config: the machine's ~/.npmrc must not change npm's output.
+  fs.writeFileSync(path.join(work, '.npmrc-user'), '');
+  const args = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund',
+    `--registry=http://127.0.0.1:${port}/`, `--cache=${path.join(work, '.cache')}`,
+    `--userconfig=${path.join(work, '.npmrc-user')}`, '--loglevel=error', ...flags];
+  let error = null;
+  try {
+    await new Promise((ok, fail) => {
+      execFile('npm', args, { cwd: work, encoding: 'utf8' }, (err, stdout, stderr) => {
+        if (err) fail(Object.assign(err, { stderr })); else ok();
+      });
+    });
+  } catch (e) {
+    error = e.stderr;
+  }
+  server.close();
+  const dir = path.join(outdir, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'case.json'), caseJson(flags, files, docs));
+  fs.writeFileSync(path.join(dir, 'package.json'), pkgJson);
+  if (error !== null) {
+    // Keep the lines that explain the failure; drop npm's log-file pointer, which names a
+    // temporary path.
+    const text = error.split('\n').filter((l) => !/complete log|A complete log|\/tmp\//.test(l)).join('\n');
+    fs.writeFileSync(path.join(dir, 'npm_error.txt'), text);
+  } else {
+    fs.copyFileSync(path.join(work, 'package-lock.json'), path.join(dir, 'package-lock.json'));
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return error === null;
+}
+
+async function main() {
+  const outdir = process.argv[2] || path.join(__dirname, '..', '..', 'pm', 'tree', 'testdata');
+  fs.mkdirSync(outdir, { recursive: true });
+  const cases = handCases.concat(randomCases(30));
+  const names = [];
+  for (const c of cases) {
+    const ok = await runCase(outdir, c);
+    names.push(c[0]);
+    process.stderr.write(`${c[0]}: ${ok ? 'ok' : 'npm error'}\n`);
+  }
+  fs.writeFileSync(path.join(outdir, 'cases.txt'), names.join('\n') + '\n');
+}
+
+main();
