@@ -116,11 +116,19 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     return value ? *value : std::string();
   };
   if (r.status == 304 && cached) {
-    cached->fetched_at = UnixNow();
+    // Best effort: a cache is optional. A changed validator or max-age rewrites the
+    // header; otherwise the file's mtime records the confirmation.
     std::string cache_control = header("cache-control");
-    if (!cache_control.empty()) cached->max_age = ParseMaxAge(cache_control);
-    if (!header("etag").empty()) cached->etag = header("etag");
-    if (cache_) cache_->Store(*cached, kCorgiKind);  // Best effort: a cache is optional.
+    int64_t max_age = cache_control.empty() ? cached->max_age : ParseMaxAge(cache_control);
+    std::string etag = header("etag").empty() ? cached->etag : header("etag");
+    if (cache_ && (max_age != cached->max_age || etag != cached->etag)) {
+      cached->max_age = max_age;
+      cached->etag = etag;
+      cached->fetched_at = UnixNow();
+      cache_->Store(*cached, kCorgiKind);
+    } else if (cache_) {
+      cache_->Touch(url, kCorgiKind);
+    }
     done(Parsed(cached->body, name, url, PackumentSource::kRevalidated));
     return;
   }

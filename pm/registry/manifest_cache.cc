@@ -4,12 +4,16 @@
 //   url <url>
 //   etag <etag>
 //   last-modified <date>
-//   fetched <unix seconds>
 //   max-age <seconds>
 //   <empty line>
 //   <body bytes>
+// The time of the last 200 or 304 is the file's mtime.
 #include "pm/registry/manifest_cache.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdint>
 
 #include "base/encoding.h"
@@ -75,13 +79,17 @@ std::string ManifestCache::PathFor(std::string_view url, std::string_view kind) 
 
 std::optional<CachedDocument> ManifestCache::Load(std::string_view url,
                                                   std::string_view kind) const {
-  Result<std::string> file = fsutil::ReadFile(PathFor(url, kind));
+  std::string path = PathFor(url, kind);
+  Result<std::string> file = fsutil::ReadFile(path);
   if (!file.ok()) return std::nullopt;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return std::nullopt;
   std::string_view text = *file;
   if (!text.starts_with(kMagic)) return std::nullopt;
   size_t header_end = text.find("\n\n");
   if (header_end == std::string_view::npos) return std::nullopt;
   CachedDocument document;
+  document.fetched_at = static_cast<int64_t>(st.st_mtim.tv_sec);
   std::string_view header = text.substr(kMagic.size(), header_end + 1 - kMagic.size());
   while (!header.empty()) {
     size_t eol = header.find('\n');
@@ -93,7 +101,6 @@ std::optional<CachedDocument> ManifestCache::Load(std::string_view url,
     if (name == "url") document.url = value;
     else if (name == "etag") document.etag = value;
     else if (name == "last-modified") document.last_modified = value;
-    else if (name == "fetched" && !ParseInt(value, &document.fetched_at)) return std::nullopt;
     else if (name == "max-age" && !ParseInt(value, &document.max_age)) return std::nullopt;
   }
   // A hash collision, or a file from another URL, is a miss.
@@ -110,10 +117,23 @@ Status ManifestCache::Store(const CachedDocument& document, std::string_view kin
   text += "url " + OneLine(document.url) + "\n";
   text += "etag " + OneLine(document.etag) + "\n";
   text += "last-modified " + OneLine(document.last_modified) + "\n";
-  text += "fetched " + std::to_string(document.fetched_at) + "\n";
   text += "max-age " + std::to_string(document.max_age) + "\n\n";
   text += document.body;
-  return fsutil::WriteFileAtomic(path, text);
+  Status written = fsutil::WriteFileAtomic(path, text);
+  if (!written.ok()) return written;
+  timespec times[2] = {{document.fetched_at, 0}, {document.fetched_at, 0}};
+  if (utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) {
+    return fsutil::ErrnoStatus("utimensat", path, errno);
+  }
+  return Status::Ok();
+}
+
+Status ManifestCache::Touch(std::string_view url, std::string_view kind) const {
+  std::string path = PathFor(url, kind);
+  if (utimensat(AT_FDCWD, path.c_str(), nullptr, 0) != 0) {
+    return fsutil::ErrnoStatus("utimensat", path, errno);
+  }
+  return Status::Ok();
 }
 
 }  // namespace skua::pm::registry

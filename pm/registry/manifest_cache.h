@@ -21,7 +21,7 @@ struct CachedDocument {
   std::string url;            // The request URL (without credentials).
   std::string etag;           // As the server sent it, quotes included.
   std::string last_modified;  // As the server sent it.
-  int64_t fetched_at = 0;     // Unix seconds of the last 200 or 304.
+  int64_t fetched_at = 0;     // Unix seconds of the last 200 or 304 (the file's mtime).
   int64_t max_age = 0;        // Seconds the copy is fresh for; 0: always revalidate.
   std::string body;           // The decoded response body.
 
@@ -41,6 +41,9 @@ class ManifestCache {
   // `kind` separates documents fetched with different Accept headers ("corgi", "full").
   std::optional<CachedDocument> Load(std::string_view url, std::string_view kind) const;
   Status Store(const CachedDocument& document, std::string_view kind) const;
+  // Records a 304: the copy was confirmed now. Only the file's mtime changes, so a
+  // revalidation costs one utimensat instead of rewriting the document.
+  Status Touch(std::string_view url, std::string_view kind) const;
 
   std::string PathFor(std::string_view url, std::string_view kind) const;
   const std::string& root() const { return root_; }

@@ -32,6 +32,8 @@ TEST(ManifestCacheTest, RoundTrip) {
   EXPECT_FALSE(loaded->IsFresh(1300));
   EXPECT_FALSE(cache.Load("http://r.test/left", "full").has_value());
   EXPECT_FALSE(cache.Load("http://r.test/right", "corgi").has_value());
+  ASSERT_TRUE(cache.Touch("http://r.test/left", "corgi").ok());
+  EXPECT_GT(cache.Load("http://r.test/left", "corgi")->fetched_at, 1000);
 }
 
 TEST(ManifestCacheTest, CorruptFilesAreMisses) {
@@ -39,7 +41,7 @@ TEST(ManifestCacheTest, CorruptFilesAreMisses) {
   std::string path = cache.PathFor("http://r.test/left", "corgi");
   ASSERT_TRUE(fsutil::MakeDirs(path.substr(0, path.find_last_of('/'))).ok());
   for (const char* text : {"", "garbage", "skua-manifest-cache 1\nurl http://r.test/left\n",
-                           "skua-manifest-cache 1\nurl http://r.test/left\nfetched x\n\n{}"}) {
+                           "skua-manifest-cache 1\nurl http://r.test/left\nmax-age x\n\n{}"}) {
     ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
     EXPECT_FALSE(cache.Load("http://r.test/left", "corgi").has_value()) << text;
   }

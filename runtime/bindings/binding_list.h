@@ -8,6 +8,7 @@
   V(builtins)                 \
   V(cares_wrap)               \
   V(contextify)               \
+  V(crypto)                   \
   V(errors)                   \
   V(fs)                       \
   V(http_parser)              \

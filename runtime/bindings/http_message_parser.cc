@@ -17,6 +17,9 @@ void HttpMessageParser::Init(Type type, uint32_t max_header_size, uint32_t lenie
     s.on_headers_complete = OnHeadersCompleteCb;
     s.on_body = OnBodyCb;
     s.on_message_complete = OnMessageCompleteCb;
+    s.on_chunk_header = OnChunkHeader;
+    s.on_chunk_extension_name = OnChunkExtension;
+    s.on_chunk_extension_value = OnChunkExtension;
     return s;
   }();
   llhttp_init(&parser_, static_cast<llhttp_type_t>(type), &settings);
@@ -33,6 +36,8 @@ void HttpMessageParser::Init(Type type, uint32_t max_header_size, uint32_t lenie
   in_field_ = false;
   callback_error_ = false;
   header_overflow_ = false;
+  chunk_extensions_overflow_ = false;
+  chunk_extensions_nread_ = 0;
   header_nread_ = 0;
 }
 
@@ -68,7 +73,10 @@ HttpMessageParser::Result HttpMessageParser::MakeResult(llhttp_errno_t err, cons
     result.callback_error = true;
     return result;
   }
-  if (header_overflow_) {
+  if (chunk_extensions_overflow_) {
+    result.code = "HPE_CHUNK_EXTENSIONS_OVERFLOW";
+    result.reason = "Chunk extensions overflow";
+  } else if (header_overflow_) {
     result.code = "HPE_HEADER_OVERFLOW";
     result.reason = "Header overflow";
   } else {
@@ -154,6 +162,20 @@ int HttpMessageParser::OnHeadersCompleteCb(llhttp_t* p) {
     return -1;
   }
   return ret;
+}
+
+int HttpMessageParser::OnChunkHeader(llhttp_t* p) {
+  From(p)->chunk_extensions_nread_ = 0;
+  return 0;
+}
+
+int HttpMessageParser::OnChunkExtension(llhttp_t* p, const char* at, size_t length) {
+  HttpMessageParser* self = From(p);
+  self->chunk_extensions_nread_ += length;
+  if (self->chunk_extensions_nread_ <= kMaxChunkExtensionsSize) return 0;
+  self->chunk_extensions_overflow_ = true;
+  llhttp_set_error_reason(p, "Chunk extensions overflow");
+  return HPE_USER;
 }
 
 int HttpMessageParser::OnBodyCb(llhttp_t* p, const char* at, size_t length) {

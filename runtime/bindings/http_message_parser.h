@@ -84,11 +84,16 @@ class HttpMessageParser {
   static int OnHeaderFieldComplete(llhttp_t* p);
   static int OnHeaderValue(llhttp_t* p, const char* at, size_t length);
   static int OnHeadersCompleteCb(llhttp_t* p);
+  static int OnChunkHeader(llhttp_t* p);
+  static int OnChunkExtension(llhttp_t* p, const char* at, size_t length);
   static int OnBodyCb(llhttp_t* p, const char* at, size_t length);
   static int OnMessageCompleteCb(llhttp_t* p);
   static HttpMessageParser* From(llhttp_t* p) {
     return static_cast<HttpMessageParser*>(p->data);
   }
+  // Chunk extensions (";name=value" after a chunk size) are limited to 16 KiB per chunk,
+  // as in Node: llhttp would otherwise accept them without bound.
+  static constexpr size_t kMaxChunkExtensionsSize = 16 * 1024;
   // Counts header bytes; false (and an HPE_HEADER_OVERFLOW error) past the limit.
   bool TrackHeader(size_t length);
   Result MakeResult(llhttp_errno_t err, const char* data, size_t length);
@@ -102,6 +107,8 @@ class HttpMessageParser {
   bool in_field_ = false;  // Between a field's first byte and on_header_field_complete.
   bool callback_error_ = false;
   bool header_overflow_ = false;
+  bool chunk_extensions_overflow_ = false;
+  size_t chunk_extensions_nread_ = 0;
   size_t header_nread_ = 0;
   uint32_t max_header_size_ = 16 * 1024;
 };

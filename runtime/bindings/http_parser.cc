@@ -5,12 +5,13 @@
 //   [kOnHeaders](headers, url)                 trailers, at message end
 //   [kOnHeadersComplete](versionMajor, versionMinor, headers, method, url, statusCode,
 //                        statusMessage, upgrade, shouldKeepAlive) -> 0 | 1 (no body) | 2
-//   [kOnBody](buffer, start, length)           a slice of the buffer given to execute()
+//   [kOnBody](buffer)                          a view of the bytes given to execute()
 //   [kOnMessageComplete]()
 // execute() and finish() return the bytes parsed, or an Error with `code` ('HPE_*'),
 // `reason` and `bytesParsed`; when a callback throws, the exception propagates.
-// Differs from Node 20: kOnBody passes (buffer, start, length) so that JS makes a view of
-// the socket's buffer instead of C++ copying the bytes; consume()/unconsume() (reading
+// setBufferConstructor(FastBuffer) must be called once before execute().
+// Differs from Node 20: the kOnBody buffer is a view of execute()'s argument where Node
+// copies (stdlib passes fresh socket reads, never reused); consume()/unconsume() (reading
 // straight from a stream handle) and kOnExecute/kOnTimeout do not exist.
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@
 namespace skua::http_parser {
 
 namespace {
+
+struct ParserState : BindingState {
+  explicit ParserState(Realm*) {}
+  v8::Global<v8::Function> buffer_constructor;  // FastBuffer(arrayBuffer, offset, length).
+};
 
 enum CallbackIndex : uint32_t {
   kOnMessageBegin = 0,
@@ -140,11 +146,21 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   int OnBody(const char* at, size_t length) override {
     v8::Isolate* isolate = realm()->isolate();
     CHECK(current_data_ != nullptr);  // llhttp calls on_body only from execute().
-    v8::Local<v8::Value> argv[] = {
-        current_buffer_,
-        v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(at - current_data_)),
-        v8::Integer::NewFromUnsigned(isolate, static_cast<uint32_t>(length)),
+    size_t offset = current_buffer_->ByteOffset() + (at - current_data_);
+    v8::Local<v8::Value> ctor_args[] = {
+        current_buffer_->Buffer(),
+        v8::Number::New(isolate, static_cast<double>(offset)),
+        v8::Number::New(isolate, static_cast<double>(length)),
     };
+    v8::Local<v8::Function> ctor =
+        realm()->binding_state<ParserState>()->buffer_constructor.Get(isolate);
+    CHECK(!ctor.IsEmpty());  // stdlib calls setBufferConstructor() at load.
+    v8::Local<v8::Object> chunk;
+    if (!ctor->NewInstance(realm()->context(), std::size(ctor_args), ctor_args)
+             .ToLocal(&chunk)) {
+      return -1;
+    }
+    v8::Local<v8::Value> argv[] = {chunk};
     v8::Local<v8::Value> unused;
     return Call(kOnBody, std::size(argv), argv, &unused) ? 0 : -1;
   }
@@ -215,6 +231,13 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   const char* current_data_ = nullptr;  // Lifetime: the bytes of current_buffer_.
 };
 
+void SetBufferConstructor(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsFunction());
+  Realm::From(args.GetIsolate())
+      ->binding_state<ParserState>()
+      ->buffer_constructor.Reset(args.GetIsolate(), args[0].As<v8::Function>());
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
@@ -256,6 +279,7 @@ void Initialize(BindingTarget& target) {
   constant("kLenientTransferEncoding", HttpMessageParser::kLenientTransferEncoding);
   constant("kLenientAll", HttpMessageParser::kLenientAll);
   target.Value("HTTPParser", constructor);
+  target.Method("setBufferConstructor", SetBufferConstructor);
 
   // methods: HTTP methods by llhttp's number (holes elsewhere); allMethods adds RTSP's.
   std::vector<v8::Local<v8::Value>> methods;

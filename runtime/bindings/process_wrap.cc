@@ -185,7 +185,7 @@ class ProcessWrap : public HandleWrap {
     (void)realm->MakeCallback(fn.As<v8::Function>(), obj, 2, argv);
   }
 
-  uv_process_t process_{};
+  uv_process_t process_;  // Not value-initialized: HandleWrap has set its data field.
   bool spawned_ = false;
   bool released_ = false;
 };

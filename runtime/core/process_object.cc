@@ -4,6 +4,8 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include <openssl/crypto.h>
+
 #include <climits>
 
 #include "runtime/core/cli_options.h"
@@ -31,6 +33,7 @@ v8::Local<v8::Object> Versions(v8::Isolate* isolate, v8::Local<v8::Context> cont
   set("skua", SKUA_VERSION);
   set("v8", v8::V8::GetVersion());
   set("uv", uv_version_string());
+  set("openssl", OpenSSL_version(OPENSSL_VERSION_STRING));
   set("modules", "115");  // Node 20's ABI version, which native addons check.
   return versions;
 }

@@ -63,7 +63,8 @@ def fake_bytes(n):
 
 
 class Handler(BaseHTTPRequestHandler):
-    protocol_version = 'HTTP/1.1'
+    protocol_version = "HTTP/1.1"
+    wbufsize = 1 << 16  # One send() per response: no Nagle + delayed-ACK stalls.
 
     def log_message(self, *args):
         pass

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/check.h"
 #include "runtime/bindings/crypto/crypto_util.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/realm.h"
@@ -58,10 +59,13 @@ class CipherBase : public BaseObject {
   static void Init(const v8::FunctionCallbackInfo<v8::Value>& args) {
     CipherBase* self = Unwrap<CipherBase>(args.This());
     CHECK(self != nullptr && self->ctx_ == nullptr);
+    View iv{};
+    bool has_iv = !args[2]->IsNullOrUndefined();
+    if (has_iv) iv = ViewOf(args[2]);
+    int tag_len =
+        args[3]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(kNoAuthTagLength);
     int status = self->DoInit(ToUtf8(args.GetIsolate(), args[0]), ViewOf(args[1]),
-                              args[2]->IsNullOrUndefined() ? nullptr : &(self->iv_ = ViewOf(args[2])),
-                              args[3]->Int32Value(args.GetIsolate()->GetCurrentContext())
-                                  .FromMaybe(kNoAuthTagLength));
+                              has_iv ? &iv : nullptr, tag_len);
     if (status < 0) return ThrowOpenSsl(args.GetIsolate(), "Failed to initialize cipher");
     args.GetReturnValue().Set(status);
   }
@@ -72,7 +76,10 @@ class CipherBase : public BaseObject {
     CHECK(self != nullptr && self->ctx_ != nullptr);
     View in = ViewOf(args[0]);
     if (!self->PassAuthTag()) return;
-    Bytes out(in.size + EVP_CIPHER_CTX_get_block_size(self->ctx_));
+    // EVP needs room for one extra block; key wrap with padding may add up to 15 bytes.
+    size_t extra = EVP_CIPHER_CTX_get_block_size(self->ctx_) +
+                   (self->mode_ == EVP_CIPH_WRAP_MODE ? 16 : 0);
+    Bytes out(in.size + extra);
     int len = 0;
     int ok = EVP_CipherUpdate(self->ctx_, out.data(), &len, in.data, static_cast<int>(in.size));
     if (ok != 1) {
@@ -100,8 +107,8 @@ class CipherBase : public BaseObject {
     bool ok;
     if (aead && !self->encrypt_ && (!self->tag_set_ || self->auth_failed_)) {
       ok = false;
-    } else if (self->mode_ == EVP_CIPH_CCM_MODE) {
-      ok = true;  // CCM does everything in update().
+    } else if (self->mode_ == EVP_CIPH_CCM_MODE && !self->encrypt_) {
+      ok = true;  // CCM decryption verifies in update().
     } else {
       ok = self->PassAuthTag() && EVP_CipherFinal_ex(self->ctx_, out.data(), &len) == 1;
     }
@@ -153,6 +160,9 @@ class CipherBase : public BaseObject {
   static void SetAuthTag(const v8::FunctionCallbackInfo<v8::Value>& args) {
     CipherBase* self = Unwrap<CipherBase>(args.This());
     CHECK(self != nullptr && self->ctx_ != nullptr);
+    if (self->encrypt_ || !IsAead(self->mode_, EVP_CIPHER_CTX_get0_cipher(self->ctx_))) {
+      return args.GetReturnValue().Set(-1);
+    }
     View tag = ViewOf(args[0]);
     int len = static_cast<int>(tag.size);
     bool fixed = self->tag_len_explicit_ || self->mode_ == EVP_CIPH_CCM_MODE;
@@ -250,7 +260,6 @@ class CipherBase : public BaseObject {
   bool tag_passed_ = false;
   bool auth_failed_ = false;
   Bytes tag_;
-  View iv_{};
 };
 
 std::string Lower(std::string s) {
@@ -296,9 +305,13 @@ const char* ModeName(int mode, const EVP_CIPHER* cipher) {
 void GetCipherInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  const EVP_CIPHER* cipher = args[0]->IsNumber()
-      ? GetCipher(OBJ_nid2sn(args[0]->Int32Value(context).FromMaybe(0)) ?: "")
-      : GetCipher(ToUtf8(isolate, args[0]));
+  const EVP_CIPHER* cipher = nullptr;
+  if (args[0]->IsNumber()) {
+    const char* sn = OBJ_nid2sn(args[0]->Int32Value(context).FromMaybe(0));
+    if (sn != nullptr) cipher = GetCipher(sn);
+  } else {
+    cipher = GetCipher(ToUtf8(isolate, args[0]));
+  }
   if (cipher == nullptr) return;
   int key_len = args[1]->Int32Value(context).FromMaybe(-1);
   int iv_len = args[2]->Int32Value(context).FromMaybe(-1);

@@ -48,8 +48,9 @@ v8::Local<v8::ArrayBuffer> AdoptArrayBuffer(v8::Isolate* isolate, Bytes&& bytes)
 }
 
 JobError JobError::FromOpenSsl(const char* fallback) {
-  // The last error is the most specific one; earlier ones are context.
-  unsigned long err = ERR_peek_last_error();
+  // The earliest error names the cause (a decoder's "unsupported" may follow it), as the
+  // error Node reports.
+  unsigned long err = ERR_peek_error();
   ERR_clear_error();
   if (err == 0) return Plain(fallback);
   JobError e;
@@ -78,7 +79,7 @@ void SetString(v8::Isolate* isolate, v8::Local<v8::Object> obj, const char* key,
                const std::string& value) {
   v8::Local<v8::String> str;
   if (!Utf8String(isolate, value).ToLocal(&str)) return;
-  (void)obj->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), str);
+  obj->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), str).Check();  // Fresh error object.
 }
 
 }  // namespace

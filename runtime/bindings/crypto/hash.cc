@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "base/check.h"
 #include "runtime/bindings/crypto/crypto_util.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/realm.h"

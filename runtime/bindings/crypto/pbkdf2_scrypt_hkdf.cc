@@ -6,6 +6,7 @@
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 
+#include "base/check.h"
 #include "runtime/bindings/crypto/crypto_util.h"
 #include "runtime/core/v8_helpers.h"
 

@@ -2,6 +2,7 @@
 // them in stdlib) from OpenSSL's CSPRNG, on the thread pool for the callback forms.
 #include <openssl/rand.h>
 
+#include "base/check.h"
 #include "runtime/bindings/crypto/crypto_util.h"
 #include "runtime/core/v8_helpers.h"
 

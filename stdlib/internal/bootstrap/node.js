@@ -110,4 +110,10 @@ for (const name of ['BroadcastChannel', 'MessageChannel', 'MessageEvent', 'Messa
   defineLazyGlobal(name, () => require('internal/worker/io')[name], false);
 }
 
+// Web Crypto: `crypto` is enumerable in Node 20, its interfaces are not.
+defineLazyGlobal('crypto', () => require('internal/crypto/webcrypto').crypto, true);
+for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+  defineLazyGlobal(name, () => require('internal/crypto/webcrypto')[name], false);
+}
+
 require('internal/bootstrap/web_globals');

@@ -45,16 +45,27 @@ function requireBuiltin(id) {
   return mod.exports;
 }
 
-// Public ids: what `require('x')` / `require('node:x')` may load from user code.
+// Public ids: what `require('node:x')` may load from user code.
 function canBeRequiredByUsers(id) {
   return knownIds.has(id) && !id.startsWith('internal/');
 }
 
-const publicIds = builtinIds.filter(canBeRequiredByUsers).sort();
+// Builtins reachable only with the `node:` scheme (`require('test')` looks for a package).
+const schemeOnlyIds = ['test'];
+
+// What `require('x')` (no scheme) may load.
+function canBeRequiredWithoutScheme(id) {
+  return canBeRequiredByUsers(id) && !schemeOnlyIds.includes(id);
+}
+
+const publicIds = builtinIds.filter(canBeRequiredWithoutScheme).sort();
 
 // Other builtins reach the loader through this module.
 const loaderModule = new BuiltinModule('internal/bootstrap/realm');
-loaderModule.exports = { requireBuiltin, canBeRequiredByUsers, publicIds, internalBinding };
+loaderModule.exports = {
+  requireBuiltin, canBeRequiredByUsers, canBeRequiredWithoutScheme, publicIds, schemeOnlyIds,
+  internalBinding,
+};
 loaderModule.loaded = true;
 modules.set(loaderModule.id, loaderModule);
 

@@ -89,8 +89,9 @@ class ChildProcess extends EventEmitter {
   spawn(options) {
     validateObject(options, 'options');
     const { stdio, ipc, ipcFd } = getValidStdio(options.stdio || 'pipe', false);
+    validateOneOf(options.serialization, 'options.serialization',
+                  [undefined, 'json', 'advanced']);
     const serialization = options.serialization || 'json';
-    validateOneOf(serialization, 'options.serialization', ['json', 'advanced']);
     if (options.envPairs === undefined) options.envPairs = [];
     else validateArray(options.envPairs, 'options.envPairs');
     if (ipc !== undefined) {

@@ -2,7 +2,8 @@
 // Message framing on an IPC channel, as Node's: 'json' writes JSON.stringify(message)
 // followed by '\n'; 'advanced' writes a 4-byte big-endian length and then the V8
 // serializer's bytes (structured clone). Both ends of a channel use the same mode (the
-// child reads it from NODE_CHANNEL_SERIALIZATION_MODE).
+// child reads it from NODE_CHANNEL_SERIALIZATION_MODE). Typed arrays and Buffers travel
+// as their own bytes with their type, so a Buffer arrives as a Buffer.
 
 const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
@@ -36,46 +37,47 @@ let serdes;
 
 const advanced = {
   initChannel(channel) {
-    channel[kPending] = null;
+    channel[kPending] = { chunks: [], length: 0, size: -1 };
   },
 
   writeChannelMessage(channel, req, message) {
     serdes ??= internalBinding('serdes');
-    const payload = Buffer.from(serdes.serialize(message));
+    const payload = new Uint8Array(serdes.serialize(message, Buffer.prototype));
     const framed = Buffer.allocUnsafe(payload.length + 4);
     framed.writeUInt32BE(payload.length, 0);
-    payload.copy(framed, 4);
+    framed.set(payload, 4);
     req.buffer = framed;  // Kept alive until an asynchronous write completes.
     return channel.writeBuffer(req, framed);
   },
 
+  // Chunks are only joined once a whole message has arrived (messages may be large).
   parseChannelMessages(channel, chunk) {
     serdes ??= internalBinding('serdes');
-    let data = channel[kPending] ? Buffer.concat([channel[kPending], chunk]) : chunk;
+    const state = channel[kPending];
+    state.chunks.push(chunk);
+    state.length += chunk.length;
     const messages = [];
-    while (data.length >= 4) {
-      const size = data.readUInt32BE(0);
-      if (data.length < size + 4) break;
-      const body = data.subarray(4, size + 4);
-      const copy = new Uint8Array(size);
-      copy.set(body);
-      messages.push(reviveBuffers(serdes.deserialize(copy.buffer)));
-      data = data.subarray(size + 4);
+    for (;;) {
+      if (state.size === -1) {
+        if (state.length < 4) break;
+        if (state.chunks[0].length < 4) state.chunks = [Buffer.concat(state.chunks)];
+        state.size = state.chunks[0].readUInt32BE(0);
+      }
+      if (state.length < state.size + 4) break;
+      const all = state.chunks.length === 1 ? state.chunks[0] :
+        Buffer.concat(state.chunks, state.length);
+      // deserialize() reads a whole ArrayBuffer: give it a copy of just this message.
+      const body = new Uint8Array(state.size);
+      body.set(all.subarray(4, state.size + 4));
+      messages.push(serdes.deserialize(body.buffer, Buffer.prototype));
+      const rest = all.subarray(state.size + 4);
+      state.chunks = rest.length > 0 ? [rest] : [];
+      state.length = rest.length;
+      state.size = -1;
     }
-    channel[kPending] = data.length > 0 ? Buffer.from(data) : null;
-    channel.buffering = channel[kPending] !== null;
+    channel.buffering = state.length > 0;
     return messages;
   },
 };
-
-// V8's serializer carries Uint8Arrays, not Buffers: a top-level Uint8Array comes back as
-// a Buffer, as Node's serializer gives back Buffers.
-// Differs from Node 20: Buffers nested in objects arrive as Uint8Arrays.
-function reviveBuffers(value) {
-  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  }
-  return value;
-}
 
 module.exports = { json, advanced };

@@ -3,9 +3,12 @@
 // binding) and the parser callbacks that turn llhttp's events into IncomingMessages,
 // header token/value checks, and the protocol constants.
 
-const { HTTPParser, methods, allMethods } = internalBinding('http_parser');
+const { HTTPParser, methods, allMethods, setBufferConstructor } =
+  internalBinding('http_parser');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { IncomingMessage, readStart, readStop } = require('internal/http/incoming');
+
+setBufferConstructor(FastBuffer);
 
 const { kOnMessageBegin, kOnHeaders, kOnHeadersComplete, kOnBody, kOnMessageComplete } =
   HTTPParser;
@@ -80,10 +83,9 @@ function parserOnHeadersComplete(versionMajor, versionMinor, headers, method, ur
   return parser.onIncoming(incoming, shouldKeepAlive);
 }
 
-function parserOnBody(buffer, start, length) {
+function parserOnBody(chunk) {
   const stream = this.incoming;
   if (stream === null || stream._dumped) return;
-  const chunk = new FastBuffer(buffer.buffer, buffer.byteOffset + start, length);
   if (!stream.push(chunk)) readStop(this.socket);
 }
 
@@ -155,6 +157,7 @@ function freeParser(parser, req, socket) {
     cleanParser(parser);
     parser.remove();
     parsers.free(parser);
+    parser.free();
   }
   if (req) req.parser = null;
   if (socket) socket.parser = null;
@@ -164,6 +167,12 @@ function freeParser(parser, req, socket) {
 function prepareError(err, parser, rawPacket) {
   err.rawPacket = rawPacket || null;
   if (typeof err.reason === 'string') err.message = `Parse Error: ${err.reason}`;
+}
+
+if (/(^|,)\s*http\s*(,|$)/i.test(process.env.NODE_DEBUG || '')) {
+  process.emitWarning('Setting the NODE_DEBUG environment variable to \'http\' can expose ' +
+                      'sensitive data (such as passwords, tokens and authentication headers) ' +
+                      'in the resulting log.');
 }
 
 let warnedLenient = false;
@@ -187,7 +196,7 @@ module.exports = {
   isLenient,
   kIncomingMessage,
   kRequestTimeout,
-  methods: methods.slice().sort(),
+  methods,
   allMethods,
   parsers,
   prepareError,

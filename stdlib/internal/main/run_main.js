@@ -6,9 +6,7 @@ const path = require('path');
 const Module = require('internal/modules/cjs/loader');
 const options = internalBinding('options');
 const { runScript } = internalBinding('contextify');
-const { readFileUtf8 } = internalBinding('fs');
 const { guessHandleType } = internalBinding('util');
-const { uvException } = require('internal/errors');
 
 // -e, -p and stdin code run as a script in the global scope, with module-like globals.
 function evalScript(name, source, print) {
@@ -80,9 +78,8 @@ function runStdin() {
     process.exitCode = 9;
     return;
   }
-  const ctx = {};
-  const source = readFileUtf8('/dev/stdin', ctx);
-  if (ctx.code !== undefined) throw uvException(ctx);
+  // Read from fd 0 itself: a socket (a child's stdio pipe) cannot be opened as /dev/stdin.
+  const source = require('fs').readFileSync(0, 'utf8');
   runSource('[stdin]', source, false);
 }
 

@@ -5,7 +5,7 @@
 
 const binding = internalBinding('module_resolver');
 const options = internalBinding('options');
-const { publicIds } = require('internal/bootstrap/realm');
+const { publicIds, schemeOnlyIds } = require('internal/bootstrap/realm');
 const { makeNodeError } = require('internal/errors');
 
 // Node's base classes for the resolution errors it raises.
@@ -26,7 +26,7 @@ function ensureConfigured(extensions, globalPaths) {
   if (key === configuredKey) return;
   binding.configure({
     builtins: publicIds,
-    schemeOnlyBuiltins: [],
+    schemeOnlyBuiltins: schemeOnlyIds,
     conditions: options.conditions,
     preserveSymlinks: process.execArgv.includes('--preserve-symlinks'),
     extensions,

@@ -120,12 +120,18 @@ function createStdin() {
       stdin = fileStdin(fd);
       break;
     case 'PIPE':
-    case 'TCP':
+    case 'TCP': {
+      // When fd 0 is the IPC channel (stdio: ['ipc', ...]), stdin shares its handle.
+      const { kChannelHandle } = require('internal/child_process/ipc');
+      const channel = process.channel && process.channel.fd === fd ?
+        process[kChannelHandle] : undefined;
       stdin = new (require('net').Socket)({
-        fd, readable: true, writable: false, manualStart: true,
+        fd: channel ? undefined : fd, handle: channel, readable: true, writable: false,
+        manualStart: true,
       });
       stdin._writableState.ended = true;  // stdin cannot be end()ed.
       break;
+    }
     default: {
       const { Readable } = require('stream');
       stdin = new Readable({ read() {} });

@@ -54,6 +54,7 @@ function insertGuarded(item, refed) {
 
 module.exports = {
   enroll,
+  getTimerDuration,
   unenroll,
   active: (item) => insertGuarded(item, true),
   _unrefActive: (item) => insertGuarded(item, false),

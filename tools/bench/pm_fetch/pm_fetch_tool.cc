@@ -1,6 +1,7 @@
 // Benchmark driver for pm/registry: fetches and parses the packuments named in a file
 // from a registry, all at once, and prints one JSON line of wall time and counters.
-//   pm_fetch_tool REGISTRY_URL NAMES_FILE [--maxsockets N] [--cache DIR] [--prefer-offline]
+//   pm_fetch_tool REGISTRY_URL NAMES_FILE [--maxsockets N] [--cache DIR]
+//                [--prefer-offline | --prefer-online]
 // Without --cache no manifest cache is used (every request goes to the network).
 #include <chrono>
 #include <cstdio>
@@ -27,6 +28,7 @@ int Main(int argc, char** argv) {
     if (arg == "--maxsockets" && i + 1 < argc) cli.emplace_back("maxsockets", argv[++i]);
     else if (arg == "--cache" && i + 1 < argc) cache = argv[++i];
     else if (arg == "--prefer-offline") cli.emplace_back("prefer-offline", "true");
+    else if (arg == "--prefer-online") cli.emplace_back("prefer-online", "true");
   }
   std::vector<std::string> names;
   if (FILE* f = fopen(argv[2], "r")) {

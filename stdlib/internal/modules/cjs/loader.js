@@ -5,7 +5,7 @@
 const path = require('path');
 const { readFileUtf8 } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
-const { canBeRequiredByUsers, publicIds, requireBuiltin } =
+const { canBeRequiredByUsers, canBeRequiredWithoutScheme, publicIds, requireBuiltin } =
   require('internal/bootstrap/realm');
 const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_BUILTIN_MODULE },
@@ -29,7 +29,8 @@ function stripBOM(text) {
 
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
-  return canBeRequiredByUsers(id.startsWith('node:') ? id.slice(5) : id);
+  return id.startsWith('node:') ? canBeRequiredByUsers(id.slice(5)) :
+    canBeRequiredWithoutScheme(id);
 }
 
 class Module {
@@ -85,7 +86,7 @@ class Module {
       if (!canBeRequiredByUsers(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
       return requireBuiltin(id);
     }
-    if (canBeRequiredByUsers(request)) return requireBuiltin(request);
+    if (canBeRequiredWithoutScheme(request)) return requireBuiltin(request);
     const filename = Module._resolveFilename(request, parent, isMain);
     const cached = Module._cache[filename];
     if (cached !== undefined) {

@@ -1,0 +1,209 @@
+'use strict';
+// Cipheriv and Decipheriv: LazyTransform streams over the native CipherBase, with AAD,
+// auth tags and padding control, plus getCipherInfo().
+
+const LazyTransform = require('internal/crypto/lazy_transform');
+const {
+  ERR_CRYPTO_INVALID_AUTH_TAG,
+  ERR_CRYPTO_INVALID_IV,
+  ERR_CRYPTO_INVALID_KEYLEN,
+  ERR_CRYPTO_INVALID_STATE,
+  ERR_CRYPTO_UNKNOWN_CIPHER,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_MISSING_ARGS,
+} = require('internal/errors').codes;
+const { makeNodeError } = require('internal/errors');
+const { validateInt32, validateObject, validateString } = require('internal/validators');
+const { binding, kHandle, bufferFrom, getArrayBufferOrView } = require('internal/crypto/util');
+
+// Statuses of CipherBase.init / setAuthTag (runtime/bindings/crypto/cipher.cc).
+const kUnknownCipher = 1;
+const kInvalidKeyLength = 2;
+const kInvalidIv = 3;
+const kInvalidAuthTagLength = 4;
+const kAuthTagLengthRequired = 5;
+
+const kState = Symbol('kState');
+
+function getUIntOption(options, key) {
+  let value;
+  if (options !== null && typeof options === 'object' && (value = options[key]) != null) {
+    if (value >>> 0 !== value) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, value);
+    return value;
+  }
+  return -1;
+}
+
+function getStringOption(options, key) {
+  return options !== null && typeof options === 'object' ? options[key] : undefined;
+}
+
+function createCipher(self, cipher, key, iv, options, decipher) {
+  validateString(cipher, 'cipher');
+  const { prepareSecretKey } = require('internal/crypto/keys');
+  key = prepareSecretKey(key, getStringOption(options, 'encoding'));
+  iv = iv === null ? null : getArrayBufferOrView(iv, 'iv');
+  const authTagLength = getUIntOption(options, 'authTagLength');
+  const handle = new binding.CipherBase(!decipher);
+  const status = handle.init(cipher, key, iv, authTagLength);
+  switch (status) {
+    case 0: break;
+    case kUnknownCipher: throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+    case kInvalidKeyLength: throw new ERR_CRYPTO_INVALID_KEYLEN();
+    case kInvalidIv: throw new ERR_CRYPTO_INVALID_IV();
+    case kInvalidAuthTagLength:
+      throw new ERR_CRYPTO_INVALID_AUTH_TAG(`Invalid authentication tag length: ${authTagLength}`);
+    case kAuthTagLengthRequired:
+      throw new ERR_CRYPTO_INVALID_AUTH_TAG(`authTagLength required for ${cipher}`);
+    default: throw new Error('Unknown cipher status');
+  }
+  self[kHandle] = handle;
+  self[kState] = { decipher, finalized: false, tagSet: false, ccm: /-ccm$|ccm$/i.test(cipher) };
+  self._decoder = null;
+  LazyTransform.call(self, options);
+}
+
+function decode(self, buf, encoding, end) {
+  if (!encoding || encoding === 'buffer') return buf;
+  if (self._decoder === null || self._decoder.encoding !== normalize(encoding)) {
+    const { StringDecoder } = require('string_decoder');
+    self._decoder = new StringDecoder(encoding);
+    self._decoder.wanted = normalize(encoding);
+  }
+  return end ? self._decoder.end(buf) : self._decoder.write(buf);
+}
+
+function normalize(encoding) {
+  return `${encoding}`.toLowerCase();
+}
+
+function Cipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
+  createCipher(this, cipher, key, iv, options, false);
+}
+
+function Decipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
+  createCipher(this, cipher, key, iv, options, true);
+}
+
+const proto = {
+  _transform(chunk, encoding, callback) {
+    this.push(this.update(chunk, encoding));
+    callback();
+  },
+
+  _flush(callback) {
+    try {
+      this.push(this.final());
+    } catch (e) {
+      callback(e);
+      return;
+    }
+    callback();
+  },
+
+  update(data, inputEncoding, outputEncoding) {
+    if (typeof data === 'string') {
+      const { Buffer } = require('buffer');
+      if (inputEncoding === 'buffer' || inputEncoding == null) inputEncoding = 'utf8';
+      if (!Buffer.isEncoding(inputEncoding)) {
+        const { ERR_UNKNOWN_ENCODING } = require('internal/errors').codes;
+        throw new ERR_UNKNOWN_ENCODING(inputEncoding);
+      }
+      if (inputEncoding === 'hex' && data.length % 2 !== 0) {
+        throw new ERR_INVALID_ARG_VALUE('encoding', inputEncoding,
+                                        `is invalid for data of length ${data.length}`);
+      }
+      data = Buffer.from(data, inputEncoding);
+    } else if (!ArrayBuffer.isView(data)) {
+      throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'],
+                                     data);
+    }
+    if (this[kState].finalized) throw new Error('Trying to add data in unsupported state');
+    const ret = this[kHandle].update(data);
+    if (ret === undefined) throw new Error('Trying to add data in unsupported state');
+    return decode(this, bufferFrom(ret), outputEncoding, false);
+  },
+
+  final(outputEncoding) {
+    const state = this[kState];
+    if (state.finalized) throw makeNodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state');
+    state.finalized = true;
+    const ret = bufferFrom(this[kHandle].final());
+    return decode(this, ret, outputEncoding, true);
+  },
+
+  setAutoPadding(ap = true) {
+    if (this[kState].finalized || !this[kHandle].setAutoPadding(!!ap)) {
+      throw new ERR_CRYPTO_INVALID_STATE('setAutoPadding');
+    }
+    return this;
+  },
+
+  setAAD(aadbuf, options) {
+    const encoding = getStringOption(options, 'encoding');
+    const plaintextLength = getUIntOption(options, 'plaintextLength');
+    aadbuf = getArrayBufferOrView(aadbuf, 'aadbuf', encoding);
+    if (this[kState].ccm && plaintextLength === -1) {
+      throw new ERR_MISSING_ARGS('options.plaintextLength required for CCM mode with AAD');
+    }
+    if (this[kState].finalized || !this[kHandle].setAAD(aadbuf, plaintextLength)) {
+      throw new ERR_CRYPTO_INVALID_STATE('setAAD');
+    }
+    return this;
+  },
+};
+
+Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Cipheriv, LazyTransform);
+Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Decipheriv, LazyTransform);
+for (const [name, fn] of Object.entries(proto)) {
+  Cipheriv.prototype[name] = fn;
+  Decipheriv.prototype[name] = fn;
+}
+
+Cipheriv.prototype.getAuthTag = function getAuthTag() {
+  const ret = this[kState].finalized ? this[kHandle].getAuthTag() : undefined;
+  if (ret === undefined) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
+  return bufferFrom(ret);
+};
+
+Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
+  tagbuf = getArrayBufferOrView(tagbuf, 'buffer', encoding);
+  const state = this[kState];
+  if (state.finalized || state.tagSet) throw new ERR_CRYPTO_INVALID_STATE('setAuthTag');
+  const status = this[kHandle].setAuthTag(tagbuf);
+  if (status === kInvalidAuthTagLength) {
+    throw new ERR_CRYPTO_INVALID_AUTH_TAG(
+      `Invalid authentication tag length: ${tagbuf.byteLength}`);
+  }
+  if (status !== 0) throw new ERR_CRYPTO_INVALID_STATE('setAuthTag');
+  state.tagSet = true;
+  return this;
+};
+
+function getCipherInfo(nameOrNid, options) {
+  if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE('nameOrNid', ['string', 'number'], nameOrNid);
+  }
+  if (typeof nameOrNid === 'number') validateInt32(nameOrNid, 'nameOrNid');
+  let keyLength = -1;
+  let ivLength = -1;
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    if (options.keyLength !== undefined) {
+      validateInt32(options.keyLength, 'options.keyLength');
+      keyLength = options.keyLength;
+    }
+    if (options.ivLength !== undefined) {
+      validateInt32(options.ivLength, 'options.ivLength');
+      ivLength = options.ivLength;
+    }
+  }
+  return binding.getCipherInfo(nameOrNid, keyLength, ivLength);
+}
+
+module.exports = { Cipheriv, Decipheriv, getCipherInfo };
