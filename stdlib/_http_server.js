@@ -11,4 +11,5 @@ module.exports = {
   httpServerPreClose: timeouts.httpServerPreClose,
   _connectionListener: server._connectionListener,
   kServerResponse: server.kServerResponse,
+  kConnectionsCheckingInterval: timeouts.kConnectionsCheckingInterval,
 };

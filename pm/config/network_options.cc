@@ -49,7 +49,7 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& items) {
 }
 
 bool IsNoProxy(std::string_view host, const std::vector<std::string>& noproxy) {
-  // Compare labels from the right: "example.org" matches "a.example.org".
+  // Compare labels from the right: "corp.test" matches "a.corp.test".
   auto labels = [](std::string_view s) {
     std::vector<std::string> out;
     size_t pos = 0;

@@ -65,7 +65,7 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   // initialize(type, resource, maxHeaderSize, lenientFlags)
   static void Initialize(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Parser* self = Unwrap<Parser>(args.This());
-    CHECK(self != nullptr);
+    if (self == nullptr) return;  // Called on another object (Node returns too).
     v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
     int type = args[0]->Int32Value(context).FromMaybe(HTTP_REQUEST);
     CHECK(type == HTTP_REQUEST || type == HTTP_RESPONSE);
@@ -78,7 +78,7 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   // execute(buffer)
   static void Execute(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Parser* self = Unwrap<Parser>(args.This());
-    CHECK(self != nullptr);
+    if (self == nullptr) return;  // Called on another object (Node returns too).
     CHECK(args[0]->IsArrayBufferView());
     v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
     // Lifetime: the view's bytes stay put while execute() runs (a callback may detach
@@ -96,20 +96,20 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   // finish()
   static void Finish(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Parser* self = Unwrap<Parser>(args.This());
-    CHECK(self != nullptr);
+    if (self == nullptr) return;  // Called on another object (Node returns too).
     HttpMessageParser::Result result = self->parser_.Finish();
     if (!result.ok || result.callback_error) self->Report(args, result);
   }
 
   static void Pause(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Parser* self = Unwrap<Parser>(args.This());
-    CHECK(self != nullptr);
+    if (self == nullptr) return;  // Called on another object (Node returns too).
     self->parser_.Pause();
   }
 
   static void Resume(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Parser* self = Unwrap<Parser>(args.This());
-    CHECK(self != nullptr);
+    if (self == nullptr) return;  // Called on another object (Node returns too).
     self->parser_.Resume();
   }
 

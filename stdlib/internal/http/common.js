@@ -148,6 +148,7 @@ function cleanParser(parser) {
   parser.maxHeaderPairs = kMaxHeaderPairs;
   parser.onIncoming = null;
   parser.joinDuplicateHeaders = null;
+  parser[HTTPParser.kOnTimeout] = null;
   parser.active = false;
 }
 

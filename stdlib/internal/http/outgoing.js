@@ -540,6 +540,11 @@ OutgoingMessage.prototype.pipe = function pipe() {
   this.emit('error', new ERR_STREAM_CANNOT_PIPE());
 };
 
+// events.captureRejections: a rejected async listener destroys the message.
+OutgoingMessage.prototype[Symbol.for('nodejs.rejection')] = function(err, event) {
+  this.destroy(err);
+};
+
 OutgoingMessage.prototype[Symbol.asyncDispose] = async function() {
   return this.destroy();
 };

@@ -176,11 +176,19 @@ function connectionListener(socket) {
   socket.on('close', state.onClose);
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket, state);
+  // Node's C++ parser calls this on its own timer; here server_timeouts does the checking,
+  // but the slot stays a function while the connection lives, as in Node.
+  parser[HTTPParser.kOnTimeout] = onParserTimeout.bind(undefined, server, socket);
   socket.on('resume', onSocketResume);
   socket.on('pause', onSocketPause);
   socket._paused = false;
   socket.setEncoding = socketSetEncoding;
   server[kConnections].add(socket);
+}
+
+function onParserTimeout(server, socket) {
+  const serverTimeout = server.emit('timeout', socket);
+  if (!serverTimeout) socket.destroy();
 }
 
 function socketSetEncoding() {

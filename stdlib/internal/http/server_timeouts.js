@@ -65,6 +65,7 @@ function closeIdleConnections(server) {
 
 module.exports = {
   kConnections,
+  kConnectionsCheckingInterval,
   setupConnectionsTracking,
   httpServerPreClose,
   closeAllConnections,

@@ -50,42 +50,40 @@ function isDigit(ch) {
   return ch >= '0' && ch <= '9';
 }
 
-// Reads the rest of an escape sequence after ESC [ or ESC O; returns [code, modifier].
+// Reads the rest of an escape sequence after ESC [ or ESC O; returns { code, modifier }
+// with code as Node spells it ('[A', '[3~', 'OP', '[[5~', '[31m') and modifier the
+// xterm modifier minus one (bit 0 shift, bit 1 alt, bit 2 ctrl, bit 3 meta).
 function* readCode(first) {
-  let code = first;
   let ch = yield;
-  let modifier = 0;
   if (first === 'O') {
     // ESC O letter, or ESC O modifier letter.
-    if (ch >= '0' && ch <= '9') {
-      modifier = (ch >> 0) - 1;
+    let modifier = 0;
+    if (isDigit(ch)) {
+      modifier = (ch | 0) - 1;
       ch = yield;
     }
-    return { code: code + ch, modifier };
+    return { code: `O${ch}`, modifier };
   }
+  let code = '[';
   if (ch === '[') {
-    // Linux console: ESC [ [ letter.
+    // Linux console ESC [ [ letter, PuTTY ESC [ [ digits ~.
     code += ch;
     ch = yield;
-    return { code: code + ch, modifier: 0 };
   }
-  // ESC [ digits (; digits)* final, or ESC [ final.
-  let params = '';
+  let cmd = '';
   while (isDigit(ch) || ch === ';') {
-    params += ch;
+    cmd += ch;
     ch = yield;
   }
-  let final = ch;
-  // rxvt's $ and ^ suffixes follow a number.
-  if (final === '~' || final === '$' || final === '^') {
-    const parts = params.split(';');
-    if (parts.length > 1) modifier = (parts[1] | 0) - 1;
-    return { code: `${code}${parts[0]}${final}`, modifier };
+  cmd += ch;
+  let match = /^(?:(\d\d?)(?:;(\d))?([~^$])|(\d{3}~))$/.exec(cmd);
+  if (match) {
+    if (match[4]) return { code: code + match[4], modifier: 0 };
+    return { code: code + match[1] + match[3], modifier: (match[2] || 1) - 1 };
   }
-  const parts = params.split(';');
-  if (parts.length > 1) modifier = (parts[1] | 0) - 1;
-  else if (params.length > 0 && params !== '1') modifier = (params | 0) - 1;
-  return { code: code + final, modifier };
+  match = /^((\d;)?(\d))?([A-Za-z])$/.exec(cmd);
+  if (match) return { code: code + match[4], modifier: (match[3] || 1) - 1 };
+  return { code: code + cmd, modifier: 0 };
 }
 
 // The parser: a generator that receives characters and emits 'keypress' on `stream`.
@@ -120,7 +118,7 @@ function* emitKeys(stream) {
       key.meta = !!(modifier & 10);
       key.shift = !!(modifier & 1);
       key.code = code;
-      key.name = kKeyNames[code];
+      key.name = kKeyNames[code] ?? 'undefined';
       if (kShiftCodes.has(code)) key.shift = true;
       if (kCtrlCodes.has(code)) key.ctrl = true;
     } else if (ch === '\r') {
