@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pm/cli/install_command.h"
 #include "resolver/cli/resolve_command.h"
 #include "runtime/core/cli_options.h"
 #include "runtime/core/runtime_entry.h"
@@ -68,6 +69,13 @@ int Main(int argc, char** argv) {
   struct stat script;
   if (argc > 1 && std::string(argv[1]) == "resolve" && stat(argv[1], &script) != 0) {
     return resolver::cli::RunResolveCommand(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  // The package manager's commands, on the same terms.
+  if (argc > 1 && stat(argv[1], &script) != 0) {
+    std::string command = argv[1];
+    if (command == "install" || command == "i" || command == "ci") {
+      return pm::cli::RunInstallCommand(command, std::vector<std::string>(argv + 2, argv + argc));
+    }
   }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!options.ok()) {

@@ -128,11 +128,10 @@ module.exports = {
   constants,
 };
 
+let watchers;
 function lazyWatch() {
-  // TODO(compat): fs.watch (uv_fs_event) and fs.watchFile (uv_fs_poll).
-  const { ERR_METHOD_NOT_IMPLEMENTED } = require('internal/errors').codes;
-  const fail = (name) => () => { throw new ERR_METHOD_NOT_IMPLEMENTED(name); };
-  return { watch: fail('watch'), watchFile: fail('watchFile'), unwatchFile: fail('unwatchFile') };
+  watchers ??= require('internal/fs/watchers');
+  return watchers;
 }
 
 Object.defineProperties(module.exports, {

@@ -27,7 +27,8 @@ input.write('\x1b[D');  // Left.
 input.write('c');  // Insert before the cursor: 'abcd'.
 input.write('\x7f');  // Backspace deletes the 'c'.
 input.write('\x01');  // Ctrl+A: start of line.
-input.write('X\r');
+input.write('X');
+input.write('\r');
 assert.deepStrictEqual(lines, ['Xabd']);
 input.write('second\r');
 input.write('\x1b[A');  // Up: previous entry.

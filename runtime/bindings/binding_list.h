@@ -4,6 +4,7 @@
 #define SKUA_RUNTIME_BINDINGS_BINDING_LIST_H_
 
 #define SKUA_BINDING_NAMES(V) \
+  V(async_wrap)               \
   V(buffer)                   \
   V(builtins)                 \
   V(cares_wrap)               \
@@ -11,6 +12,7 @@
   V(crypto)                   \
   V(errors)                   \
   V(fs)                       \
+  V(fs_event_wrap)            \
   V(http_parser)              \
   V(messaging)                \
   V(module_resolver)          \
@@ -21,6 +23,7 @@
   V(process_env)              \
   V(process_methods)          \
   V(process_wrap)             \
+  V(secure_context)           \
   V(serdes)                   \
   V(signal_wrap)              \
   V(spawn_sync)               \
@@ -28,8 +31,10 @@
   V(task_queue)               \
   V(tcp_wrap)                 \
   V(timers)                   \
+  V(tls_wrap)                 \
   V(tty_wrap)                 \
   V(types)                    \
+  V(udp_wrap)                 \
   V(url)                      \
   V(uv)                       \
   V(util)                     \

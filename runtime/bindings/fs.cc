@@ -228,6 +228,7 @@ void Initialize(BindingTarget& target) {
   InitializeFileCalls(target);
   InitializePathCalls(target);
   InitializeDirCalls(target);
+  InitializeStatWatcher(target);
 
   v8::Local<v8::FunctionTemplate> req = v8::FunctionTemplate::New(isolate, FSReqCallbackNew);
   req->SetClassName(OneByteString(isolate, "FSReqCallback"));

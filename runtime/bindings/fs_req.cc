@@ -142,6 +142,7 @@ v8::Local<v8::Object> ErrorContext(v8::Local<v8::Context> context, uv_fs_t* req)
 FSReq::FSReq(Realm* realm, v8::Local<v8::Object> object, ResultSpec spec)
     : realm_(realm), spec_(spec), object_(realm->isolate(), object) {
   req_.data = this;
+  realm->CaptureAsyncFrame(object);
 }
 
 FSReq::~FSReq() = default;

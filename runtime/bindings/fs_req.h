@@ -168,6 +168,7 @@ void RealpathCall(const v8::FunctionCallbackInfo<v8::Value>& args);
 void InitializeFileCalls(BindingTarget& target);
 void InitializePathCalls(BindingTarget& target);
 void InitializeDirCalls(BindingTarget& target);
+void InitializeStatWatcher(BindingTarget& target);
 
 }  // namespace skua::fs
 

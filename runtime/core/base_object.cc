@@ -8,6 +8,7 @@ namespace skua {
 BaseObject::BaseObject(Realm* realm, v8::Local<v8::Object> object)
     : realm_(realm), persistent_(realm->isolate(), object) {
   object->SetAlignedPointerInInternalField(0, this);
+  realm->CaptureAsyncFrame(object);
   MakeWeak();
 }
 

@@ -28,6 +28,7 @@ Realm::Realm(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* lo
   context->SetAlignedPointerInEmbedderData(kRealmSlot, this);
   tick_info_store_ = v8::ArrayBuffer::NewBackingStore(isolate, kTickInfoCount * sizeof(int32_t));
   tick_info_ = static_cast<int32_t*>(tick_info_store_->Data());
+  async_frame_key_.Reset(isolate, v8::Private::New(isolate, OneByteString(isolate, "asyncFrame")));
 }
 
 Realm::~Realm() {
@@ -56,6 +57,18 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
   v8::Local<v8::Context> ctx = context();
   v8::Context::Scope context_scope(ctx);
   v8::MaybeLocal<v8::Value> result;
+  // The frame the operation started in is current during the callback (and while an
+  // exception it throws is handled), then the caller's again.
+  v8::Local<v8::Value> outer_frame = v8::Undefined(isolate_);
+  if (async_frames_enabled_) {
+    outer_frame = ctx->GetContinuationPreservedEmbedderData();
+    v8::Local<v8::Object> holder = recv->IsObject() ? recv.As<v8::Object>() : fn.As<v8::Object>();
+    v8::Local<v8::Value> frame;
+    if (!holder->GetPrivate(ctx, async_frame_key_.Get(isolate_)).ToLocal(&frame)) {
+      frame = v8::Undefined(isolate_);
+    }
+    ctx->SetContinuationPreservedEmbedderData(frame);
+  }
   callback_depth_++;
   {
     v8::TryCatch try_catch(isolate_);
@@ -65,10 +78,29 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
     }
   }
   callback_depth_--;
+  // Also when the callback turned frames on (its frame was then the empty one).
+  if (async_frames_enabled_) ctx->SetContinuationPreservedEmbedderData(outer_frame);
   if (callback_depth_ == 0) DrainTicksAndMicrotasks();
   v8::Local<v8::Value> value;
   if (!result.ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
   return handle_scope.Escape(value);
+}
+
+void Realm::CaptureAsyncFrame(v8::Local<v8::Object> holder) {
+  if (!async_frames_enabled_) return;
+  v8::Local<v8::Context> ctx = context();
+  v8::Local<v8::Value> frame = ctx->GetContinuationPreservedEmbedderData();
+  if (frame->IsUndefined()) return;
+  (void)holder->SetPrivate(ctx, async_frame_key_.Get(isolate_), frame);
+}
+
+void Realm::CopyAsyncFrame(v8::Local<v8::Object> from, v8::Local<v8::Object> to) {
+  if (!async_frames_enabled_) return;
+  v8::Local<v8::Context> ctx = context();
+  v8::Local<v8::Private> key = async_frame_key_.Get(isolate_);
+  v8::Local<v8::Value> frame;
+  if (!from->GetPrivate(ctx, key).ToLocal(&frame) || frame->IsUndefined()) return;
+  (void)to->SetPrivate(ctx, key, frame);
 }
 
 void Realm::DrainTicksAndMicrotasks() {

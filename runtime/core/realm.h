@@ -127,6 +127,16 @@ class Realm {
 
   bool is_stopping() const { return stopping_ || terminated_.load(); }
 
+  // Async context frames (README, "Async context"): the frame current when a native
+  // operation starts is kept on its JS object (or its callback, when it has none), and
+  // MakeCallback makes it current again around the callback. Off until stdlib first
+  // uses a frame, so MakeCallback skips the lookup in programs that never do.
+  void EnableAsyncFrames() { async_frames_enabled_ = true; }
+  // Records the current frame on `holder`; nothing when frames are off or it is empty.
+  void CaptureAsyncFrame(v8::Local<v8::Object> holder);
+  // Gives `to` the frame recorded on `from` (an accepted socket gets its server's).
+  void CopyAsyncFrame(v8::Local<v8::Object> from, v8::Local<v8::Object> to);
+
  private:
   void DrainTicksAndMicrotasks();
   // Calls stdlib's emitter for 'beforeExit' / 'exit'; returns the exit code it reports.
@@ -139,6 +149,8 @@ class Realm {
   const CliOptions* options_;
   int callback_depth_ = 0;
   bool stopping_ = false;
+  bool async_frames_enabled_ = false;
+  v8::Global<v8::Private> async_frame_key_;
   std::atomic<bool> terminated_{false};
   std::function<void(int)> exit_handler_;
 

@@ -14,6 +14,8 @@ const {
 } = internalBinding('timers');
 const { runNextTicks } = require('internal/process/task_queues');
 const PriorityQueue = require('internal/priority_queue');
+const { initResource, enterResource, exitResource, destroyResource } =
+  require('internal/async_hooks');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
@@ -125,6 +127,7 @@ class Timeout {
     this._repeat = isRepeat ? after : null;
     this._destroyed = true;  // Until activate() inserts it.
     this[kRefed] = isRefed;
+    initResource(this, 'Timeout');
   }
 
   refresh() {
@@ -175,6 +178,7 @@ function clearTimeoutImpl(timer) {
     timer = timersById.get(Number(timer));
   }
   if (timer && timer._onTimeout) {
+    destroyResource(timer);
     timer._onTimeout = null;
     unenroll(timer);
     if (timer.id !== undefined) timersById.delete(timer.id);
@@ -223,15 +227,18 @@ function runList(list, now) {
       continue;
     }
     const start = timer._repeat ? getLibuvNow() : 0;
+    const outerFrame = enterResource(timer);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else timer._onTimeout(...args);
     } finally {
+      exitResource(timer, outerFrame);
       if (timer._repeat && timer._onTimeout !== null && !timer._idleNext) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
       } else if (!timer._idleNext && !timer._destroyed) {
+        if (timer._onTimeout !== null) destroyResource(timer);
         timer._destroyed = true;
         if (timer[kRefed]) decRefCount();
         if (timer.id !== undefined) timersById.delete(timer.id);
@@ -254,6 +261,7 @@ class Immediate {
     this._destroyed = false;
     this[kRefed] = false;
     this.ref();
+    initResource(this, 'Immediate');
     immediateInfo[kCount]++;
     queuedImmediates.push(this);
   }
@@ -311,8 +319,14 @@ function processImmediate() {
     const callback = immediate._onImmediate;
     immediate._onImmediate = null;
     const argv = immediate._argv;
-    if (argv === undefined) callback.call(immediate);
-    else callback.apply(immediate, argv);
+    const outerFrame = enterResource(immediate);
+    try {
+      if (argv === undefined) callback.call(immediate);
+      else callback.apply(immediate, argv);
+    } finally {
+      exitResource(immediate, outerFrame);
+      destroyResource(immediate);
+    }
   }
   runningBatch = null;
   immediateInfo[kHasOutstanding] = 0;
@@ -320,6 +334,7 @@ function processImmediate() {
 
 function clearImmediateImpl(immediate) {
   if (!immediate || immediate._destroyed) return;
+  destroyResource(immediate);
   retireImmediate(immediate);
   immediate._onImmediate = null;
 }

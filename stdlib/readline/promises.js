@@ -2,7 +2,9 @@
 // node:readline/promises — an Interface whose question() returns a promise, and the
 // Readline class that queues cursor actions and writes them on commit().
 
-const { AbortError, codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+const {
+  AbortError, codes: { ERR_INVALID_ARG_VALUE, ERR_USE_AFTER_CLOSE },
+} = require('internal/errors');
 const { validateAbortSignal, validateBoolean, validateInteger } =
   require('internal/validators');
 const { Interface: BaseInterface, kQuestionReject } = require('internal/readline/interface');
@@ -11,6 +13,7 @@ const { kClearLine, kClearScreenDown, kClearToLineBeginning, kClearToLineEnd } =
 
 class Interface extends BaseInterface {
   question(query, options = {}) {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
     return new Promise((resolve, reject) => {
       let cb = resolve;
       if (options?.signal) {

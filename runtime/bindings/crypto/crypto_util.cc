@@ -187,6 +187,7 @@ void CryptoJob::Dispatch(const v8::FunctionCallbackInfo<v8::Value>& args,
   pending->job = std::move(job);
   pending->realm = Realm::From(isolate);
   pending->callback.Reset(isolate, callback.As<v8::Function>());
+  pending->realm->CaptureAsyncFrame(callback.As<v8::Function>());
   int err = uv_queue_work(
       pending->realm->loop(), &pending->req,
       [](uv_work_t* req) {

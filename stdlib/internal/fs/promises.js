@@ -234,10 +234,7 @@ const exportsObject = {
   truncate: promised(fdOps.truncate),
   unlink: promised(pathOps.unlink),
   utimes: promised(pathOps.utimes),
-  watch() {
-    // TODO(compat): fs.promises.watch needs uv_fs_event.
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('watch');
-  },
+  watch: (filename, options) => require('internal/fs/watchers').watchPromise(filename, options),
   writeFile,
   constants,
 };

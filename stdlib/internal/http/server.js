@@ -18,8 +18,11 @@ const { IncomingMessage, connResetException } = require('internal/http/incoming'
 const { kUniqueHeaders } = require('internal/http/outgoing');
 const { ServerResponse, emitCloseNT } = require('internal/http/server_response');
 const timeouts = require('internal/http/server_timeouts');
+const { kOwner, onStreamRead } = require('internal/stream_base_commons');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 
 const kServerResponse = Symbol('ServerResponse');
+const kOnData = Symbol('kOnData');
 const kConnections = timeouts.kConnections;
 
 const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
@@ -183,12 +186,30 @@ function connectionListener(socket) {
   socket.on('pause', onSocketPause);
   socket._paused = false;
   socket.setEncoding = socketSetEncoding;
+  socket[kOnData] = state.onData;
+  if (socket._handle && socket._handle.onread === onStreamRead) socket._handle.onread = onRead;
   server[kConnections].add(socket);
 }
 
 function onParserTimeout(server, socket) {
   const serverTimeout = server.emit('timeout', socket);
   if (!serverTimeout) socket.destroy();
+}
+
+// The handle's onread while the connection speaks HTTP: when the socket is flowing with
+// nothing buffered and only our 'data' listener, bytes go straight to the parser,
+// skipping the Readable machinery (Node reaches the same with parser.consume()).
+// Anything else (paused, user listeners, upgrade, EOF) takes the normal stream path.
+function onRead(nread, arrayBuffer) {
+  const socket = this[kOwner];
+  if (nread > 0 && socket !== undefined && socket.parser && socket.readableFlowing === true &&
+      socket._readableState.length === 0 && !socket.destroyed &&
+      socket.listenerCount('data') === 1) {
+    socket._unrefTimer();
+    socket[kOnData](new FastBuffer(arrayBuffer, 0, nread));
+    return;
+  }
+  return onStreamRead.call(this, nread, arrayBuffer);
 }
 
 function socketSetEncoding() {

@@ -12,6 +12,7 @@ const {
 } = internalBinding('task_queue');
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections } = require('internal/process/promises');
+const asyncHooks = require('internal/async_hooks');
 
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
@@ -24,7 +25,8 @@ function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   tickInfo[kHasTickScheduled] = 1;
-  queue.push(args.length === 0 ? callback : { callback, args });
+  if (asyncHooks.state.tracking) queue.push(new asyncHooks.TickObject(callback, args));
+  else queue.push(args.length === 0 ? callback : { callback, args });
 }
 
 function shiftTick() {
@@ -46,6 +48,7 @@ function processTicksAndRejections() {
   do {
     while ((tick = shiftTick()) !== undefined) {
       if (typeof tick === 'function') tick();
+      else if (tick instanceof asyncHooks.TickObject) asyncHooks.runTickObject(tick);
       else tick.callback(...tick.args);
     }
     runMicrotasks();
@@ -63,7 +66,7 @@ function runNextTicks() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
-  enqueueMicrotask(callback);
+  enqueueMicrotask(asyncHooks.state.tracking ? asyncHooks.microtaskRunner(callback) : callback);
 }
 
 function setupTaskQueue() {

@@ -1,0 +1,347 @@
+#include "pm/cli/install_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+#include "pm/cli/fetch_packages.h"
+#include "pm/cli/install_options.h"
+#include "pm/cli/json_error.h"
+#include "pm/cli/plan.h"
+#include "pm/cli/registry_source.h"
+#include "pm/cli/reify.h"
+#include "pm/cli/reporter.h"
+#include "pm/cli/scripts.h"
+#include "pm/config/config.h"
+#include "pm/config/network_options.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/ci_check.h"
+#include "pm/lockfile/from_tree.h"
+#include "pm/lockfile/lockfile.h"
+#include "pm/registry/manifest.h"
+#include "pm/store/cache_dir.h"
+#include "pm/tree/build_ideal_tree.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using fsutil::JoinPath;
+
+// The Node version skua reports (runtime/core/version.h, which pm/ may not include).
+constexpr char kNodeVersion[] = "20.11.1";
+
+struct Failure {
+  int code = 1;
+  std::string message;
+};
+
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string SummaryLine(const ReifyStats& s, double seconds) {
+  std::vector<std::string> parts;
+  if (s.added) parts.push_back("added " + Plural(s.added, "package"));
+  if (s.removed) parts.push_back("removed " + Plural(s.removed, "package"));
+  if (s.changed) parts.push_back("changed " + Plural(s.changed, "package"));
+  std::string line;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    line += i == 0 ? "" : (i + 1 == parts.size() ? ", and " : ", ");
+    line += parts[i];
+  }
+  if (line.empty()) line = "up to date";
+  char time[32];
+  std::snprintf(time, sizeof(time), " in %.2fs", seconds);
+  return line + time;
+}
+
+std::set<std::string> TrustedDependencies(std::string_view package_json) {
+  std::set<std::string> names;
+  Result<lockfile::JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
+  if (!doc.ok()) return names;
+  if (const lockfile::JsonValue* list = doc->Get("trustedDependencies"); list && list->is_array()) {
+    for (const auto& item : list->items()) {
+      if (item.is_string()) names.insert(item.str());
+    }
+  }
+  return names;
+}
+
+class Installer {
+ public:
+  Installer(const InstallOptions& options, Reporter& reporter)
+      : options_(options), out_(reporter) {}
+  std::optional<Failure> Run();
+
+ private:
+  std::optional<Failure> Load();
+  Result<lockfile::Lockfile> Resolve();
+  std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
+                                    const std::vector<bool>& changed);
+
+  const InstallOptions& options_;
+  Reporter& out_;
+  std::string cwd_, project_dir_, package_json_, lock_path_, lock_text_, cache_dir_;
+  std::optional<config::Config> config_;
+  config::NetworkOptions network_;
+  std::optional<lockfile::Lockfile> lock_;
+  std::unique_ptr<registry::RegistryClient> client_;
+  std::set<std::string> trusted_;
+  std::vector<std::string> untrusted_;
+};
+
+std::optional<Failure> Installer::Load() {
+  char buf[4096];
+  cwd_ = getcwd(buf, sizeof(buf)) ? buf : ".";
+  config::LoadOptions load;
+  load.cwd = cwd_;
+  load.env = config::EnvironmentFromProcess();
+  load.cli = options_.config;
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (n > 0) load.exec_path.assign(exe, n);
+  Result<config::Config> config = config::Config::Load(load);
+  if (!config.ok()) return Failure{1, config.status().message()};
+  config_.emplace(std::move(config).value());
+  for (const std::string& warning : config_->warnings()) out_.Warn(warning);
+  project_dir_ = config_->project_dir();
+  Result<config::NetworkOptions> network = config::NetworkOptionsFrom(*config_);
+  if (!network.ok()) return Failure{1, network.status().message()};
+  network_ = std::move(network).value();
+  if (Result<std::string> registry = network_.RegistryFor(""); !registry.ok()) {
+    return Failure{1, registry.status().message()};
+  }
+
+  std::string package_path = JoinPath(project_dir_, "package.json");
+  Result<std::string> text = fsutil::ReadFile(package_path);
+  if (!text.ok()) {
+    return Failure{1, "code ENOENT\nCould not read package.json: " + text.status().message()};
+  }
+  package_json_ = std::move(text).value();
+  if (std::string where = DescribeJsonError(package_json_); !where.empty()) {
+    return Failure{1, "code EJSONPARSE\nInvalid package.json " + package_path + ": " + where};
+  }
+  lock_path_ = JoinPath(project_dir_, "package-lock.json");
+  if (fsutil::Exists(lock_path_)) {
+    Result<std::string> lock_text = fsutil::ReadFile(lock_path_);
+    if (!lock_text.ok()) return Failure{1, lock_text.status().message()};
+    lock_text_ = std::move(lock_text).value();
+    Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(lock_text_, lock_path_);
+    if (lock.ok()) {
+      lock_.emplace(std::move(lock).value());
+    } else if (options_.command == InstallCommand::kCi) {
+      return Failure{1, lock.status().message()};
+    } else {
+      out_.Warn(lock.status().message() + " (ignored)");
+    }
+  }
+
+  Result<std::string> cache = store::ResolveCacheDir(network_.cache, [](const char* k) { return getenv(k); });
+  if (!cache.ok()) return Failure{1, cache.status().message()};
+  cache_dir_ = *cache;
+  Result<std::unique_ptr<registry::RegistryClient>> client =
+      registry::RegistryClient::Create(network_, cache_dir_);
+  if (!client.ok()) return Failure{1, client.status().message()};
+  client_ = std::move(client).value();
+  trusted_ = TrustedDependencies(package_json_);
+  trusted_.insert(options_.trust.begin(), options_.trust.end());
+  return std::nullopt;
+}
+
+// The lockfile to install: the existing one when it agrees with package.json, else one
+// written from a freshly built ideal tree.
+Result<lockfile::Lockfile> Installer::Resolve() {
+  bool legacy_peers = config_->GetBool("legacy-peer-deps");
+  if (lock_) {
+    std::vector<std::string> problems = lockfile::CheckInSync(package_json_, *lock_, legacy_peers);
+    if (problems.empty()) {
+      out_.Verbose("package-lock.json is in sync with package.json");
+      return *lock_;
+    }
+    if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
+    for (const std::string& p : problems) out_.Verbose("lockfile out of sync: " + p);
+  } else if (options_.command == InstallCommand::kCi) {
+    return InvalidArgument(
+        "code EUSAGE\nThe `skua ci` command can only install with an existing package-lock.json or\n"
+        "npm-shrinkwrap.json with lockfileVersion >= 1. Run `skua install` to generate a\n"
+        "package-lock.json file, then try again.");
+  }
+  registry::PickOptions pick;
+  pick.node_version = kNodeVersion;
+  RegistryPackumentSource source(*client_, project_dir_, pick);
+  Result<registry::Manifest> root = registry::ParsePackageJson(package_json_, "package.json");
+  if (!root.ok()) return root.status();
+  for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
+                           &root->optional_dependencies, &root->peer_dependencies}) {
+    for (const auto& [name, spec] : *deps) {
+      Result<spec::DepSpec> parsed = spec::ResolveSpec(name, spec);
+      if (!parsed.ok() || !parsed->registry()) continue;
+      if (parsed->alias) {
+        source.Want(parsed->alias->name, parsed->alias->fetch_spec);
+      } else {
+        source.Want(name, parsed->fetch_spec);
+      }
+    }
+  }
+  tree::BuildOptions build;
+  build.legacy_peer_deps = legacy_peers;
+  build.force = config_->GetBool("force");
+  build.strict_peer_deps = config_->GetBool("strict-peer-deps");
+  build.prefer_dedupe = config_->GetBool("prefer-dedupe");
+  build.pick = pick;
+  build.platform = registry::HostPlatform();
+  Result<tree::IdealTree> tree = tree::BuildIdealTree(package_json_, source, build);
+  if (!tree.ok()) return tree.status();
+  for (const std::string& warning : tree->warnings) out_.Warn(warning);
+  out_.Step("resolved " + Plural(tree->entries.size() - (tree->entries.empty() ? 0 : 1), "package") +
+            " (" + std::to_string(source.from_network()) + " packuments from the registry)");
+  return lockfile::LockfileFromTree(*tree);
+}
+
+std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packages,
+                                             const std::vector<bool>& changed) {
+  std::vector<ScriptPackage> run;
+  for (size_t i = 0; i < packages.size(); ++i) {
+    const PlanEntry& p = packages[i];
+    if (!p.has_install_script || !changed[i] || p.is_link()) continue;
+    if (options_.trust_all || trusted_.count(p.name)) {
+      run.push_back({JoinPath(project_dir_, p.location), p.spec()});
+    } else {
+      untrusted_.push_back(p.name + "@" + p.version);
+    }
+  }
+  if (config_->GetBool("ignore-scripts")) return std::nullopt;
+  std::string shim_dir = JoinPath(project_dir_, "node_modules/.skua/bin");
+  if (Status shim = MakeNodeShim(shim_dir); !shim.ok()) return Failure{1, shim.message()};
+  ScriptEnvironment env = MakeScriptEnvironment(*config_, CommandName(options_.command), cwd_,
+                                                project_dir_, shim_dir);
+  out_.Clear();
+  Result<ScriptFailure> deps = RunDependencyScripts(env, run, [this](const std::string& line) {
+    out_.Verbose("run " + line);
+  });
+  if (!deps.ok()) return Failure{1, deps.status().message()};
+  if (deps->exit_code != 0) return Failure{deps->exit_code, deps->message};
+  return std::nullopt;
+}
+
+std::optional<Failure> Installer::Run() {
+  if (auto failed = Load()) return failed;
+  Result<lockfile::Lockfile> lock = Resolve();
+  if (!lock.ok()) return Failure{1, lock.status().message()};
+  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
+  std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
+
+  PlanOptions plan_options;
+  for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
+  plan_options.platform = registry::HostPlatform();
+  Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
+  if (!plan.ok()) return Failure{1, plan.status().message()};
+  for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
+
+  std::string node_modules = JoinPath(project_dir_, "node_modules");
+  if (options_.command == InstallCommand::kCi) {
+    if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
+  }
+  std::string hidden_path = JoinPath(node_modules, ".package-lock.json");
+  std::optional<lockfile::Lockfile> previous;
+  if (Result<std::string> text = fsutil::ReadFile(hidden_path); text.ok()) {
+    if (Result<lockfile::Lockfile> hidden = lockfile::ParseLockfile(*text, hidden_path); hidden.ok()) {
+      previous.emplace(std::move(hidden).value());
+    }
+  }
+  std::vector<bool> changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr);
+
+  Result<store::Store> store = store::Store::Open(cache_dir_);
+  if (!store.ok()) return Failure{1, store.status().message()};
+  FetchStats fetch_stats;
+  auto fetched = FetchPackages(plan->packages, changed, *store, *client_,
+                               [this](size_t d, size_t t) { out_.Progress("fetching", d, t); },
+                               &fetch_stats);
+  if (!fetched.ok()) return Failure{1, fetched.status().message()};
+  out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
+            std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
+            std::to_string(fetch_stats.from_store) + " from the store");
+
+  ReifyOptions reify_options;
+  bool scripts_on = !config_->GetBool("ignore-scripts");
+  for (const PlanEntry& p : plan->packages) {
+    if (p.has_install_script && scripts_on && (options_.trust_all || trusted_.count(p.name))) {
+      reify_options.copy_locations.insert(p.location);
+    }
+  }
+  reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
+  Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, *fetched, reify_options);
+  if (!stats.ok()) return Failure{1, stats.status().message()};
+  out_.Step("linked " + Plural(stats->added + stats->changed, "package") + ", removed " +
+            std::to_string(stats->removed));
+
+  if (auto failed = RunScripts(plan->packages, changed)) return failed;
+
+  // The hidden lockfile records what node_modules now holds; the lockfile goes last.
+  if (fsutil::Exists(node_modules)) {
+    lockfile::Lockfile hidden = *lock;
+    if (!hidden.packages.empty() && hidden.packages.front().location.empty()) {
+      hidden.packages.erase(hidden.packages.begin());
+    }
+    std::string hidden_bytes = lockfile::SerializeLockfile(hidden, format);
+    if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
+      return Failure{1, wrote.message()};
+    }
+  }
+  if (config_->GetBool("package-lock") && lock_bytes != lock_text_) {
+    if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
+      return Failure{1, wrote.message()};
+    }
+  }
+
+  if (scripts_on) {
+    out_.Clear();
+    Result<ScriptFailure> root = RunRootScripts(
+        MakeScriptEnvironment(*config_, CommandName(options_.command), cwd_, project_dir_,
+                              JoinPath(project_dir_, "node_modules/.skua/bin")),
+        project_dir_, out_.level() != LogLevel::kSilent);
+    if (!root.ok()) return Failure{1, root.status().message()};
+    if (root->exit_code != 0) return Failure{root->exit_code, root->message};
+  }
+
+  out_.Summary(SummaryLine(*stats, out_.Seconds()));
+  if (!untrusted_.empty()) {
+    std::string names, list;
+    for (const std::string& spec : untrusted_) {
+      list += "\n  " + spec;
+      std::string name = spec.substr(0, spec.rfind('@'));
+      names += (names.empty() ? "" : ",") + name;
+    }
+    out_.Summary(Plural(untrusted_.size(), "package") +
+                 (untrusted_.size() == 1 ? " has" : " have") +
+                 " install scripts that did not run (not trusted):" + list +
+                 "\nTo run them: skua install --trust=" + names +
+                 "\nor add them to \"trustedDependencies\" in package.json.");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int RunInstallCommand(const std::string& command, const std::vector<std::string>& args) {
+  InstallCommand which = command == "ci" ? InstallCommand::kCi : InstallCommand::kInstall;
+  Result<InstallOptions> options = ParseInstallArgs(which, args);
+  Reporter usage(LogLevel::kNormal, false);
+  if (!options.ok()) {
+    usage.Error(options.status().message());
+    return 1;
+  }
+  Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
+  Installer installer(*options, reporter);
+  if (std::optional<Failure> failed = installer.Run()) {
+    reporter.Error(failed->message);
+    return failed->code;
+  }
+  return 0;
+}
+
+}  // namespace skua::pm::cli

@@ -1,0 +1,45 @@
+#include "pm/cli/install_options.h"
+
+#include "pm/config/cli_args.h"
+
+namespace skua::pm::cli {
+
+const char* CommandName(InstallCommand command) {
+  return command == InstallCommand::kCi ? "ci" : "install";
+}
+
+Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vector<std::string>& args) {
+  InstallOptions options;
+  options.command = command;
+  std::vector<std::string> rest;
+  for (const std::string& arg : args) {
+    if (arg == "--silent" || arg == "-s" || arg == "--loglevel=silent") {
+      options.level = LogLevel::kSilent;
+    } else if (arg == "--verbose" || arg == "-d" || arg == "--loglevel=verbose") {
+      options.level = LogLevel::kVerbose;
+    } else if (arg == "--trust") {
+      options.trust_all = true;
+    } else if (arg.rfind("--trust=", 0) == 0) {
+      std::string list = arg.substr(8);
+      for (size_t start = 0; start <= list.size();) {
+        size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        if (comma > start) options.trust.insert(list.substr(start, comma - start));
+        start = comma + 1;
+      }
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  config::ConfigArgs parsed = config::ParseConfigArgs(rest);
+  options.config = std::move(parsed.settings);
+  options.positional = std::move(parsed.positional);
+  if (!options.positional.empty()) {
+    return InvalidArgument(std::string("`skua ") + CommandName(command) +
+                           "` takes no package arguments yet (got `" + options.positional[0] +
+                           "`); add dependencies to package.json and run `skua install`");
+  }
+  return options;
+}
+
+}  // namespace skua::pm::cli

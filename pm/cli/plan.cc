@@ -1,0 +1,114 @@
+#include "pm/cli/plan.h"
+
+#include <algorithm>
+
+#include "pm/registry/manifest.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+std::vector<std::string> StringList(const lockfile::JsonValue* value) {
+  std::vector<std::string> out;
+  if (value == nullptr) return out;
+  if (value->is_string()) out.push_back(value->str());
+  if (value->is_array()) {
+    for (const auto& item : value->items()) {
+      if (item.is_string()) out.push_back(item.str());
+    }
+  }
+  return out;
+}
+
+int DepthOf(const std::string& location) {
+  int depth = -1;
+  for (size_t at = 0; (at = location.find("node_modules/", at)) != std::string::npos; ++at) {
+    ++depth;
+  }
+  return depth;
+}
+
+bool Omitted(const lockfile::JsonValue& meta, const std::set<std::string>& omit) {
+  if (meta.GetBool("dev") && omit.count("dev")) return true;
+  if (meta.GetBool("optional") && omit.count("optional")) return true;
+  if (meta.GetBool("devOptional") && omit.count("dev") && omit.count("optional")) return true;
+  if (meta.GetBool("peer") && omit.count("peer")) return true;
+  return false;
+}
+
+}  // namespace
+
+Result<std::string> TarballUrl(const config::NetworkOptions& network, const std::string& name,
+                               const std::string& version, const std::string& resolved) {
+  Result<std::string> registry = network.RegistryFor(name);
+  std::string unscoped = name.substr(name.find('/') == std::string::npos ? 0 : name.find('/') + 1);
+  std::string layout = name + "/-/";
+  if (resolved.empty()) {
+    if (!registry.ok()) return registry.status();
+    return *registry + layout + unscoped + "-" + version + ".tgz";
+  }
+  // npm's replace-registry-host: ".../<name>/-/<file>.tgz" moves to the configured registry.
+  size_t at = resolved.rfind("/" + layout);
+  if (registry.ok() && at != std::string::npos && resolved.find("://") != std::string::npos) {
+    return *registry + resolved.substr(at + 1);
+  }
+  return resolved;
+}
+
+Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
+                                     const config::NetworkOptions& network,
+                                     const PlanOptions& options) {
+  InstallPlan plan;
+  std::vector<std::string> excluded;  // Locations dropped; their nested entries go too.
+  for (const lockfile::LockEntry& entry : lock.packages) {
+    const std::string& loc = entry.location;
+    if (loc.rfind("node_modules/", 0) != 0) continue;  // The root and link targets.
+    bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const auto& e) {
+      return loc.rfind(e + "/", 0) == 0;
+    });
+    const lockfile::JsonValue& meta = entry.meta;
+    if (below_excluded || Omitted(meta, options.omit) || meta.GetBool("inert")) {
+      excluded.push_back(loc);
+      continue;
+    }
+    PlanEntry p;
+    p.location = loc;
+    p.folder = lockfile::NameFromLocation(loc);
+    p.name = entry.PackageName();
+    p.version = entry.Version();
+    p.depth = DepthOf(loc);
+    if (meta.GetBool("link")) {
+      p.link_target = meta.GetString("resolved");
+      plan.packages.push_back(std::move(p));
+      continue;
+    }
+    registry::Manifest platform_check;
+    platform_check.name = p.name;
+    platform_check.version = p.version;
+    platform_check.os = StringList(meta.Get("os"));
+    platform_check.cpu = StringList(meta.Get("cpu"));
+    platform_check.libc = StringList(meta.Get("libc"));
+    if (Status fits = registry::CheckPlatform(platform_check, options.platform); !fits.ok()) {
+      if (!meta.GetBool("optional")) return fits;
+      plan.skipped.push_back(p.spec());
+      excluded.push_back(loc);
+      continue;
+    }
+    Result<std::string> url = TarballUrl(network, p.name, p.version, meta.GetString("resolved"));
+    if (!url.ok()) return url.status();
+    p.tarball = *url;
+    p.integrity = meta.GetString("integrity");
+    p.has_install_script = meta.GetBool("hasInstallScript");
+    p.in_bundle = meta.GetBool("inBundle");
+    p.has_bin = meta.Get("bin") != nullptr;
+    plan.packages.push_back(std::move(p));
+  }
+  std::stable_sort(plan.packages.begin(), plan.packages.end(),
+                   [](const PlanEntry& a, const PlanEntry& b) {
+                     if (a.depth != b.depth) return a.depth < b.depth;
+                     return a.location < b.location;
+                   });
+  return plan;
+}
+
+}  // namespace skua::pm::cli

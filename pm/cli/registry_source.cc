@@ -1,0 +1,93 @@
+#include "pm/cli/registry_source.h"
+
+#include <utility>
+
+#include "pm/fsutil/fsutil.h"
+#include "pm/registry/manifest.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::cli {
+
+RegistryPackumentSource::RegistryPackumentSource(registry::RegistryClient& client,
+                                                 std::string project_dir,
+                                                 registry::PickOptions pick)
+    : client_(client), project_dir_(std::move(project_dir)), pick_(std::move(pick)) {}
+
+void RegistryPackumentSource::Want(const std::string& name, const std::string& spec) {
+  Slot& slot = slots_[name];
+  if (!slot.specs.insert(spec).second) return;
+  if (slot.done) {
+    Expand(name, slot);
+  } else {
+    Request(name);
+  }
+}
+
+void RegistryPackumentSource::Request(const std::string& name) {
+  Slot& slot = slots_[name];
+  if (slot.requested) return;
+  slot.requested = true;
+  client_.FetchPackument(name, [this, name](Result<registry::PackumentResult> result) {
+    Slot& done = slots_[name];
+    done.done = true;
+    ++fetched_;
+    if (!result.ok()) {
+      done.error = result.status();
+      return;
+    }
+    if (result->source != registry::PackumentSource::kCache) ++from_network_;
+    done.packument = std::make_unique<registry::Packument>(std::move(result).value().packument);
+    Expand(name, done);
+  });
+}
+
+// Picks each seen spec's likely version and requests its dependencies' packuments.
+void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
+  if (!slot.packument) return;
+  std::vector<std::pair<std::string, std::string>> next;
+  for (const std::string& spec : slot.specs) {
+    if (!slot.expanded.insert(spec).second) continue;
+    Result<const registry::Manifest*> picked = registry::PickManifest(*slot.packument, spec, pick_);
+    if (!picked.ok()) continue;
+    const registry::Manifest& m = **picked;
+    for (const auto* map : {&m.dependencies, &m.optional_dependencies, &m.peer_dependencies}) {
+      for (const auto& [dep, dep_spec] : *map) next.emplace_back(dep, dep_spec);
+    }
+  }
+  for (const auto& [dep, dep_spec] : next) {
+    // Aliases ("npm:real@^1") fetch the real package.
+    Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec);
+    if (!parsed.ok() || !parsed->registry()) continue;
+    if (parsed->type == spec::SpecType::kAlias) {
+      if (parsed->alias) Want(parsed->alias->name, parsed->alias->fetch_spec);
+    } else {
+      Want(parsed->name, parsed->fetch_spec);
+    }
+  }
+}
+
+void RegistryPackumentSource::Prefetch(const std::vector<std::string>& names) {
+  for (const std::string& name : names) Request(name);
+}
+
+Result<const registry::Packument*> RegistryPackumentSource::Get(std::string_view name) {
+  auto it = slots_.find(name);
+  if (it == slots_.end() || !it->second.done) {
+    Request(std::string(name));
+    Status run = client_.Run();
+    if (!run.ok()) return run;
+    it = slots_.find(name);
+  }
+  const Slot& slot = it->second;
+  if (!slot.error.ok()) return slot.error;
+  return slot.packument.get();
+}
+
+Result<registry::Manifest> RegistryPackumentSource::ReadFolder(std::string_view path) {
+  std::string file = fsutil::JoinPath(fsutil::JoinPath(project_dir_, path), "package.json");
+  Result<std::string> text = fsutil::ReadFile(file);
+  if (!text.ok()) return NotFound("Could not read package.json in " + std::string(path));
+  return registry::ParsePackageJson(*text, file);
+}
+
+}  // namespace skua::pm::cli

@@ -1,0 +1,63 @@
+// The PackumentSource `skua install` resolves against: packuments from the registry
+// client, fetched speculatively ahead of the tree builder (pm-spec §3.2 "Resolution
+// without a lockfile"). Every packument that arrives is picked against the specs seen so
+// far for its name and the picked versions' dependencies are requested at once, so one
+// Run() of the client usually fetches the whole reachable graph in parallel and the
+// deterministic builder then reads from memory. A guess that misses costs one more Run().
+//
+// Rules: single-threaded, on the thread that owns the client.
+#ifndef SKUA_PM_CLI_REGISTRY_SOURCE_H_
+#define SKUA_PM_CLI_REGISTRY_SOURCE_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/registry/client.h"
+#include "pm/registry/pick_manifest.h"
+#include "pm/tree/packument_source.h"
+
+namespace skua::pm::cli {
+
+class RegistryPackumentSource : public tree::PackumentSource {
+ public:
+  RegistryPackumentSource(registry::RegistryClient& client, std::string project_dir,
+                          registry::PickOptions pick);
+
+  // Starts fetching `name` and, speculatively, what `spec` of it depends on.
+  void Want(const std::string& name, const std::string& spec);
+
+  void Prefetch(const std::vector<std::string>& names) override;
+  Result<const registry::Packument*> Get(std::string_view name) override;
+  Result<registry::Manifest> ReadFolder(std::string_view path) override;
+
+  size_t fetched() const { return fetched_; }
+  size_t from_network() const { return from_network_; }
+
+ private:
+  struct Slot {
+    bool requested = false;
+    bool done = false;
+    std::set<std::string> specs;          // Specs seen (for speculation).
+    std::set<std::string> expanded;       // Specs whose dependencies were requested.
+    std::unique_ptr<registry::Packument> packument;
+    Status error;
+  };
+  void Request(const std::string& name);
+  void Expand(const std::string& name, Slot& slot);
+
+  registry::RegistryClient& client_;
+  std::string project_dir_;
+  registry::PickOptions pick_;
+  std::map<std::string, Slot, std::less<>> slots_;
+  size_t fetched_ = 0;
+  size_t from_network_ = 0;
+};
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_REGISTRY_SOURCE_H_

@@ -1,0 +1,47 @@
+// Writes the planned packages into node_modules (pm-spec §2.12): packages that are already
+// installed at the same version and integrity are left alone; the others are materialised
+// from the store through a staging folder and an atomic swap (pm/link), shallow levels
+// first because replacing a folder replaces its nested node_modules; stale packages are
+// pruned; bins are linked in (depth, path) order.
+#ifndef SKUA_PM_CLI_REIFY_H_
+#define SKUA_PM_CLI_REIFY_H_
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/cli/plan.h"
+#include "pm/lockfile/lockfile.h"
+#include "pm/store/store.h"
+
+namespace skua::pm::cli {
+
+// Which planned packages must be (re)written: false when node_modules already holds the
+// same package. `previous` is the hidden lockfile of the last install, when readable.
+std::vector<bool> ChangedPackages(const std::string& project_dir,
+                                  const std::vector<PlanEntry>& packages,
+                                  const lockfile::Lockfile* previous);
+
+struct ReifyStats {
+  size_t added = 0;
+  size_t changed = 0;
+  size_t removed = 0;
+};
+
+struct ReifyOptions {
+  // Locations copied instead of hard-linked (their install scripts will run).
+  std::set<std::string> copy_locations;
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanEntry>& packages,
+                         const std::vector<bool>& changed,
+                         const std::vector<std::optional<store::StoreEntry>>& entries,
+                         const ReifyOptions& options);
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_REIFY_H_

@@ -1,0 +1,50 @@
+// `async_wrap`: what node:async_hooks needs from V8. The async context frame is V8's
+// continuation-preserved embedder data: V8 records it on every promise reaction when the
+// reaction is created and makes it current while the reaction runs, so AsyncLocalStorage
+// follows await and then() with no promise hook at all. Promise hooks are installed only
+// while a createHook() hook that wants promise events is enabled.
+#include "base/check.h"
+#include "runtime/core/binding.h"
+#include "runtime/core/realm.h"
+
+namespace skua::async_wrap {
+
+namespace {
+
+void GetFrame(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(
+      args.GetIsolate()->GetCurrentContext()->GetContinuationPreservedEmbedderData());
+}
+
+// setFrame(frame): frame is an object or undefined (V8 stores only heap objects there).
+void SetFrame(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsObject() || args[0]->IsUndefined());
+  args.GetIsolate()->GetCurrentContext()->SetContinuationPreservedEmbedderData(args[0]);
+}
+
+void EnableAsyncFrames(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Realm::From(args.GetIsolate())->EnableAsyncFrames();
+}
+
+// setPromiseHooks(init, before, after, resolve): each a function or undefined.
+void SetPromiseHooks(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Local<v8::Function> hooks[4];
+  for (int i = 0; i < 4; i++) {
+    if (args[i]->IsFunction()) hooks[i] = args[i].As<v8::Function>();
+  }
+  args.GetIsolate()->GetCurrentContext()->SetPromiseHooks(hooks[0], hooks[1], hooks[2],
+                                                          hooks[3]);
+}
+
+}  // namespace
+
+void Initialize(BindingTarget& target) {
+  target.Method("getFrame", GetFrame);
+  target.Method("setFrame", SetFrame);
+  target.Method("enableAsyncFrames", EnableAsyncFrames);
+  target.Method("setPromiseHooks", SetPromiseHooks);
+}
+
+}  // namespace skua::async_wrap
+
+SKUA_BINDING(async_wrap, Initialize)

@@ -1,0 +1,271 @@
+// The `secure_context` binding: SecureContext (an SSL_CTX configured from
+// tls.createSecureContext's options) and getRootCertificates().
+#include "runtime/bindings/crypto/secure_context.h"
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+
+#include <string>
+#include <vector>
+
+#include "base/check.h"
+#include "runtime/bindings/crypto/crypto_util.h"
+#include "runtime/core/realm.h"
+#include "runtime/core/v8_helpers.h"
+
+namespace skua::secure_context {
+
+int TlsWrapIndex() {
+  static int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+
+namespace {
+
+using crypto::Throw;
+using crypto::ThrowOpenSsl;
+using crypto::View;
+using crypto::ViewOf;
+using Args = v8::FunctionCallbackInfo<v8::Value>;
+
+BIO* BioOf(v8::Local<v8::Value> value) {
+  View v = ViewOf(value);
+  return BIO_new_mem_buf(v.data, static_cast<int>(v.size));
+}
+
+int PassphraseCallback(char* buf, int size, int, void* u) {
+  const auto* pass = static_cast<const std::string*>(u);
+  if (pass == nullptr) return -1;
+  int len = static_cast<int>(pass->size());
+  if (len > size) return -1;
+  memcpy(buf, pass->data(), len);
+  return len;
+}
+
+SecureContext* Self(const Args& args) {
+  SecureContext* sc = BaseObject::Unwrap<SecureContext>(args.This());
+  CHECK(sc != nullptr);
+  return sc;
+}
+
+void New(const Args& args) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+  if (ctx == nullptr) return ThrowOpenSsl(args.GetIsolate(), "SSL_CTX_new failed");
+  SSL_CTX_set_options(ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_COMPRESSION);
+  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+  // Clients hear about sessions through the new-session callback (the 'session' event);
+  // servers keep OpenSSL's internal cache for TLS 1.2 session ids.
+  SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_SERVER);
+  SSL_CTX_set_dh_auto(ctx, 1);
+  // The trust store starts empty: addCACert or addRootCerts fill it.
+  SSL_CTX_set_cert_store(ctx, X509_STORE_new());
+  new SecureContext(Realm::From(args.GetIsolate()), args.This(), ctx);
+}
+
+// init(minVersion, maxVersion): protocol numbers (TLS1_2_VERSION, ...); 0 = no limit.
+void Init(const Args& args) {
+  SSL_CTX* ctx = Self(args)->ctx();
+  SSL_CTX_set_min_proto_version(ctx, args[0].As<v8::Int32>()->Value());
+  SSL_CTX_set_max_proto_version(ctx, args[1].As<v8::Int32>()->Value());
+}
+
+void GetMinProto(const Args& args) {
+  args.GetReturnValue().Set(static_cast<int>(SSL_CTX_get_min_proto_version(Self(args)->ctx())));
+}
+void GetMaxProto(const Args& args) {
+  args.GetReturnValue().Set(static_cast<int>(SSL_CTX_get_max_proto_version(Self(args)->ctx())));
+}
+
+// setKey(pem, passphrase | undefined).
+void SetKey(const Args& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::string pass;
+  bool has_pass = args[1]->IsString() || args[1]->IsArrayBufferView();
+  if (args[1]->IsString()) {
+    pass = ToUtf8(isolate, args[1]);
+  } else if (args[1]->IsArrayBufferView()) {
+    View v = ViewOf(args[1]);
+    pass.assign(reinterpret_cast<char*>(v.data), v.size);
+  }
+  BIO* bio = BioOf(args[0]);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback,
+                                          has_pass ? &pass : nullptr);
+  BIO_free(bio);
+  if (key == nullptr) return ThrowOpenSsl(isolate, "Failed to read private key");
+  int ok = SSL_CTX_use_PrivateKey(Self(args)->ctx(), key);
+  EVP_PKEY_free(key);
+  if (ok != 1) return ThrowOpenSsl(isolate, "Failed to use private key");
+}
+
+// setCert(pem): the leaf, then any chain certificates that follow it.
+void SetCert(const Args& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  SSL_CTX* ctx = Self(args)->ctx();
+  BIO* bio = BioOf(args[0]);
+  X509* leaf = PEM_read_bio_X509_AUX(bio, nullptr, nullptr, nullptr);
+  if (leaf == nullptr) {
+    BIO_free(bio);
+    return ThrowOpenSsl(isolate, "Failed to read certificate");
+  }
+  int ok = SSL_CTX_use_certificate(ctx, leaf);
+  X509_free(leaf);
+  SSL_CTX_clear_chain_certs(ctx);
+  while (X509* extra = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
+    SSL_CTX_add0_chain_cert(ctx, extra);
+  }
+  ERR_clear_error();  // The loop ends on "no start line".
+  BIO_free(bio);
+  if (ok != 1) return ThrowOpenSsl(isolate, "Failed to use certificate");
+}
+
+void AddCerts(SSL_CTX* ctx, BIO* bio) {
+  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  while (X509* cert = PEM_read_bio_X509_AUX(bio, nullptr, nullptr, nullptr)) {
+    X509_STORE_add_cert(store, cert);
+    SSL_CTX_add_client_CA(ctx, cert);
+    X509_free(cert);
+  }
+  ERR_clear_error();
+}
+
+// addCACert(pem): every certificate in it becomes trusted (and a client-CA hint).
+void AddCACert(const Args& args) {
+  BIO* bio = BioOf(args[0]);
+  AddCerts(Self(args)->ctx(), bio);
+  BIO_free(bio);
+}
+
+// addRootCerts(): the system store (Debian's /etc/ssl/certs).
+// Differs from Node 20: Node trusts its bundled Mozilla list; skua trusts the system's.
+void AddRootCerts(const Args& args) {
+  X509_STORE_set_default_paths(SSL_CTX_get_cert_store(Self(args)->ctx()));
+  ERR_clear_error();
+}
+
+void SetCiphers(const Args& args) {
+  std::string list = ToUtf8(args.GetIsolate(), args[0]);
+  if (SSL_CTX_set_cipher_list(Self(args)->ctx(), list.c_str()) != 1) {
+    ThrowOpenSsl(args.GetIsolate(), "Failed to set ciphers");
+  }
+}
+
+void SetCipherSuites(const Args& args) {
+  std::string list = ToUtf8(args.GetIsolate(), args[0]);
+  if (SSL_CTX_set_ciphersuites(Self(args)->ctx(), list.c_str()) != 1) {
+    ThrowOpenSsl(args.GetIsolate(), "Failed to set ciphers");
+  }
+}
+
+void SetECDHCurve(const Args& args) {
+  std::string curves = ToUtf8(args.GetIsolate(), args[0]);
+  if (SSL_CTX_set1_groups_list(Self(args)->ctx(), curves.c_str()) != 1) {
+    ThrowOpenSsl(args.GetIsolate(), "Failed to set ECDH curve");
+  }
+}
+
+void SetSigalgs(const Args& args) {
+  std::string algs = ToUtf8(args.GetIsolate(), args[0]);
+  if (SSL_CTX_set1_sigalgs_list(Self(args)->ctx(), algs.c_str()) != 1) {
+    ThrowOpenSsl(args.GetIsolate(), "Failed to set sigalgs");
+  }
+}
+
+void SetOptions(const Args& args) {
+  SSL_CTX_set_options(Self(args)->ctx(),
+                      static_cast<uint64_t>(args[0].As<v8::Number>()->Value()));
+}
+
+void SetSessionTimeout(const Args& args) {
+  SSL_CTX_set_timeout(Self(args)->ctx(), args[0].As<v8::Int32>()->Value());
+}
+
+void SetSessionIdContext(const Args& args) {
+  std::string id = ToUtf8(args.GetIsolate(), args[0]);
+  if (id.size() > SSL_MAX_SID_CTX_LENGTH) id.resize(SSL_MAX_SID_CTX_LENGTH);
+  SSL_CTX_set_session_id_context(Self(args)->ctx(),
+                                 reinterpret_cast<const unsigned char*>(id.data()), id.size());
+}
+
+// loadPKCS12(der, passphrase | undefined): key, certificate and extra CA certificates.
+void LoadPKCS12(const Args& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  SSL_CTX* ctx = Self(args)->ctx();
+  std::string pass = args[1]->IsUndefined() ? "" : ToUtf8(isolate, args[1]);
+  BIO* bio = BioOf(args[0]);
+  PKCS12* p12 = d2i_PKCS12_bio(bio, nullptr);
+  BIO_free(bio);
+  EVP_PKEY* key = nullptr;
+  X509* cert = nullptr;
+  STACK_OF(X509)* extra = nullptr;
+  if (p12 == nullptr || PKCS12_parse(p12, pass.c_str(), &key, &cert, &extra) != 1) {
+    PKCS12_free(p12);
+    unsigned long err = ERR_peek_last_error();
+    ERR_clear_error();
+    if (ERR_GET_REASON(err) == PKCS12_R_MAC_VERIFY_FAILURE) {
+      return Throw(isolate, crypto::JobError::Plain("mac verify failure"));
+    }
+    return Throw(isolate, crypto::JobError::Plain("not enough data"));
+  }
+  PKCS12_free(p12);
+  bool ok = cert != nullptr && key != nullptr && SSL_CTX_use_certificate(ctx, cert) == 1 &&
+            SSL_CTX_use_PrivateKey(ctx, key) == 1;
+  for (int i = 0; extra != nullptr && i < sk_X509_num(extra); i++) {
+    X509* ca = sk_X509_value(extra, i);
+    X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), ca);
+    SSL_CTX_add_client_CA(ctx, ca);
+  }
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  sk_X509_pop_free(extra, X509_free);
+  if (!ok) ThrowOpenSsl(isolate, "Unable to load PFX certificate");
+}
+
+// getRootCertificates(): the PEM text of each certificate in the system bundle.
+void GetRootCertificates(const Args& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::vector<std::string> pems;
+  if (BIO* in = BIO_new_file(X509_get_default_cert_file(), "r")) {
+    while (X509* cert = PEM_read_bio_X509(in, nullptr, nullptr, nullptr)) {
+      BIO* out = BIO_new(BIO_s_mem());
+      PEM_write_bio_X509(out, cert);
+      char* data = nullptr;
+      long size = BIO_get_mem_data(out, &data);
+      pems.emplace_back(data, size);
+      BIO_free(out);
+      X509_free(cert);
+    }
+    BIO_free(in);
+  }
+  ERR_clear_error();
+  v8::Local<v8::Array> result;
+  if (ToStringArray(isolate, pems).ToLocal(&result)) args.GetReturnValue().Set(result);
+}
+
+}  // namespace
+
+void Initialize(BindingTarget& target) {
+  v8::Isolate* isolate = target.isolate;
+  v8::Local<v8::FunctionTemplate> t = crypto::NewClass(target, "SecureContext", New);
+  crypto::SetProto(isolate, t, "init", Init);
+  crypto::SetProto(isolate, t, "getMinProto", GetMinProto);
+  crypto::SetProto(isolate, t, "getMaxProto", GetMaxProto);
+  crypto::SetProto(isolate, t, "setKey", SetKey);
+  crypto::SetProto(isolate, t, "setCert", SetCert);
+  crypto::SetProto(isolate, t, "addCACert", AddCACert);
+  crypto::SetProto(isolate, t, "addRootCerts", AddRootCerts);
+  crypto::SetProto(isolate, t, "setCiphers", SetCiphers);
+  crypto::SetProto(isolate, t, "setCipherSuites", SetCipherSuites);
+  crypto::SetProto(isolate, t, "setECDHCurve", SetECDHCurve);
+  crypto::SetProto(isolate, t, "setSigalgs", SetSigalgs);
+  crypto::SetProto(isolate, t, "setOptions", SetOptions);
+  crypto::SetProto(isolate, t, "setSessionTimeout", SetSessionTimeout);
+  crypto::SetProto(isolate, t, "setSessionIdContext", SetSessionIdContext);
+  crypto::SetProto(isolate, t, "loadPKCS12", LoadPKCS12);
+  crypto::ExposeClass(target, "SecureContext", t);
+  target.Method("getRootCertificates", GetRootCertificates);
+}
+
+}  // namespace skua::secure_context
+
+SKUA_BINDING(secure_context, Initialize)

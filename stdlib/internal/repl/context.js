@@ -1,0 +1,94 @@
+'use strict';
+// The REPL's global context: the real global (useGlobal) or a new vm context holding the
+// same globals, plus `module`, `require`, the builtin modules as lazy globals (`fs`,
+// `path` ...), and `_` / `_error`, the last result and the last error.
+
+const vm = require('vm');
+const path = require('path');
+const { publicIds } = require('internal/bootstrap/realm');
+
+// Builtin modules the REPL offers as globals: no `_stream_*`, no subpath ids.
+const builtinLibs = publicIds.filter((id) => !id.startsWith('_') && !id.includes('/'));
+
+function defineLazyBuiltins(context) {
+  for (const name of builtinLibs) {
+    if (name in context) continue;
+    const replace = (value) => {
+      Object.defineProperty(context, name, {
+        value, writable: true, enumerable: false, configurable: true,
+      });
+    };
+    Object.defineProperty(context, name, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const lib = require(name);
+        replace(lib);
+        return lib;
+      },
+      set: replace,
+    });
+  }
+}
+
+function defineModuleGlobals(context) {
+  const Module = require('internal/modules/cjs/loader');
+  const module = new Module('<repl>', null);
+  module.paths = Module._nodeModulePaths(process.cwd()).concat(Module.globalPaths);
+  module.filename = path.join(process.cwd(), '<repl>');
+  const define = (name, value) => Object.defineProperty(context, name, {
+    value, writable: true, enumerable: false, configurable: true,
+  });
+  define('module', module);
+  define('require', Module.makeRequireFunction(module));
+}
+
+// `_` and `_error` follow the last result and error until the user assigns them.
+function defineUnderscores(server, context) {
+  const accessor = (name, key, flag) => Object.defineProperty(context, name, {
+    configurable: true,
+    enumerable: false,
+    get: () => server[key],
+    set: (value) => {
+      server[key] = value;
+      if (!server[flag]) {
+        server[flag] = true;
+        server.output.write(`Expression assignment to ${name} now disabled.\n`);
+      }
+    },
+  });
+  accessor('_', 'last', 'underscoreAssigned');
+  accessor('_error', 'lastError', 'underscoreErrAssigned');
+}
+
+/**
+ * Makes (or, on .clear, remakes) the context of `server`.
+ */
+function createReplContext(server) {
+  let context;
+  if (server.useGlobal) {
+    context = globalThis;
+  } else {
+    context = vm.createContext();
+    for (const name of Object.getOwnPropertyNames(globalThis)) {
+      if (name in context) continue;
+      Object.defineProperty(context, name,
+                            Object.getOwnPropertyDescriptor(globalThis, name));
+    }
+    context.global = context;
+    const { Console } = require('console');
+    Object.defineProperty(context, 'console', {
+      configurable: true, writable: true, value: new Console(server.output),
+    });
+  }
+  defineModuleGlobals(context);
+  defineLazyBuiltins(context);
+  server.underscoreAssigned = false;
+  server.underscoreErrAssigned = false;
+  server.last = undefined;
+  server.lastError = undefined;
+  defineUnderscores(server, context);
+  return context;
+}
+
+module.exports = { builtinLibs, createReplContext };
