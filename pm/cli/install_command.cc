@@ -22,6 +22,7 @@
 #include "pm/lockfile/from_tree.h"
 #include "pm/lockfile/lockfile.h"
 #include "pm/registry/manifest.h"
+#include "pm/spec/dep_spec.h"
 #include "pm/store/cache_dir.h"
 #include "pm/tree/build_ideal_tree.h"
 
@@ -83,8 +84,26 @@ class Installer {
   std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
                                     const std::vector<bool>& changed);
 
+  bool Trusted(const PlanEntry& p) const {
+    return options_.trust_all || trusted_.count(p.name) > 0;
+  }
+  // node_modules/.skua/built: "location name@version" of packages whose scripts ran.
+  std::string BuiltListPath() const { return JoinPath(project_dir_, "node_modules/.skua/built"); }
+  static std::string BuiltKey(const PlanEntry& p) { return p.location + " " + p.spec(); }
+  std::set<std::string> ReadBuiltList() {
+    Result<std::string> text = fsutil::ReadFile(BuiltListPath());
+    for (size_t start = 0; text.ok() && start < text->size();) {
+      size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      built_.insert(text->substr(start, end - start));
+      start = end + 1;
+    }
+    return built_;
+  }
+
   const InstallOptions& options_;
   Reporter& out_;
+  std::set<std::string> built_;
   std::string cwd_, project_dir_, package_json_, lock_path_, lock_text_, cache_dir_;
   std::optional<config::Config> config_;
   config::NetworkOptions network_;
@@ -177,8 +196,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   if (!root.ok()) return root.status();
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
                            &root->optional_dependencies, &root->peer_dependencies}) {
-    for (const auto& [name, spec] : *deps) {
-      Result<spec::DepSpec> parsed = spec::ResolveSpec(name, spec);
+    for (const auto& [name, range] : *deps) {
+      Result<spec::DepSpec> parsed = spec::ResolveSpec(name, range);
       if (!parsed.ok() || !parsed->registry()) continue;
       if (parsed->alias) {
         source.Want(parsed->alias->name, parsed->alias->fetch_spec);
@@ -197,7 +216,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   Result<tree::IdealTree> tree = tree::BuildIdealTree(package_json_, source, build);
   if (!tree.ok()) return tree.status();
   for (const std::string& warning : tree->warnings) out_.Warn(warning);
-  out_.Step("resolved " + Plural(tree->entries.size() - (tree->entries.empty() ? 0 : 1), "package") +
+  out_.Step("resolved " + Plural(tree->entries.size(), "package") +
             " (" + std::to_string(source.from_network()) + " packuments from the registry)");
   return lockfile::LockfileFromTree(*tree);
 }
@@ -208,8 +227,9 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   for (size_t i = 0; i < packages.size(); ++i) {
     const PlanEntry& p = packages[i];
     if (!p.has_install_script || !changed[i] || p.is_link()) continue;
-    if (options_.trust_all || trusted_.count(p.name)) {
+    if (Trusted(p)) {
       run.push_back({JoinPath(project_dir_, p.location), p.spec()});
+      built_.insert(BuiltKey(p));
     } else {
       untrusted_.push_back(p.name + "@" + p.version);
     }
@@ -225,6 +245,13 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   });
   if (!deps.ok()) return Failure{1, deps.status().message()};
   if (deps->exit_code != 0) return Failure{deps->exit_code, deps->message};
+  if (!run.empty()) {
+    std::string list;
+    for (const std::string& key : built_) list += key + "\n";
+    if (Status wrote = fsutil::WriteFileAtomic(BuiltListPath(), list); !wrote.ok()) {
+      return Failure{1, wrote.message()};
+    }
+  }
   return std::nullopt;
 }
 
@@ -253,12 +280,23 @@ std::optional<Failure> Installer::Run() {
       previous.emplace(std::move(hidden).value());
     }
   }
-  std::vector<bool> changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr);
+  // Trusted packages whose scripts have not run here yet (new, or trusted since).
+  bool scripts_on = !config_->GetBool("ignore-scripts");
+  std::set<std::string> built = ReadBuiltList(), to_build;
+  for (const PlanEntry& p : plan->packages) {
+    if (p.has_install_script && scripts_on && !p.is_link() && Trusted(p) &&
+        !built.count(BuiltKey(p))) {
+      to_build.insert(p.location);
+    }
+  }
+  std::vector<bool> changed =
+      ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build);
 
-  Result<store::Store> store = store::Store::Open(cache_dir_);
-  if (!store.ok()) return Failure{1, store.status().message()};
+  Result<store::Store> opened = store::Store::Open(cache_dir_);
+  if (!opened.ok()) return Failure{1, opened.status().message()};
+  store::Store store = std::move(opened).value();
   FetchStats fetch_stats;
-  auto fetched = FetchPackages(plan->packages, changed, *store, *client_,
+  auto fetched = FetchPackages(plan->packages, changed, store, *client_,
                                [this](size_t d, size_t t) { out_.Progress("fetching", d, t); },
                                &fetch_stats);
   if (!fetched.ok()) return Failure{1, fetched.status().message()};
@@ -267,12 +305,7 @@ std::optional<Failure> Installer::Run() {
             std::to_string(fetch_stats.from_store) + " from the store");
 
   ReifyOptions reify_options;
-  bool scripts_on = !config_->GetBool("ignore-scripts");
-  for (const PlanEntry& p : plan->packages) {
-    if (p.has_install_script && scripts_on && (options_.trust_all || trusted_.count(p.name))) {
-      reify_options.copy_locations.insert(p.location);
-    }
-  }
+  reify_options.copy_locations = to_build;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
   Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, *fetched, reify_options);
   if (!stats.ok()) return Failure{1, stats.status().message()};

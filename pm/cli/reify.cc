@@ -64,7 +64,8 @@ Status PlaceLink(const std::string& project_dir, const PlanEntry& p) {
 
 std::vector<bool> ChangedPackages(const std::string& project_dir,
                                   const std::vector<PlanEntry>& packages,
-                                  const lockfile::Lockfile* previous) {
+                                  const lockfile::Lockfile* previous,
+                                  const std::set<std::string>& force) {
   std::vector<bool> changed(packages.size(), true);
   std::set<std::string> changed_locations;
   for (size_t i = 0; i < packages.size(); ++i) {
@@ -83,7 +84,7 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
       changed[i] = false;
       continue;
     }
-    if (!parent_changed && !p.is_link()) {
+    if (!parent_changed && !p.is_link() && !force.count(p.location)) {
       const lockfile::LockEntry* old = previous ? previous->Find(p.location) : nullptr;
       if (old != nullptr) {
         same = old->Version() == p.version && old->PackageName() == p.name &&

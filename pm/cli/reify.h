@@ -21,9 +21,12 @@ namespace skua::pm::cli {
 
 // Which planned packages must be (re)written: false when node_modules already holds the
 // same package. `previous` is the hidden lockfile of the last install, when readable.
+// Locations in `force` are rewritten anyway (a newly trusted package is re-copied so that
+// its scripts never touch hard-linked store files).
 std::vector<bool> ChangedPackages(const std::string& project_dir,
                                   const std::vector<PlanEntry>& packages,
-                                  const lockfile::Lockfile* previous);
+                                  const lockfile::Lockfile* previous,
+                                  const std::set<std::string>& force);
 
 struct ReifyStats {
   size_t added = 0;

@@ -9,6 +9,7 @@
   V(builtins)                 \
   V(cares_wrap)               \
   V(contextify)               \
+  V(credentials)              \
   V(crypto)                   \
   V(errors)                   \
   V(fs)                       \

@@ -37,7 +37,6 @@ class ConnectionWrap : public LibuvStreamWrap {
     if (status == 0) {
       v8::Local<v8::Object> client_obj;
       if (!Wrap::Instantiate(realm).ToLocal(&client_obj)) return;
-      realm->CopyAsyncFrame(wrap->object(), client_obj);
       auto* client = Unwrap<Wrap>(client_obj);
       int err = uv_accept(server, client->stream());
       if (err != 0) {

@@ -94,15 +94,6 @@ void Realm::CaptureAsyncFrame(v8::Local<v8::Object> holder) {
   (void)holder->SetPrivate(ctx, async_frame_key_.Get(isolate_), frame);
 }
 
-void Realm::CopyAsyncFrame(v8::Local<v8::Object> from, v8::Local<v8::Object> to) {
-  if (!async_frames_enabled_) return;
-  v8::Local<v8::Context> ctx = context();
-  v8::Local<v8::Private> key = async_frame_key_.Get(isolate_);
-  v8::Local<v8::Value> frame;
-  if (!from->GetPrivate(ctx, key).ToLocal(&frame) || frame->IsUndefined()) return;
-  (void)to->SetPrivate(ctx, key, frame);
-}
-
 void Realm::DrainTicksAndMicrotasks() {
   if (terminated_.load()) return;
   v8::HandleScope handle_scope(isolate_);

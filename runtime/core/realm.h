@@ -134,8 +134,6 @@ class Realm {
   void EnableAsyncFrames() { async_frames_enabled_ = true; }
   // Records the current frame on `holder`; nothing when frames are off or it is empty.
   void CaptureAsyncFrame(v8::Local<v8::Object> holder);
-  // Gives `to` the frame recorded on `from` (an accepted socket gets its server's).
-  void CopyAsyncFrame(v8::Local<v8::Object> from, v8::Local<v8::Object> to);
 
  private:
   void DrainTicksAndMicrotasks();

@@ -189,6 +189,10 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
     `${describeReceived(value).replace(/^ Received/, '')}.`;
 }, TypeError, RangeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_INVALID_REPL_EVAL_CONFIG',
+  'Cannot specify both "breakEvalOnSigint" and "eval" for REPL', TypeError);
+E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
+E('ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`', Error);
 E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
 E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
 E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
@@ -229,6 +233,7 @@ E('ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config %s.', Error);
 E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
 E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
+E('ERR_UNKNOWN_CREDENTIAL', '%s identifier does not exist: %s', Error);
 E('ERR_IMPORT_ASSERTION_TYPE_FAILED', 'Module "%s" is not of type "%s"', TypeError);
 E('ERR_IMPORT_ASSERTION_TYPE_MISSING', 'Module "%s" needs an import attribute of type "%s"',
   TypeError);
@@ -277,6 +282,26 @@ E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
   'Socket closed before the connection was established', Error);
 E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
 E('ERR_TTY_INIT_FAILED', 'TTY initialization failed', Error);
+
+// tls and https.
+E('ERR_TLS_CERT_ALTNAME_INVALID', function(reason, host, cert) {
+  this.reason = reason;
+  this.host = host;
+  this.cert = cert;
+  return `Hostname/IP does not match certificate's altnames: ${reason}`;
+}, Error);
+E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
+E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
+E('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Invalid protocol method: %s', TypeError);
+E('ERR_TLS_INVALID_PROTOCOL_VERSION',
+  (v, which) => `${JSON.stringify(v)} is not a valid ${which} TLS protocol version`, TypeError);
+E('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);
+E('ERR_TLS_PROTOCOL_VERSION_CONFLICT', (v, p) =>
+  `TLS protocol version ${JSON.stringify(v)} conflicts with secureProtocol ${JSON.stringify(p)}`,
+TypeError);
+E('ERR_TLS_REQUIRED_SERVER_NAME',
+  '"servername" is required parameter for Server.addContext', Error);
+E('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket', Error);
 
 // child_process and readline.
 E('ERR_CHILD_PROCESS_IPC_REQUIRED',

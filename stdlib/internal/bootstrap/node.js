@@ -24,6 +24,7 @@ Object.defineProperty(process, Symbol.toStringTag, {
 
 require('internal/process/per_thread').setupProcessMethods();
 require('internal/process/per_thread').setupSignalHandlers();
+require('internal/process/credentials').setupCredentials();
 
 const { nextTick, queueMicrotask, setupTaskQueue } = require('internal/process/task_queues');
 setupTaskQueue();

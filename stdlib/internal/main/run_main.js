@@ -72,10 +72,8 @@ function runSource(name, source, print) {
 }
 
 function runStdin() {
-  if (guessHandleType(0) === 'TTY') {
-    // TODO(compat): the REPL.
-    process.stderr.write('skua: the REPL is not implemented yet; pass a script or -e CODE\n');
-    process.exitCode = 9;
+  if (options.forceRepl || guessHandleType(0) === 'TTY') {
+    require('internal/repl/cli').startCliRepl();
     return;
   }
   // Read from fd 0 itself: a socket (a child's stdio pipe) cannot be opened as /dev/stdin.
@@ -101,6 +99,8 @@ module.exports = function runMain() {
     process.argv.push(...options.scriptArgs);
     loadPreloads();
     runSource('[eval]', options.evalSource, options.printEvalResult);
+    // -i with -e: the REPL follows the code.
+    if (options.forceRepl) require('internal/repl/cli').startCliRepl();
   } else if (options.script !== undefined && options.script !== '-') {
     const main = path.resolve(options.script);
     process.argv.push(main, ...options.scriptArgs);

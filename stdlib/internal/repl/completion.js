@@ -17,6 +17,9 @@ const kKeywords = [
 const kIdentifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const kChain = /([\p{ID_Start}$_][\p{ID_Continue}$]*(?:\??\.[\p{ID_Start}$_][\p{ID_Continue}$]*)*\??\.)?([\p{ID_Continue}$]*)$/u;
 
+// A property of a string literal: `'abc'.toUpp`.
+const kStringProperty = /((["'])(?:(?!\2)[^\\]|\\.)*\2\.)([\p{ID_Continue}$]*)$/u;
+
 function propertyNames(value) {
   const names = new Set();
   let object = value;
@@ -55,7 +58,12 @@ function completeLine(repl, line) {
   if (repl.bufferedCommand === '' && /^\s*\.[\w$]*$/.test(line)) {
     const partial = line.trim().slice(1);
     const names = Object.keys(repl.commands).filter((name) => name.startsWith(partial));
-    return [names.sort().map((name) => `.${name}`), line.trim()];
+    return [names.sort(), partial];
+  }
+  const literal = kStringProperty.exec(line);
+  if (literal !== null) {
+    const found = [...propertyNames('')].filter((name) => name.startsWith(literal[3])).sort();
+    return [found.map((name) => literal[1] + name), literal[1] + literal[3]];
   }
   const match = kChain.exec(line);
   if (match === null) return [[], line];
