@@ -146,6 +146,10 @@ class AsyncLocalStorage {
     this.#enabled = false;
   }
 
+  // Differs from Node 20: stores travel in frames, so nothing copies them resource by
+  // resource; the method exists (and is never called) for code that checks for it.
+  _propagate() {}
+
   getStore() {
     if (!this.#enabled) return undefined;
     const frame = getFrame();

@@ -366,7 +366,8 @@ Socket.prototype.remoteAddress = function() {
   return out;
 };
 
-// A setter over the handle: `syscall` names the error, `validate` checks the argument.
+// A setter over the handle: `syscall` names the method and the error, `convert` checks
+// and converts the argument.
 function handleSetter(syscall, convert, returnArg) {
   return function(arg) {
     const value = convert(arg);

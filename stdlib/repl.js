@@ -16,6 +16,21 @@ function start(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode) {
   return new REPLServer(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode);
 }
 
+// util.inspect.replDefaults: the options the default writer uses.
+const { inspect } = require('internal/util/inspect');
+const { validateObject } = require('internal/validators');
+if (!Object.prototype.hasOwnProperty.call(inspect, 'replDefaults')) {
+  Object.defineProperty(inspect, 'replDefaults', {
+    configurable: true,
+    enumerable: true,
+    get() { return writer.options; },
+    set(options) {
+      validateObject(options, 'options');
+      Object.assign(writer.options, options);
+    },
+  });
+}
+
 module.exports = {
   start,
   writer,

@@ -72,6 +72,27 @@ std::set<std::string> TrustedDependencies(std::string_view package_json) {
   return names;
 }
 
+// The declared dependencies of package.json against the lockfile's root entry: npm
+// rewrites the root entry (and prunes) when they differ, even if every locked version
+// still satisfies.
+bool RootDeclarationsMatch(std::string_view package_json, const lockfile::Lockfile& lock) {
+  const lockfile::LockEntry* root = lock.Find("");
+  Result<lockfile::JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
+  if (root == nullptr || !doc.ok()) return false;
+  using Pairs = std::set<std::pair<std::string, std::string>>;
+  auto pairs = [](const lockfile::JsonValue* object) {
+    Pairs out;
+    if (object == nullptr || !object->is_object()) return out;
+    for (const auto& m : object->members()) out.emplace(m.key, m.value.is_string() ? m.value.str() : "");
+    return out;
+  };
+  for (const char* key : {"dependencies", "devDependencies", "optionalDependencies",
+                          "peerDependencies"}) {
+    if (pairs(doc->Get(key)) != pairs(root->meta.Get(key))) return false;
+  }
+  return true;
+}
+
 class Installer {
  public:
   Installer(const InstallOptions& options, Reporter& reporter)
@@ -177,12 +198,14 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   bool legacy_peers = config_->GetBool("legacy-peer-deps");
   if (lock_) {
     std::vector<std::string> problems = lockfile::CheckInSync(package_json_, *lock_, legacy_peers);
-    if (problems.empty()) {
+    bool same_root = RootDeclarationsMatch(package_json_, *lock_);
+    if (problems.empty() && (same_root || options_.command == InstallCommand::kCi)) {
       out_.Verbose("package-lock.json is in sync with package.json");
       return *lock_;
     }
     if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
     for (const std::string& p : problems) out_.Verbose("lockfile out of sync: " + p);
+    if (problems.empty()) out_.Verbose("package.json's dependencies changed; resolving again");
   } else if (options_.command == InstallCommand::kCi) {
     return InvalidArgument(
         "code EUSAGE\nThe `skua ci` command can only install with an existing package-lock.json or\n"

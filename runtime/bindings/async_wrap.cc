@@ -11,15 +11,26 @@ namespace skua::async_wrap {
 
 namespace {
 
+// Frames live in the context that runs: the entered one, or the microtask's while V8 runs
+// a reaction, so a vm context's await keeps the frame set from its code.
 void GetFrame(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(
-      args.GetIsolate()->GetCurrentContext()->GetContinuationPreservedEmbedderData());
+      args.GetIsolate()->GetEnteredOrMicrotaskContext()->GetContinuationPreservedEmbedderData());
 }
 
 // setFrame(frame): frame is an object or undefined (V8 stores only heap objects there).
 void SetFrame(const v8::FunctionCallbackInfo<v8::Value>& args) {
   CHECK(args[0]->IsObject() || args[0]->IsUndefined());
-  args.GetIsolate()->GetCurrentContext()->SetContinuationPreservedEmbedderData(args[0]);
+  args.GetIsolate()->GetEnteredOrMicrotaskContext()->SetContinuationPreservedEmbedderData(args[0]);
+}
+
+// swapFrame(frame): setFrame(frame), returning the frame it replaced (one call where
+// entering a callback's context would take two).
+void SwapFrame(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsObject() || args[0]->IsUndefined());
+  v8::Local<v8::Context> context = args.GetIsolate()->GetEnteredOrMicrotaskContext();
+  args.GetReturnValue().Set(context->GetContinuationPreservedEmbedderData());
+  context->SetContinuationPreservedEmbedderData(args[0]);
 }
 
 void EnableAsyncFrames(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -41,6 +52,7 @@ void SetPromiseHooks(const v8::FunctionCallbackInfo<v8::Value>& args) {
 void Initialize(BindingTarget& target) {
   target.Method("getFrame", GetFrame);
   target.Method("setFrame", SetFrame);
+  target.Method("swapFrame", SwapFrame);
   target.Method("enableAsyncFrames", EnableAsyncFrames);
   target.Method("setPromiseHooks", SetPromiseHooks);
 }

@@ -62,9 +62,12 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
   v8::Local<v8::Value> outer_frame = v8::Undefined(isolate_);
   if (async_frames_enabled_) {
     outer_frame = ctx->GetContinuationPreservedEmbedderData();
+    // Calls on the process object (timers, immediates) carry no frame: stdlib sets one
+    // per JS callback; skipping the lookup on that large object keeps them cheap.
     v8::Local<v8::Object> holder = recv->IsObject() ? recv.As<v8::Object>() : fn.As<v8::Object>();
     v8::Local<v8::Value> frame;
-    if (!holder->GetPrivate(ctx, async_frame_key_.Get(isolate_)).ToLocal(&frame)) {
+    if (holder == process_object() ||
+        !holder->GetPrivate(ctx, async_frame_key_.Get(isolate_)).ToLocal(&frame)) {
       frame = v8::Undefined(isolate_);
     }
     ctx->SetContinuationPreservedEmbedderData(frame);

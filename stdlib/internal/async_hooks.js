@@ -8,6 +8,7 @@
 const {
   getFrame,
   setFrame,
+  swapFrame,
   enableAsyncFrames,
   setPromiseHooks,
 } = internalBinding('async_wrap');
@@ -38,10 +39,7 @@ function currentFrame() {
 
 // Makes `frame` current; returns the frame that exitFrame() puts back.
 function enterFrame(frame) {
-  if (!state.framesEnabled) return undefined;
-  const outer = getFrame();
-  setFrame(frame);
-  return outer;
+  return state.framesEnabled ? swapFrame(frame) : undefined;
 }
 
 function exitFrame(outer) {
@@ -101,8 +99,13 @@ const counts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
 
 // Node treats an exception in a hook as fatal: print it and exit with 1.
 function fatalError(error) {
-  const text = typeof error?.stack === 'string' ? error.stack : String(error);
-  process._rawDebug ? process._rawDebug(text) : require('console').error(text);
+  let text = error?.stack;
+  if (typeof text !== 'string') {
+    const holder = { message: String(error) };
+    Error.captureStackTrace(holder, fatalError);
+    text = holder.stack;
+  }
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 }
 
@@ -221,10 +224,7 @@ function initResource(resource, type, trigger = getDefaultTriggerAsyncId()) {
 // needs to put the outer context back.
 function enterResource(resource) {
   emitBefore(resource[kAsyncId], resource[kTriggerAsyncId], resource);
-  if (!state.framesEnabled) return undefined;
-  const outer = getFrame();
-  setFrame(resource[kFrame]);
-  return outer;
+  return state.framesEnabled ? swapFrame(resource[kFrame]) : undefined;
 }
 
 function exitResource(resource, outerFrame) {

@@ -284,12 +284,8 @@ E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
 E('ERR_TTY_INIT_FAILED', 'TTY initialization failed', Error);
 
 // tls and https.
-E('ERR_TLS_CERT_ALTNAME_INVALID', function(reason, host, cert) {
-  this.reason = reason;
-  this.host = host;
-  this.cert = cert;
-  return `Hostname/IP does not match certificate's altnames: ${reason}`;
-}, Error);
+E('ERR_TLS_CERT_ALTNAME_INVALID',
+  (reason) => `Hostname/IP does not match certificate's altnames: ${reason}`, Error);
 E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
 E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
 E('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Invalid protocol method: %s', TypeError);

@@ -361,7 +361,9 @@ void GetPeerCertificate(const Args& args) {
   if (leaf == nullptr) return;
   v8::Local<v8::Array> arr = v8::Array::New(isolate);
   PushCert(isolate, arr, leaf);
-  STACK_OF(X509)* chain = SSL_get_peer_cert_chain(w->ssl_);
+  // The verified chain reaches the trusted root, as Node's issuerCertificate links do.
+  STACK_OF(X509)* chain = SSL_get0_verified_chain(w->ssl_);
+  if (chain == nullptr || sk_X509_num(chain) == 0) chain = SSL_get_peer_cert_chain(w->ssl_);
   for (int i = 0; chain != nullptr && i < sk_X509_num(chain); i++) {
     X509* cert = sk_X509_value(chain, i);
     if (X509_cmp(cert, leaf) != 0) PushCert(isolate, arr, cert);

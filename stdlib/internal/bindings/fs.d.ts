@@ -82,3 +82,16 @@ export class DirHandle {
   read(req: Req, ctx?: Ctx): Array<string | number> | null;
   close(req: Req, ctx?: Ctx): void;
 }
+
+// fs.watchFile's poller (runtime/bindings/fs_stat_watcher.cc, uv_fs_poll_t). Stats are
+// kStatFields-long arrays, all zero while the file does not exist.
+export class StatWatcher {
+  constructor(bigint: boolean);
+  onchange: (status: number, current: Float64Array | BigInt64Array,
+             previous: Float64Array | BigInt64Array) => void;
+  start(path: string, intervalMs: number): number;
+  close(callback?: () => void): void;
+  ref(): void;
+  unref(): void;
+  hasRef(): boolean;
+}

@@ -93,7 +93,8 @@ function watchOptions(options) {
   options = getOptions(options, { persistent: true, recursive: false, encoding: 'utf8' });
   if (options.persistent === undefined) options.persistent = true;
   if (options.recursive === undefined) options.recursive = false;
-  validateBoolean(options.persistent, 'options.persistent');
+  // As Node 20: persistent is only tested for truth; recursive must be a boolean.
+  options.persistent = Boolean(options.persistent);
   validateBoolean(options.recursive, 'options.recursive');
   return options;
 }
@@ -134,8 +135,9 @@ function watch(filename, options, listener) {
   return watcher;
 }
 
-// fs.promises.watch: yields { eventType, filename } until `signal` aborts. Events that
-// arrive between two next() calls are queued, not lost.
+// fs.promises.watch: yields { eventType, filename } until `signal` aborts.
+// Differs from Node 20: events that arrive between two next() calls are queued; Node keeps
+// only the first. Recursive mode uses the same per-directory watcher as fs.watch.
 async function* watchPromise(filename, options = {}) {
   validateObject(options, 'options');
   const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;

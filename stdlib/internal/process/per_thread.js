@@ -123,7 +123,12 @@ function exit(code) {
     process.emit('exit', currentExitCode());
   }
   binding.reallyExit(currentExitCode());
+  // In a worker reallyExit only requests termination; V8 acts on it at its next stack
+  // check, which a call makes happen before any statement after process.exit() runs.
+  nop();
 }
+
+function nop() {}
 
 // Called by C++ when the loop runs empty ('beforeExit') and at the end ('exit').
 function emitProcessEvent(name) {

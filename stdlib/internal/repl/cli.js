@@ -27,7 +27,10 @@ function startCliRepl() {
     server.handleError(error);
     server.displayPrompt();
   });
-  server.on('exit', () => process.exit());
+  server.on('exit', () => {
+    if (server.terminal) process.stdout.write('\n');
+    process.exit();
+  });
   return server;
 }
 

@@ -89,7 +89,7 @@ function defineDefaultCommands(repl) {
         this.editorMode = true;
         this.editorLines = [];
         this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
-        this.setPrompt('');
+        require('readline').Interface.prototype.setPrompt.call(this, '');
         this.prompt();
       },
     });

@@ -70,8 +70,11 @@ function createReplContext(server) {
     context = globalThis;
   } else {
     context = vm.createContext();
+    // The new context has its own ECMAScript builtins (Object, Array ...); the rest of
+    // this realm's globals (process, Buffer, timers ...) are shared.
+    const own = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', context));
     for (const name of Object.getOwnPropertyNames(globalThis)) {
-      if (name in context) continue;
+      if (own.has(name) || name in context) continue;
       Object.defineProperty(context, name,
                             Object.getOwnPropertyDescriptor(globalThis, name));
     }

@@ -22,7 +22,6 @@ const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
 const REPL_MODE_STRICT = Symbol('repl-strict');
 
 const kQueue = Symbol('kQueue');
-const kBusy = Symbol('kBusy');
 const kPendingAwait = Symbol('kPendingAwait');
 const kSawSigint = Symbol('kSawSigint');
 const kRun = Symbol('kRun');
@@ -78,7 +77,6 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   this.bufferedCommand = '';
   this.editorMode = false;
   this[kQueue] = [];
-  this[kBusy] = false;
   this[kPendingAwait] = null;
   this[kSawSigint] = false;
   Interface.call(this, {
@@ -100,10 +98,26 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
       this.editorLines.push(line);
       return;
     }
-    this[kQueue].push(line);
-    this[kDrain]();
+    // While a top-level await is pending, later lines wait their turn.
+    if (this[kPendingAwait] || this[kQueue].length > 0) {
+      this[kQueue].push(line);
+    } else {
+      this.processLine(line);
+    }
   });
   this.on('SIGINT', () => this.onSigint());
+  if (this.terminal) {
+    // Ctrl+D ends editor mode even on a non-empty line: keep the line, empty it, and
+    // readline's own handler (which runs next) calls close(), which finishes the editor.
+    const onEditorKey = (s, key) => {
+      if (!this.editorMode || !key || !key.ctrl || key.name !== 'd') return;
+      this.editorLines.push(this.line);
+      this.line = '';
+      this.cursor = 0;
+    };
+    input.prependListener('keypress', onEditorKey);
+    this.once('close', () => input.removeListener('keypress', onEditorKey));
+  }
   this.once('close', () => this.emit('exit'));
   this.displayPrompt();
 }
@@ -113,13 +127,14 @@ REPLServer.REPL_MODE_SLOPPY = REPL_MODE_SLOPPY;
 REPLServer.REPL_MODE_STRICT = REPL_MODE_STRICT;
 
 REPLServer.prototype[kDrain] = function drain() {
-  while (!this[kBusy] && this[kQueue].length > 0 && !this.closed) {
+  while (!this[kPendingAwait] && this[kQueue].length > 0 && !this.closed) {
     this.processLine(this[kQueue].shift());
   }
 };
 
 // One line of input: a dot-command, or code (maybe completing buffered code).
 REPLServer.prototype.processLine = function processLine(cmd) {
+  cmd = cmd || '';
   const trimmed = cmd.trim();
   if (trimmed.startsWith('.') && trimmed[1] !== '.' && Number.isNaN(parseFloat(trimmed))) {
     const match = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
@@ -134,11 +149,7 @@ REPLServer.prototype.processLine = function processLine(cmd) {
       return;
     }
   }
-  if (this.bufferedCommand === '' && trimmed === '') {
-    this.displayPrompt();
-    return;
-  }
-  this.lines.push(cmd);
+  if (trimmed !== '') this.lines.push(cmd);
   this[kRun](this.bufferedCommand + cmd + '\n');
 };
 
@@ -149,12 +160,10 @@ REPLServer.prototype.evalInput = function evalInput(code) {
 };
 
 REPLServer.prototype[kRun] = function run(code) {
-  this[kBusy] = true;
   let done = false;
   const finish = (error, result) => {
     if (done) return;
     done = true;
-    this[kBusy] = false;
     this[kPendingAwait] = null;
     if (error instanceof Recoverable) {
       this.bufferedCommand = code;
@@ -162,7 +171,7 @@ REPLServer.prototype[kRun] = function run(code) {
       this.bufferedCommand = '';
       if (error) {
         this.handleError(error);
-      } else {
+      } else if (code.trim() !== '') {
         for (const [, name] of code.matchAll(/\b(?:let|const|class)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gu)) {
           this.lexicalNames.add(name);
         }
@@ -170,7 +179,7 @@ REPLServer.prototype[kRun] = function run(code) {
       }
     }
     if (!this.closed) this.displayPrompt();
-    process.nextTick(() => this[kDrain]());
+    if (this[kQueue].length > 0) process.nextTick(() => this[kDrain]());
   };
   try {
     this.eval(code, this.context, 'REPL', finish);
@@ -204,7 +213,10 @@ REPLServer.prototype.handleError = function handleError(error) {
   let text;
   if (isError(error) && typeof error.stack === 'string') {
     const stack = trimStack(error.stack);
-    if (Object.keys(error).length === 0) {
+    // A Node error's `code` is in its header already: "Error [ERR_X]: ...".
+    const extra = Object.keys(error).filter((key) => !(key === 'code' &&
+      stack.startsWith(`${error.name} [${error.code}]`)));
+    if (extra.length === 0) {
       text = stack;
     } else {
       try {
@@ -248,8 +260,15 @@ REPLServer.prototype.onSigint = function onSigint() {
   this.displayPrompt();
 };
 
+// setPrompt() changes the REPL's own prompt; '... ' stays for continued input.
+REPLServer.prototype.setPrompt = function setPrompt(prompt) {
+  this._initialPrompt = prompt;
+  Interface.prototype.setPrompt.call(this, prompt);
+};
+
 REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
-  this.setPrompt(this.bufferedCommand.length > 0 ? '... ' : this._initialPrompt);
+  Interface.prototype.setPrompt.call(this,
+    this.bufferedCommand.length > 0 ? '... ' : this._initialPrompt);
   this.prompt(preserveCursor);
 };
 
@@ -283,7 +302,7 @@ REPLServer.prototype.setupHistory = function (historyPath, callback) {
 REPLServer.prototype.close = function close() {
   if (this.editorMode && !this.input.readableEnded) {
     this.editorMode = false;
-    const code = [...this.editorLines, this.line].join('\n');
+    const code = this.editorLines.join('\n');
     this.editorLines = [];
     this.line = '';
     this.cursor = 0;

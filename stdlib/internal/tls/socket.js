@@ -237,10 +237,6 @@ TLSSocket.prototype._final = function(cb) {
 };
 
 TLSSocket.prototype._destroy = function(err, cb) {
-  for (let s = this; s; s = s._parent) {
-    clearTimeout(s[Symbol.for('skua.tls.none')]);
-  }
-  this.setTimeout(0);
   if (this.ssl) {
     this.ssl.destroy();
     this.ssl = null;
@@ -294,7 +290,7 @@ TLSSocket.prototype.getSession = function() {
   return ab ? Buffer.from(ab) : undefined;
 };
 TLSSocket.prototype.isSessionReused = function() {
-  return Boolean(this.ssl && this.ssl.isSessionReused());
+  return this.ssl ? this.ssl.isSessionReused() : null;
 };
 TLSSocket.prototype.getFinished = function() {
   const ab = this.ssl && this.ssl.getFinished();

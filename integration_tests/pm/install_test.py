@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""`skua install` / `skua ci` end to end against tools/testing/test_registry.py.
+
+Usage: install_test.py SKUA TEST_REGISTRY_PY
+Each check prints "ok <name>" or raises. npm 11, when on PATH, installs the same fixture
+for a differential comparison of the (path, name, version) sets.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+SKUA = os.path.abspath(sys.argv[1])
+REGISTRY_PY = os.path.abspath(sys.argv[2])
+TMP = tempfile.mkdtemp(prefix='skua-install-', dir=os.environ.get('TEST_TMPDIR'))
+
+FIXTURE = {'packages': {
+    'a': {'versions': {
+        '1.0.0': {'manifest': {'dependencies': {'b': '^1.0.0'}, 'bin': {'acli': 'cli.js'}},
+                  'files': {'cli.js': {'content': '#!/bin/sh\necho a-cli\n', 'mode': 420}}},
+        '1.1.0': {'manifest': {'dependencies': {'b': '^2.0.0'}}}}},
+    'b': {'versions': {'1.0.0': {}, '2.0.0': {'files': {'index.js': 'module.exports = 2;\n'}}}},
+    'c': {'versions': {'1.0.0': {'manifest': {'dependencies': {'b': '^1.0.0', '@s/e': '~1.2.0'}}}}},
+    '@s/d': {'versions': {'1.0.0': {'manifest': {'scripts': {'postinstall': 'echo ran > ran.txt'}}}}},
+    '@s/e': {'versions': {'1.2.0': {}, '1.2.5': {}, '1.3.0': {}}},
+    'evil': {'versions': {'1.0.0': {'hostile': 'bad-integrity'}}},
+}}
+
+
+def start_registry(fixture):
+    path = os.path.join(TMP, 'fixture-%d.json' % len(os.listdir(TMP)))
+    with open(path, 'w') as f:
+        json.dump(fixture, f)
+    proc = subprocess.Popen([sys.executable, REGISTRY_PY, path], stdout=subprocess.PIPE, text=True)
+    return proc, proc.stdout.readline().strip()
+
+
+def clean_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_config_')}
+    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
+    os.makedirs(env['HOME'], exist_ok=True)
+    env.update(extra)
+    return env
+
+
+def skua(project, *args, env=None, expect=0):
+    r = subprocess.run([SKUA, *args], cwd=project, env=env or clean_env(), text=True,
+                       capture_output=True, timeout=120)
+    if expect is not None and r.returncode != expect:
+        raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
+            ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
+    return r
+
+
+def project(name, package):
+    d = os.path.join(TMP, name)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, 'package.json'), 'w') as f:
+        json.dump(package, f, indent=2)
+    return d
+
+
+def layout(d):
+    """{(path, name, version)} of every package below d/node_modules."""
+    out = set()
+    for root, dirs, files in os.walk(os.path.join(d, 'node_modules')):
+        dirs[:] = [x for x in dirs if not x.startswith('.')]
+        if 'package.json' in files and os.path.basename(os.path.dirname(root)) != '':
+            rel = os.path.relpath(root, d)
+            if os.path.basename(os.path.dirname(rel)) in ('node_modules',) or \
+               os.path.basename(os.path.dirname(os.path.dirname(rel))) == 'node_modules':
+                with open(os.path.join(root, 'package.json')) as f:
+                    pj = json.load(f)
+                out.add((rel, pj['name'], pj['version']))
+    return out
+
+
+def requests(url):
+    with urllib.request.urlopen(url + '-/skua/requests') as r:
+        return json.load(r)
+
+
+def check(name):
+    print('ok', name, flush=True)
+
+
+def main():
+    proc, url = start_registry(FIXTURE)
+    try:
+        run(url)
+    finally:
+        proc.kill()
+
+
+def run(url):
+    reg = ('--registry', url)
+    base = {'name': 'p', 'version': '1.0.0',
+            'dependencies': {'a': '1.0.0', 'b': '^2.0.0', 'c': '^1.0.0', '@s/d': '*'}}
+    p = project('p', base)
+    expected = {
+        ('node_modules/a', 'a', '1.0.0'), ('node_modules/a/node_modules/b', 'b', '1.0.0'),
+        ('node_modules/b', 'b', '2.0.0'), ('node_modules/c', 'c', '1.0.0'),
+        ('node_modules/c/node_modules/b', 'b', '1.0.0'), ('node_modules/@s/d', '@s/d', '1.0.0'),
+        ('node_modules/@s/e', '@s/e', '1.2.5')}
+
+    r = skua(p, 'install', *reg)
+    assert layout(p) == expected, layout(p)
+    assert 'added 7 packages in ' in r.stdout, r.stdout
+    acli = os.path.join(p, 'node_modules/.bin/acli')
+    assert os.path.islink(acli) and os.access(acli, os.X_OK)
+    assert subprocess.run([acli], capture_output=True, text=True).stdout == 'a-cli\n'
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)
+    assert lock['lockfileVersion'] == 3 and 'node_modules/c/node_modules/b' in lock['packages']
+    assert os.path.exists(os.path.join(p, 'node_modules/.package-lock.json'))
+    check('install from scratch')
+
+    assert not os.path.exists(os.path.join(p, 'node_modules/@s/d/ran.txt'))
+    assert 'skua install --trust=@s/d' in r.stdout, r.stdout
+    check('untrusted dependency script skipped and listed')
+
+    before = len(requests(url))
+    lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
+    r = skua(p, 'install', *reg)
+    assert 'up to date in ' in r.stdout, r.stdout
+    assert open(os.path.join(p, 'package-lock.json'), 'rb').read() == lock_bytes
+    assert len(requests(url)) == before, requests(url)[before:]
+    check('no-op re-install makes no requests')
+
+    shutil.rmtree(os.path.join(p, 'node_modules'))
+    r = skua(p, 'ci', *reg)
+    assert layout(p) == expected and 'added 7 packages' in r.stdout
+    check('ci with the lockfile')
+
+    r = skua(p, 'install', '--trust', *reg)
+    assert open(os.path.join(p, 'node_modules/@s/d/ran.txt')).read() == 'ran\n'
+    assert os.stat(os.path.join(p, 'node_modules/@s/d/package.json')).st_nlink == 1
+    check('trusted dependency script runs (copied, not hard-linked)')
+
+    pj = dict(base, scripts={'postinstall': 'node -e "require(\'fs\').writeFileSync(\'post.txt\', '
+                                            'process.env.npm_lifecycle_event + \' \' + '
+                                            'process.env.npm_package_name)"'})
+    project('p', pj)
+    skua(p, 'install', *reg)
+    assert open(os.path.join(p, 'post.txt')).read() == 'postinstall p'
+    check('root postinstall runs `node -e` through the skua stand-in')
+
+    project('p', dict(pj, scripts={'postinstall': 'exit 7'}))
+    skua(p, 'install', *reg, expect=7)
+    project('p', pj)
+    check('failing root script fails the install with its code')
+
+    project('p', dict(base, dependencies=dict(base['dependencies'], b='^1.0.0')))
+    r = skua(p, 'ci', *reg, expect=1)
+    assert 'in sync' in r.stderr and "b@2.0.0 does not satisfy b@^1.0.0" in r.stderr, r.stderr
+    project('p', base)
+    check('ci refuses an out-of-sync lockfile')
+
+    lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
+    project('p', dict(base, dependencies=dict(base['dependencies'], evil='1.0.0')))
+    r = skua(p, 'install', *reg, expect=1)
+    assert 'EINTEGRITY' in r.stderr and 'evil@1.0.0' in r.stderr, r.stderr
+    assert layout(p) == expected, layout(p)
+    assert open(os.path.join(p, 'package-lock.json'), 'rb').read() == lock_bytes
+    project('p', base)
+    check('integrity mismatch names the package; node_modules and lockfile intact')
+
+    with open(os.path.join(p, 'package.json'), 'w') as f:
+        f.write('{"name": "p",\n  "dependencies": {,}\n}\n')
+    r = skua(p, 'install', *reg, expect=1)
+    assert 'package.json' in r.stderr and 'position 33' in r.stderr and 'line 2' in r.stderr, r.stderr
+    assert open(os.path.join(p, 'package-lock.json'), 'rb').read() == lock_bytes
+    project('p', base)
+    check('malformed package.json is reported with its position')
+
+    r = skua(p, 'install', expect=1)
+    assert 'registry' in r.stderr.lower(), r.stderr
+    check('no registry configured: clear error')
+
+    project('p', dict(base, dependencies={'a': '1.0.0'}))
+    r = skua(p, 'install', *reg)
+    assert layout(p) == {('node_modules/a', 'a', '1.0.0'), ('node_modules/b', 'b', '1.0.0')}, layout(p)
+    assert not os.path.exists(os.path.join(p, 'node_modules/c'))
+    check('stale packages removed')
+
+    if shutil.which('npm'):
+        n = project('npm', base)
+        skua_dir = project('skua', base)
+        env = clean_env()
+        subprocess.run(['npm', 'install', '--registry', url, '--cache', os.path.join(TMP, 'npmcache'),
+                        '--ignore-scripts', '--no-audit', '--no-fund'], cwd=n, env=env,
+                       check=True, capture_output=True, timeout=300)
+        skua(skua_dir, 'install', *reg)
+        assert layout(n) == layout(skua_dir), (layout(n) ^ layout(skua_dir))
+        check('same (path, name, version) set as npm')
+    else:
+        print('skip npm differential: npm not on PATH')
+
+
+if __name__ == '__main__':
+    main()
