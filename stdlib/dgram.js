@@ -5,7 +5,7 @@
 // then. Helpers and error codes live in internal/dgram.
 
 const EventEmitter = require('events');
-const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR } } =
+const { UDP, SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR } } =
   internalBinding('udp_wrap');
 const {
   kStateSymbol, kOwner, newHandle, bufferSize, sliceBuffer, toBufferList,
@@ -121,6 +121,11 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     this.on('listening', onListening);
   }
 
+  // bind(handle): a bound UDP handle received over IPC (child_process, cluster).
+  if (port instanceof UDP) {
+    bindToHandle(this, port);
+    return this;
+  }
   if (port !== null && typeof port === 'object' && Number.isInteger(port.fd) && port.fd > 0) {
     const err = state.handle.open(port.fd);
     if (err) throw errnoException(err, 'open');
@@ -147,7 +152,6 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     let flags = 0;
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
-    // Differs from Node 20: no cluster-worker handle sharing; every bind is exclusive.
     const err = state.handle.bind(ip, port || 0, flags);
     if (err) {
       const ex = exceptionWithHostPort(err, 'bind', ip, port);
@@ -159,6 +163,17 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   });
   return this;
 };
+
+function bindToHandle(socket, handle) {
+  const state = socket[kStateSymbol];
+  handle.lookup = state.handle.lookup;
+  handle.bind = state.handle.bind;
+  handle.connect = state.handle.connect;
+  handle[kOwner] = socket;
+  state.handle.close();
+  state.handle = handle;
+  startListening(socket);
+}
 
 // Runs `fn` once the implicit bind has finished (dropped if it fails).
 function enqueue(socket, fn) {

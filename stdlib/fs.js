@@ -126,6 +126,7 @@ module.exports = {
   W_OK,
   X_OK,
   constants,
+  _toUnixTimestamp: require('internal/fs/utils').toUnixTimestamp,
 };
 
 let watchers;

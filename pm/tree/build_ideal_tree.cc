@@ -67,13 +67,23 @@ void Builder::InitNode(Node* node, bool with_dev) {
 }
 
 Node* Builder::Pop() {
-  std::stable_sort(queue_.begin(), queue_.end(), [](Node* a, Node* b) {
-    int da = a->Depth(), db = b->Depth();
-    if (da != db) return da < db;
-    return lockfile::LocaleCompare(a->Location(), b->Location()) < 0;
-  });
-  Node* n = queue_.front();
-  queue_.erase(queue_.begin());
+  // The first of the smallest (depth, location) in queue order: what a stable sort would
+  // put in front, in one linear scan (sorting every pop was quadratic-log on big trees).
+  size_t best = 0;
+  int best_depth = queue_[0]->Depth();
+  std::string best_location = queue_[0]->Location();
+  for (size_t i = 1; i < queue_.size(); ++i) {
+    int depth = queue_[i]->Depth();
+    if (depth > best_depth) continue;
+    std::string location = queue_[i]->Location();
+    if (depth < best_depth || lockfile::LocaleCompare(location, best_location) < 0) {
+      best = i;
+      best_depth = depth;
+      best_location = std::move(location);
+    }
+  }
+  Node* n = queue_[best];
+  queue_.erase(queue_.begin() + best);
   return n;
 }
 

@@ -39,7 +39,6 @@ class PipeWrap : public ConnectionWrap<PipeWrap, uv_pipe_t> {
   static void New(const v8::FunctionCallbackInfo<v8::Value>& args) {
     CHECK(args.IsConstructCall());
     int type = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0);
-    // Differs from Node 20: an IPC pipe is accepted but no handles are passed over it yet.
     new PipeWrap(Realm::From(args.GetIsolate()), args.This(), type == kIpc);
   }
 
@@ -82,6 +81,18 @@ class PipeWrap : public ConnectionWrap<PipeWrap, uv_pipe_t> {
     args.GetReturnValue().Set(0);
   }
 
+  // acceptHandle(handle): moves the next descriptor received on this IPC pipe into a
+  // new, unopened TCP, Pipe or UDP handle of the type onread reported.
+  static void AcceptHandle(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    PipeWrap* wrap = Get(args);
+    if (wrap == nullptr) return args.GetReturnValue().Set(UV_EBADF);
+    CHECK(args[0]->IsObject());
+    auto* target = Unwrap<HandleWrap>(args[0].As<v8::Object>());
+    if (target == nullptr || !target->IsAlive()) return args.GetReturnValue().Set(UV_EBADF);
+    args.GetReturnValue().Set(
+        uv_accept(wrap->stream(), reinterpret_cast<uv_stream_t*>(target->uv_handle())));
+  }
+
   // fchmod(mode): UV_READABLE / UV_WRITABLE for a listening socket's file.
   static void Fchmod(const v8::FunctionCallbackInfo<v8::Value>& args) {
     PipeWrap* wrap = Get(args);
@@ -112,6 +123,7 @@ void Initialize(BindingTarget& target) {
   method("listen", PipeWrap::Listen);
   method("connect", PipeWrap::Connect);
   method("fchmod", PipeWrap::Fchmod);
+  method("acceptHandle", PipeWrap::AcceptHandle);
   v8::Local<v8::Function> constructor;
   if (!templ->GetFunction(target.context).ToLocal(&constructor)) return;
   target.realm->binding_state<PipeState>()->constructor.Reset(isolate, constructor);

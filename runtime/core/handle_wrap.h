@@ -25,6 +25,7 @@ class HandleWrap : public BaseObject {
 
   void Close(v8::Local<v8::Value> close_callback = v8::Local<v8::Value>());
   bool IsAlive() const { return state_ == State::kInitialized; }
+  uv_handle_t* uv_handle() const { return handle_; }
 
  protected:
   HandleWrap(Realm* realm, v8::Local<v8::Object> object, uv_handle_t* handle);

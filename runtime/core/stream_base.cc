@@ -53,8 +53,9 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t*
   Realm* realm = wrap->realm();
   v8::Isolate* isolate = realm->isolate();
   v8::HandleScope scope(isolate);
-  v8::Local<v8::Value> argv[2] = {v8::Number::New(isolate, static_cast<double>(nread)),
-                                  v8::Undefined(isolate)};
+  v8::Local<v8::Value> argv[3] = {v8::Number::New(isolate, static_cast<double>(nread)),
+                                  v8::Undefined(isolate), v8::Undefined(isolate)};
+  int argc = 2;
   if (nread > 0) {
     wrap->bytes_read_ += nread;
     // Shrink in place to what was read, then give the memory to V8 as is.
@@ -66,17 +67,31 @@ void LibuvStreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t*
   } else {
     free(buf->base);
   }
+  if (stream->type == UV_NAMED_PIPE && reinterpret_cast<uv_pipe_t*>(stream)->ipc) {
+    auto* pipe = reinterpret_cast<uv_pipe_t*>(stream);
+    int pending = uv_pipe_pending_count(pipe);
+    if (pending > 0) {
+      v8::Local<v8::Array> types = v8::Array::New(isolate, pending);
+      for (int i = 0; i < pending; i++) {
+        uv_handle_type type = uv_pipe_pending_type(pipe);
+        const char* name = type == UV_TCP ? "TCP" : type == UV_UDP ? "UDP" : "Pipe";
+        if (types->Set(realm->context(), i, OneByteString(isolate, name)).IsNothing()) return;
+      }
+      argv[2] = types;
+      argc = 3;
+    }
+  }
   v8::Local<v8::Object> obj = wrap->object();
   v8::Local<v8::Value> onread;
   if (!obj->Get(realm->context(), OneByteString(isolate, "onread")).ToLocal(&onread) ||
       !onread->IsFunction()) {
     return;
   }
-  (void)realm->MakeCallback(onread.As<v8::Function>(), obj, 2, argv);
+  (void)realm->MakeCallback(onread.As<v8::Function>(), obj, argc, argv);
 }
 
 int LibuvStreamWrap::DoWrite(v8::Local<v8::Object> req_obj, uv_buf_t* bufs, size_t count,
-                             std::unique_ptr<char[]> storage) {
+                             std::unique_ptr<char[]> storage, uv_stream_t* send_handle) {
   double* state = realm()->binding_state<StreamBaseState>()->fields();
   size_t total = 0;
   for (size_t i = 0; i < count; i++) total += bufs[i].len;
@@ -86,7 +101,7 @@ int LibuvStreamWrap::DoWrite(v8::Local<v8::Object> req_obj, uv_buf_t* bufs, size
 
   // Take what the kernel accepts now; queue only the rest.
   size_t first = 0;
-  if (uv_stream_get_write_queue_size(stream_) == 0) {
+  if (send_handle == nullptr && uv_stream_get_write_queue_size(stream_) == 0) {
     int written = uv_try_write(stream_, bufs, count);
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) return written;
     size_t left = written > 0 ? static_cast<size_t>(written) : 0;
@@ -100,7 +115,10 @@ int LibuvStreamWrap::DoWrite(v8::Local<v8::Object> req_obj, uv_buf_t* bufs, size
   if (first == count) return 0;
 
   auto* wrap = new WriteWrap(realm(), req_obj, std::move(storage));
-  int err = uv_write(wrap->req(), stream_, bufs + first, count - first, OnWrite);
+  int err = send_handle == nullptr
+                ? uv_write(wrap->req(), stream_, bufs + first, count - first, OnWrite)
+                : uv_write2(wrap->req(), stream_, bufs + first, count - first, send_handle,
+                            OnWrite);
   if (err < 0) {
     delete wrap;
     return err;
@@ -166,7 +184,25 @@ void LibuvStreamWrap::WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& arg
   uv_buf_t buf = uv_buf_init(
       static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
       static_cast<unsigned int>(view->ByteLength()));
-  args.GetReturnValue().Set(wrap->DoWrite(args[0].As<v8::Object>(), &buf, 1, nullptr));
+  bool ok = true;
+  uv_stream_t* send_handle = SendHandleArg(args, 2, &ok);
+  if (!ok) return args.GetReturnValue().Set(UV_EBADF);
+  args.GetReturnValue().Set(
+      wrap->DoWrite(args[0].As<v8::Object>(), &buf, 1, nullptr, send_handle));
+}
+
+uv_stream_t* LibuvStreamWrap::SendHandleArg(const v8::FunctionCallbackInfo<v8::Value>& args,
+                                            int index, bool* ok) {
+  *ok = true;
+  if (args.Length() <= index || !args[index]->IsObject()) return nullptr;
+  // Stdlib passes only TCP, Pipe and UDP handles (libuv sends a UDP handle's descriptor
+  // through the same uv_stream_t* parameter, as Node does).
+  auto* handle = Unwrap<HandleWrap>(args[index].As<v8::Object>());
+  if (handle == nullptr || !handle->IsAlive()) {
+    *ok = false;
+    return nullptr;
+  }
+  return reinterpret_cast<uv_stream_t*>(handle->uv_handle());
 }
 
 // writev(req, arrayOfViews)
@@ -196,6 +232,9 @@ void LibuvStreamWrap::WriteString(const v8::FunctionCallbackInfo<v8::Value>& arg
   LibuvStreamWrap* wrap = UnwrapStream(args);
   if (wrap == nullptr) return args.GetReturnValue().Set(UV_EBADF);
   CHECK(args[0]->IsObject() && args[1]->IsString());
+  bool ok = true;
+  uv_stream_t* send_handle = SendHandleArg(args, 2, &ok);
+  if (!ok) return args.GetReturnValue().Set(UV_EBADF);
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::String> str = args[1].As<v8::String>();
   size_t length;
@@ -225,7 +264,7 @@ void LibuvStreamWrap::WriteString(const v8::FunctionCallbackInfo<v8::Value>& arg
     memcpy(data, units.data(), length);  // Little-endian hosts only, as Node's 'ucs2'.
   }
   uv_buf_t buf = uv_buf_init(data, static_cast<unsigned int>(length));
-  if (heap == nullptr && wrap->IsAlive() &&
+  if (heap == nullptr && send_handle == nullptr && wrap->IsAlive() &&
       uv_stream_get_write_queue_size(wrap->stream_) == 0) {
     // Try the stack copy first; what is left must move to the heap before uv_write.
     int written = uv_try_write(wrap->stream_, &buf, 1);
@@ -255,7 +294,8 @@ void LibuvStreamWrap::WriteString(const v8::FunctionCallbackInfo<v8::Value>& arg
     memcpy(heap.get(), data, length);
     buf = uv_buf_init(heap.get(), static_cast<unsigned int>(length));
   }
-  args.GetReturnValue().Set(wrap->DoWrite(args[0].As<v8::Object>(), &buf, 1, std::move(heap)));
+  args.GetReturnValue().Set(
+      wrap->DoWrite(args[0].As<v8::Object>(), &buf, 1, std::move(heap), send_handle));
 }
 
 void LibuvStreamWrap::WriteUtf8String(const v8::FunctionCallbackInfo<v8::Value>& args) {

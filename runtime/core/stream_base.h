@@ -14,6 +14,11 @@
 // - shutdown(req) completes with `oncomplete(status, handle, error)` on the request.
 //
 // Rules:
+// - On an IPC pipe, writeBuffer/write*String take an optional third argument, a TCP,
+//   Pipe or UDP handle object whose descriptor is sent with the bytes (uv_write2; never
+//   uv_try_write). After a read on an IPC pipe that brought descriptors, `onread` gets a
+//   third argument: the array of their types ('TCP', 'Pipe', 'UDP'); JS accepts each
+//   into a new handle of that type with the pipe's acceptHandle(handle).
 // - Buffers written asynchronously are kept alive by the JS request object (stdlib sets
 //   req.buffer / req.chunks); string bytes are copied into the WriteWrap it owns.
 #ifndef SKUA_RUNTIME_CORE_STREAM_BASE_H_
@@ -72,9 +77,13 @@ class LibuvStreamWrap : public HandleWrap {
   static void OnShutdown(uv_shutdown_t* req, int status);
 
   // Writes bufs (try_write first, then uv_write for the rest); `storage` owns the bytes
-  // when they are not a JS buffer.
+  // when they are not a JS buffer; `send_handle` (IPC pipes) goes with the bytes.
   int DoWrite(v8::Local<v8::Object> req_obj, uv_buf_t* bufs, size_t count,
-              std::unique_ptr<char[]> storage);
+              std::unique_ptr<char[]> storage, uv_stream_t* send_handle = nullptr);
+  // The handle to send given as args[index], nullptr when none; `ok` is false when the
+  // argument is a closed handle.
+  static uv_stream_t* SendHandleArg(const v8::FunctionCallbackInfo<v8::Value>& args,
+                                    int index, bool* ok);
 
   static void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& args);

@@ -29,7 +29,15 @@ using crypto::View;
 using crypto::ViewOf;
 using Args = v8::FunctionCallbackInfo<v8::Value>;
 
+// A read-only memory BIO over a string's UTF-8 or a view's bytes (copied: the BIO must
+// not point into the V8 heap across calls that may run JS).
 BIO* BioOf(v8::Local<v8::Value> value) {
+  if (value->IsString()) {
+    std::string text = ToUtf8(v8::Isolate::GetCurrent(), value);
+    BIO* bio = BIO_new(BIO_s_mem());
+    BIO_write(bio, text.data(), static_cast<int>(text.size()));
+    return bio;
+  }
   View v = ViewOf(value);
   return BIO_new_mem_buf(v.data, static_cast<int>(v.size));
 }

@@ -51,3 +51,19 @@ for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
   'PerformanceObserver', 'PerformanceObserverEntryList']) {
   defineLazy(name, 'perf_hooks');
 }
+
+// Web streams (non-enumerable, as in Node 20).
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+  'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
+  'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
+  'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
+  'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
+  defineLazy(name, 'stream/web');
+}
+
+// fetch is enumerable in Node 20; Headers, Request, Response and FormData are not.
+defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
+for (const name of ['Headers', 'Request', 'Response', 'FormData']) {
+  defineLazy(name, 'internal/fetch/fetch');
+}

@@ -1,11 +1,11 @@
 'use strict';
 // Blob and File (W3C File API), kept in memory: the parts are copied once into one
 // immutable byte array that slices share.
-// Differs from Node 20: no stream() (skua has no web streams yet), no object URLs.
+// Differs from Node 20: no object URLs.
 
 const {
   ERR_BUFFER_TOO_LARGE, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_THIS,
-  ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS,
+  ERR_MISSING_ARGS,
 } = require('internal/errors').codes;
 const { customInspectSymbol } = require('internal/util/inspect');
 const binding = internalBinding('buffer');
@@ -114,8 +114,24 @@ class Blob {
     return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   }
 
+  // A byte stream over the bytes, handed out in chunks of at most 64 KiB.
   stream() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('stream()');
+    checkThis(this);
+    const bytes = this[kBytes];
+    let offset = 0;
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        const end = Math.min(offset + 65536, bytes.length);
+        if (end > offset) controller.enqueue(bytes.slice(offset, end));
+        offset = end;
+        if (offset >= bytes.length) {
+          controller.close();
+          controller.byobRequest?.respond(0);
+        }
+      },
+    });
   }
 
   [customInspectSymbol](depth, options, inspect) {
@@ -155,4 +171,4 @@ function resolveObjectURL(url) {
   return undefined;
 }
 
-module.exports = { Blob, File, resolveObjectURL };
+module.exports = { Blob, File, resolveObjectURL, kBytes };

@@ -8,20 +8,22 @@
 // Reference counting (Node's Control): the parent's channel keeps its loop alive until
 // disconnect; the child's is unref'd and held only while it has 'message' or
 // 'disconnect' listeners or a write is in flight, unless channel.ref()/unref() was
-// called explicitly.
-// TODO(compat): sending handles (net.Server, net.Socket) over the channel.
+// called explicitly. Handles (net.Server, net.Socket, dgram sockets, raw handles) travel
+// with a message as described in internal/child_process/handle_conversion.
 
 const EventEmitter = require('events');
 const { WriteWrap, streamBaseState, kLastWriteWasAsync } = internalBinding('stream_wrap');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED,
-    ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS,
+    ERR_INVALID_ARG_TYPE, ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
 const { errnoException } = require('internal/net/exceptions');
 const serialization = require('internal/child_process/serialization');
+const {
+  handleConversion, handleType, acceptPending,
+} = require('internal/child_process/handle_conversion');
 
 const kChannelHandle = Symbol('kChannelHandle');
 const kInternalPrefix = 'NODE_';
@@ -86,17 +88,55 @@ function setupChannel(target, channel, serializationMode) {
   target._handleQueue = null;
   target._pendingMessage = null;
 
-  function handleMessage(message, internal) {
+  function handleMessage(message, handle, internal) {
     if (!target.channel) return;
-    process.nextTick(() => target.emit(internal ? 'internalMessage' : 'message', message));
+    process.nextTick(() => {
+      target.emit(internal ? 'internalMessage' : 'message', message, handle);
+    });
+  }
+
+  // Descriptors received and not yet matched with their NODE_HANDLE message.
+  const receivedHandles = [];
+
+  function onHandleMessage(message) {
+    const handle = receivedHandles.shift();
+    const conversion = handleConversion[message.type];
+    if (handle === undefined || conversion === undefined) {
+      if (handle !== undefined) handle.close();
+      target._send({ cmd: 'NODE_HANDLE_NACK' }, null, { swallowErrors: true });
+      return;
+    }
+    target._send({ cmd: 'NODE_HANDLE_ACK' }, null, { swallowErrors: true });
+    conversion.got(message, handle, (object) => {
+      handleMessage(message.msg, object, isInternal(message.msg));
+    });
+  }
+
+  // The other end has the handle in flight (ACK) or did not get it (NACK): send what
+  // waited behind it.
+  function onHandleAck(message) {
+    const queue = target._handleQueue;
+    target._handleQueue = null;
+    const pending = target._pendingMessage;
+    target._pendingMessage = null;
+    if (pending && message.cmd === 'NODE_HANDLE_ACK') pending.handle.close();
+    if (queue) {
+      for (const args of queue) target._send(args.message, args.handle, args.options, args.callback);
+    }
+    if (!target.connected && target.channel && !target._handleQueue) target._disconnect();
   }
 
   channel.buffering = false;
-  channel.onread = (nread, arrayBuffer) => {
+  channel.onread = (nread, arrayBuffer, pendingTypes) => {
+    if (pendingTypes !== undefined) acceptPending(channel, pendingTypes, receivedHandles);
     if (nread > 0) {
       const chunk = require('buffer').Buffer.from(arrayBuffer, 0, nread);
       for (const message of framing.parseChannelMessages(channel, chunk)) {
-        handleMessage(message, isInternal(message));
+        const internal = isInternal(message);
+        if (internal && message.cmd === 'NODE_HANDLE') onHandleMessage(message);
+        else if (internal && (message.cmd === 'NODE_HANDLE_ACK' ||
+                              message.cmd === 'NODE_HANDLE_NACK')) onHandleAck(message);
+        else handleMessage(message, undefined, internal);
       }
       return;
     }
@@ -139,11 +179,31 @@ function setupChannel(target, channel, serializationMode) {
                                      message);
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
-    // Differs from Node 20: handles cannot be sent over the channel yet.
-    if (handle) throw new ERR_METHOD_NOT_IMPLEMENTED('send(message, handle)');
+    if (options == null) options = {};
+    let conversion;
+    if (handle) {
+      message = { cmd: 'NODE_HANDLE', type: handleType(handle), msg: message };
+      // One handle at a time: wait for the ACK of the one in flight.
+      if (this._handleQueue) {
+        this._handleQueue.push({ callback, handle, options, message: message.msg });
+        return this._handleQueue.length === 1;
+      }
+      conversion = handleConversion[message.type];
+      handle = conversion.send(message, handle, options);
+      if (!handle) message = message.msg;  // Nothing left to send (a closed socket).
+    } else if (this._handleQueue && !(isInternal(message) &&
+               (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK'))) {
+      this._handleQueue.push({ callback, handle: null, options, message });
+      return this._handleQueue.length === 1;
+    }
     const req = new WriteWrap();
-    const err = framing.writeChannelMessage(channel, req, message);
+    if (handle) req.handle = handle;  // Alive until the descriptor is written.
+    const err = framing.writeChannelMessage(channel, req, message, handle || undefined);
     const wasAsync = streamBaseState[kLastWriteWasAsync];
+    if (err === 0 && handle) {
+      if (!this._handleQueue) this._handleQueue = [];
+      if (conversion.postSend) conversion.postSend(message, handle, options, callback, this);
+    }
     if (err === 0) {
       if (wasAsync) {
         control.refCounted();
@@ -173,7 +233,8 @@ function setupChannel(target, channel, serializationMode) {
       return;
     }
     this.connected = false;
-    this._disconnect();
+    // Messages waiting behind a handle go first (see onHandleAck).
+    if (!this._handleQueue) this._disconnect();
   };
 
   target._disconnect = function _disconnect() {

@@ -17,8 +17,9 @@ const json = {
     channel[kPending] = '';
   },
 
-  writeChannelMessage(channel, req, message) {
-    return channel.writeUtf8String(req, `${JSON.stringify(message)}\n`);
+  // `handle` (optional): a TCP/Pipe/UDP handle whose descriptor goes with the bytes.
+  writeChannelMessage(channel, req, message, handle) {
+    return channel.writeUtf8String(req, `${JSON.stringify(message)}\n`, handle);
   },
 
   // The complete messages in `chunk` (plus what earlier chunks left over).
@@ -40,14 +41,14 @@ const advanced = {
     channel[kPending] = { chunks: [], length: 0, size: -1 };
   },
 
-  writeChannelMessage(channel, req, message) {
+  writeChannelMessage(channel, req, message, handle) {
     serdes ??= internalBinding('serdes');
     const payload = new Uint8Array(serdes.serialize(message, Buffer.prototype));
     const framed = Buffer.allocUnsafe(payload.length + 4);
     framed.writeUInt32BE(payload.length, 0);
     framed.set(payload, 4);
     req.buffer = framed;  // Kept alive until an asynchronous write completes.
-    return channel.writeBuffer(req, framed);
+    return channel.writeBuffer(req, framed, handle);
   },
 
   // Chunks are only joined once a whole message has arrived (messages may be large).

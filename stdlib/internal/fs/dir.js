@@ -162,6 +162,7 @@ class Dir {
   #busy = false;
 
   constructor(handle, path, options) {
+    if (!handle) throw new codes.ERR_MISSING_ARGS('handle');
     this.#handle = handle;
     this.#path = path;
     this.#encoding = options.encoding === 'utf8' ? undefined : options.encoding;

@@ -47,7 +47,7 @@ function defaultCloseCallback(err) {
 function close(fd, callback = defaultCloseCallback) {
   validateFd(fd);
   if (callback !== defaultCloseCallback) callback = makeCallback(callback);
-  binding.close(fd, makeReq(callback));
+  binding.close(fd, makeReq((err) => callback(err)));
 }
 
 // Normalises read()'s three call shapes to { buffer, offset, length, position }.
@@ -63,7 +63,8 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   if (length == null) length = buffer.byteLength - offset;
-  validateInteger(length, 'length', 0);
+  // As Node: length is coerced (not validated); its range is checked against the buffer.
+  length |= 0;
   if (length > 0 && buffer.byteLength === 0) {
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }

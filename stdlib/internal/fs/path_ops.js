@@ -131,15 +131,17 @@ function mkdirOptions(options) {
 }
 
 // Creates `path` and missing parents; returns the first directory created, or undefined.
-function mkdirpSync(path, mode) {
+// `retried` marks the second attempt after the parents exist: an ENOENT then (say, the
+// cwd was removed) is final rather than a reason to recurse again.
+function mkdirpSync(path, mode, retried = false) {
   const ctx = {};
   binding.mkdir(path, mode, undefined, ctx);
   if (ctx.errno === undefined) return path;
-  if (ctx.code === 'ENOENT') {
+  if (ctx.code === 'ENOENT' && !retried) {
     const parent = pathModule.dirname(path);
     if (parent === path) throw require('internal/errors').uvException(ctx);
     const first = mkdirpSync(parent, mode);
-    mkdirpSync(path, mode);
+    mkdirpSync(path, mode, true);
     return first;
   }
   if (ctx.code === 'EEXIST' || ctx.code === 'EISDIR') {
@@ -149,15 +151,15 @@ function mkdirpSync(path, mode) {
   throw require('internal/errors').uvException(ctx);
 }
 
-function mkdirp(path, mode, callback) {
+function mkdirp(path, mode, callback, retried = false) {
   binding.mkdir(path, mode, makeReq((err) => {
     if (!err) return callback(null, path);
-    if (err.code === 'ENOENT') {
+    if (err.code === 'ENOENT' && !retried) {
       const parent = pathModule.dirname(path);
       if (parent === path) return callback(err);
       return mkdirp(parent, mode, (err2, first) => {
         if (err2) return callback(err2);
-        mkdirp(path, mode, (err3) => callback(err3, err3 ? undefined : first));
+        mkdirp(path, mode, (err3) => callback(err3, err3 ? undefined : first), true);
       });
     }
     if (err.code === 'EEXIST' || err.code === 'EISDIR') {
@@ -210,10 +212,25 @@ function mkdtemp(prefix, options, callback) {
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
-    // Deprecated (DEP0147): rmdir({ recursive }) behaves as rm({ recursive }) without force.
-    return require('internal/fs/rm').rmSync(path, { ...options, recursive: true });
+    // Deprecated (DEP0147): rmdir({ recursive }) behaves as rm({ recursive }) without force,
+    // except that a path that is not a directory fails as plain rmdir does (ENOTDIR).
+    emitRecursiveRmdirWarning();
+    const st = binding.lstat(pathString(path), false, undefined, {});
+    if (st !== undefined && (st[1] & constants.S_IFMT) === constants.S_IFDIR) {
+      return require('internal/fs/rm').rmSync(path, { ...options, recursive: true, force: false });
+    }
   }
   syncCall(binding.rmdir, path);
+}
+
+let recursiveRmdirWarned = false;
+function emitRecursiveRmdirWarning() {
+  if (recursiveRmdirWarned || process.noDeprecation) return;
+  recursiveRmdirWarned = true;
+  process.emitWarning(
+    'In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
+      'will be removed. Use fs.rm(path, { recursive: true }) instead',
+    'DeprecationWarning', 'DEP0147');
 }
 
 function rmdir(path, options, callback) {
@@ -224,7 +241,14 @@ function rmdir(path, options, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
   if (options?.recursive) {
-    return require('internal/fs/rm').rm(path, { ...options, recursive: true }, callback);
+    emitRecursiveRmdirWarning();
+    return binding.lstat(pathString(path), false, makeReq((err, st) => {
+      if (err) return callback(err);
+      if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) {
+        return binding.rmdir(path, makeReq(callback));
+      }
+      require('internal/fs/rm').rm(path, { ...options, recursive: true, force: false }, callback);
+    }));
   }
   binding.rmdir(path, makeReq(callback));
 }

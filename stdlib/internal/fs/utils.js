@@ -7,7 +7,7 @@ const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { E, codes, uvException } = require('internal/errors');
 const {
-  parseFileMode, validateFunction, validateObject, validateInteger,
+  parseFileMode, validateFunction, validateObject, validateInteger, validateInt32,
 } = require('internal/validators');
 
 const { FSReqCallback, constants } = binding;
@@ -226,7 +226,7 @@ function validateOffsetLengthWrite(offset, length, byteLength) {
     throw new ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
   }
   if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
-  validateInteger(length, 'length', 0);
+  validateInt32(length, 'length', 0);
 }
 
 const { Stats, BigIntStats, StatFs, getStatsFromBinding, getStatFsFromBinding } =

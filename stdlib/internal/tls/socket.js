@@ -7,6 +7,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { TLSWrap } = internalBinding('tls_wrap');
+const { SecureContext: NativeSecureContext } = internalBinding('secure_context');
 const { codes: { ERR_TLS_INVALID_STATE, ERR_SOCKET_CLOSED } } = require('internal/errors');
 const { createSecureContext, SecureContext } = require('internal/tls/secure_context');
 const { checkServerIdentity, linkCertificates } = require('internal/tls/common');
@@ -129,7 +130,14 @@ function onCertCb(self, servername) {
     if (once || !self.ssl) return;
     once = true;
     if (err) return onTlsError(self, err);
-    if (context) self.ssl.setSecureContext(context.context || context);
+    if (context) {
+      const native = context.context || context;
+      if (!(native instanceof NativeSecureContext)) {
+        const { codes: { ERR_TLS_INVALID_CONTEXT } } = require('internal/errors');
+        return onTlsError(self, new ERR_TLS_INVALID_CONTEXT('context'));
+      }
+      self.ssl.setSecureContext(native);
+    }
     self.ssl.certCbDone();
   });
 }
@@ -201,6 +209,19 @@ TLSSocket.prototype._start = function() {
     if (opts.session) this.ssl.setSession(opts.session);
   }
   this.ssl.start();
+};
+
+// net.Socket refreshes the timers up the _parent chain, which ends at null; an
+// underlying stream that is not a net.Socket has no `_parent` at all.
+TLSSocket.prototype._unrefTimer = function() {
+  const parent = this._parent;
+  if (parent && parent._parent === undefined) {
+    this._parent = null;
+    net.Socket.prototype._unrefTimer.call(this);
+    this._parent = parent;
+  } else {
+    net.Socket.prototype._unrefTimer.call(this);
+  }
 };
 
 TLSSocket.prototype._read = function() {

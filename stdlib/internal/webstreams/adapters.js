@@ -8,6 +8,7 @@ const { isBranded } = require('internal/webstreams/util');
 const { ReadableStream } = require('internal/webstreams/readablestream');
 const { WritableStream } = require('internal/webstreams/writablestream');
 const { CountQueuingStrategy } = require('internal/webstreams/queuingstrategies');
+const { Buffer } = require('buffer');
 
 const lazy = {
   get eos() { return require('internal/streams/end-of-stream'); },

@@ -516,6 +516,7 @@ function pullInto(c, view, req) {
     elementSize = view.BYTES_PER_ELEMENT;
     ctor = view.constructor;
   }
+  const { byteOffset, byteLength } = view;
   let buffer;
   try {
     buffer = transferArrayBuffer(view.buffer);
@@ -524,8 +525,7 @@ function pullInto(c, view, req) {
     return;
   }
   const d = {
-    buffer, bufferByteLength: buffer.byteLength, byteOffset: view.byteOffset,
-    byteLength: view.byteLength, bytesFilled: 0, minimumFill: elementSize, elementSize,
+    buffer, bufferByteLength: buffer.byteLength, byteOffset, byteLength, bytesFilled: 0, minimumFill: elementSize, elementSize,
     viewConstructor: ctor, readerType: 'byob',
   };
   if (c.pendingPullIntos.length > 0) {
