@@ -134,8 +134,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     address = port.address || '';
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -152,6 +154,24 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     let flags = 0;
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
+    const cluster = require('cluster');
+    if (!cluster.isPrimary && !exclusive) {
+      // A cluster worker gets the bound handle from the primary.
+      const query = { address: ip, port: port || 0, addressType: this.type, fd: -1, flags };
+      cluster._getServer(this, query, (errno, handle) => {
+        if (!state.handle) {
+          if (handle) handle.close();
+          return;
+        }
+        if (errno) {
+          state.bindState = BIND_STATE_UNBOUND;
+          this.emit('error', exceptionWithHostPort(errno, 'bind', ip, port));
+          return;
+        }
+        bindToHandle(this, handle);
+      });
+      return;
+    }
     const err = state.handle.bind(ip, port || 0, flags);
     if (err) {
       const ex = exceptionWithHostPort(err, 'bind', ip, port);

@@ -41,8 +41,13 @@ module.exports = {
   copyFileSync: pathOps.copyFileSync,
   cp: (...args) => lazyCp().cp(...args),
   cpSync: (...args) => lazyCp().cpSync(...args),
-  createReadStream: (path, options) => lazyStreams().createReadStream(path, options),
-  createWriteStream: (path, options) => lazyStreams().createWriteStream(path, options),
+  // Plain functions, not arrows: old code calls them with `new`.
+  createReadStream: function createReadStream(path, options) {
+    return lazyStreams().createReadStream(path, options);
+  },
+  createWriteStream: function createWriteStream(path, options) {
+    return lazyStreams().createWriteStream(path, options);
+  },
   exists: pathOps.exists,
   existsSync: pathOps.existsSync,
   fchown: fdOps.fchown,

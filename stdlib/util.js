@@ -28,6 +28,7 @@ function inherits(ctor, superCtor) {
 }
 
 const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
+const { kCustomPromisifyArgs } = require('internal/util/promisify_args');
 
 function promisify(original) {
   validateFunction(original, 'original');
@@ -38,11 +39,15 @@ function promisify(original) {
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
+  const argNames = original[kCustomPromisifyArgs];
   function fn(...args) {
     return new Promise((resolve, reject) => {
       Reflect.apply(original, this, [...args, (err, ...values) => {
-        if (err) reject(err);
-        else resolve(values[0]);
+        if (err) return reject(err);
+        if (argNames === undefined) return resolve(values[0]);
+        const result = {};
+        for (let i = 0; i < argNames.length; i++) result[argNames[i]] = values[i];
+        resolve(result);
       }]);
     });
   }

@@ -10,6 +10,8 @@ export class Pipe {
   listen(backlog: number): number;
   connect(req: PipeConnectWrap, path: string): number;
   fchmod(mode: number): number;
+  /** IPC pipes: moves the next received descriptor into `handle` (new, of its type). */
+  acceptHandle(handle: object): number;
 }
 export interface Pipe extends StreamHandle {}
 export class PipeConnectWrap {

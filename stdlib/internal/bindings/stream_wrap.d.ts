@@ -18,14 +18,18 @@ export const kBytesWritten: number;
 export const kLastWriteWasAsync: number;
 
 export interface StreamHandle {
-  /** nread > 0 with a fresh ArrayBuffer of nread bytes; < 0 (UV_EOF or error) without. */
-  onread: (nread: number, buffer: ArrayBuffer | undefined) => void;
+  /** nread > 0 with a fresh ArrayBuffer of nread bytes; < 0 (UV_EOF or error) without.
+   *  On an IPC pipe, `pending` lists the types of descriptors that came with the read
+   *  (accept each with Pipe#acceptHandle). */
+  onread: (nread: number, buffer: ArrayBuffer | undefined,
+           pending?: Array<'TCP' | 'Pipe' | 'UDP'>) => void;
   readStart(): number;
   readStop(): number;
   shutdown(req: ShutdownWrap): number;
-  writeBuffer(req: WriteWrap, data: ArrayBufferView): number;
+  /** sendHandle (IPC pipes only): a TCP, Pipe or UDP handle whose descriptor is sent. */
+  writeBuffer(req: WriteWrap, data: ArrayBufferView, sendHandle?: object): number;
   writev(req: WriteWrap, chunks: ArrayBufferView[]): number;
-  writeUtf8String(req: WriteWrap, data: string): number;
+  writeUtf8String(req: WriteWrap, data: string, sendHandle?: object): number;
   writeLatin1String(req: WriteWrap, data: string): number;
   writeAsciiString(req: WriteWrap, data: string): number;
   writeUcs2String(req: WriteWrap, data: string): number;

@@ -203,7 +203,8 @@ class Dir {
   read(callback) {
     return this.#run((done) => {
       if (this.#closed) return done(new codes.ERR_DIR_CLOSED());
-      if (this.#entries.length > 0) return done(null, this.#take());
+      // A buffered entry is still delivered asynchronously, as Node does.
+      if (this.#entries.length > 0) return process.nextTick(done, null, this.#take());
       this.#handle.read(makeReq((err, batch) => {
         if (err) return done(err);
         if (batch === null) return done(null, null);

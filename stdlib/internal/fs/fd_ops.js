@@ -57,7 +57,7 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   if (arguments.length <= 3 || (typeof offsetOrOptions === 'object' && offsetOrOptions !== null)) {
     const options = offsetOrOptions ?? {};
     validateObject(options, 'options', 1);
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = options);
   }
   validateBuffer(buffer);
   if (offset == null) offset = 0;
@@ -339,6 +339,13 @@ function futimes(fd, atime, mtime, callback) {
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
   binding.futimes(fd, atime, mtime, makeReq(makeCallback(callback)));
+}
+
+// util.promisify(fs.read) resolves { bytesRead, buffer }, and likewise for the others.
+const { kCustomPromisifyArgs } = require('internal/util/promisify_args');
+for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [write, ['bytesWritten', 'buffer']],
+  [readv, ['bytesRead', 'buffers']], [writev, ['bytesWritten', 'buffers']]]) {
+  Object.defineProperty(fn, kCustomPromisifyArgs, { value: names, enumerable: false });
 }
 
 module.exports = {

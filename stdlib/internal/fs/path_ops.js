@@ -57,6 +57,12 @@ function exists(path, callback) {
   binding.access(path, F_OK, makeReq((err) => callback(!err)));
 }
 
+// exists' callback takes no error argument, so util.promisify needs its own form.
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
+  enumerable: false, writable: false, configurable: true,
+});
+
 function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
   path = getValidatedPath(path);
   const ctx = {};

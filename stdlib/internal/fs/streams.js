@@ -5,19 +5,49 @@
 
 const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
+const { errorOrDestroy } = require('internal/streams/destroy');
 const { validateInteger, validateFunction } = require('internal/validators');
-const { ERR_OUT_OF_RANGE } = require('internal/errors').codes;
-const fdOps = require('internal/fs/fd_ops');
+const { ERR_OUT_OF_RANGE, ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
 const { getValidatedPath, getOptions } = require('internal/fs/utils');
 
-const kIsFileHandle = Symbol('kIsFileHandle');
+const kFs = Symbol('kFs');
+
+// The "fs" a stream of a FileHandle uses: its methods, in the callback shape.
+function fileHandleOps(handle) {
+  const settle = (promise, cb, pick) =>
+    promise.then((r) => pick ? cb(null, ...pick(r)) : cb(null), cb);
+  return {
+    close: (fd, cb) => settle(handle.close(), cb),
+    read: (fd, buf, offset, length, pos, cb) =>
+      settle(handle.read(buf, offset, length, pos), cb, (r) => [r.bytesRead, r.buffer]),
+    write: (fd, buf, offset, length, pos, cb) =>
+      settle(handle.write(buf, offset, length, pos), cb, (r) => [r.bytesWritten, r.buffer]),
+    writev: (fd, buffers, pos, cb) =>
+      settle(handle.writev(buffers, pos), cb, (r) => [r.bytesWritten, r.buffers]),
+    fsync: (fd, cb) => settle(handle.sync(), cb),
+  };
+}
+
+// A stream's own copy of its options, inherited properties included (as Node reads them).
+function streamOptions(options) {
+  if (options === null || typeof options !== 'object') return getOptions(options, {});
+  const copy = {};
+  for (const key in options) copy[key] = options[key];
+  return getOptions(copy, {});
+}
 
 // Shared option handling of both streams: the file, how to open it, where to start.
-function setupFile(stream, path, options, defaultFlags) {
-  stream[kIsFileHandle] = false;
+// The file system calls come from options.fs or else the public `fs` module, looked up
+// at each call, so that monkey-patching fs.open/fs.write reaches the stream as in Node.
+function setupFile(stream, path, options, defaultFlags, ioNames) {
+  const fsOps = options.fs || require('fs');
+  validateFunction(fsOps.open, 'options.fs.open');
+  for (const name of ioNames) validateFunction(fsOps[name], `options.fs.${name}`);
+  validateFunction(fsOps.close, 'options.fs.close');
+  stream[kFs] = fsOps;
   let fd = options.fd ?? null;
   if (fd !== null && typeof fd === 'object' && typeof fd.fd === 'number') {
-    stream[kIsFileHandle] = fd;
+    stream[kFs] = fileHandleOps(fd);
     fd = fd.fd;
   } else if (fd !== null) {
     validateInteger(fd, 'fd', 0, 2147483647);
@@ -29,16 +59,41 @@ function setupFile(stream, path, options, defaultFlags) {
   stream.autoClose = options.autoClose === undefined ? true : options.autoClose;
   stream.start = options.start;
   stream.pos = undefined;
-  stream.fs = { ...fdOps, ...options.fs };
   if (stream.start !== undefined) {
     validateInteger(stream.start, 'start', 0);
     stream.pos = stream.start;
   }
 }
 
+// The prototype `open` of both streams: a deprecated no-op that subclasses written for
+// old Node (graceful-fs) override; when one does, _construct defers to it.
+const { deprecate } = require('util');
+const defaultReadOpen = deprecate(function open() {},
+  'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const defaultWriteOpen = deprecate(function open() {},
+  'WriteStream.prototype.open() is deprecated', 'DEP0135');
+
 function openFile(stream, callback) {
   if (stream.fd !== null) return callback();
-  stream.fs.open(stream.path, stream.flags, stream.mode, (err, fd) => {
+  if (stream.open !== defaultReadOpen && stream.open !== defaultWriteOpen) {
+    // The override reports through 'open' or 'error'; take the first as the outcome.
+    const emit = stream.emit;
+    stream.emit = function(event, ...args) {
+      if (event === 'open') {
+        this.emit = emit;
+        callback();
+        return Reflect.apply(emit, this, [event, ...args]);
+      }
+      if (event === 'error') {
+        this.emit = emit;
+        return callback(args[0]);
+      }
+      return Reflect.apply(emit, this, [event, ...args]);
+    };
+    stream.open();
+    return;
+  }
+  stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) return callback(err);
     stream.fd = fd;
     callback();
@@ -49,20 +104,16 @@ function openFile(stream, callback) {
 
 function closeFile(stream, err, callback) {
   if (stream.fd === null || !stream.autoClose) return callback(err);
-  const fd = stream.fd;
+  // fd is cleared once close has been called (a patched fs.close still sees stream.fd).
+  stream[kFs].close(stream.fd, (closeErr) => callback(err || closeErr));
   stream.fd = null;
-  if (stream[kIsFileHandle]) {
-    stream[kIsFileHandle].close().then(() => callback(err), (closeErr) => callback(err || closeErr));
-    return;
-  }
-  stream.fs.close(fd, (closeErr) => callback(err || closeErr));
 }
 
 function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-  options = getOptions(options, {});
+  options = streamOptions(options);
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-  setupFile(this, path, options, 'r');
+  setupFile(this, path, options, 'r', ['read']);
   this.end = options.end === undefined ? Infinity : options.end;
   if (this.end !== Infinity) validateInteger(this.end, 'end', 0);
   if (this.start !== undefined && this.start > this.end) {
@@ -78,6 +129,8 @@ Object.defineProperty(ReadStream.prototype, 'pending', {
   get() { return this.fd === null; },
   configurable: true,
 });
+
+ReadStream.prototype.open = defaultReadOpen;
 
 ReadStream.prototype._construct = function(callback) {
   openFile(this, callback);
@@ -95,8 +148,9 @@ ReadStream.prototype._read = function(n) {
   }
   const buffer = Buffer.allocUnsafeSlow(length);
   const position = this.pos !== undefined ? this.pos : null;
-  this.fs.read(this.fd, buffer, 0, length, position, (err, bytesRead) => {
-    if (err) return this.destroy(err);
+  this[kFs].read(this.fd, buffer, 0, length, position, (err, bytesRead) => {
+    // With autoClose: false an error leaves the stream (and its fd) undestroyed.
+    if (err) return errorOrDestroy(this, err);
     if (bytesRead === 0) {
       this.push(null);
       return;
@@ -118,12 +172,17 @@ ReadStream.prototype.close = function(callback) {
 
 function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-  options = getOptions(options, {});
+  options = streamOptions(options);
   options.decodeStrings = true;
-  setupFile(this, path, options, 'w');
+  setupFile(this, path, options, 'w', []);
+  if (typeof this[kFs].write !== 'function' && typeof this[kFs].writev !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function', this[kFs].write);
+  }
+  if (this[kFs].write != null) validateFunction(this[kFs].write, 'options.fs.write');
+  if (this[kFs].writev != null) validateFunction(this[kFs].writev, 'options.fs.writev');
   this.flush = options.flush === true;
   this.bytesWritten = 0;
-  Writable.call(this, options);
+  Writable.call(this, { ...options, autoDestroy: options.autoClose !== false });
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
@@ -134,13 +193,15 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   configurable: true,
 });
 
+WriteStream.prototype.open = defaultWriteOpen;
+
 WriteStream.prototype._construct = function(callback) {
   openFile(this, callback);
 };
 
 function writeAll(stream, buffer, offset, callback) {
   const position = stream.pos !== undefined ? stream.pos : null;
-  stream.fs.write(stream.fd, buffer, offset, buffer.length - offset, position, (err, n) => {
+  stream[kFs].write(stream.fd, buffer, offset, buffer.length - offset, position, (err, n) => {
     if (err) return callback(err);
     stream.bytesWritten += n;
     if (stream.pos !== undefined) stream.pos += n;
@@ -159,7 +220,7 @@ WriteStream.prototype._writev = function(chunks, callback) {
 
 WriteStream.prototype._final = function(callback) {
   if (!this.flush) return callback();
-  this.fs.fsync(this.fd, callback);
+  this[kFs].fsync(this.fd, callback);
 };
 
 WriteStream.prototype._destroy = function(err, callback) {

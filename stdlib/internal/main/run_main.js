@@ -95,6 +95,11 @@ module.exports = function runMain() {
   require('internal/modules/esm/loader');
   // A forked child: process.send and friends, before any user code.
   if (process.env.NODE_CHANNEL_FD) require('internal/child_process/ipc_setup').setupChildChannel();
+  // A cluster worker: cluster.worker, and listen() asking the primary for handles.
+  if (process.env.NODE_UNIQUE_ID) {
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
   if (options.evalSource !== undefined) {
     process.argv.push(...options.scriptArgs);
     loadPreloads();

@@ -129,6 +129,26 @@ Server.prototype._listen2 = function(address, port, addressType, backlog, fd, fl
   process.nextTick(() => { if (this._handle) this.emit('listening'); });
 };
 
+// In a cluster worker the primary provides the handle (internal/cluster/child), unless
+// the listen is exclusive.
+function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
+  const cluster = require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags, backlog };
+  cluster._getServer(server, query, (err, handle) => {
+    if (err) {
+      const ex = uvExceptionWithHostPort(err, 'bind', address, port);
+      server.emit('error', ex);
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd, flags);
+  });
+}
+
 function onconnection(err, clientHandle) {
   const self = this[kOwner];
   if (err) {
@@ -198,6 +218,7 @@ Server.prototype.listen = function(...args) {
     return this;
   }
   if (typeof options.fd === 'number' && options.fd >= 0) {
+    // Differs from Node 20: a cluster worker listens on a descriptor itself.
     this._listen2(null, null, null, backlogFromArgs, options.fd);
     return this;
   }
@@ -210,16 +231,17 @@ Server.prototype.listen = function(...args) {
     validatePort(options.port, 'options.port');
     const backlog = options.backlog || backlogFromArgs;
     if (options.host) {
-      lookupAndListen(this, options.port | 0, options.host, backlog, flags);
+      lookupAndListen(this, options.port | 0, options.host, backlog, flags, options.exclusive);
     } else {
-      this._listen2(null, options.port | 0, 4, backlog, undefined, flags);
+      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive,
+                      flags);
     }
     return this;
   }
   if (!('port' in options) && options.path && isPipeName(options.path)) {
     this._pipeName = options.path;
     const backlog = options.backlog || backlogFromArgs;
-    this._listen2(this._pipeName, -1, -1, backlog);
+    listenInCluster(this, this._pipeName, -1, -1, backlog, undefined, options.exclusive);
     if (this._handle && (options.readableAll || options.writableAll)) {
       const mode = (options.readableAll ? PipeConstants.UV_READABLE : 0) |
         (options.writableAll ? PipeConstants.UV_WRITABLE : 0);
@@ -239,10 +261,10 @@ Server.prototype.listen = function(...args) {
   throw new ERR_INVALID_ARG_VALUE('options', options);
 };
 
-function lookupAndListen(self, port, address, backlog, flags) {
+function lookupAndListen(self, port, address, backlog, flags, exclusive) {
   require('dns').lookup(address, (err, ip, addressType) => {
     if (err) self.emit('error', err);
-    else self._listen2(ip, port, addressType, backlog, undefined, flags);
+    else listenInCluster(self, ip, port, addressType, backlog, undefined, exclusive, flags);
   });
 }
 
@@ -309,4 +331,4 @@ Server.prototype[Symbol.asyncDispose] = function() {
   });
 };
 
-module.exports = { Server };
+module.exports = { Server, createServerHandle };

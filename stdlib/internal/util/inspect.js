@@ -1,6 +1,20 @@
 'use strict';
 // util.inspect and util.format, printing values the way Node 20 does (see nodejs.org/api/util.html).
 
+// Captured at load, so that user code that replaces Object.keys and friends cannot change
+// (or break) what inspect prints.
+const {
+  assign: ObjectAssign,
+  create: ObjectCreate,
+  defineProperty: ObjectDefineProperty,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getPrototypeOf: ObjectGetPrototypeOf,
+  is: ObjectIs,
+  keys: ObjectKeys,
+} = Object;
+
 // Brand checks come from util.types (answered by V8 through the `types` binding).
 const types = require('internal/util/types');
 const {
@@ -35,8 +49,8 @@ const {
   isBoxedPrimitive,
 } = types;
 
-const typedArrayTag = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+const typedArrayTag = ObjectGetOwnPropertyDescriptor(
+  ObjectGetPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
 function typedArrayName(v) { return typedArrayTag.call(v); }
 
@@ -92,7 +106,7 @@ const escapeTestOther = /[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udf
 const escapeAllOther = new RegExp(escapeTestOther.source, 'g');
 const ansiRegExp = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
 
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter(
+const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis).filter(
   (name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
 
 // Escapes for characters below 0x20 and 0x7f-0x9f, as Node prints them.
@@ -169,7 +183,7 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
+      for (const key of ObjectKeys(opts)) {
         if (Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -185,19 +199,19 @@ function inspect(value, opts) {
 }
 inspect.custom = customInspectSymbol;
 
-Object.defineProperty(inspect, 'defaultOptions', {
+ObjectDefineProperty(inspect, 'defaultOptions', {
   get() { return inspectDefaultOptions; },
   set(options) {
     if (options === null || typeof options !== 'object') {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    Object.assign(inspectDefaultOptions, options);
+    ObjectAssign(inspectDefaultOptions, options);
   },
 });
 
 function defineColorAlias(target, alias) {
-  Object.defineProperty(inspect.colors, alias, {
+  ObjectDefineProperty(inspect.colors, alias, {
     get() { return this[target]; },
     set(value) { this[target] = value; },
     configurable: true,
@@ -205,7 +219,7 @@ function defineColorAlias(target, alias) {
   });
 }
 
-inspect.colors = Object.assign(Object.create(null), {
+inspect.colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0],
   bold: [1, 22],
   dim: [2, 22],
@@ -264,7 +278,7 @@ defineColorAlias('inverse', 'swapColors');
 defineColorAlias('inverse', 'swapcolors');
 defineColorAlias('doubleunderline', 'doubleUnderline');
 
-inspect.styles = Object.assign(Object.create(null), {
+inspect.styles = ObjectAssign(ObjectCreate(null), {
   special: 'cyan',
   number: 'yellow',
   bigint: 'yellow',
@@ -281,8 +295,8 @@ inspect.styles = Object.assign(Object.create(null), {
 // The options object handed to a custom inspect function.
 function getUserOptions(ctx) {
   const ret = { stylize: ctx.stylize };
-  for (const key of Object.keys(inspectDefaultOptions)) ret[key] = ctx[key];
-  if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
+  for (const key of ObjectKeys(inspectDefaultOptions)) ret[key] = ctx[key];
+  if (ctx.userOptions !== undefined) ObjectAssign(ret, ctx.userOptions);
   return ret;
 }
 
@@ -352,27 +366,78 @@ function isInstanceof(obj, ctor) {
   }
 }
 
-function getConstructorName(obj, ctx, recurseTimes) {
+// `protoProps` (an array, with showHidden) collects the properties that user-defined
+// prototypes of the object contribute, such as class getters.
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const start = obj;
   while (obj) {
-    const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
         isInstanceof(start, desc.value)) {
+      if (protoProps !== undefined &&
+          (firstProto !== obj || !builtInObjects.has(desc.value.name))) {
+        addPrototypeProperties(ctx, start, firstProto || start, recurseTimes, protoProps);
+      }
       return String(desc.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
-  // Differs from Node 20: V8's internal constructor name is not reachable; use the kind.
-  const res = typeof start === 'function' ? 'Function' : 'Object';
+  const res = getUtilBinding()?.getConstructorName(start) ??
+    (typeof start === 'function' ? 'Function' : 'Object');
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
   const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1);
   if (protoConstr === null) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// Formats into `output` the non-method properties of up to three prototypes of `main`
+// below `obj` that are not built in; getters run against `main`.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let depth = 0;
+  let keys;
+  let seenKeys;
+  do {
+    if (depth !== 0 || main === obj) {
+      obj = ObjectGetPrototypeOf(obj);
+      if (obj === null) return;
+      const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
+      if (desc !== undefined && typeof desc.value === 'function' &&
+          builtInObjects.has(desc.value.name)) {
+        return;
+      }
+    }
+    if (depth === 0) seenKeys = new Set();
+    else for (const key of keys) seenKeys.add(key);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) ||
+          (depth !== 0 && seenKeys.has(key))) {
+        continue;
+      }
+      const desc = ObjectGetOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const str = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
+}
+
+// The prefix of a plain object. Without a prototype it is named after the class V8
+// recorded when the object was made ([Foo: null prototype]), unless the tag says the same.
+function getObjectPrefix(value, constructor, tag) {
+  let fallback = 'Object';
+  if (constructor === null) {
+    const name = getUtilBinding()?.getConstructorName(value);
+    if (typeof name === 'string' && name !== '' && name !== tag) fallback = name;
+  }
+  return getPrefix(constructor, tag, fallback);
 }
 
 function getPrefix(constructor, tag, fallback, size = '') {
@@ -390,13 +455,13 @@ function isArrayIndexKey(key) {
 }
 
 function getKeys(value, showHidden) {
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
+    keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
-    keys = Object.keys(value);
+    keys = ObjectKeys(value);
     for (const sym of symbols) {
       if (Object.prototype.propertyIsEnumerable.call(value, sym)) keys.push(sym);
     }
@@ -411,7 +476,10 @@ function getNonIndexKeys(value, showHidden) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   // A tag that is an own enumerable property is printed as a key already.
   if (typeof tag !== 'string' ||
@@ -436,14 +504,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (isSet(value)) {
-      const size = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get.call(value);
+      const size = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get.call(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatSet;
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isMap(value)) {
-      const size = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.call(value);
+      const size = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatMap;
@@ -527,13 +595,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
       if (keys.length === 0) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
-      braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      if (keys.length === 0 && protoProps === undefined) {
+        return `${getObjectPrefix(value, constructor, tag)}{}`;
+      }
+      braces[0] = `${getObjectPrefix(value, constructor, tag)}{`;
     }
   }
 
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
-    let name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    let name = getObjectPrefix(value, constructor, tag).slice(0, -1);
     if (constructor !== null) name = `[${name}]`;
     return ctx.stylize(name, 'special');
   }
@@ -546,6 +616,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (let i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (!(err instanceof RangeError && /call stack/i.test(String(err.message)))) throw err;
     ctx.seen.pop();
@@ -619,7 +690,7 @@ function getClassBase(value, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -775,7 +846,7 @@ function addNumericSeparatorEnd(str) {
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
-    if (Object.is(number, -0)) return fn('-0', 'number');
+    if (ObjectIs(number, -0)) return fn('-0', 'number');
     return fn(`${number}`, 'number');
   }
   const integer = Math.trunc(number);
@@ -839,7 +910,7 @@ function formatArray(ctx, value, recurseTimes) {
 // Arrays with holes: runs of missing indices print as `<N empty items>`, each run counting
 // as one entry against maxArrayLength.
 function formatSparseArray(ctx, value, recurseTimes, maxLength, output, i) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
@@ -985,10 +1056,12 @@ function formatPromise(ctx, value, recurseTimes) {
   return [state === 2 ? `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
 }
 
-function formatProperty(ctx, value, recurseTimes, key, type) {
+// `desc` and `original` (the object a getter runs on) come from addPrototypeProperties.
+function formatProperty(ctx, value, recurseTimes, key, type, desc = undefined,
+  original = value) {
   let str;
   let extra = ' ';
-  const desc = Object.getOwnPropertyDescriptor(value, key) ||
+  desc ??= ObjectGetOwnPropertyDescriptor(value, key) ||
     { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
@@ -1005,7 +1078,7 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
         (ctx.getters === 'get' && desc.set === undefined) ||
         (ctx.getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(value);
+        const tmp = desc.get.call(original);
         ctx.indentationLvl += 2;
         if (tmp === null) {
           str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
@@ -1165,10 +1238,10 @@ function hasBuiltInToString(value) {
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
+    pointer = ObjectGetPrototypeOf(pointer);
   } while (pointer !== null && !Object.prototype.hasOwnProperty.call(pointer, 'toString'));
   if (pointer === null) return true;
-  const desc = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  const desc = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return desc !== undefined && typeof desc.value === 'function' &&
     builtInObjects.has(desc.value.name);
 }

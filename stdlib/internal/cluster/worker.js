@@ -1,0 +1,48 @@
+'use strict';
+// cluster.Worker: the same class in the primary (wrapping the forked ChildProcess) and in
+// a worker (wrapping `process`); primary.js and child.js add kill/destroy/disconnect.
+
+const EventEmitter = require('events');
+
+// A function, not a class: Node's Worker may be called without `new`.
+function Worker(options) {
+  if (!(this instanceof Worker)) return new Worker(options);
+  EventEmitter.call(this);
+  if (options === null || typeof options !== 'object') options = {};
+  this.exitedAfterDisconnect = undefined;
+  this.state = options.state || 'none';
+  this.id = options.id | 0;
+  if (options.process) {
+    this.process = options.process;
+    this.process.on('error', (code, signal) => this.emit('error', code, signal));
+    this.process.on('message', (message, handle) => this.emit('message', message, handle));
+  }
+}
+Object.setPrototypeOf(Worker.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Worker, EventEmitter);
+
+Worker.prototype.kill = function kill(...args) {
+  return this.destroy(...args);
+};
+
+Worker.prototype.send = function send(...args) {
+  return this.process.send(...args);
+};
+
+Worker.prototype.isDead = function isDead() {
+  return this.process.exitCode != null || this.process.signalCode != null;
+};
+
+Worker.prototype.isConnected = function isConnected() {
+  return this.process.connected;
+};
+
+// Node's deprecated alias of exitedAfterDisconnect.
+Object.defineProperty(Worker.prototype, 'suicide', {
+  get() { return this.exitedAfterDisconnect; },
+  set(value) { this.exitedAfterDisconnect = value; },
+  configurable: true,
+  enumerable: false,
+});
+
+module.exports = Worker;
