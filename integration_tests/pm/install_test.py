@@ -186,6 +186,27 @@ def run(url):
     assert not os.path.exists(os.path.join(p, 'node_modules/c'))
     check('stale packages removed')
 
+    # A `file:` directory dependency is a link; its bins and (trusted) scripts are the
+    # target package's, as npm does them.
+    lib = project('lib', {'name': 'lib', 'version': '0.2.0', 'bin': {'libcli': 'cli.js'},
+                          'scripts': {'postinstall': 'node -e "require(\'fs\').writeFileSync('
+                                                     '\'built.txt\', process.cwd())"'}})
+    with open(os.path.join(lib, 'cli.js'), 'w') as f:
+        f.write('#!/bin/sh\necho lib-cli\n')
+    q = project('q', {'name': 'q', 'version': '1.0.0', 'dependencies': {'lib': 'file:../lib'}})
+    r = skua(q, 'install', *reg)
+    assert os.readlink(os.path.join(q, 'node_modules/lib')) == '../../lib'
+    libcli = os.path.join(q, 'node_modules/.bin/libcli')
+    assert subprocess.run([libcli], capture_output=True, text=True).stdout == 'lib-cli\n'
+    assert 'skua install --trust=lib' in r.stdout, r.stdout
+    assert not os.path.exists(os.path.join(lib, 'built.txt'))
+    skua(q, 'install', '--trust', *reg)
+    assert open(os.path.join(lib, 'built.txt')).read() == os.path.realpath(lib)
+    os.remove(os.path.join(lib, 'built.txt'))
+    r = skua(q, 'install', '--trust', *reg)
+    assert 'up to date in ' in r.stdout and not os.path.exists(os.path.join(lib, 'built.txt'))
+    check('file: link dependency gets its bins and runs its trusted script once')
+
     if shutil.which('npm'):
         n = project('npm', base)
         skua_dir = project('skua', base)

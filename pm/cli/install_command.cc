@@ -249,9 +249,10 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   std::vector<ScriptPackage> run;
   for (size_t i = 0; i < packages.size(); ++i) {
     const PlanEntry& p = packages[i];
-    if (!p.has_install_script || !changed[i] || p.is_link()) continue;
+    if (!p.has_install_script || !changed[i]) continue;
     if (Trusted(p)) {
-      run.push_back({JoinPath(project_dir_, p.location), p.spec()});
+      // A link's scripts run in its real folder, as npm runs them.
+      run.push_back({JoinPath(project_dir_, p.is_link() ? p.link_target : p.location), p.spec()});
       built_.insert(BuiltKey(p));
     } else {
       untrusted_.push_back(p.name + "@" + p.version);
@@ -307,7 +308,7 @@ std::optional<Failure> Installer::Run() {
   bool scripts_on = !config_->GetBool("ignore-scripts");
   std::set<std::string> built = ReadBuiltList(), to_build;
   for (const PlanEntry& p : plan->packages) {
-    if (p.has_install_script && scripts_on && !p.is_link() && Trusted(p) &&
+    if (p.has_install_script && scripts_on && Trusted(p) &&
         !built.count(BuiltKey(p))) {
       to_build.insert(p.location);
     }

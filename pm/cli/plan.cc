@@ -79,6 +79,12 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.depth = DepthOf(loc);
     if (meta.GetBool("link")) {
       p.link_target = meta.GetString("resolved");
+      // The target's own entry (outside node_modules) says what the package is.
+      if (const lockfile::LockEntry* target = lock.Find(p.link_target)) {
+        p.version = target->Version();
+        p.has_install_script = target->meta.GetBool("hasInstallScript");
+        p.has_bin = target->meta.Get("bin") != nullptr;
+      }
       plan.packages.push_back(std::move(p));
       continue;
     }

@@ -39,13 +39,24 @@ bool InstalledMatches(const std::string& dir, const PlanEntry& p) {
   return m.ok() && m->name == p.name && m->version == p.version;
 }
 
+// What a link's symlink holds: the target relative to the link's folder, one "../" per
+// path segment of that folder.
+std::string LinkText(const PlanEntry& p) {
+  std::string up;
+  for (char c : ParentDir(p.location)) up += c == '/' ? "../" : "";
+  return "../" + up + p.link_target;
+}
+
+bool LinkInPlace(const std::string& dest, const PlanEntry& p) {
+  char buf[4096];
+  ssize_t n = readlink(dest.c_str(), buf, sizeof(buf));
+  return n > 0 && static_cast<size_t>(n) < sizeof(buf) && std::string(buf, n) == LinkText(p);
+}
+
 Status PlaceLink(const std::string& project_dir, const PlanEntry& p) {
   std::string dest = JoinPath(project_dir, p.location);
   if (Status made = fsutil::MakeDirs(ParentDir(dest)); !made.ok()) return made;
-  // Relative to the link's folder: one "../" per path segment of its parent.
-  std::string up;
-  for (char c : ParentDir(p.location)) up += c == '/' ? "../" : "";
-  std::string target = "../" + up + p.link_target;
+  std::string target = LinkText(p);
   std::string temp = JoinPath(ParentDir(dest), fsutil::UniqueName(".skua-link-"));
   if (symlink(target.c_str(), temp.c_str()) != 0) return fsutil::ErrnoStatus("symlink", temp, errno);
   struct stat st;
@@ -84,7 +95,9 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
       changed[i] = false;
       continue;
     }
-    if (!parent_changed && !p.is_link() && !force.count(p.location)) {
+    if (!parent_changed && p.is_link() && !force.count(p.location)) {
+      same = LinkInPlace(dir, p);
+    } else if (!parent_changed && !force.count(p.location)) {
       const lockfile::LockEntry* old = previous ? previous->Find(p.location) : nullptr;
       if (old != nullptr) {
         same = old->Version() == p.version && old->PackageName() == p.name &&
@@ -170,7 +183,7 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
   // Bins, shallow packages first so they win name conflicts.
   link::BinLinker linker;
   for (const PlanEntry& p : packages) {
-    if (!p.has_bin || p.is_link()) continue;
+    if (!p.has_bin) continue;
     std::string dir = JoinPath(project_dir, p.location);
     Result<std::string> text = fsutil::ReadFile(JoinPath(dir, "package.json"));
     if (!text.ok()) continue;

@@ -39,6 +39,7 @@
   V(url)                      \
   V(uv)                       \
   V(util)                     \
+  V(v8_utils)                 \
   V(worker)                   \
   V(zlib)
 

@@ -1,5 +1,6 @@
 // `util`: introspection that only V8 can answer (promise state, proxies, constructor
 // names) and what kind of thing a file descriptor is.
+#include "base/check.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
 
@@ -38,6 +39,26 @@ void GetConstructorName(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(args[0].As<v8::Object>()->GetConstructorName());
 }
 
+// getOwnNonIndexProperties(object, onlyStrings): the own enumerable keys that are not
+// array indices (symbols too unless onlyStrings), without materialising the index keys
+// of a large array or typed array.
+void GetOwnNonIndexProperties(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsObject());
+  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  int filter = v8::PropertyFilter::ONLY_ENUMERABLE;
+  if (args[1]->IsTrue()) filter |= v8::PropertyFilter::SKIP_SYMBOLS;
+  v8::Local<v8::Array> keys;
+  if (!args[0].As<v8::Object>()
+           ->GetPropertyNames(context, v8::KeyCollectionMode::kOwnOnly,
+                              static_cast<v8::PropertyFilter>(filter),
+                              v8::IndexFilter::kSkipIndices,
+                              v8::KeyConversionMode::kConvertToString)
+           .ToLocal(&keys)) {
+    return;
+  }
+  args.GetReturnValue().Set(keys);
+}
+
 // previewEntries(iteratorOrWeakCollection): the entries V8 can see without running JS.
 void PreviewEntries(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (!args[0]->IsObject()) return;
@@ -70,6 +91,7 @@ void Initialize(BindingTarget& target) {
   target.Method("getPromiseDetails", GetPromiseDetails);
   target.Method("getProxyDetails", GetProxyDetails);
   target.Method("getConstructorName", GetConstructorName);
+  target.Method("getOwnNonIndexProperties", GetOwnNonIndexProperties);
   target.Method("previewEntries", PreviewEntries);
   target.Method("guessHandleType", GuessHandleType);
 }

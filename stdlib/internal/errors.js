@@ -227,6 +227,9 @@ E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of
   '.catch(). The promise rejected with the reason "%s".', Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+  '`process.setupUncaughtExceptionCapture()` was called while a capture callback was ' +
+  'already active', Error);
 E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
 E('ERR_REQUIRE_ESM', 'require() of ES Module %s not supported.', Error);
 E('ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config %s.', Error);

@@ -37,7 +37,7 @@ process.nextTick = nextTick;
 process.emitWarning = emitWarning;
 process.on('warning', onWarning);
 process.title = 'skua';
-process.release = { name: 'node' };
+require('internal/process/misc').setupProcessMisc();
 process.features = {
   inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
   tls_ocsp: false, tls: false, cached_builtins: true, typescript: false,

@@ -197,9 +197,17 @@ function mkdir(path, options, callback) {
   binding.mkdir(path, mode, makeReq(callback));
 }
 
+let nonPortableTemplateWarned = false;
+
 function mkdtempPrefix(prefix) {
-  prefix = getValidatedPath(prefix, 'prefix');
-  return pathString(prefix);
+  prefix = pathString(getValidatedPath(prefix, 'prefix'));
+  // Platforms treat trailing X's differently (some fill them in); Node warns once.
+  if (!nonPortableTemplateWarned && typeof prefix === 'string' && prefix.endsWith('X')) {
+    nonPortableTemplateWarned = true;
+    process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+      'For details see: https://nodejs.org/api/fs.html');
+  }
+  return prefix;
 }
 
 function mkdtempSync(prefix, options) {

@@ -169,12 +169,21 @@ function writeAllSync(fd, bytes, position) {
   }
 }
 
+// options.flush: a boolean when given. The fsync goes through the public fs module (as in
+// Node), where a test or tool may have wrapped it.
+function validateFlush(options) {
+  if (options.flush != null) {
+    require('internal/validators').validateBoolean(options.flush, 'options.flush');
+  }
+}
+
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  validateFlush(options);
   const bytes = toBytes(data, options.encoding);
   if (typeof path === 'number') {
     writeAllSync(path, bytes, -1);
-    if (options.flush) syncCall(binding.fsync, path);
+    if (options.flush) require('fs').fsyncSync(path);
     return;
   }
   path = getValidatedPath(path);
@@ -182,7 +191,7 @@ function writeFileSync(path, data, options) {
   const fd = syncCall(binding.open, path, flags, parseMode(options.mode, 'mode', 0o666));
   try {
     writeAllSync(fd, bytes, -1);
-    if (options.flush) syncCall(binding.fsync, fd);
+    if (options.flush) require('fs').fsyncSync(fd);
   } finally {
     binding.close(fd, undefined, {});
   }
@@ -191,6 +200,7 @@ function writeFileSync(path, data, options) {
 function writeFile(path, data, options, callback) {
   callback = makeCallback(callback ?? options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  validateFlush(options);
   const bytes = toBytes(data, options.encoding);
   const { signal } = options;
   const isFd = typeof path === 'number';
@@ -209,7 +219,7 @@ function writeFile(path, data, options, callback) {
   const writeFrom = (offset) => {
     if (signal?.aborted) return finish(abortError(signal));
     if (offset >= bytes.length) {
-      if (options.flush) return binding.fsync(fd, makeReq(finish));
+      if (options.flush) return require('fs').fsync(fd, finish);
       return finish(null);
     }
     const length = Math.min(bytes.length - offset, kIoMaxLength);

@@ -6,7 +6,7 @@
 const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { errorOrDestroy } = require('internal/streams/destroy');
-const { validateInteger, validateFunction } = require('internal/validators');
+const { validateInteger, validateFunction, validateBoolean } = require('internal/validators');
 const { ERR_OUT_OF_RANGE, ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
 const { getValidatedPath, getOptions } = require('internal/fs/utils');
 
@@ -180,6 +180,7 @@ function WriteStream(path, options) {
   }
   if (this[kFs].write != null) validateFunction(this[kFs].write, 'options.fs.write');
   if (this[kFs].writev != null) validateFunction(this[kFs].writev, 'options.fs.writev');
+  if (options.flush != null) validateBoolean(options.flush, 'options.flush');
   this.flush = options.flush === true;
   this.bytesWritten = 0;
   Writable.call(this, { ...options, autoDestroy: options.autoClose !== false });

@@ -18,6 +18,7 @@ const { normalizeArgs, isPipeName, toNumber, validatePort } = require('internal/
 const { Socket, createHandle, kOwner } = require('internal/net/socket');
 
 const UV_EINVAL = -22;
+const UV_EADDRINUSE = -98;
 const DEFAULT_IPV4_ADDR = '0.0.0.0';
 const DEFAULT_IPV6_ADDR = '::';
 
@@ -139,6 +140,13 @@ function listenInCluster(server, address, port, addressType, backlog, fd, exclus
   }
   const query = { address, port, addressType, fd, flags, backlog };
   cluster._getServer(server, query, (err, handle) => {
+    // A shared handle whose bind failed (libuv reports that only at listen, in the
+    // primary) is bound to another port, or none: that is EADDRINUSE.
+    if (err === 0 && port > 0 && handle.getsockname) {
+      const out = {};
+      err = handle.getsockname(out);
+      if (err === 0 && out.port !== port) err = UV_EADDRINUSE;
+    }
     if (err) {
       const ex = uvExceptionWithHostPort(err, 'bind', address, port);
       server.emit('error', ex);

@@ -5,9 +5,33 @@
 
 const { setFatalExceptionHandler } = internalBinding('errors');
 
+// process.setUncaughtExceptionCaptureCallback(): when set, it takes uncaught exceptions
+// instead of the 'uncaughtException' event.
+let captureCallback = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  require('internal/validators').validateFunction(fn, 'fn');
+  if (captureCallback !== null) {
+    throw new (require('internal/errors').codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET)();
+  }
+  captureCallback = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureCallback !== null;
+}
+
 function onUncaughtException(error, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', error, origin);
+  if (captureCallback !== null) {
+    captureCallback(error);
+    return true;
+  }
   if (process.emit('uncaughtException', error, origin)) return true;
   try {
     if (!process._exiting) {
@@ -38,6 +62,8 @@ onUncaughtException.format = function format(error) {
 
 function setupUncaughtExceptionHandling() {
   setFatalExceptionHandler(onUncaughtException);
+  process.setUncaughtExceptionCaptureCallback = setUncaughtExceptionCaptureCallback;
+  process.hasUncaughtExceptionCaptureCallback = hasUncaughtExceptionCaptureCallback;
 }
 
 module.exports = { setupUncaughtExceptionHandling };

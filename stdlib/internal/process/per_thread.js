@@ -3,9 +3,12 @@
 // uptime, memoryUsage, cpuUsage, exit and exitCode.
 
 const binding = internalBinding('process_methods');
-const { uvException, codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } =
-  require('internal/errors');
-const { validateString, validateInteger } = require('internal/validators');
+const {
+  uvException, codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+const {
+  validateString, validateInteger, validateObject, parseFileMode,
+} = require('internal/validators');
 
 const hrtimeFields = new Uint32Array(3);
 const memoryFields = new Float64Array(5);
@@ -31,9 +34,10 @@ function chdir(directory) {
 
 function umask(mask) {
   if (mask === undefined) return binding.umask();
-  if (typeof mask === 'string') mask = Number.parseInt(mask, 8);
-  validateInteger(mask, 'mask', 0, 0o777);
-  return binding.umask(mask);
+  // As umask(2): any file mode (number or octal string) is accepted; bits beyond the
+  // permission bits are ignored.
+  mask = parseFileMode(mask, 'mask');
+  return binding.umask(mask & 0o777);
 }
 
 function hrtime(previous) {
@@ -65,7 +69,22 @@ function memoryUsage() {
 }
 memoryUsage.rss = binding.rss;
 
+function validateCpuTime(previous, name) {
+  const value = previous[name];
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(`prevValue.${name}`, 'number', value);
+  }
+  if (!(value >= 0 && Number.isFinite(value))) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${name}`, value);
+  }
+}
+
 function cpuUsage(previous) {
+  if (previous !== undefined) {
+    validateObject(previous, 'prevValue');
+    validateCpuTime(previous, 'user');
+    validateCpuTime(previous, 'system');
+  }
   binding.cpuUsage(cpuFields);
   if (previous === undefined) return { user: cpuFields[0], system: cpuFields[1] };
   return { user: cpuFields[0] - previous.user, system: cpuFields[1] - previous.system };

@@ -7,7 +7,10 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 let traceHintShown = false;
 
 function writeWarning(warning) {
+  // Only Errors are printed: process.emit('warning', 'text') shows nothing.
+  if (!(warning instanceof Error)) return;
   if (process.execArgv.includes('--no-warnings')) return;
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
   const code = warning.code ? `[${warning.code}] ` : '';
   let text = `(node:${process.pid}) ${code}${warning.name}: ${warning.message}\n`;
   if (process.execArgv.includes('--trace-warnings')) {
@@ -56,7 +59,11 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    if (process.throwDeprecation) {
+      // Thrown on the next tick (as an uncaught exception), after earlier warnings print.
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => process.emit('warning', warning));
 }

@@ -20,14 +20,12 @@ const kIsArray = 1;
 const kIsSet = 2;
 const kIsMap = 3;
 
-function isArrayIndex(key) {
-  return typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
-}
-
 // Own enumerable keys that are not array indices (symbols only in strict mode).
+// V8 lists them without collecting the index keys, which for an 8 MB typed array would
+// be millions of strings.
+const { getOwnNonIndexProperties } = internalBinding('util');
 function nonIndexKeys(obj, strict) {
-  return Reflect.ownKeys(obj).filter((key) => !isArrayIndex(key) && isEnumerable(obj, key) &&
-    (strict || typeof key !== 'symbol'));
+  return getOwnNonIndexProperties(obj, !strict);
 }
 
 function isError(v) {
@@ -42,6 +40,8 @@ function sameBytes(a, b) {
   if (a.byteLength !== b.byteLength) return false;
   const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  // Large views: one native compare (memcmp) instead of a byte loop.
+  if (x.length > 512) return require('buffer').Buffer.compare(x, y) === 0;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }

@@ -190,9 +190,11 @@ function findExtension(filename) {
   return '.js';
 }
 
+// Also loads every extension without a handler of its own (".cjs", none at all): only
+// a ".js" file takes its format from the package scope's "type".
 Module._extensions['.js'] = function loadJs(module, filename) {
   const { packageType } = require('internal/modules/package_scope');
-  if (packageType(filename) === 'module') {
+  if (filename.endsWith('.js') && packageType(filename) === 'module') {
     loadESM(module, filename);
     return;
   }

@@ -13,7 +13,7 @@ const { pathToFileURL, fileURLToPath } = require('internal/url');
 function pathToFileURLString(filepath) {
   return pathToFileURL(filepath).href;
 }
-const { cjsExportNames } = require('internal/modules/esm/cjs_exports');
+const { cjsExports } = require('internal/modules/esm/cjs_exports');
 const {
   uvException,
   codes: {
@@ -45,12 +45,51 @@ function checkAttributes(url, format, attributes) {
   if (format !== 'json' && type === 'json') throw new ERR_IMPORT_ASSERTION_TYPE_FAILED(url, 'json');
 }
 
+// The names a CommonJS file exports as found without running it, following its
+// reexports (resolved as its require() would) into other .js/.cjs files; a specifier
+// that does not resolve is skipped, as in Node.
+function preparseCommonJS(Module, filename, names, seen) {
+  if (seen.has(filename)) return;
+  seen.add(filename);
+  let source;
+  try {
+    source = readSource(filename);
+  } catch {
+    return;
+  }
+  const found = cjsExports(source);
+  for (const name of found.names) names.add(name);
+  for (const specifier of found.reexports) {
+    let resolved;
+    try {
+      resolved = Module._resolveFilename(specifier, { filename, id: filename }, false);
+    } catch {
+      continue;
+    }
+    const ext = path.extname(resolved);
+    if (!path.isAbsolute(resolved) || (ext !== '.js' && ext !== '.cjs' && ext !== '')) continue;
+    const cached = Module._cache[resolved];
+    if (cached !== undefined && cached.loaded) {
+      for (const name of Object.keys(Object(cached.exports))) names.add(name);
+    } else {
+      preparseCommonJS(Module, resolved, names, seen);
+    }
+  }
+}
+
 function createCommonJSRecord(url) {
   const filename = fileURLToPath(url);
   const Module = require('internal/modules/cjs/loader');
   const cached = Module._cache[filename];
-  const names = cached !== undefined && cached.loaded ?
-    Object.keys(cached.exports) : cjsExportNames(readSource(filename));
+  let names;
+  if (cached !== undefined && cached.loaded) {
+    names = Object.keys(cached.exports);
+  } else {
+    const found = new Set();
+    preparseCommonJS(Module, filename, found, new Set());
+    found.delete('default');
+    names = [...found];
+  }
   const exportNames = ['default', ...names.filter((n) => n !== 'default')];
   return binding.createSyntheticModule(url, exportNames, () => {
     const exports = Module._load(filename, null, false);
