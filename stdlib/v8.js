@@ -85,7 +85,8 @@ function notBuildingSnapshot() {
 }
 
 const startupSnapshot = {
-  isBuildingSnapshot: () => false,
+  // Node 20 answers with the flag's number (0), not a boolean.
+  isBuildingSnapshot: () => 0,
   addSerializeCallback: notBuildingSnapshot,
   addDeserializeCallback: notBuildingSnapshot,
   setDeserializeMainFunction: notBuildingSnapshot,

@@ -56,8 +56,7 @@ void HeapSpaceNames(const FunctionCallbackInfo<Value>& args) {
   for (size_t i = 0; i < count; ++i) {
     v8::HeapSpaceStatistics s;
     isolate->GetHeapSpaceStatistics(&s, i);
-    v8::Local<v8::String> name;
-    if (!OneByteString(isolate, s.space_name()).ToLocal(&name)) return;
+    v8::Local<v8::String> name = OneByteString(isolate, s.space_name());
     if (names->Set(context, static_cast<uint32_t>(i), name).IsNothing()) return;
   }
   args.GetReturnValue().Set(names);
