@@ -130,6 +130,13 @@ def run(url):
     assert len(requests(url)) == before, requests(url)[before:]
     check('no-op re-install makes no requests')
 
+    assert os.path.exists(os.path.join(p, 'node_modules/.skua/state'))
+    shutil.rmtree(os.path.join(p, 'node_modules/c/node_modules/b'))
+    r = skua(p, 'install', *reg)
+    assert layout(p) == expected, layout(p)
+    assert 'added 1 package in ' in r.stdout, r.stdout
+    check('no-op stamp notices a removed nested package')
+
     shutil.rmtree(os.path.join(p, 'node_modules'))
     r = skua(p, 'ci', *reg)
     assert layout(p) == expected and 'added 7 packages' in r.stdout

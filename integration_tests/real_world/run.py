@@ -113,7 +113,9 @@ def run_scenario(name, args, registry, work):
                 return result, times
         rc, out, err, secs = timed([runner, "main.js"], project, env, RUN_TIMEOUT)
         times["%s run" % label] = secs
-        outputs[label] = (rc, out, err)
+        # The two installs live in different folders; a path printed by the app is
+        # compared without its folder.
+        outputs[label] = (rc, out.replace(project, "<project>"), err.replace(project, "<project>"))
     node, skua = outputs["npm"], outputs["skua"]
     if node[0] != 0:
         result["notes"].append("node itself failed (%s):\n%s" % (node[0], tail(node[1] + node[2])))

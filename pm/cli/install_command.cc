@@ -1,5 +1,6 @@
 #include "pm/cli/install_command.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include "pm/cli/reify.h"
 #include "pm/cli/reporter.h"
 #include "pm/cli/scripts.h"
+#include "pm/cli/stamp.h"
 #include "pm/config/config.h"
 #include "pm/config/network_options.h"
 #include "pm/fsutil/fsutil.h"
@@ -104,6 +106,9 @@ class Installer {
   Result<lockfile::Lockfile> Resolve();
   std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
                                     const std::vector<bool>& changed);
+  std::optional<Failure> RunRootLifecycle();
+  // The no-op stamp's hash of everything an install reads (see stamp.h).
+  std::string StampKeyHex();
 
   bool Trusted(const PlanEntry& p) const {
     return options_.trust_all || trusted_.count(p.name) > 0;
@@ -132,7 +137,36 @@ class Installer {
   std::unique_ptr<registry::RegistryClient> client_;
   std::set<std::string> trusted_;
   std::vector<std::string> untrusted_;
+  bool up_to_date_ = false;  // The stamp matched: nothing to install.
 };
+
+std::string Installer::StampKeyHex() {
+  StampKey key;
+  key.Add("skua install state 1");
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  struct stat st;
+  if (n > 0 && stat(std::string(exe, n).c_str(), &st) == 0) {
+    key.Add(std::string(exe, n) + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +
+            "." + std::to_string(st.st_mtim.tv_nsec));
+  }
+  key.Add(kNodeVersion);
+  registry::Platform platform = registry::HostPlatform();
+  key.Add(platform.os + " " + platform.cpu + " " + platform.libc);
+  for (const auto& [k, v] : config_->Flatten()) {
+    key.Add(k);
+    key.Add(v);
+  }
+  for (const std::string& omit : config_->Omit()) key.Add("omit " + omit);
+  for (const auto& [k, v] : options_.config) key.Add("cli " + k + "=" + v);
+  key.Add(options_.trust_all ? "trust all" : "trust listed");
+  for (const std::string& t : options_.trust) key.Add("trust " + t);
+  key.Add(package_json_);
+  key.AddFile(JoinPath(project_dir_, "package-lock.json"));
+  key.AddFile(JoinPath(project_dir_, "node_modules/.package-lock.json"));
+  key.AddFile(BuiltListPath());
+  return key.Hex();
+}
 
 std::optional<Failure> Installer::Load() {
   char buf[4096];
@@ -164,6 +198,10 @@ std::optional<Failure> Installer::Load() {
   package_json_ = std::move(text).value();
   if (std::string where = DescribeJsonError(package_json_); !where.empty()) {
     return Failure{1, "code EJSONPARSE\nInvalid package.json " + package_path + ": " + where};
+  }
+  if (options_.command == InstallCommand::kInstall && StampUpToDate(project_dir_, StampKeyHex())) {
+    up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
+    return std::nullopt;
   }
   lock_path_ = JoinPath(project_dir_, "package-lock.json");
   if (fsutil::Exists(lock_path_)) {
@@ -279,8 +317,26 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
+std::optional<Failure> Installer::RunRootLifecycle() {
+  if (config_->GetBool("ignore-scripts")) return std::nullopt;
+  out_.Clear();
+  Result<ScriptFailure> root = RunRootScripts(
+      MakeScriptEnvironment(*config_, CommandName(options_.command), cwd_, project_dir_,
+                            JoinPath(project_dir_, "node_modules/.skua/bin")),
+      project_dir_, out_.level() != LogLevel::kSilent);
+  if (!root.ok()) return Failure{1, root.status().message()};
+  if (root->exit_code != 0) return Failure{root->exit_code, root->message};
+  return std::nullopt;
+}
+
 std::optional<Failure> Installer::Run() {
   if (auto failed = Load()) return failed;
+  if (up_to_date_) {
+    if (auto failed = RunRootLifecycle()) return failed;
+    out_.Summary(SummaryLine(ReifyStats{}, out_.Seconds()));
+    return std::nullopt;
+  }
+  RemoveStamp(project_dir_);  // node_modules is about to change.
   Result<lockfile::Lockfile> lock = Resolve();
   if (!lock.ok()) return Failure{1, lock.status().message()};
   lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
@@ -355,15 +411,19 @@ std::optional<Failure> Installer::Run() {
     }
   }
 
-  if (scripts_on) {
-    out_.Clear();
-    Result<ScriptFailure> root = RunRootScripts(
-        MakeScriptEnvironment(*config_, CommandName(options_.command), cwd_, project_dir_,
-                              JoinPath(project_dir_, "node_modules/.skua/bin")),
-        project_dir_, out_.level() != LogLevel::kSilent);
-    if (!root.ok()) return Failure{1, root.status().message()};
-    if (root->exit_code != 0) return Failure{root->exit_code, root->message};
+  // The stamp comes after everything it hashes; root scripts run after it, so their
+  // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
+  // rules differ from install's.
+  if (options_.command == InstallCommand::kInstall && config_->GetBool("package-lock") &&
+      fsutil::Exists(node_modules)) {
+    std::vector<std::string> locations;
+    for (const PlanEntry& p : plan->packages) locations.push_back(p.location);
+    if (Status wrote = WriteStamp(project_dir_, StampKeyHex(), StampFolders(locations)); !wrote.ok()) {
+      out_.Verbose("could not write the install stamp: " + wrote.message());
+    }
   }
+
+  if (auto failed = RunRootLifecycle()) return failed;
 
   out_.Summary(SummaryLine(*stats, out_.Seconds()));
   if (!untrusted_.empty()) {

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 namespace skua::pm::lockfile {
 
@@ -60,46 +59,47 @@ uint32_t NextCodePoint(std::string_view s, size_t* i) {
   return cp;
 }
 
-struct Key {
-  std::vector<uint32_t> primary;
-  std::vector<uint8_t> tertiary;
-};
-
-Key MakeKey(std::string_view s) {
-  const Weights& w = Table();
-  Key key;
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp = NextCodePoint(s, &i);
+// The next non-ignorable collation element of `s` at or after `*i`: its primary and
+// tertiary weights. False at the end of the string.
+bool NextElement(const Weights& w, std::string_view s, size_t* i, uint32_t* primary, uint8_t* tertiary) {
+  while (*i < s.size()) {
+    uint32_t cp = NextCodePoint(s, i);
     if (cp < 128) {
       if (w.primary[cp] == 0) continue;
-      key.primary.push_back(w.primary[cp]);
-      key.tertiary.push_back(w.tertiary[cp]);
+      *primary = w.primary[cp];
+      *tertiary = w.tertiary[cp];
     } else {
-      key.primary.push_back(0x10000 + cp);
-      key.tertiary.push_back(0);
+      *primary = 0x10000 + cp;
+      *tertiary = 0;
     }
+    return true;
   }
-  return key;
+  return false;
 }
 
-template <typename T>
-int CompareSeq(const std::vector<T>& a, const std::vector<T>& b) {
-  size_t n = a.size() < b.size() ? a.size() : b.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+// One pass over both strings' element sequences, comparing primary (or tertiary)
+// weights position by position; a proper prefix sorts first. No allocation: this runs
+// inside every sort of locations and names.
+int ComparePass(std::string_view a, std::string_view b, bool tertiary_pass) {
+  const Weights& w = Table();
+  size_t i = 0, j = 0;
+  while (true) {
+    uint32_t pa = 0, pb = 0;
+    uint8_t ta = 0, tb = 0;
+    bool ha = NextElement(w, a, &i, &pa, &ta);
+    bool hb = NextElement(w, b, &j, &pb, &tb);
+    if (!ha || !hb) return ha == hb ? 0 : (ha ? 1 : -1);
+    uint32_t x = tertiary_pass ? ta : pa, y = tertiary_pass ? tb : pb;
+    if (x != y) return x < y ? -1 : 1;
   }
-  if (a.size() == b.size()) return 0;
-  return a.size() < b.size() ? -1 : 1;
 }
 
 }  // namespace
 
 int LocaleCompare(std::string_view a, std::string_view b) {
   if (a == b) return 0;
-  Key ka = MakeKey(a);
-  Key kb = MakeKey(b);
-  if (int c = CompareSeq(ka.primary, kb.primary)) return c;
-  return CompareSeq(ka.tertiary, kb.tertiary);
+  if (int c = ComparePass(a, b, false)) return c;
+  return ComparePass(a, b, true);
 }
 
 }  // namespace skua::pm::lockfile

@@ -54,7 +54,32 @@ class Builder {
   std::vector<std::string> warnings_;
   std::string peer_error_;
   std::vector<Node*> link_targets_;
+  std::map<std::pair<const registry::Packument*, std::string>, Result<const registry::Manifest*>> picks_;
+  // Pop()'s locations: a node's location with the parent chain it was computed for.
+  struct CachedLocation {
+    std::vector<const Node*> chain;
+    std::string location;
+  };
+  std::map<const Node*, CachedLocation> locations_;
+  const std::string& LocationOf(const Node* node);
 };
+
+const std::string& Builder::LocationOf(const Node* node) {
+  CachedLocation& c = locations_[node];
+  size_t i = 0;
+  bool same = true;
+  for (const Node* p = node; p; p = p->parent, ++i) {
+    if (i >= c.chain.size() || c.chain[i] != p) {
+      same = false;
+      break;
+    }
+  }
+  if (same && i == c.chain.size()) return c.location;
+  c.chain.clear();
+  for (const Node* p = node; p; p = p->parent) c.chain.push_back(p);
+  c.location = node->Location();
+  return c.location;
+}
 
 // Edges of a new node, with the overrides in its scope applied.
 void Builder::InitNode(Node* node, bool with_dev) {
@@ -71,15 +96,15 @@ Node* Builder::Pop() {
   // put in front, in one linear scan (sorting every pop was quadratic-log on big trees).
   size_t best = 0;
   int best_depth = queue_[0]->Depth();
-  std::string best_location = queue_[0]->Location();
+  const std::string* best_location = &LocationOf(queue_[0]);
   for (size_t i = 1; i < queue_.size(); ++i) {
     int depth = queue_[i]->Depth();
     if (depth > best_depth) continue;
-    std::string location = queue_[i]->Location();
-    if (depth < best_depth || lockfile::LocaleCompare(location, best_location) < 0) {
+    const std::string* location = &LocationOf(queue_[i]);
+    if (depth < best_depth || lockfile::LocaleCompare(*location, *best_location) < 0) {
       best = i;
       best_depth = depth;
-      best_location = std::move(location);
+      best_location = location;
     }
   }
   Node* n = queue_[best];
@@ -107,7 +132,7 @@ std::vector<Edge*> Builder::ProblemEdges(Node* node) {
 void Builder::PrefetchFor(Node* node) {
   std::vector<std::string> names;
   for (Edge* e : ProblemEdges(node)) {
-    Result<spec::DepSpec> s = spec::ResolveSpec(e->name, e->spec);
+    const Result<spec::DepSpec>& s = tree_->ResolveSpec(e->name, e->spec);
     if (!s.ok() || !s->registry()) continue;
     names.push_back(s->type == spec::SpecType::kAlias && s->alias ? s->alias->name : e->name);
   }
@@ -130,6 +155,7 @@ Node* Builder::VirtualRoot(Node* node, bool reuse) {
     e.from = vr;
     e.peer_conflicted = false;
   }
+  tree_->IndexEdges(vr);
   virtual_roots_[node] = vr;
   return vr;
 }
@@ -139,7 +165,7 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
   node->name = name;
   Node* overrides_from = edge ? edge->from : parent;
   const Overrides* scope = overrides_from ? overrides_from->overrides : nullptr;
-  Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
+  const Result<spec::DepSpec>& spec = tree_->ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
   if (!spec.ok()) {
     node->error = spec.status().message();
   } else if (spec->type == spec::SpecType::kDirectory || spec->type == spec::SpecType::kLink) {
@@ -151,7 +177,7 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     target->name = name;
     target->realpath = node->realpath;
     if (folder.ok()) target->package = *folder;
-    target->fs_parent = tree_->root();
+    tree_->SetFsParent(target, tree_->root());
     target->overrides = scope;
     InitNode(target, false);
     node->link_target = target;
@@ -166,8 +192,13 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     if (!packument.ok()) {
       node->error = packument.status().message();
     } else {
-      Result<const registry::Manifest*> picked =
-          registry::PickManifest(**packument, reg.fetch_spec, options_.pick, &failure);
+      // The same (packument, spec) is picked again for every copy of a dependency.
+      auto key = std::make_pair(*packument, reg.fetch_spec);
+      auto memo = picks_.find(key);
+      if (memo == picks_.end()) {
+        memo = picks_.emplace(key, registry::PickManifest(**packument, reg.fetch_spec, options_.pick, &failure)).first;
+      }
+      const Result<const registry::Manifest*>& picked = memo->second;
       if (!picked.ok()) {
         node->error = picked.status().message();
       } else {

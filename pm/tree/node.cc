@@ -18,8 +18,7 @@ bool DepValid(const Node* child, const spec::DepSpec& spec) {
       if (spec.fetch_spec == "*") return true;
       [[fallthrough]];
     case spec::SpecType::kVersion:
-      return !child->version().empty() &&
-             semver::Satisfies(child->version(), spec.fetch_spec, semver::RangeOptions{.loose = true});
+      return !child->version().empty() && child->tree->SatisfiesLoose(child->version(), spec.fetch_spec);
     case spec::SpecType::kAlias:
       return spec.alias && child->package_name() == spec.alias->name && DepValid(child, *spec.alias);
     case spec::SpecType::kTag:
@@ -43,12 +42,11 @@ Node* Edge::To() const { return from->Resolve(name); }
 
 bool Edge::SatisfiedBy(const Node* node) const {
   if (!node || node->name != name) return false;
+  const Result<spec::DepSpec>& parsed = node->tree->ResolveSpec(name, spec.empty() ? "*" : spec);
   if (node->is_link && node->link_target) {
-    Result<spec::DepSpec> parsed = spec::ResolveSpec(name, spec.empty() ? "*" : spec);
     return parsed.ok() && (parsed->type == spec::SpecType::kDirectory || parsed->type == spec::SpecType::kLink ||
                            DepValid(node->link_target, *parsed));
   }
-  Result<spec::DepSpec> parsed = spec::ResolveSpec(name, spec.empty() ? "*" : spec);
   return parsed.ok() && DepValid(node, *parsed);
 }
 
@@ -89,7 +87,7 @@ Edge* Node::EdgeOut(std::string_view n) {
 
 Node* Node::Resolve(std::string_view n) {
   for (Node* at = this; at; at = at->ResolveParent()) {
-    auto it = at->children.find(std::string(n));
+    auto it = at->children.find(n);
     if (it != at->children.end()) return it->second;
   }
   return nullptr;
@@ -135,11 +133,17 @@ bool Node::CanReplace(Node* current, const std::set<std::string>& ignore_peers) 
 
 std::vector<Edge*> Node::EdgesIn() {
   std::vector<Edge*> in;
-  Node* top = Root();
-  for (Node* n : tree->NodesUnder(top)) {
+  // Resolve() finds a node only in its parent's children: a node outside any
+  // node_modules has no incoming edges.
+  if (!parent) return in;
+  for (Node* n : tree->NodesWithEdge(name)) {
+    if (!n->IsDescendantOf(parent)) continue;  // Cheap: To() could not reach this.
     Edge* e = n->EdgeOut(name);
     if (e && e->To() == this) in.push_back(e);
   }
+  // Creation order, as a scan of the tree's nodes finds them.
+  std::sort(in.begin(), in.end(), [](const Edge* a, const Edge* b) { return a->from->id < b->from->id; });
+  in.erase(std::unique(in.begin(), in.end()), in.end());
   return in;
 }
 
@@ -151,7 +155,82 @@ Tree::Tree() {
 Node* Tree::NewNode() {
   nodes_.push_back(std::make_unique<Node>());
   nodes_.back()->tree = this;
+  nodes_.back()->id = nodes_.size() - 1;
   return nodes_.back().get();
+}
+
+void Tree::IndexEdges(Node* node) {
+  for (size_t i = node->indexed_edges; i < node->edges.size(); ++i) {
+    auto it = by_edge_name_.find(node->edges[i].name);
+    if (it == by_edge_name_.end()) it = by_edge_name_.emplace(node->edges[i].name, std::vector<Node*>{}).first;
+    it->second.push_back(node);
+  }
+  node->indexed_edges = node->edges.size();
+}
+
+const std::vector<Node*>& Tree::NodesWithEdge(const std::string& name) {
+  for (; indexed_upto_ < nodes_.size(); ++indexed_upto_) IndexEdges(nodes_[indexed_upto_].get());
+  static const std::vector<Node*> kNone;
+  auto it = by_edge_name_.find(name);
+  return it == by_edge_name_.end() ? kNone : it->second;
+}
+
+void Tree::SetFsParent(Node* node, Node* fs_parent) {
+  node->fs_parent = fs_parent;
+  if (std::find(fs_children_.begin(), fs_children_.end(), node) == fs_children_.end()) {
+    fs_children_.push_back(node);
+  }
+}
+
+void Tree::PushFsChildren(Node* n, std::vector<Node*>* out) const {
+  for (Node* c : fs_children_) {
+    if (!c->parent && c->fs_parent == n) out->push_back(c);
+  }
+}
+
+std::vector<Node*> Tree::Subtree(Node* top) {
+  std::vector<Node*> out;
+  std::vector<Node*> stack = {top};
+  while (!stack.empty()) {
+    Node* n = stack.back();
+    stack.pop_back();
+    out.push_back(n);
+    for (const auto& [k, kid] : n->children) stack.push_back(kid);
+    PushFsChildren(n, &stack);
+  }
+  std::sort(out.begin(), out.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+  return out;
+}
+
+const Result<spec::DepSpec>& Tree::ResolveSpec(std::string_view name, std::string_view spec) {
+  std::string key;
+  key.reserve(name.size() + spec.size() + 1);
+  key.append(name).push_back('\0');
+  key.append(spec);
+  auto it = specs_.find(key);
+  if (it == specs_.end()) {
+    it = specs_.emplace(std::move(key),
+                        std::make_unique<Result<spec::DepSpec>>(spec::ResolveSpec(name, spec))).first;
+  }
+  return *it->second;
+}
+
+bool Tree::SatisfiesLoose(std::string_view version, std::string_view range) {
+  // As semver::Satisfies: an invalid range or version never matches.
+  auto r = ranges_.find(range);
+  if (r == ranges_.end()) {
+    Result<semver::Range> parsed = semver::Range::Parse(range, semver::RangeOptions{.loose = true});
+    r = ranges_.emplace(std::string(range), parsed.ok() ? std::optional<semver::Range>(std::move(parsed).value())
+                                                        : std::nullopt).first;
+  }
+  if (!r->second || version.empty()) return false;
+  auto v = versions_.find(version);
+  if (v == versions_.end()) {
+    Result<semver::Version> parsed = semver::ParseVersion(version, true);
+    v = versions_.emplace(std::string(version), parsed.ok() ? std::optional<semver::Version>(std::move(parsed).value())
+                                                            : std::nullopt).first;
+  }
+  return v->second && r->second->Test(*v->second);
 }
 
 void Tree::SetParent(Node* node, Node* parent) {
@@ -169,18 +248,29 @@ void Tree::SetParent(Node* node, Node* parent) {
 }
 
 std::vector<Node*> Tree::NodesUnder(const Node* top) {
-  std::vector<Node*> out;
-  for (const auto& n : nodes_) {
-    if (n->Root() == top) out.push_back(n.get());
+  // A top has neither parent nor fs_parent, so the nodes whose Root() it is are exactly
+  // those whose resolve chain passes through it.
+  if (top->ResolveParent()) {
+    std::vector<Node*> out;
+    for (const auto& n : nodes_) {
+      if (n->Root() == top) out.push_back(n.get());
+    }
+    return out;
   }
-  return out;
+  return Subtree(const_cast<Node*>(top));
 }
 
 std::vector<Node*> Tree::Inventory() {
-  std::vector<Node*> out = NodesUnder(root_);
-  std::sort(out.begin(), out.end(), [](const Node* a, const Node* b) {
-    return lockfile::LocaleCompare(a->Location(), b->Location()) < 0;
+  std::vector<Node*> nodes = NodesUnder(root_);
+  std::vector<std::pair<std::string, Node*>> keyed;
+  keyed.reserve(nodes.size());
+  for (Node* n : nodes) keyed.emplace_back(n->Location(), n);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return lockfile::LocaleCompare(a.first, b.first) < 0;
   });
+  std::vector<Node*> out;
+  out.reserve(keyed.size());
+  for (auto& [location, n] : keyed) out.push_back(n);
   return out;
 }
 
@@ -229,6 +319,7 @@ void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps) {
   add(EdgeType::kProd, p.dependencies);
   add(EdgeType::kOptional, p.optional_dependencies);
   if (with_dev) add(EdgeType::kDev, p.dev_dependencies);
+  if (node->tree) node->tree->IndexEdges(node);
 }
 
 }  // namespace skua::pm::tree

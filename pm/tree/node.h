@@ -12,12 +12,16 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "pm/registry/manifest.h"
+#include "pm/semver/range.h"
+#include "pm/spec/dep_spec.h"
 
 namespace skua::pm::tree {
 
@@ -50,6 +54,8 @@ struct Edge {
 
 struct Node {
   Tree* tree = nullptr;
+  size_t id = 0;     // Creation order within the tree.
+  size_t indexed_edges = 0;  // How many of `edges` Tree::IndexEdges has recorded.
   std::string name;  // The folder name: an alias's name, not its package's.
   registry::Manifest package;
   std::string resolved;
@@ -57,8 +63,8 @@ struct Node {
   std::string error;  // Why the package could not be loaded; such nodes have no version.
 
   Node* parent = nullptr;     // The node whose node_modules holds this one.
-  Node* fs_parent = nullptr;  // Link targets inside the project: the root.
-  std::map<std::string, Node*> children;
+  Node* fs_parent = nullptr;  // Link targets inside the project: the root. Set it with Tree::SetFsParent.
+  std::map<std::string, Node*, std::less<>> children;
   std::vector<Edge> edges;  // npm's order; one per name.
 
   bool is_project_root = false;
@@ -94,7 +100,7 @@ struct Node {
   // npm's canReplaceWith, seen from the replacement: every edge into `current` from
   // outside current's own exclusive dependencies accepts this node.
   bool CanReplace(Node* current, const std::set<std::string>& ignore_peers = {});
-  // Edges from attached nodes that resolve to this one.
+  // Edges from attached nodes that resolve to this one, in node creation order.
   std::vector<Edge*> EdgesIn();
 };
 
@@ -106,14 +112,39 @@ class Tree {
   // Moves `node` under `parent` (replacing a child of the same name) or detaches it
   // (parent == null).
   void SetParent(Node* node, Node* parent);
+  // Makes `fs_parent` the resolve parent of a node outside any node_modules (a link
+  // target inside the project); the tree keeps a list of such nodes for Subtree().
+  void SetFsParent(Node* node, Node* fs_parent);
   // Nodes attached to the root, breadth-first by location order of children.
   std::vector<Node*> Inventory();
   // Every node under the same top as `top` (the project root or a virtual root).
   std::vector<Node*> NodesUnder(const Node* top);
+  // `top` and every node whose resolve-parent chain passes through it, in creation order.
+  std::vector<Node*> Subtree(Node* top);
+  // Appends the nodes whose fs_parent is `n` (and that have no parent).
+  void PushFsChildren(Node* n, std::vector<Node*>* out) const;
+  // Records the node's edges (those added since the last call) in the edge-name index
+  // EdgesIn() searches. Whoever gives an existing node new edges calls it; nodes created
+  // since the last EdgesIn() are indexed then anyway.
+  void IndexEdges(Node* node);
+  // Nodes that have (or had) an edge named `name`, possibly repeated, in no set order.
+  const std::vector<Node*>& NodesWithEdge(const std::string& name);
+
+  // Memoized pure parses; the builder asks the same questions thousands of times.
+  // npa.resolve(name, spec) as spec::ResolveSpec; the reference stays valid.
+  const Result<spec::DepSpec>& ResolveSpec(std::string_view name, std::string_view spec);
+  // semver.satisfies(version, range, {loose: true}).
+  bool SatisfiesLoose(std::string_view version, std::string_view range);
 
  private:
   std::deque<std::unique_ptr<Node>> nodes_;
+  std::vector<Node*> fs_children_;
+  std::map<std::string, std::vector<Node*>, std::less<>> by_edge_name_;
+  size_t indexed_upto_ = 0;  // Nodes below this id have been passed to IndexEdges.
   Node* root_;
+  std::map<std::string, std::unique_ptr<Result<spec::DepSpec>>, std::less<>> specs_;
+  std::map<std::string, std::optional<semver::Range>, std::less<>> ranges_;
+  std::map<std::string, std::optional<semver::Version>, std::less<>> versions_;
 };
 
 // npm's gather-dep-set: the nodes reachable from `start` through edges accepted by

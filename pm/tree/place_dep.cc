@@ -31,6 +31,7 @@ Node* CopyForPlacement(const Node* dep) {
   n->realpath = dep->realpath;
   n->edges = dep->edges;
   for (Edge& e : n->edges) e.from = n;
+  n->tree->IndexEdges(n);
   return n;
 }
 
@@ -225,7 +226,8 @@ void PlaceDep::Run() {
   }
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
-  for (Node* node : dep_->tree->NodesUnder(target->Root())) {
+  // Only nodes below the target can qualify (pruning detaches; it never moves a node in).
+  for (Node* node : dep_->tree->Subtree(target)) {
     if (node->name == name_ && node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
       std::vector<Node*> kids;
       for (auto& [n, kid] : node->children) kids.push_back(kid);

@@ -1,6 +1,8 @@
 // `process_env`: process.env, a live view of the real environment. Reads and writes go
 // straight to getenv/setenv, so child processes and native code see the same values.
 #include <cstdlib>
+#include <string>
+#include <string_view>
 
 #include "runtime/core/binding.h"
 
@@ -21,10 +23,54 @@ void Getter(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::Val
   }
 }
 
+// True under --pending-deprecation (or NODE_PENDING_DEPRECATION=1).
+bool PendingDeprecation(v8::Local<v8::Context> context, v8::Local<v8::Object> process) {
+  const char* env = getenv("NODE_PENDING_DEPRECATION");
+  if (env != nullptr && std::string_view(env) == "1") return true;
+  v8::Local<v8::Value> exec_argv;
+  if (!process->Get(context, OneByteString(context->GetIsolate(), "execArgv"))
+           .ToLocal(&exec_argv)) {
+    return false;
+  }
+  for (const std::string& arg : FromStringArray(context, exec_argv)) {
+    if (arg == "--pending-deprecation") return true;
+  }
+  return false;
+}
+
+// DEP0104 (a pending deprecation), once per thread (a worker has its own): values other
+// than strings, numbers and booleans are still stored, as their string form.
+void WarnNonPrimitiveValue(v8::Isolate* isolate) {
+  static thread_local bool warned = false;
+  if (warned) return;
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Value> process;
+  v8::Local<v8::Value> emit_warning;
+  if (!context->Global()->Get(context, OneByteString(isolate, "process")).ToLocal(&process) ||
+      !process->IsObject() || !PendingDeprecation(context, process.As<v8::Object>()) ||
+      !process.As<v8::Object>()
+           ->Get(context, OneByteString(isolate, "emitWarning"))
+           .ToLocal(&emit_warning) ||
+      !emit_warning->IsFunction()) {
+    return;
+  }
+  warned = true;
+  v8::Local<v8::Value> args[] = {
+      OneByteString(isolate,
+                    "Assigning any value other than a string, number, or boolean to a "
+                    "process.env property is deprecated. Please make sure to convert the "
+                    "value to a string before setting process.env with it."),
+      OneByteString(isolate, "DeprecationWarning"), OneByteString(isolate, "DEP0104")};
+  emit_warning.As<v8::Function>()->Call(context, process, 3, args).IsEmpty();
+}
+
 void Setter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
             const v8::PropertyCallbackInfo<v8::Value>& info) {
   if (!property->IsString()) return;
   v8::Isolate* isolate = info.GetIsolate();
+  if (!value->IsString() && !value->IsNumber() && !value->IsBoolean()) {
+    WarnNonPrimitiveValue(isolate);
+  }
   v8::Local<v8::String> text;
   // Node coerces every value to a string.
   if (!value->ToString(isolate->GetCurrentContext()).ToLocal(&text)) return;
@@ -34,6 +80,29 @@ void Setter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
     setenv(*key, *utf8, 1);
   }
   info.GetReturnValue().Set(value);
+}
+
+// Object.defineProperty(process.env, …): only a plain writable, enumerable, configurable
+// data property can be stored; anything else is refused, as in Node.
+void Definer(v8::Local<v8::Name> property, const v8::PropertyDescriptor& desc,
+             const v8::PropertyCallbackInfo<v8::Value>& info) {
+  if (!property->IsString()) return;
+  v8::Isolate* isolate = info.GetIsolate();
+  if (desc.has_get() || desc.has_set()) {
+    ThrowError(isolate, "ERR_INVALID_OBJECT_DEFINE_PROPERTY",
+               "'process.env' does not accept an accessor(getter/setter) descriptor", true);
+    return;
+  }
+  if (!desc.has_value() || !desc.has_writable() || !desc.writable() ||
+      !desc.has_enumerable() || !desc.enumerable() || !desc.has_configurable() ||
+      !desc.configurable()) {
+    ThrowError(isolate, "ERR_INVALID_OBJECT_DEFINE_PROPERTY",
+               "'process.env' only accepts a configurable, writable, and enumerable data "
+               "descriptor",
+               true);
+    return;
+  }
+  Setter(property, desc.value(), info);
 }
 
 void Query(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::Integer>& info) {
@@ -70,7 +139,7 @@ void Enumerator(const v8::PropertyCallbackInfo<v8::Array>& info) {
 void Initialize(BindingTarget& target) {
   v8::Local<v8::ObjectTemplate> templ = v8::ObjectTemplate::New(target.isolate);
   templ->SetHandler(v8::NamedPropertyHandlerConfiguration(Getter, Setter, Query, Deleter,
-                                                          Enumerator));
+                                                          Enumerator, Definer, nullptr));
   v8::Local<v8::Object> env;
   if (templ->NewInstance(target.context).ToLocal(&env)) target.Value("env", env);
 }

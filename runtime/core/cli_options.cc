@@ -53,7 +53,8 @@ ValueOption ClassifyValueOption(std::string_view name) {
   if (name == "--input-type") return ValueOption::kInputType;
   if (name == "--unhandled-rejections") return ValueOption::kUnhandled;
   if (name == "--conditions" || name == "-C") return ValueOption::kConditions;
-  if (name == "--import" || name == "--title" ||
+  // --title and --redirect-warnings are read back from execArgv by stdlib.
+  if (name == "--import" || name == "--title" || name == "--redirect-warnings" ||
       name == "--loader" || name == "--experimental-loader" || name == "--env-file") {
     return ValueOption::kIgnored;  // TODO(compat): act on these.
   }

@@ -70,6 +70,13 @@ TEST(CliOptionsTest, ConditionsAccumulate) {
   EXPECT_EQ(o.script, "app.js");
 }
 
+TEST(CliOptionsTest, OptionsReadByStdlibKeepTheirValueInExecArgv) {
+  CliOptions o = Parse({"--title", "foo", "--redirect-warnings=w.txt", "app.js"});
+  EXPECT_EQ(o.exec_argv,
+            (std::vector<std::string>{"--title", "foo", "--redirect-warnings=w.txt"}));
+  EXPECT_EQ(o.script, "app.js");
+}
+
 TEST(CliOptionsTest, VersionAndHelp) {
   EXPECT_TRUE(Parse({"--version"}).print_version);
   EXPECT_TRUE(Parse({"-h"}).print_help);

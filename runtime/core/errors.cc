@@ -89,7 +89,8 @@ int ExitCodeAfterFatal(Realm* realm) {
   if (realm->process_object()
           ->Get(context, OneByteString(realm->isolate(), "exitCode"))
           .ToLocal(&code) &&
-      code->IsInt32() && code.As<v8::Int32>()->Value() != 0) {
+      code->IsInt32()) {
+    // Including 0: an 'exit' listener may reset the code the handler set (as in Node).
     return code.As<v8::Int32>()->Value();
   }
   return 1;

@@ -347,7 +347,13 @@ for (const [Cls, clear] of [[Timeout, clearTimeoutImpl], [Immediate, clearImmedi
   });
 }
 
+// The ref'd timeouts and immediates, for process.getActiveResourcesInfo().
+function activeTimerCounts() {
+  return { timeouts: refCount, immediates: immediateInfo[kRefCount] };
+}
+
 module.exports = {
+  activeTimerCounts,
   Timeout,
   Immediate,
   activate,

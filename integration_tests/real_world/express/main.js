@@ -20,6 +20,7 @@ const shown = ['content-type', 'location', 'set-cookie', 'content-length', 'x-po
   'cache-control', 'accept-ranges'];
 
 async function main() {
+  console.log('named imports', (await import('./named-imports.mjs')).summary);
   const server = createApp().listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address();

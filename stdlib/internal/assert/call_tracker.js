@@ -28,7 +28,8 @@ class CallTracker {
     const record = { fn, name: fn.name, exact, calls: [], stack: new Error() };
     const wrapper = new Proxy(fn, {
       apply(target, thisArg, args) {
-        record.calls.push({ thisArg, arguments: args });
+        // Frozen, as Node records them: getCalls() hands out read-only history.
+        record.calls.push(Object.freeze({ thisArg, arguments: Object.freeze([...args]) }));
         return Reflect.apply(target, thisArg, args);
       },
     });
@@ -45,7 +46,7 @@ class CallTracker {
 
   /** @returns {{ thisArg: any, arguments: any[] }[]} the calls of a wrapper so far */
   getCalls(fn) {
-    return this.#recordOf(fn).calls.slice();
+    return Object.freeze(this.#recordOf(fn).calls.slice());
   }
 
   /** Forgets the calls of one wrapper, or of all when `fn` is omitted. */

@@ -37,6 +37,14 @@ process.nextTick = nextTick;
 process.emitWarning = emitWarning;
 process.on('warning', onWarning);
 process.title = 'skua';
+{
+  // --title=name (or --title name) sets the initial title.
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--title=')) process.title = argv[i].slice(8);
+    else if (argv[i] === '--title' && i + 1 < argv.length) process.title = argv[++i];
+  }
+}
 require('internal/process/misc').setupProcessMisc();
 process.features = {
   inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,

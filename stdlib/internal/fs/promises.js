@@ -46,6 +46,17 @@ const fdReadv = promisedMulti(fdOps.readv, ['bytesRead', 'buffers']);
 const fdWritev = promisedMulti(fdOps.writev, ['bytesWritten', 'buffers']);
 const fdClose = promised(fdOps.close);
 
+// A FileHandle from open() that is collected while still open has its descriptor closed,
+// with the warnings Node gives (DEP0137).
+const gcCloser = new FinalizationRegistry((fd) => {
+  fdOps.close(fd, () => {});
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. ' +
+    'Please close FileHandle objects explicitly using FileHandle.prototype.close(). ' +
+    'In the future, an error will be thrown if a file descriptor is closed during ' +
+    'garbage collection.', 'DeprecationWarning', 'DEP0137');
+});
+
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
@@ -124,6 +135,7 @@ class FileHandle extends EventEmitter {
     if (this[kFd] === -1) return this[kClosePromise] ?? undefined;
     const fd = this[kFd];
     this[kFd] = -1;
+    gcCloser.unregister(this);
     this[kClosePromise] = fdClose(fd).then(() => {
       this.emit('close');
     });
@@ -142,14 +154,18 @@ class FileHandle extends EventEmitter {
     return createWriteStream(null, { ...options, fd: this });
   }
 
-  async* readLines() {
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('readLines');
+  // A readline.Interface over this file (for await ... of gives its lines).
+  readLines(options = undefined) {
+    const { createInterface } = require('readline');
+    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 }
 
 async function open(path, flags, mode) {
   const fd = await promised(fdOps.open)(path, flags ?? 'r', mode ?? 0o666);
-  return new FileHandle(fd);
+  const handle = new FileHandle(fd);
+  gcCloser.register(handle, fd, handle);
+  return handle;
 }
 
 // writeFile/appendFile data: a string or buffer, or an (async) iterable of them.

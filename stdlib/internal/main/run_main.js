@@ -8,8 +8,31 @@ const options = internalBinding('options');
 const { runScript } = internalBinding('contextify');
 const { guessHandleType } = internalBinding('util');
 
+// As in Node's -e/-p (not piped stdin), the builtin modules are globals there (`os.cpus()`), loaded on
+// first use and replaceable.
+function defineBuiltinGlobals() {
+  const { publicIds } = require('internal/bootstrap/realm');
+  for (const id of publicIds) {
+    if (id.startsWith('_') || id.includes('/') || id in globalThis) continue;
+    const replace = (value) => Object.defineProperty(globalThis, id, {
+      value, writable: true, enumerable: false, configurable: true,
+    });
+    Object.defineProperty(globalThis, id, {
+      get() {
+        const lib = require(id);
+        replace(lib);
+        return lib;
+      },
+      set: replace,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
 // -e, -p and stdin code run as a script in the global scope, with module-like globals.
 function evalScript(name, source, print) {
+  if (name === '[eval]') defineBuiltinGlobals();
   const module = new Module(name, null);
   module.filename = path.join(process.cwd(), name);
   module.paths = Module._nodeModulePaths(process.cwd());

@@ -27,8 +27,10 @@ function makeSetter(method, argName, file, kind) {
     }
     const err = binding[method](id);
     if (err !== 0) {
-      const code = internalBinding('uv').errname(err);
-      const error = new Error(`${method} ${code}`);
+      const uv = internalBinding('uv');
+      const code = uv.errname(err);
+      // Node's errno-style message: "EPERM, Operation not permitted".
+      const error = new Error(`${code}, ${uv.strerror(err)}`);
       Object.assign(error, { errno: err, code, syscall: method });
       throw error;
     }

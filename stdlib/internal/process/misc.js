@@ -1,7 +1,7 @@
 'use strict';
 // The smaller process members that need no binding of their own: process.assert
-// (deprecated), _rawDebug, openStdin, setSourceMapsEnabled, release and
-// allowedNodeEnvironmentFlags.
+// (deprecated), _rawDebug, openStdin, setSourceMapsEnabled, getActiveResourcesInfo,
+// release and allowedNodeEnvironmentFlags.
 
 const { ERR_ASSERTION } = require('internal/errors').codes;
 const { validateBoolean } = require('internal/validators');
@@ -110,6 +110,16 @@ class NodeEnvironmentFlagsSet extends Set {
 
 let allowedFlags;
 
+// Differs from Node 20: only the ref'd timers and immediates are listed; libuv handles
+// and in-flight requests (TCPSocketWrap, FSReqCallback ...) are not reported yet.
+function getActiveResourcesInfo() {
+  const { timeouts, immediates } = require('internal/timers').activeTimerCounts();
+  const info = [];
+  for (let i = 0; i < timeouts; i++) info.push('Timeout');
+  for (let i = 0; i < immediates; i++) info.push('Immediate');
+  return info;
+}
+
 function setupProcessMisc() {
   Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
     get() {
@@ -127,6 +137,7 @@ function setupProcessMisc() {
   process.assert = processAssert;
   process._rawDebug = rawDebug;
   process.openStdin = openStdin;
+  process.getActiveResourcesInfo = getActiveResourcesInfo;
   process.setSourceMapsEnabled = setSourceMapsEnabled;
   Object.defineProperty(process, 'sourceMapsEnabled', {
     get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,

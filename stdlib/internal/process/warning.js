@@ -6,6 +6,16 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 let traceHintShown = false;
 
+// --redirect-warnings=file (or NODE_REDIRECT_WARNINGS): where warnings go instead of stderr.
+function redirectTarget() {
+  const argv = process.execArgv;
+  for (let i = argv.length - 1; i >= 0; i--) {
+    if (argv[i].startsWith('--redirect-warnings=')) return argv[i].slice(20);
+    if (argv[i] === '--redirect-warnings' && i + 1 < argv.length) return argv[i + 1];
+  }
+  return process.env.NODE_REDIRECT_WARNINGS || undefined;
+}
+
 function writeWarning(warning) {
   // Only Errors are printed: process.emit('warning', 'text') shows nothing.
   if (!(warning instanceof Error)) return;
@@ -20,6 +30,16 @@ function writeWarning(warning) {
     text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
   }
   if (warning.detail) text += `${warning.detail}\n`;
+  const file = redirectTarget();
+  if (file !== undefined) {
+    // Appended synchronously, so a warning emitted just before exit is not lost.
+    try {
+      require('fs').appendFileSync(file, text);
+      return;
+    } catch {
+      // Unwritable target: fall back to stderr, as Node does.
+    }
+  }
   process.stderr.write(text);
 }
 

@@ -201,11 +201,13 @@ Module._extensions['.js'] = function loadJs(module, filename) {
   module._compile(stripBOM(readFile(filename)), filename);
 };
 
-// require() of an ES module, as Node 20.19+ does it: the namespace object.
+// require() of an ES module, as Node 20.19+ does it: the namespace object, or the value
+// the module exports under the string name 'module.exports' when it has one.
 // TODO(compat): Node adds `__esModule: true` to the namespace when it has a default export.
 function loadESM(module, filename) {
   const { requireModule } = require('internal/modules/esm/loader');
-  module.exports = requireModule(filename);
+  const namespace = requireModule(filename);
+  module.exports = 'module.exports' in namespace ? namespace['module.exports'] : namespace;
 }
 
 Module._extensions['.mjs'] = loadESM;
