@@ -28,8 +28,10 @@ constexpr char kDefaultV8Flags[] = "--harmony-import-assertions --harmony-import
 }  // namespace
 
 int RuntimeMain(int argc, char** argv) {
-  // As Node: a closed pipe is an EPIPE write error for stdlib to handle, not a kill.
+  // As Node: a closed pipe is an EPIPE write error for stdlib to handle, not a kill, and
+  // a write past the file size limit (ulimit -f) is an EFBIG error, not SIGXFSZ.
   std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   Result<CliOptions> options = ParseCliOptions(args);
   if (!options.ok()) {

@@ -7,7 +7,9 @@
 // contents exactly as the source's.
 
 const pathModule = require('path');
-const { validateFunction, validateObject } = require('internal/validators');
+const {
+  validateBoolean, validateFunction, validateInteger, validateObject,
+} = require('internal/validators');
 const { getValidatedPath, pathString, makeCallback } = require('internal/fs/utils');
 
 // A Node SystemError for the cp codes: "<what>: cp returned <code> (<why>) <path>".
@@ -21,9 +23,24 @@ function cpError(code, what, uvCode, why, path) {
   return err;
 }
 
+const kDefaultCpOptions = {
+  dereference: false, errorOnExist: false, force: true, preserveTimestamps: false,
+  recursive: false, verbatimSymlinks: false,
+};
+
 function cpOptions(options) {
-  options = { force: true, ...options };
-  validateObject(options, 'options');
+  if (options !== undefined) validateObject(options, 'options');
+  options = { ...kDefaultCpOptions, ...options };
+  // Each flag is a boolean (an explicit undefined too, as in Node).
+  for (const name of Object.keys(kDefaultCpOptions)) {
+    validateBoolean(options[name], `options.${name}`);
+  }
+  // copyFile's mode flags (COPYFILE_EXCL | COPYFILE_FICLONE | COPYFILE_FICLONE_FORCE).
+  if (options.mode != null) validateInteger(options.mode, 'mode', 0, 7);
+  if (options.dereference && options.verbatimSymlinks) {
+    const { ERR_INCOMPATIBLE_OPTION_PAIR } = require('internal/errors').codes;
+    throw new ERR_INCOMPATIBLE_OPTION_PAIR('dereference', 'verbatimSymlinks');
+  }
   if (options.filter !== undefined) validateFunction(options.filter, 'options.filter');
   return options;
 }
@@ -157,6 +174,8 @@ function cp(src, dest, options, callback) {
     options = undefined;
   }
   callback = makeCallback(callback);
+  // Bad arguments throw here, synchronously, as Node's callback API does.
+  [src, dest, options] = normalize(src, dest, options);
   cpAsync(src, dest, options).then(() => callback(null), callback);
 }
 

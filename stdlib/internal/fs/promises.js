@@ -172,6 +172,7 @@ async function open(path, flags, mode) {
 async function writeFileImpl(target, data, options, defaultFlag) {
   if (typeof data === 'string' || ArrayBuffer.isView(data)) {
     const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
+    opts.flag ||= defaultFlag; // flag: null or '' means the default, as in Node.
     return promised(files.writeFile)(target, data, opts);
   }
   if (data == null || (typeof data[Symbol.asyncIterator] !== 'function' &&
@@ -181,12 +182,16 @@ async function writeFileImpl(target, data, options, defaultFlag) {
       data);
   }
   const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
+  opts.flag ||= defaultFlag;
   const handle = typeof target === 'number' ? new FileHandle(target) :
     target instanceof FileHandle ? target : await open(target, opts.flag, opts.mode);
   try {
+    // Checked once the file is open too, so an empty (or spent) iterable still rejects.
+    if (opts.signal?.aborted) throw new (require('internal/errors').AbortError)();
     for await (const chunk of data) {
       if (opts.signal?.aborted) throw new (require('internal/errors').AbortError)();
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, opts.encoding) : chunk;
+      // Anything but a view goes through Buffer.from, which rejects what it cannot take.
+      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, opts.encoding);
       let offset = 0;
       while (offset < bytes.byteLength) {
         const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);

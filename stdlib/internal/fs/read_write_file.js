@@ -187,7 +187,7 @@ function writeFileSync(path, data, options) {
     return;
   }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag);
+  const flags = stringToFlags(options.flag || 'w');
   const fd = syncCall(binding.open, path, flags, parseMode(options.mode, 'mode', 0o666));
   try {
     writeAllSync(fd, bytes, -1);
@@ -205,7 +205,8 @@ function writeFile(path, data, options, callback) {
   const { signal } = options;
   const isFd = typeof path === 'number';
   if (!isFd) path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag);
+  // flag: null or '' means the default (appendFile passes 'a' explicitly).
+  const flags = stringToFlags(options.flag || 'w');
   const mode = parseMode(options.mode, 'mode', 0o666);
   if (signal?.aborted) {
     process.nextTick(callback, abortError(signal));
