@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pm/cli/install_command.h"
+#include "pm/cli/pm_entry.h"
 #include "resolver/cli/resolve_command.h"
 #include "runtime/core/cli_options.h"
 #include "runtime/core/runtime_entry.h"
@@ -46,20 +46,31 @@ std::string ExecutableDir() {
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-int RunJavaScript(int argc, char** argv) {
-  std::string library = ExecutableDir() + "/libskua_runtime.so";
+// Loads `library` from beside the executable and returns its `symbol`, or nullptr after
+// saying why.
+void* LoadEntry(const char* library_name, const char* symbol) {
+  std::string library = ExecutableDir() + "/" + library_name;
   void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
-    std::fprintf(stderr, "skua: cannot load the runtime: %s\n", dlerror());
-    return 1;
+    std::fprintf(stderr, "skua: cannot load %s: %s\n", library.c_str(), dlerror());
+    return nullptr;
   }
-  auto entry = reinterpret_cast<SkuaRuntimeMainFn>(dlsym(handle, SKUA_RUNTIME_ENTRY_SYMBOL));
+  void* entry = dlsym(handle, symbol);
   if (entry == nullptr) {
-    std::fprintf(stderr, "skua: %s does not export %s\n", library.c_str(),
-                 SKUA_RUNTIME_ENTRY_SYMBOL);
-    return 1;
+    std::fprintf(stderr, "skua: %s does not export %s\n", library.c_str(), symbol);
   }
-  return entry(argc, argv);
+  return entry;
+}
+
+int RunJavaScript(int argc, char** argv) {
+  auto entry = reinterpret_cast<SkuaRuntimeMainFn>(
+      LoadEntry("libskua_runtime.so", SKUA_RUNTIME_ENTRY_SYMBOL));
+  return entry == nullptr ? 1 : entry(argc, argv);
+}
+
+int RunPackageManager(int argc, char** argv) {
+  auto entry = reinterpret_cast<SkuaPmMainFn>(LoadEntry("libskua_pm.so", SKUA_PM_ENTRY_SYMBOL));
+  return entry == nullptr ? 1 : entry(argc, argv);
 }
 
 }  // namespace
@@ -74,7 +85,7 @@ int Main(int argc, char** argv) {
   if (argc > 1 && stat(argv[1], &script) != 0) {
     std::string command = argv[1];
     if (command == "install" || command == "i" || command == "ci") {
-      return pm::cli::RunInstallCommand(command, std::vector<std::string>(argv + 2, argv + argc));
+      return RunPackageManager(argc, argv);
     }
   }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));

@@ -1,0 +1,15 @@
+// The one symbol libskua_pm.so exports. The `skua` executable loads that library only for
+// package-manager commands, so that libcurl, libarchive and OpenSSL (and their ~30
+// dependent libraries) are not loaded for `skua --version`, `skua resolve` or a script.
+#ifndef SKUA_PM_CLI_PM_ENTRY_H_
+#define SKUA_PM_CLI_PM_ENTRY_H_
+
+#define SKUA_PM_ENTRY_SYMBOL "SkuaPmMain"
+
+extern "C" {
+// Runs `skua <command> args...` (argv[1] is the command); returns the exit code.
+typedef int (*SkuaPmMainFn)(int argc, char** argv);
+__attribute__((visibility("default"))) int SkuaPmMain(int argc, char** argv);
+}
+
+#endif  // SKUA_PM_CLI_PM_ENTRY_H_
