@@ -48,7 +48,18 @@ function smallCallback() {
   });
 }
 
+// Streams `big` (100 MB) through createReadStream -> createWriteStream ten times: 1 GB.
+async function streamCopy1GB() {
+  const { pipeline } = require('stream/promises');
+  const copy = path.join(dir, 'copy.bin');
+  for (let i = 0; i < 10; i++) {
+    await pipeline(fs.createReadStream(big), fs.createWriteStream(copy));
+  }
+  fs.unlinkSync(copy);
+}
+
 const cases = {
+  'stream copy 1GB (10 x 100MB)': streamCopy1GB,
   'readFileSync 100MB': () => fs.readFileSync(big).length,
   'readFile 100MB': () => new Promise((resolve, reject) =>
     fs.readFile(big, (err, b) => (err ? reject(err) : resolve(b.length)))),
