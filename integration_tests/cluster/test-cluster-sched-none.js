@@ -32,9 +32,12 @@ function request(port) {
 
 const workers = [cluster.fork(), cluster.fork()];
 const reports = [];
+let onAllPongs;
+const allPongs = new Promise((resolve) => { onAllPongs = resolve; });
 cluster.on('message', async (worker, msg) => {
   if (msg === 'pong') {
     worker.pongs = (worker.pongs || 0) + 1;
+    if (workers.every((w) => w.pongs === 1)) onAllPongs();
     return;
   }
   assert.strictEqual(msg.id, worker.id);
@@ -44,12 +47,15 @@ cluster.on('message', async (worker, msg) => {
   const pids = new Set(workers.map((w) => String(w.process.pid)));
   for (let i = 0; i < 8; i++) assert.ok(pids.has(await request(reports[0])));
   for (const w of workers) w.send('ping');
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await allPongs;  // Wait for the condition, not for time.
   for (const w of workers) assert.strictEqual(w.pongs, 1);
+  // Both workers disconnect and the callback runs; which comes first is not asserted
+  // (skua may see a worker's exit before its channel's end).
   let disconnects = 0;
-  cluster.on('disconnect', () => { disconnects++; });
-  cluster.disconnect(() => {
-    assert.strictEqual(disconnects, 2);
-    clearTimeout(timeout);
-  });
+  let calledBack = false;
+  const finish = () => {
+    if (disconnects === 2 && calledBack) clearTimeout(timeout);
+  };
+  cluster.on('disconnect', () => { disconnects++; finish(); });
+  cluster.disconnect(() => { calledBack = true; finish(); });
 });

@@ -18,18 +18,24 @@ function formatMessage(key, args) {
 // stack's header: "TypeError [ERR_X]: message", while `name` stays "TypeError".
 const kIsNodeError = Symbol('kIsNodeError');
 
+// As in Node, the "class" is a plain function returning an instance of Base itself, so
+// `err.constructor === TypeError` and `Object.getPrototypeOf(err) === TypeError.prototype`.
 function makeNodeErrorClass(Base, key) {
-  return class NodeError extends Base {
-    constructor(...args) {
-      super(formatMessage(key, args));
-      Object.defineProperty(this, 'code', {
-        value: key, enumerable: true, writable: true, configurable: true,
-      });
-      Object.defineProperty(this, kIsNodeError, { value: true });
+  return function NodeError(...args) {
+    const error = new Base(formatMessage(key, args));
+    Object.defineProperty(error, 'code', {
+      value: key, enumerable: true, writable: true, configurable: true,
+    });
+    Object.defineProperty(error, kIsNodeError, { value: true });
+    Object.defineProperty(error, 'toString', {
+      value() { return `${this.name} [${key}]: ${this.message}`; },
+      enumerable: false, writable: true, configurable: true,
+    });
+    // Keep NodeError's own frame (and the hidden `new.target` frames) out of the stack.
+    if (typeof Error.captureStackTrace === 'function') {
+      Error.captureStackTrace(error, new.target || NodeError);
     }
-    toString() {
-      return `${this.name} [${this.code}]: ${this.message}`;
-    }
+    return error;
   };
 }
 
@@ -242,7 +248,12 @@ E('ERR_IMPORT_ASSERTION_TYPE_MISSING', 'Module "%s" needs an import attribute of
   TypeError);
 E('ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', 'Import attribute type "%s" is unsupported',
   TypeError);
-E('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme %s', TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => {
+  if (typeof expected === 'string') expected = [expected];
+  const res = expected.length === 2 ?
+    `one of scheme ${expected[0]} or ${expected[1]}` : `of scheme ${expected[0]}`;
+  return `The URL must be ${res}`;
+}, TypeError);
 E('ERR_INVALID_URL', 'Invalid URL', TypeError);
 E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
 E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
@@ -254,6 +265,7 @@ E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => {
 E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level ' +
   'await. Use import() instead. To see where the top-level await comes from, use ' +
   '--experimental-print-required-tla.', Error);
+E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError);
 E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '%s' is not supported resolving ES " +
   'modules imported from %s', Error);

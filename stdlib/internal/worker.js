@@ -11,7 +11,7 @@ const { targetOf } = require('internal/worker/io');
 const { DOMException } = require('internal/per_context/domexception');
 const {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_WORKER_PATH, ERR_WORKER_OUT_OF_MEMORY,
-  ERR_WORKER_INVALID_EXEC_ARGV, ERR_METHOD_NOT_IMPLEMENTED,
+  ERR_WORKER_INVALID_EXEC_ARGV, ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_URL_SCHEME,
 } = require('internal/errors').codes;
 const { validateArray, validateObject, validateString } = require('internal/validators');
 
@@ -21,6 +21,10 @@ const kInternalPort = Symbol('kInternalPort');
 const kOnExit = Symbol('kOnExit');
 const kOnInternal = Symbol('kOnInternal');
 const kExited = Symbol('kExited');
+const kSetupStdio = Symbol('kSetupStdio');
+const kStdin = Symbol('kStdin');
+const kStdout = Symbol('kStdout');
+const kStderr = Symbol('kStderr');
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 const kLimitNames = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb',
   'stackSizeMb'];
@@ -41,8 +45,8 @@ function resolveEntry(filename, options) {
   const { isURL, fileURLToPath } = require('internal/url');
   if (isURL(filename)) {
     if (filename.protocol === 'file:') return fileURLToPath(filename);
-    // TODO(compat): data: URL workers.
-    throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file: URL here');
+    if (filename.protocol === 'data:') return filename.href;
+    throw new ERR_INVALID_URL_SCHEME(['file', 'data']);
   }
   validateString(filename, 'filename');
   if (!path.isAbsolute(filename) && !/^\.\.?[\\/]/.test(filename)) {
@@ -89,6 +93,17 @@ function validateExecArgv(execArgv) {
   return execArgv.map(String);
 }
 
+// Many workers piping into process.stdout must not trip MaxListenersExceededWarning.
+function pipeWithoutWarning(source, dest) {
+  const sourceMax = source._maxListeners;
+  const destMax = dest._maxListeners;
+  source.setMaxListeners(Infinity);
+  dest.setMaxListeners(Infinity);
+  source.pipe(dest, { end: false });
+  source._maxListeners = sourceMax;
+  dest._maxListeners = destMax;
+}
+
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -112,6 +127,7 @@ class Worker extends EventEmitter {
       execArgv,
       environmentData,
       name: typeof options.name === 'string' ? options.name : '',
+      stdin: !!options.stdin,
     };
     let handle;
     try {
@@ -132,12 +148,48 @@ class Worker extends EventEmitter {
     handle.messagePort.start();
     targetOf(handle.internalPort).on('message', (message) => this[kOnInternal](message));
     handle.internalPort.start();
+    this[kSetupStdio](options);
     handle.onexit = (code, errorCode) => this[kOnExit](code, errorCode);
     handle.startThread();
   }
 
+  // worker.stdout/stderr carry what the worker writes to its process.stdout/stderr
+  // (piped to ours unless the options ask for the streams); worker.stdin feeds its stdin.
+  [kSetupStdio](options) {
+    const { Readable, Writable } = require('stream');
+    const internalPort = this[kInternalPort];
+    this[kStdout] = new Readable({ read() {} });
+    this[kStderr] = new Readable({ read() {} });
+    if (!options.stdout) pipeWithoutWarning(this[kStdout], process.stdout);
+    if (!options.stderr) pipeWithoutWarning(this[kStderr], process.stderr);
+    this[kStdin] = null;
+    if (options.stdin) {
+      const post = (chunk, encoding) => {
+        if (this[kExited]) return;
+        internalPort.postMessage({ type: 'stdio', stream: 'stdin', chunk, encoding });
+      };
+      this[kStdin] = new Writable({
+        decodeStrings: false,
+        write(chunk, encoding, callback) {
+          post(chunk, encoding);
+          callback();
+        },
+        final(callback) {
+          post(null);
+          callback();
+        },
+      });
+    }
+  }
+
   [kOnInternal](message) {
-    if (message?.type === 'up') {
+    if (message?.type === 'stdio') {
+      const stream = message.stream === 'stderr' ? this[kStderr] : this[kStdout];
+      const { chunk, encoding } = message;
+      const { Buffer } = require('buffer');
+      stream.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) :
+        Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    } else if (message?.type === 'up') {
       this.emit('online');
     } else if (message?.type === 'error') {
       const { error, extra } = message;
@@ -151,6 +203,8 @@ class Worker extends EventEmitter {
     this[kInternalPort].drain();
     this[kPublicPort].drain();
     this[kExited] = true;
+    this[kStdout].push(null);
+    this[kStderr].push(null);
     this.threadId = -1;
     if (errorCode === 'ERR_WORKER_OUT_OF_MEMORY') {
       this.emit('error', new ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
@@ -200,10 +254,9 @@ class Worker extends EventEmitter {
     return limitsObject(this[kHandle].getResourceLimits());
   }
 
-  // TODO(compat): piping the worker's stdio through the parent (options.stdout etc.).
-  get stdin() { return null; }
-  get stdout() { return null; }
-  get stderr() { return null; }
+  get stdin() { return this[kStdin]; }
+  get stdout() { return this[kStdout]; }
+  get stderr() { return this[kStderr]; }
 
   get performance() {
     return { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };

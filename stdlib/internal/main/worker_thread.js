@@ -115,10 +115,42 @@ function runFile(filename) {
     return;
   }
   const { runEntry } = require('internal/modules/esm/loader');
+  runModule(() => runEntry(realpath(filename, {}) || filename));
+}
+
+// An ES module entry runs inside a microtask; top-level await that never settled when the
+// loop ran empty ends the worker with exit code 13, as on the main thread.
+function runModule(start) {
   queueMicrotask(() => {
-    runEntry(realpath(filename, {}) || filename).then(undefined, (error) => {
+    const promise = start();
+    const { getPromiseDetails } = internalBinding('util');
+    promise.then(undefined, (error) => {
       internalBinding('errors').triggerUncaughtException(error, false);
     });
+    process.on('exit', (code) => {
+      if (getPromiseDetails(promise)[0] === 0 && code === 0) process.exitCode = 13;
+    });
+  });
+}
+
+// A data: URL entry (new Worker(new URL('data:text/javascript,...'))) is an ES module.
+function runDataURL(href) {
+  const match = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(href);
+  const mime = match ? match[1].split(';')[0].trim().toLowerCase() : '';
+  runModule(() => {
+    if (mime !== 'text/javascript' && mime !== 'application/javascript') {
+      const { ERR_UNKNOWN_MODULE_FORMAT } = require('internal/errors').codes;
+      return Promise.reject(new ERR_UNKNOWN_MODULE_FORMAT(mime || 'none', href));
+    }
+    const { Buffer } = require('buffer');
+    const source = match[2] ? Buffer.from(match[3], 'base64').toString() :
+      Buffer.from(decodeURIComponent(match[3]), 'utf8').toString();
+    const { runEntrySource } = require('internal/modules/esm/loader');
+    try {
+      return Promise.resolve(runEntrySource(source, '[worker data: URL]'));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   });
 }
 
@@ -127,7 +159,7 @@ module.exports = function runWorker() {
   const [publicPort, internalPort] = binding.getParentPorts();
   const startup = binding.getStartupData();
   setupUncaughtExceptions(internalPort);
-  require('internal/worker/stdio').setupWorkerStdio();
+  require('internal/worker/stdio').setupWorkerStdio(internalPort, startup.stdin);
   restrictProcess();
   if (startup.env !== null) process.env = envProxy(startup.env);
   process.argv = [process.execPath, startup.doEval ? '[worker eval]' : startup.entry,
@@ -139,5 +171,6 @@ module.exports = function runWorker() {
   targetOf(internalPort);
   internalPort.postMessage({ type: 'up' });
   if (startup.doEval) runEval(startup.entry);
+  else if (startup.entry.startsWith('data:')) runDataURL(startup.entry);
   else runFile(startup.entry);
 };

@@ -116,17 +116,42 @@ for (const name of ['dispatchEvent', 'emit', 'listenerCount', 'eventNames', 'set
 defineEventHandler(proto, 'message');
 defineEventHandler(proto, 'messageerror');
 
+// Node's TypeError (ERR_INVALID_ARG_TYPE) for a transfer list that is not an iterable.
+function notIterable(what) {
+  const { makeNodeError } = require('internal/errors');
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    `Optional ${what} argument must be an iterable`);
+}
+
+function iterateTransfer(transfer, what) {
+  if (transfer === null || typeof transfer !== 'object' ||
+      typeof transfer[Symbol.iterator] !== 'function') {
+    throw notIterable(what);
+  }
+  if (Array.isArray(transfer)) return transfer;
+  const iterator = transfer[Symbol.iterator]();
+  if (iterator === null || typeof iterator !== 'object' ||
+      typeof iterator.next !== 'function') {
+    throw notIterable(what);
+  }
+  const list = [];
+  for (let step = iterator.next(); ; step = iterator.next()) {
+    if (step === null || typeof step !== 'object') throw notIterable(what);
+    if (step.done) break;
+    list.push(step.value);
+  }
+  return list;
+}
+
 function toTransferList(transfer) {
   if (transfer === undefined || transfer === null) return [];
-  if (typeof transfer !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('transfer', 'object', transfer);
-  }
+  if (typeof transfer !== 'object') throw notIterable('transferList');
   if (!Array.isArray(transfer) && typeof transfer[Symbol.iterator] !== 'function') {
     transfer = transfer.transfer;
-    if (transfer === undefined || transfer === null) return [];
-  }
-  if (typeof transfer[Symbol.iterator] !== 'function') {
-    throw new TypeError('Optional transferList argument must be an iterable');
+    if (transfer === undefined) return [];
+    transfer = iterateTransfer(transfer, 'options.transfer');
+  } else {
+    transfer = iterateTransfer(transfer, 'transferList');
   }
   // Differs from Node 20 only in name: untransferable buffers are cloned, as in 20.
   return [...transfer].filter((item) => item === null || typeof item !== 'object' ||

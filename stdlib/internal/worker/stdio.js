@@ -1,48 +1,75 @@
 'use strict';
-// process.stdout/stderr/stdin inside a worker thread.
-// Differs from Node 20: a worker writes straight to descriptors 1 and 2 (synchronously)
-// instead of sending its output to the parent, so Worker's `stdout`/`stderr` options
-// and worker.stdout/stderr streams are not available, and output of several threads
-// interleaves by write rather than arriving through the parent's streams.
+// process.stdout/stderr/stdin inside a worker thread, as in Node: the worker's output is
+// sent to the parent over the internal port (the parent's worker.stdout/stderr streams,
+// piped to its own process.stdout/stderr unless the `stdout`/`stderr` options are set),
+// and with the `stdin` option the parent's worker.stdin feeds the worker's process.stdin.
 
 const { Readable, Writable } = require('stream');
-const { writeString, writeBuffer } = internalBinding('fs');
-const { guessHandleType } = internalBinding('util');
 
-function createWriter(fd) {
+function createWriter(internalPort, name, fd) {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
-      const ctx = {};
-      if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' &&
-          encoding !== 'buffer') {
-        chunk = require('buffer').Buffer.from(chunk, encoding);
-      }
-      if (typeof chunk === 'string') writeString(fd, chunk, ctx);
-      else writeBuffer(fd, chunk, ctx);
-      // A closed pipe is not worth failing the worker for (as on the main thread).
-      if (ctx.code !== undefined && ctx.code !== 'EPIPE') {
-        const { uvException } = require('internal/errors');
-        callback(uvException(ctx));
-        return;
+      internalPort.postMessage({ type: 'stdio', stream: name, chunk, encoding });
+      callback();
+    },
+    writev(chunks, callback) {
+      for (const { chunk, encoding } of chunks) {
+        internalPort.postMessage({ type: 'stdio', stream: name, chunk, encoding });
       }
       callback();
     },
   });
   stream.fd = fd;
   stream.isTTY = false;
-  stream._type = guessHandleType(fd).toLowerCase();
   stream._isStdio = true;
-  // Like the main thread's stdio, destroy() never closes the descriptor.
+  // Like the main thread's stdio, destroy() never ends the parent's stream.
   stream._destroy = (err, cb) => cb(err);
   return stream;
 }
 
-function setupWorkerStdio() {
-  const stdout = createWriter(1);
-  const stderr = createWriter(2);
-  const stdin = new Readable({ read() { this.push(null); } });
+function createStdin(internalPort, enabled) {
+  let reading = false;
+  const stdin = new Readable({
+    read() {
+      if (!enabled) {
+        this.push(null);
+        return;
+      }
+      // Data from the parent keeps the worker alive only while someone reads.
+      if (!reading) {
+        reading = true;
+        internalPort.ref();
+      }
+    },
+  });
   stdin.fd = 0;
+  if (enabled) {
+    const { targetOf } = require('internal/worker/io');
+    targetOf(internalPort).on('message', (message) => {
+      if (message?.type !== 'stdio' || message.stream !== 'stdin') return;
+      if (message.chunk === null) {
+        stdin.push(null);
+        if (reading) {
+          reading = false;
+          internalPort.unref();
+        }
+        return;
+      }
+      const { Buffer } = require('buffer');
+      const { chunk } = message;
+      stdin.push(typeof chunk === 'string' ? Buffer.from(chunk, message.encoding) :
+        Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    });
+    internalPort.start();
+  }
+  return stdin;
+}
+
+function setupWorkerStdio(internalPort, stdinEnabled) {
+  const stdout = createWriter(internalPort, 'stdout', 1);
+  const stderr = createWriter(internalPort, 'stderr', 2);
+  const stdin = createStdin(internalPort, stdinEnabled);
   for (const [name, stream] of [['stdout', stdout], ['stderr', stderr], ['stdin', stdin]]) {
     Object.defineProperty(process, name, {
       value: stream, writable: true, enumerable: false, configurable: true,
