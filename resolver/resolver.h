@@ -86,6 +86,11 @@ class Resolver {
   ResolveOr<Resolution> ResolveRequire(std::string_view specifier, std::string_view parent_path,
                                        const RequireOptions& extra = {});
 
+  // The "type" of the package scope of `file_path` (the nearest package.json above it, as
+  // CommonJS's readPackageScope finds it): kModule, kCommonJs, or kUnknown when there is
+  // none or it says neither. Decides whether a .js file is CommonJS or an ES module.
+  ResolveOr<ModuleFormat> PackageScopeType(std::string_view file_path);
+
   // require.resolve.paths(specifier): the directories searched, nullopt for builtins.
   std::optional<std::vector<std::string>> RequireLookupPaths(std::string_view specifier,
                                                              std::string_view parent_path);

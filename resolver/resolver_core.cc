@@ -129,6 +129,21 @@ ResolveOr<Resolution> Resolver::ResolveRequire(std::string_view specifier,
   return core_->ResolveRequire(specifier, parent_path, extra);
 }
 
+ResolveOr<ModuleFormat> Resolver::PackageScopeType(std::string_view file_path) {
+  PackageJsonError error;
+  const PackageConfig* scope = core_->ReadPackageScope(file_path, &error);
+  if (scope == nullptr) {
+    if (!error.path.empty()) return errors::InvalidPackageConfig(error.path, "", error.detail);
+    return ModuleFormat::kUnknown;
+  }
+  switch (scope->type) {
+    case PackageType::kModule: return ModuleFormat::kModule;
+    case PackageType::kCommonJs: return ModuleFormat::kCommonJs;
+    case PackageType::kNone: break;
+  }
+  return ModuleFormat::kUnknown;
+}
+
 std::optional<std::vector<std::string>> Resolver::RequireLookupPaths(std::string_view specifier,
                                                                      std::string_view parent_path) {
   return core_->LookupPaths(specifier, parent_path);

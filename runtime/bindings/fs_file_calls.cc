@@ -42,13 +42,13 @@ void Open(const Args& args) {
   });
 }
 
-// close(fd, req, ctx)
-void Close(const Args& args) {
+// close(fd, req, ctx), fsync(fd, req, ctx), fdatasync(fd, req, ctx): calls that take a
+// descriptor and nothing else.
+template <int (*FsCall)(uv_loop_t*, uv_fs_t*, uv_file, uv_fs_cb)>
+void FdOnlyCall(const Args& args) {
   int fd = FdArg(args, 0);
   FSCall call(args, 1, {});
-  call.Run([&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_close(loop, req, fd, cb);
-  });
+  call.Run([&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) { return FsCall(loop, req, fd, cb); });
 }
 
 // read(fd, buffer, offset, length, position, req, ctx) -> bytesRead. position -1: current.
@@ -124,23 +124,6 @@ void Vectored(const Args& args, bool write) {
 void ReadBuffers(const Args& args) { Vectored(args, false); }
 void WriteBuffers(const Args& args) { Vectored(args, true); }
 
-// fsync(fd, req, ctx), fdatasync(fd, req, ctx)
-void Fsync(const Args& args) {
-  int fd = FdArg(args, 0);
-  FSCall call(args, 1, {});
-  call.Run([&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_fsync(loop, req, fd, cb);
-  });
-}
-
-void Fdatasync(const Args& args) {
-  int fd = FdArg(args, 0);
-  FSCall call(args, 1, {});
-  call.Run([&](uv_loop_t* loop, uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_fdatasync(loop, req, fd, cb);
-  });
-}
-
 // ftruncate(fd, length, req, ctx)
 void Ftruncate(const Args& args) {
   int fd = FdArg(args, 0);
@@ -196,12 +179,12 @@ void Futimes(const Args& args) {
 
 void InitializeFileCalls(BindingTarget& target) {
   target.Method("open", Open);
-  target.Method("close", Close);
+  target.Method("close", FdOnlyCall<uv_fs_close>);
   target.Method("read", Read);
   target.Method("readBuffers", ReadBuffers);
   target.Method("writeBuffers", WriteBuffers);
-  target.Method("fsync", Fsync);
-  target.Method("fdatasync", Fdatasync);
+  target.Method("fsync", FdOnlyCall<uv_fs_fsync>);
+  target.Method("fdatasync", FdOnlyCall<uv_fs_fdatasync>);
   target.Method("ftruncate", Ftruncate);
   target.Method("fstat", Fstat);
   target.Method("fchmod", Fchmod);

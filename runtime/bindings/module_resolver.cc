@@ -166,6 +166,19 @@ void ResolveImport(const v8::FunctionCallbackInfo<v8::Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, pair, 2));
 }
 
+// packageType(filename) -> 'module' | 'commonjs' | '' | error record: the "type" of the
+// file's package scope, from the resolver's package.json cache.
+void PackageType(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  ResolveOr<resolver::ModuleFormat> type =
+      State(args)->resolver->PackageScopeType(ToUtf8(isolate, args[0]));
+  if (!type.ok()) {
+    args.GetReturnValue().Set(ErrorRecord(isolate, type.error()));
+    return;
+  }
+  args.GetReturnValue().Set(OneByteString(isolate, resolver::ModuleFormatName(*type)));
+}
+
 // lookupPaths(request, parentPath) -> string[] | null (require.resolve.paths).
 void LookupPaths(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
@@ -197,6 +210,7 @@ void Initialize(BindingTarget& target) {
   target.Method("resolveRequire", ResolveRequire);
   target.Method("resolveImport", ResolveImport);
   target.Method("lookupPaths", LookupPaths);
+  target.Method("packageType", PackageType);
   target.Method("nodeModulePaths", NodeModulePaths);
 }
 

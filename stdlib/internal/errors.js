@@ -22,19 +22,12 @@ const kIsNodeError = Symbol('kIsNodeError');
 // `err.constructor === TypeError` and `Object.getPrototypeOf(err) === TypeError.prototype`.
 function makeNodeErrorClass(Base, key) {
   return function NodeError(...args) {
-    const error = new Base(formatMessage(key, args));
-    Object.defineProperty(error, 'code', {
-      value: key, enumerable: true, writable: true, configurable: true,
-    });
-    Object.defineProperty(error, kIsNodeError, { value: true });
+    // `new.target` frames are hidden too, so the stack starts where the error was raised.
+    const error = makeNodeError(Base, key, formatMessage(key, args), new.target || NodeError);
     Object.defineProperty(error, 'toString', {
       value() { return `${this.name} [${key}]: ${this.message}`; },
       enumerable: false, writable: true, configurable: true,
     });
-    // Keep NodeError's own frame (and the hidden `new.target` frames) out of the stack.
-    if (typeof Error.captureStackTrace === 'function') {
-      Error.captureStackTrace(error, new.target || NodeError);
-    }
     return error;
   };
 }
@@ -68,13 +61,16 @@ function prepareStackTrace(globalThis, error, callSites) {
   return `${header}\n    at ${callSites.join('\n    at ')}`;
 }
 
-// A Node error with `code` whose message was composed elsewhere (the C++ resolver).
-function makeNodeError(Base, code, message) {
+// A Node error: an instance of Base carrying `code`. The ERR_* functions and errors whose
+// message was composed elsewhere (the C++ resolver) both come from here.
+function makeNodeError(Base, code, message, hideFrom = makeNodeError) {
   const error = new Base(message);
   Object.defineProperty(error, 'code', {
     value: code, enumerable: true, writable: true, configurable: true,
   });
   Object.defineProperty(error, kIsNodeError, { value: true });
+  // Leave this function's frame (and `hideFrom`'s) out of the stack.
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, hideFrom);
   return error;
 }
 

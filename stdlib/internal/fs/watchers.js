@@ -16,6 +16,8 @@ const { getStatsFromBinding } = require('internal/fs/stats');
 
 const kOwner = Symbol('owner');
 const kStart = Symbol('kFSWatchStart');
+const kStartHandle = Symbol('kStartHandle');
+const kReleaseHandle = Symbol('kReleaseHandle');
 
 function pathString(path) {
   return typeof path === 'string' ? path : Buffer.from(path).toString();
@@ -39,7 +41,38 @@ function encodeFilename(name, encoding) {
   return encoding === 'buffer' ? bytes : bytes.toString(encoding);
 }
 
-class FSWatcher extends EventEmitter {
+// What both watchers share: one native handle, released once, with ref/unref.
+class HandleWatcher extends EventEmitter {
+  // Starts the handle with `start()`; on failure releases it and throws Node's error.
+  [kStartHandle](start, filename) {
+    const err = start();
+    if (err) {
+      this._handle.close();
+      this._handle = null;
+      throw watchError(err, filename);
+    }
+  }
+
+  // Closes the handle (once) and emits `event` on the next tick.
+  [kReleaseHandle](event) {
+    if (this._handle === null) return;
+    this._handle.close();
+    this._handle = null;
+    process.nextTick(() => this.emit(event));
+  }
+
+  ref() {
+    this._handle?.ref();
+    return this;
+  }
+
+  unref() {
+    this._handle?.unref();
+    return this;
+  }
+}
+
+class FSWatcher extends HandleWatcher {
   #encoding;
 
   constructor(encoding) {
@@ -62,29 +95,12 @@ class FSWatcher extends EventEmitter {
 
   [kStart](filename, persistent) {
     if (this._handle === null) return;
-    const err = this._handle.start(pathString(filename), persistent, false);
-    if (err) {
-      this._handle.close();
-      this._handle = null;
-      throw watchError(err, filename);
-    }
+    this[kStartHandle](() => this._handle.start(pathString(filename), persistent, false),
+      filename);
   }
 
   close() {
-    if (this._handle === null) return;
-    this._handle.close();
-    this._handle = null;
-    process.nextTick(() => this.emit('close'));
-  }
-
-  ref() {
-    this._handle?.ref();
-    return this;
-  }
-
-  unref() {
-    this._handle?.unref();
-    return this;
+    this[kReleaseHandle]('close');
   }
 }
 
@@ -186,7 +202,7 @@ async function* watchPromise(filename, options = {}) {
 const kOldStatus = Symbol('kOldStatus');
 
 // The emitter fs.watchFile returns: one per resolved path, shared by its listeners.
-class StatWatcher extends EventEmitter {
+class StatWatcher extends HandleWatcher {
   constructor(bigint) {
     super();
     this._handle = null;
@@ -206,29 +222,11 @@ class StatWatcher extends EventEmitter {
       this.emit('change', getStatsFromBinding(current), getStatsFromBinding(previous));
     };
     if (!persistent) this._handle.unref();
-    const err = this._handle.start(pathString(filename), interval);
-    if (err) {
-      this._handle.close();
-      this._handle = null;
-      throw watchError(err, filename);
-    }
+    this[kStartHandle](() => this._handle.start(pathString(filename), interval), filename);
   }
 
   stop() {
-    if (this._handle === null) return;
-    this._handle.close();
-    this._handle = null;
-    process.nextTick(() => this.emit('stop'));
-  }
-
-  ref() {
-    this._handle?.ref();
-    return this;
-  }
-
-  unref() {
-    this._handle?.unref();
-    return this;
+    this[kReleaseHandle]('stop');
   }
 }
 

@@ -55,5 +55,6 @@ module.exports = {
   resolveRequire: binding.resolveRequire,
   resolveImport: binding.resolveImport,
   lookupPaths: binding.lookupPaths,
+  packageType: binding.packageType,
   nodeModulePaths: binding.nodeModulePaths,
 };
