@@ -123,6 +123,17 @@ TEST_F(CjsResolveTest, FormatsFollowExtensionAndType) {
   EXPECT_EQ(Resolve("fs")->format, ModuleFormat::kBuiltin);
 }
 
+TEST_F(CjsResolveTest, PackageScopeType) {
+  Resolve("./x");  // Creates the resolver.
+  EXPECT_EQ(*resolver_->PackageScopeType("/app/src/x.js"), ModuleFormat::kModule);
+  // A node_modules directory ends the scope: no package.json above plain/index.js counts.
+  EXPECT_EQ(*resolver_->PackageScopeType("/app/node_modules/plain/index.js"),
+            ModuleFormat::kUnknown);
+  ResolveOr<ModuleFormat> bad = resolver_->PackageScopeType("/app/node_modules/bad/index.js");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidPackageConfig);
+}
+
 TEST_F(CjsResolveTest, NestedNodeModulesAndLookupPaths) {
   Resolver resolver(fs_, options_);
   ResolveOr<Resolution> r = resolver.ResolveRequire("b", "/app/node_modules/a/index.js");
