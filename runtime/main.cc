@@ -82,11 +82,8 @@ int Main(int argc, char** argv) {
     return resolver::cli::RunResolveCommand(std::vector<std::string>(argv + 2, argv + argc));
   }
   // The package manager's commands, on the same terms.
-  if (argc > 1 && stat(argv[1], &script) != 0) {
-    std::string command = argv[1];
-    if (command == "install" || command == "i" || command == "ci") {
-      return RunPackageManager(argc, argv);
-    }
+  if (argc > 1 && stat(argv[1], &script) != 0 && pm::cli::IsPackageManagerCommand(argv[1])) {
+    return RunPackageManager(argc, argv);
   }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!options.ok()) {

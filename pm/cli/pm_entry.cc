@@ -1,13 +1,42 @@
 // libskua_pm.so's entry: hands a package-manager command to its implementation.
 #include "pm/cli/pm_entry.h"
 
+#include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pm/cli/install_command.h"
 
+namespace skua::pm::cli {
+namespace {
+
+using CommandFn = int (*)(const std::string& command, const std::vector<std::string>& args);
+
+struct Command {
+  std::string_view name;
+  CommandFn run;
+};
+
+// Every name in kPackageManagerCommands (pm_entry.h) has a row here.
+constexpr Command kCommands[] = {
+    {"install", RunInstallCommand},
+    {"i", RunInstallCommand},
+    {"ci", RunInstallCommand},
+};
+
+}  // namespace
+}  // namespace skua::pm::cli
+
 extern "C" int SkuaPmMain(int argc, char** argv) {
+  using skua::pm::cli::kCommands;
   if (argc < 2) return 1;
-  return skua::pm::cli::RunInstallCommand(argv[1],
-                                          std::vector<std::string>(argv + 2, argv + argc));
+  std::string name = argv[1];
+  for (const auto& command : kCommands) {
+    if (command.name == name) {
+      return command.run(name, std::vector<std::string>(argv + 2, argv + argc));
+    }
+  }
+  std::fprintf(stderr, "skua: unknown command \"%s\"\n", name.c_str());
+  return 1;
 }

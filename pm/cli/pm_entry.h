@@ -4,7 +4,28 @@
 #ifndef SKUA_PM_CLI_PM_ENTRY_H_
 #define SKUA_PM_CLI_PM_ENTRY_H_
 
+#include <string_view>
+
 #define SKUA_PM_ENTRY_SYMBOL "SkuaPmMain"
+
+namespace skua::pm::cli {
+
+// The commands the executable hands to libskua_pm.so (when no file of that name exists,
+// which node would run instead). pm_entry.cc maps each to its implementation.
+inline constexpr std::string_view kPackageManagerCommands[] = {
+    "install",
+    "i",
+    "ci",
+};
+
+inline bool IsPackageManagerCommand(std::string_view name) {
+  for (std::string_view command : kPackageManagerCommands) {
+    if (command == name) return true;
+  }
+  return false;
+}
+
+}  // namespace skua::pm::cli
 
 extern "C" {
 // Runs `skua <command> args...` (argv[1] is the command); returns the exit code.
