@@ -31,7 +31,8 @@ bool IsV8Flag(std::string_view arg) {
       "--max-old-space-size", "--max_old_space_size", "--max-semi-space-size",
       "--stack-size", "--stack_size", "--harmony", "--no-harmony", "--jitless",
       "--stack-trace-limit", "--single-threaded", "--random-seed", "--gc-interval",
-      "--no-opt", "--always-opt", "--predictable",
+      "--no-opt", "--always-opt", "--predictable", "--trace-opt", "--trace-deopt",
+      "--trace-gc", "--max-lazy", "--lazy", "--no-lazy", "--prof",
   };
   return std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
                      [arg](std::string_view p) { return StartsWith(arg, p); });
