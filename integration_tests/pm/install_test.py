@@ -142,6 +142,22 @@ def run(url):
     assert layout(p) == expected and 'added 7 packages' in r.stdout
     check('ci with the lockfile')
 
+    # A damaged store entry (a file deleted behind skua's back) is fetched again.
+    store = os.path.join(TMP, 'cache', 'store', 'v1')
+    damaged = [os.path.join(d, 'index.js') for d, _, files in os.walk(store)
+               if 'index.js' in files and d.endswith('/pkg') and
+               open(os.path.join(d, 'index.js')).read() == 'module.exports = 2;\n']
+    assert len(damaged) == 1, damaged
+    os.remove(damaged[0])
+    shutil.rmtree(os.path.join(p, 'node_modules'))
+    before = len(requests(url))
+    r = skua(p, 'ci', *reg)
+    assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
+    assert open(os.path.join(p, 'node_modules/b/index.js')).read() == 'module.exports = 2;\n'
+    assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/b/-/b-2.0.0.tgz'], \
+        requests(url)[before:]
+    check('a damaged store entry is downloaded again')
+
     r = skua(p, 'install', '--trust', *reg)
     assert open(os.path.join(p, 'node_modules/@s/d/ran.txt')).read() == 'ran\n'
     assert os.stat(os.path.join(p, 'node_modules/@s/d/package.json')).st_nlink == 1

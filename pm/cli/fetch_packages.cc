@@ -65,11 +65,16 @@ Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
     Result<fetch::ExpectedIntegrity> expected = ExpectedFor(p);
     if (!expected.ok()) return expected.status();
     if (!expected->empty()) {
+      // A damaged entry (a file deleted or truncated in the store) is removed by Verify
+      // and downloaded again below.
       if (std::optional<store::StoreEntry> hit = store.Lookup(*expected)) {
-        entries[i] = std::move(hit);
-        ++stats->from_store;
-        if (progress) progress(++done, total);
-        continue;
+        if (store.Verify(*hit).ok()) {
+          entries[i] = std::move(hit);
+          ++stats->from_store;
+          if (progress) progress(++done, total);
+          continue;
+        }
+        ++stats->repaired;
       }
     }
     auto job = std::make_unique<Job>();
