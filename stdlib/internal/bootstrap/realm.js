@@ -40,7 +40,13 @@ function requireBuiltin(id) {
   const mod = new BuiltinModule(id);
   modules.set(id, mod);
   const fn = compileFunction(id);
-  fn.call(undefined, mod.exports, requireBuiltin, mod, internalBinding);
+  try {
+    fn.call(undefined, mod.exports, requireBuiltin, mod, internalBinding);
+  } catch (error) {
+    // A builtin whose body threw (node:inspector does on purpose) throws again next time.
+    modules.delete(id);
+    throw error;
+  }
   mod.loaded = true;
   return mod.exports;
 }

@@ -21,6 +21,14 @@ function setUncaughtExceptionCaptureCallback(fn) {
   captureCallback = fn;
 }
 
+// node:domain's router, set when it loads: it hands an uncaught exception to the active
+// domain and returns whether a domain took it.
+let domainErrorHandler = null;
+
+function setDomainErrorHandler(fn) {
+  domainErrorHandler = fn;
+}
+
 function hasUncaughtExceptionCaptureCallback() {
   return captureCallback !== null;
 }
@@ -32,6 +40,7 @@ function onUncaughtException(error, fromPromise) {
     captureCallback(error);
     return true;
   }
+  if (domainErrorHandler !== null && domainErrorHandler(error)) return true;
   if (process.emit('uncaughtException', error, origin)) return true;
   try {
     if (!process._exiting) {
@@ -66,4 +75,4 @@ function setupUncaughtExceptionHandling() {
   process.hasUncaughtExceptionCaptureCallback = hasUncaughtExceptionCaptureCallback;
 }
 
-module.exports = { setupUncaughtExceptionHandling };
+module.exports = { setupUncaughtExceptionHandling, setDomainErrorHandler };

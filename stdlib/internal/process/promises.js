@@ -25,7 +25,8 @@ let handledLate = [];
 
 function onPromiseReject(type, promise, reason) {
   if (type === kPromiseRejectWithNoHandler) {
-    unhandled.set(promise, { reason, warned: false });
+    // A rejection made inside a node:domain goes to that domain's 'error' event.
+    unhandled.set(promise, { reason, warned: false, domain: process.domain });
     pending.push(promise);
     tickInfo[kHasRejectionToWarn] = 1;
   } else if (type === kPromiseHandlerAddedAfterReject) {
@@ -96,7 +97,8 @@ function processPromiseRejections() {
     const info = unhandled.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    reportUnhandled(promise, info.reason);
+    if (info.domain != null) info.domain.emit('error', info.reason);
+    else reportUnhandled(promise, info.reason);
     ranSomething = true;
   }
   return ranSomething || pending.length > 0;

@@ -86,6 +86,13 @@ function makeDefaultEval(server) {
         script.runInThisContext({ displayErrors: true }) :
         script.runInContext(context, { displayErrors: true });
     } catch (error) {
+      // Thrown while a node:domain is still entered: that domain gets it, as in Node.
+      const { domain } = process;
+      if (domain) {
+        domain.emit('error', error);
+        domain.exit();
+        return;
+      }
       cb(error);
       return;
     }
