@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pm/cli/pm_entry.h"
+#include "pm/cli/run_command.h"
 #include "resolver/cli/resolve_command.h"
 #include "runtime/core/cli_options.h"
 #include "runtime/core/runtime_entry.h"
@@ -80,6 +81,12 @@ int Main(int argc, char** argv) {
   struct stat script;
   if (argc > 1 && std::string(argv[1]) == "resolve" && stat(argv[1], &script) != 0) {
     return resolver::cli::RunResolveCommand(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  // `skua run` and its shorthands are linked in: a script starts without libskua_pm.so.
+  // A folder named like the command (a project's test/) does not count as a script.
+  if (argc > 1 && pm::cli::IsRunCommand(argv[1]) &&
+      (stat(argv[1], &script) != 0 || S_ISDIR(script.st_mode))) {
+    return pm::cli::RunRunCommand(argv[1], std::vector<std::string>(argv + 2, argv + argc));
   }
   // The package manager's commands, on the same terms.
   if (argc > 1 && stat(argv[1], &script) != 0 && pm::cli::IsPackageManagerCommand(argv[1])) {

@@ -3,14 +3,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <set>
 
+#include "pm/cli/dependency_commands.h"
 #include "pm/cli/fetch_packages.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/json_error.h"
+#include "pm/cli/pinned_source.h"
 #include "pm/cli/plan.h"
 #include "pm/cli/registry_source.h"
 #include "pm/cli/reify.h"
@@ -27,6 +30,7 @@
 #include "pm/spec/dep_spec.h"
 #include "pm/store/cache_dir.h"
 #include "pm/tree/build_ideal_tree.h"
+#include "pm/workspaces/workspaces.h"
 
 namespace skua::pm::cli {
 
@@ -110,6 +114,7 @@ class Installer {
   // The no-op stamp's hash of everything an install reads (see stamp.h).
   std::string StampKeyHex();
 
+  bool Updating() const { return options_.update_all || !options_.update.empty(); }
   bool Trusted(const PlanEntry& p) const {
     return options_.trust_all || trusted_.count(p.name) > 0;
   }
@@ -136,6 +141,7 @@ class Installer {
   std::optional<lockfile::Lockfile> lock_;
   std::unique_ptr<registry::RegistryClient> client_;
   std::set<std::string> trusted_;
+  std::vector<workspaces::Workspace> workspaces_;
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
 };
@@ -162,6 +168,7 @@ std::string Installer::StampKeyHex() {
   key.Add(options_.trust_all ? "trust all" : "trust listed");
   for (const std::string& t : options_.trust) key.Add("trust " + t);
   key.Add(package_json_);
+  for (const workspaces::Workspace& ws : workspaces_) key.Add(ws.path + "\n" + ws.package_json);
   key.AddFile(JoinPath(project_dir_, "package-lock.json"));
   key.AddFile(JoinPath(project_dir_, "node_modules/.package-lock.json"));
   key.AddFile(BuiltListPath());
@@ -175,6 +182,14 @@ std::optional<Failure> Installer::Load() {
   load.cwd = cwd_;
   load.env = config::EnvironmentFromProcess();
   load.cli = options_.config;
+  load.project_dir = options_.project_dir;
+  // npm's workspace root detection: run inside a workspace, the install is the root's
+  // (its .npmrc too). Differs from npm: npm then reifies only that workspace's subtree.
+  bool cli_prefix = std::any_of(options_.config.begin(), options_.config.end(),
+                                [](const auto& kv) { return kv.first == "prefix"; });
+  if (load.project_dir.empty() && !cli_prefix) {
+    load.project_dir = workspaces::FindWorkspaceRoot(config::FindProjectDir(cwd_));
+  }
   char exe[4096];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
   if (n > 0) load.exec_path.assign(exe, n);
@@ -182,7 +197,7 @@ std::optional<Failure> Installer::Load() {
   if (!config.ok()) return Failure{1, config.status().message()};
   config_.emplace(std::move(config).value());
   for (const std::string& warning : config_->warnings()) out_.Warn(warning);
-  project_dir_ = config_->project_dir();
+  project_dir_ = options_.project_dir.empty() ? config_->project_dir() : options_.project_dir;
   Result<config::NetworkOptions> network = config::NetworkOptionsFrom(*config_);
   if (!network.ok()) return Failure{1, network.status().message()};
   network_ = std::move(network).value();
@@ -191,7 +206,8 @@ std::optional<Failure> Installer::Load() {
   }
 
   std::string package_path = JoinPath(project_dir_, "package.json");
-  Result<std::string> text = fsutil::ReadFile(package_path);
+  Result<std::string> text = options_.package_json ? Result<std::string>(*options_.package_json)
+                                                   : fsutil::ReadFile(package_path);
   if (!text.ok()) {
     return Failure{1, "code ENOENT\nCould not read package.json: " + text.status().message()};
   }
@@ -199,7 +215,11 @@ std::optional<Failure> Installer::Load() {
   if (std::string where = DescribeJsonError(package_json_); !where.empty()) {
     return Failure{1, "code EJSONPARSE\nInvalid package.json " + package_path + ": " + where};
   }
-  if (options_.command == InstallCommand::kInstall && StampUpToDate(project_dir_, StampKeyHex())) {
+  Result<std::vector<workspaces::Workspace>> found = workspaces::FindWorkspaces(project_dir_, package_json_);
+  if (!found.ok()) return Failure{1, found.status().message()};
+  workspaces_ = std::move(found).value();
+  if (options_.command == InstallCommand::kInstall && !options_.package_json && !Updating() &&
+      StampUpToDate(project_dir_, StampKeyHex())) {
     up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
     return std::nullopt;
   }
@@ -234,10 +254,13 @@ std::optional<Failure> Installer::Load() {
 // written from a freshly built ideal tree.
 Result<lockfile::Lockfile> Installer::Resolve() {
   bool legacy_peers = config_->GetBool("legacy-peer-deps");
-  if (lock_) {
+  if (lock_ && !options_.update_all) {
     std::vector<std::string> problems = lockfile::CheckInSync(package_json_, *lock_, legacy_peers);
+    std::vector<lockfile::WorkspaceDecl> decls;
+    for (const workspaces::Workspace& ws : workspaces_) decls.push_back({ws.name, ws.path, ws.package_json});
+    for (std::string& p : lockfile::CheckWorkspacesInSync(package_json_, *lock_, decls)) problems.push_back(std::move(p));
     bool same_root = RootDeclarationsMatch(package_json_, *lock_);
-    if (problems.empty() && (same_root || options_.command == InstallCommand::kCi)) {
+    if (problems.empty() && (same_root || options_.command == InstallCommand::kCi) && !Updating()) {
       out_.Verbose("package-lock.json is in sync with package.json");
       return *lock_;
     }
@@ -274,7 +297,18 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.prefer_dedupe = config_->GetBool("prefer-dedupe");
   build.pick = pick;
   build.platform = registry::HostPlatform();
-  Result<tree::IdealTree> tree = tree::BuildIdealTree(package_json_, source, build);
+  for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
+  // `skua add/remove/update`: locked versions stay where their ranges allow.
+  std::optional<PinnedPackumentSource> pinned;
+  if ((lock_ && !options_.update_all && (options_.prefer_locked || Updating())) ||
+      !options_.pins.empty()) {
+    std::map<std::string, std::string, std::less<>> pins;
+    if (lock_ && !options_.update_all) pins = LockedVersions(*lock_, options_.update);
+    for (const auto& [name, version] : options_.pins) pins[name] = version;
+    pinned.emplace(source, std::move(pins));
+  }
+  Result<tree::IdealTree> tree =
+      tree::BuildIdealTree(package_json_, pinned ? static_cast<tree::PackumentSource&>(*pinned) : source, build);
   if (!tree.ok()) return tree.status();
   for (const std::string& warning : tree->warnings) out_.Warn(warning);
   out_.Step("resolved " + Plural(tree->entries.size(), "package") +
@@ -352,6 +386,11 @@ std::optional<Failure> Installer::Run() {
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
     if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
+    // npm ci empties every workspace's node_modules too.
+    for (const workspaces::Workspace& ws : workspaces_) {
+      Status removed = fsutil::RemoveTree(JoinPath(JoinPath(project_dir_, ws.path), "node_modules"));
+      if (!removed.ok()) return Failure{1, removed.message()};
+    }
   }
   std::string hidden_path = JoinPath(node_modules, ".package-lock.json");
   std::optional<lockfile::Lockfile> previous;
@@ -405,6 +444,15 @@ std::optional<Failure> Installer::Run() {
       return Failure{1, wrote.message()};
     }
   }
+  if (options_.package_json && options_.save_package_json) {
+    std::string package_path = JoinPath(project_dir_, "package.json");
+    Result<std::string> on_disk = fsutil::ReadFile(package_path);
+    if (!on_disk.ok() || *on_disk != package_json_) {
+      if (Status wrote = fsutil::WriteFileAtomic(package_path, package_json_); !wrote.ok()) {
+        return Failure{1, wrote.message()};
+      }
+    }
+  }
   if (config_->GetBool("package-lock") && lock_bytes != lock_text_) {
     if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};
@@ -444,6 +492,15 @@ std::optional<Failure> Installer::Run() {
 
 }  // namespace
 
+int RunInstall(const InstallOptions& options, Reporter& reporter) {
+  Installer installer(options, reporter);
+  if (std::optional<Failure> failed = installer.Run()) {
+    reporter.Error(failed->message);
+    return failed->code;
+  }
+  return 0;
+}
+
 int RunInstallCommand(const std::string& command, const std::vector<std::string>& args) {
   InstallCommand which = command == "ci" ? InstallCommand::kCi : InstallCommand::kInstall;
   Result<InstallOptions> options = ParseInstallArgs(which, args);
@@ -452,13 +509,10 @@ int RunInstallCommand(const std::string& command, const std::vector<std::string>
     usage.Error(options.status().message());
     return 1;
   }
+  // `skua install PKG` is `skua add PKG`, as npm's `install <pkg>`.
+  if (!options->positional.empty()) return RunAddCommand(command, args);
   Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
-  Installer installer(*options, reporter);
-  if (std::optional<Failure> failed = installer.Run()) {
-    reporter.Error(failed->message);
-    return failed->code;
-  }
-  return 0;
+  return RunInstall(*options, reporter);
 }
 
 }  // namespace skua::pm::cli

@@ -12,6 +12,13 @@ namespace skua::pm::cli {
 // failing lifecycle script's own code.
 int RunInstallCommand(const std::string& command, const std::vector<std::string>& args);
 
+struct InstallOptions;
+class Reporter;
+
+// The install itself, for commands that prepare the options (install_options.h) and the
+// package.json text first (`skua add`, `remove`, `update`). Errors go to `reporter`.
+int RunInstall(const InstallOptions& options, Reporter& reporter);
+
 }  // namespace skua::pm::cli
 
 #endif  // SKUA_PM_CLI_INSTALL_COMMAND_H_

@@ -34,10 +34,9 @@ Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vecto
   config::ConfigArgs parsed = config::ParseConfigArgs(rest);
   options.config = std::move(parsed.settings);
   options.positional = std::move(parsed.positional);
-  if (!options.positional.empty()) {
+  if (command == InstallCommand::kCi && !options.positional.empty()) {
     return InvalidArgument(std::string("`skua ") + CommandName(command) +
-                           "` takes no package arguments yet (got `" + options.positional[0] +
-                           "`); add dependencies to package.json and run `skua install`");
+                           "` takes no package arguments (got `" + options.positional[0] + "`)");
   }
   return options;
 }

@@ -3,6 +3,8 @@
 #ifndef SKUA_PM_CLI_INSTALL_OPTIONS_H_
 #define SKUA_PM_CLI_INSTALL_OPTIONS_H_
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -22,9 +24,25 @@ struct InstallOptions {
   std::set<std::string> trust;        // `--trust=a,b`.
   std::vector<std::pair<std::string, std::string>> config;  // For config::LoadOptions::cli.
   std::vector<std::string> positional;
+
+  // Set by add/remove/update (dependency_commands.h), never by ParseInstallArgs.
+  std::string project_dir;  // Empty: npm's search upwards from the working directory.
+  // Install this package.json text instead of the file's, and write it to the file once
+  // the install has succeeded (just before the lockfile).
+  std::optional<std::string> package_json;
+  bool save_package_json = true;  // False: `package_json` is installed but not written.
+  // When the lockfile no longer matches package.json, resolve again keeping each
+  // package's locked version where a range still accepts it (npm's add/remove), instead
+  // of resolving from scratch.
+  bool prefer_locked = false;
+  bool update_all = false;          // `skua update`: ignore every locked version.
+  std::set<std::string> update;     // `skua update a b`: ignore these names' locked versions.
+  // name -> version: `skua add a@1.0.0` installs 1.0.0 although it saves "^1.0.0".
+  std::map<std::string, std::string, std::less<>> pins;
 };
 
-// InvalidArgument for package arguments (`skua install lodash` is `skua add`'s job).
+// InvalidArgument for package arguments to `ci`; `install`'s go to `positional` (and
+// RunInstallCommand hands them to `skua add`).
 Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vector<std::string>& args);
 
 const char* CommandName(InstallCommand command);  // "install" / "ci"

@@ -62,7 +62,8 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
   std::vector<std::string> excluded;  // Locations dropped; their nested entries go too.
   for (const lockfile::LockEntry& entry : lock.packages) {
     const std::string& loc = entry.location;
-    if (loc.rfind("node_modules/", 0) != 0) continue;  // The root and link targets.
+    // The root and link targets are not installed; a workspace's own node_modules is.
+    if (loc.rfind("node_modules/", 0) != 0 && loc.find("/node_modules/") == std::string::npos) continue;
     bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const auto& e) {
       return loc.rfind(e + "/", 0) == 0;
     });

@@ -6,7 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "pm/cli/dependency_commands.h"
+#include "pm/cli/exec_command.h"
+#include "pm/cli/init_command.h"
 #include "pm/cli/install_command.h"
+#include "pm/cli/link_command.h"
+#include "pm/cli/list_commands.h"
+#include "pm/cli/pack_command.h"
+#include "pm/cli/run_command.h"
+#include "pm/cli/trust_command.h"
 
 namespace skua::pm::cli {
 namespace {
@@ -23,6 +31,10 @@ constexpr Command kCommands[] = {
     {"install", RunInstallCommand},
     {"i", RunInstallCommand},
     {"ci", RunInstallCommand},
+    {"add", RunAddCommand}, {"remove", RunRemoveCommand}, {"rm", RunRemoveCommand}, {"uninstall", RunRemoveCommand}, {"un", RunRemoveCommand}, {"update", RunUpdateCommand}, {"up", RunUpdateCommand}, {"upgrade", RunUpdateCommand}, {"ls", RunListCommand}, {"list", RunListCommand}, {"why", RunWhyCommand}, {"explain", RunWhyCommand}, {"outdated", RunOutdatedCommand},
+    {"run", RunRunCommand}, {"run-script", RunRunCommand}, {"test", RunRunCommand}, {"start", RunRunCommand}, {"stop", RunRunCommand}, {"restart", RunRunCommand},
+    {"x", RunExecCommand}, {"exec", RunExecCommand}, {"init", RunInitCommand}, {"trust", RunTrustCommand}, {"untrusted", RunTrustCommand},
+    {"pack", RunPackCommand}, {"link", RunLinkCommand}, {"ln", RunLinkCommand},
 };
 
 }  // namespace

@@ -16,6 +16,10 @@ inline constexpr std::string_view kPackageManagerCommands[] = {
     "install",
     "i",
     "ci",
+    "add", "remove", "rm", "uninstall", "un", "update", "up", "upgrade", "ls", "list", "why", "explain", "outdated",
+    "run", "run-script", "test", "start", "stop", "restart",
+    "x", "exec", "init", "trust", "untrusted",
+    "pack", "link", "ln",
 };
 
 inline bool IsPackageManagerCommand(std::string_view name) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 #include "pm/fsutil/fsutil.h"
 #include "pm/registry/manifest.h"
+#include "pm/store/cache_dir.h"
 
 extern char** environ;
 
@@ -41,10 +43,22 @@ std::string BinPath(std::string dir) {
     if (!path.empty()) path += ':';
     path += JoinPath(dir, "node_modules/.bin");
     size_t slash = dir.rfind('/');
-    if (slash == 0 || slash == std::string::npos) break;
-    dir.resize(slash);
+    if (slash == std::string::npos || dir == "/") break;
+    dir.resize(slash == 0 ? 1 : slash);
   }
   return path;
+}
+
+ScriptCall MakeCall(const std::string& dir, const registry::Manifest& m, const std::string& event,
+                    const std::string& script) {
+  ScriptCall call;
+  call.package_dir = dir;
+  call.package_json_path = JoinPath(dir, "package.json");
+  call.name = m.name;
+  call.version = m.version;
+  call.event = event;
+  call.command = script;
+  return call;
 }
 
 }  // namespace
@@ -99,14 +113,71 @@ Status MakeNodeShim(const std::string& dir) {
   return Status::Ok();
 }
 
-Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std::string* output) {
+std::string CurrentDir() {
+  char buf[PATH_MAX];
+  return getcwd(buf, sizeof(buf)) ? std::string(buf) : std::string(".");
+}
+
+Result<config::Config> LoadCommandConfig(const std::string& cwd,
+                                         const std::vector<std::pair<std::string, std::string>>& cli) {
+  config::LoadOptions load;
+  load.cwd = cwd;
+  load.env = config::EnvironmentFromProcess();
+  load.cli = cli;
+  load.exec_path = SelfExe();
+  return config::Config::Load(load);
+}
+
+Result<std::string> PrepareNodeShim(const std::string& project_dir) {
+  std::vector<std::string> candidates;
+  if (fsutil::Exists(JoinPath(project_dir, "node_modules"))) {
+    candidates.push_back(JoinPath(project_dir, "node_modules/.skua/bin"));
+  }
+  Result<std::string> cache = store::ResolveCacheDir("", [](const char* k) { return getenv(k); });
+  if (cache.ok()) candidates.push_back(JoinPath(*cache, "bin"));
+  std::string tmp = "/tmp/skua-" + std::to_string(getuid());
+  candidates.push_back(tmp + "/bin");
+  Status last = Status::Ok();
+  for (const std::string& dir : candidates) {
+    if (dir.rfind(tmp, 0) == 0) {
+      // /tmp is shared: use the folder only if it is ours and nobody else may write to it.
+      mkdir(tmp.c_str(), 0700);
+      struct stat st;
+      if (lstat(tmp.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+          (st.st_mode & 022) != 0) {
+        return fsutil::ErrnoStatus("create a private folder", tmp, EACCES);
+      }
+    }
+    last = MakeNodeShim(dir);
+    if (last.ok()) return dir;
+  }
+  return last;
+}
+
+std::string ShellQuote(const std::string& arg) {
+  if (arg.empty()) return "''";
+  if (arg.find_first_of("\t\n\r \"#$&'()*;<>?\\`|~") == std::string::npos) return arg;
+  std::string quoted = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std::string* output,
+                      int* signal) {
   std::map<std::string, std::string> vars = env.base;
   vars["npm_lifecycle_event"] = call.event;
   vars["npm_lifecycle_script"] = call.command;
   vars["npm_package_json"] = call.package_json_path;
   vars["npm_package_name"] = call.name;
   vars["npm_package_version"] = call.version;
-  std::string path = env.shim_dir + ":" + BinPath(call.package_dir);
+  std::string path = env.shim_dir + ":" +
+                     (call.extra_path.empty() ? "" : call.extra_path + ":") + BinPath(call.package_dir);
   if (auto it = vars.find("PATH"); it != vars.end() && !it->second.empty()) path += ":" + it->second;
   vars["PATH"] = path;
   std::vector<std::string> strings;
@@ -115,19 +186,32 @@ Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std:
   for (std::string& s : strings) envp.push_back(s.data());
   envp.push_back(nullptr);
 
+  std::string command = call.command;
+  for (const std::string& arg : call.args) command += " " + ShellQuote(arg);
+
   int pipe_fds[2] = {-1, -1};
   if (call.capture && pipe2(pipe_fds, O_CLOEXEC) != 0) return fsutil::ErrnoStatus("pipe", "", errno);
   std::fflush(stdout);
   std::fflush(stderr);
+  struct sigaction ignore = {}, old_int = {}, old_quit = {};
+  ignore.sa_handler = SIG_IGN;
+  if (call.foreground) {
+    sigaction(SIGINT, &ignore, &old_int);
+    sigaction(SIGQUIT, &ignore, &old_quit);
+  }
   pid_t pid = fork();
   if (pid < 0) return fsutil::ErrnoStatus("fork", call.package_dir, errno);
   if (pid == 0) {
+    if (call.foreground) {
+      sigaction(SIGINT, &old_int, nullptr);
+      sigaction(SIGQUIT, &old_quit, nullptr);
+    }
     if (call.capture) {
       dup2(pipe_fds[1], 1);
       dup2(pipe_fds[1], 2);
     }
     if (chdir(call.package_dir.c_str()) != 0) _exit(127);
-    const char* argv[] = {"sh", "-c", call.command.c_str(), nullptr};
+    const char* argv[] = {"sh", "-c", command.c_str(), nullptr};
     execve("/bin/sh", const_cast<char**>(argv), envp.data());
     _exit(127);
   }
@@ -142,10 +226,19 @@ Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std:
     close(pipe_fds[0]);
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return fsutil::ErrnoStatus("waitpid", call.package_dir, errno);
+  int waited;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  int wait_errno = errno;
+  if (call.foreground) {
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGQUIT, &old_quit, nullptr);
+  }
+  if (waited < 0) return fsutil::ErrnoStatus("waitpid", call.package_dir, wait_errno);
+  if (WIFSIGNALED(status)) {
+    if (signal != nullptr) *signal = WTERMSIG(status);
+    return 128 + WTERMSIG(status);
+  }
   return WEXITSTATUS(status);
 }
 
@@ -173,8 +266,8 @@ Result<ScriptFailure> RunDependencyScripts(const ScriptEnvironment& env,
         script = &implicit;
       }
       if (script == nullptr || script->empty()) continue;
-      ScriptCall call{packages[i].dir, JoinPath(packages[i].dir, "package.json"), m.name,
-                      m.version, event, *script, /*capture=*/true};
+      ScriptCall call = MakeCall(packages[i].dir, m, event, *script);
+      call.capture = true;
       if (log) log(packages[i].spec + " " + event + ": " + *script);
       std::string output;
       Result<int> code = RunScript(env, call, &output);
@@ -204,7 +297,7 @@ Result<ScriptFailure> RunRootScripts(const ScriptEnvironment& env, const std::st
       std::printf("\n> %s%s%s %s\n> %s\n\n", m->name.c_str(), m->version.empty() ? "" : "@",
                   m->version.c_str(), event, script->c_str());
     }
-    ScriptCall call{project_dir, file, m->name, m->version, event, *script, /*capture=*/false};
+    ScriptCall call = MakeCall(project_dir, *m, event, *script);
     Result<int> code = RunScript(env, call, nullptr);
     if (!code.ok()) return code.status();
     if (*code != 0) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -32,19 +33,44 @@ ScriptEnvironment MakeScriptEnvironment(const config::Config& config, const std:
 // Creates `dir/node` -> the running executable (/proc/self/exe resolved).
 Status MakeNodeShim(const std::string& dir);
 
+// npm's configuration for a command run from `cwd` (absolute) with `cli` settings from
+// the command line (config::ParseConfigArgs), reading the real environment.
+Result<config::Config> LoadCommandConfig(const std::string& cwd,
+                                         const std::vector<std::pair<std::string, std::string>>& cli);
+
+// The current directory, absolute.
+std::string CurrentDir();
+
+// A directory holding the `node` stand-in for commands outside install: the project's
+// node_modules/.skua/bin when node_modules exists and is writable, else `bin` under the
+// skua cache, else a per-user folder under /tmp.
+Result<std::string> PrepareNodeShim(const std::string& project_dir);
+
 struct ScriptCall {
   std::string package_dir;  // Absolute; the script's cwd.
   std::string package_json_path;
   std::string name;
   std::string version;
   std::string event;    // "postinstall"
-  std::string command;  // The script text.
+  std::string command;  // The script text (npm_lifecycle_script).
   bool capture = false;
+  // Appended to `command`, each shell-quoted, as `npm run x -- args` does.
+  std::vector<std::string> args;
+  // Extra PATH entries placed after the shim directory (e.g. an exec cache's .bin).
+  std::string extra_path;
+  // The foreground command of `skua run`: while it runs this process ignores SIGINT
+  // and SIGQUIT (the terminal sends them to the whole process group), as system(3) does.
+  bool foreground = false;
 };
 
-// Runs one script; the exit status (128 + signal when killed). `output` receives the
-// captured stdout and stderr when `call.capture`.
-Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std::string* output);
+// `arg` quoted for /bin/sh when it holds anything the shell would interpret.
+std::string ShellQuote(const std::string& arg);
+
+// Runs one script; the exit status (128 + signal when killed, and `*signal` set to the
+// signal number when given). `output` receives the captured stdout and stderr when
+// `call.capture`.
+Result<int> RunScript(const ScriptEnvironment& env, const ScriptCall& call, std::string* output,
+                      int* signal = nullptr);
 
 // A package whose scripts may run: its folder and package.json text.
 struct ScriptPackage {

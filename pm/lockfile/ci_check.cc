@@ -1,6 +1,8 @@
 // Lockfile agreement checks for `skua ci`.
 #include "pm/lockfile/ci_check.h"
 
+#include <algorithm>
+
 #include "pm/registry/manifest.h"
 #include "pm/semver/range.h"
 #include "pm/spec/dep_spec.h"
@@ -109,6 +111,69 @@ std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfi
     if (e.location.empty() || e.meta.GetBool("link")) continue;
     CheckEdges(lock, e.location, MapOf(e.meta.Get("dependencies")), false, &problems);
     CheckEdges(lock, e.location, MapOf(e.meta.Get("optionalDependencies")), true, &problems);
+  }
+  return problems;
+}
+
+std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_json, const Lockfile& lock,
+                                               const std::vector<WorkspaceDecl>& workspaces) {
+  std::vector<std::string> problems;
+  Result<JsonValue> root_doc = ParseJson(root_package_json, "package.json");
+  const LockEntry* root = lock.Find("");
+  const JsonValue* declared = root_doc.ok() ? root_doc->Get("workspaces") : nullptr;
+  const JsonValue* locked = root ? root->meta.Get("workspaces") : nullptr;
+  if ((declared == nullptr) != (locked == nullptr) || (declared && !(*declared == *locked))) {
+    problems.push_back("Invalid: lock file's workspaces do not match package.json's");
+  }
+  // A locked workspace link whose workspace is gone (a `file:` dependency of the root
+  // also locks as a link; it is declared in package.json).
+  Result<registry::Manifest> root_pkg = registry::ParsePackageJson(root_package_json, "package.json");
+  for (const LockEntry& e : lock.packages) {
+    if (!e.meta.GetBool("link") || e.location.rfind("node_modules/", 0) != 0) continue;
+    std::string name = NameFromLocation(e.location);
+    if (e.location != "node_modules/" + name) continue;
+    bool is_workspace = false;
+    for (const WorkspaceDecl& ws : workspaces) is_workspace |= ws.name == name;
+    bool declared = root_pkg.ok() && (registry::Find(root_pkg->dependencies, name) ||
+                                      registry::Find(root_pkg->dev_dependencies, name) ||
+                                      registry::Find(root_pkg->optional_dependencies, name) ||
+                                      registry::Find(root_pkg->peer_dependencies, name));
+    if (!is_workspace && !declared) {
+      problems.push_back("Extraneous: lock file's link " + e.location + " -> " + e.meta.GetString("resolved") +
+                         " is not a workspace");
+    }
+  }
+  for (const WorkspaceDecl& ws : workspaces) {
+    const LockEntry* link = lock.Find("node_modules/" + ws.name);
+    const LockEntry* folder = lock.Find(ws.path);
+    if (!link || !link->meta.GetBool("link") || link->meta.GetString("resolved") != ws.path || !folder) {
+      problems.push_back("Missing: " + ws.name + "@" + ws.path + " from lock file");
+      continue;
+    }
+    Result<registry::Manifest> pkg = registry::ParsePackageJson(ws.package_json, ws.path + "/package.json");
+    if (!pkg.ok()) {
+      problems.push_back(pkg.status().message());
+      continue;
+    }
+    registry::StringMap prod;
+    for (const auto& entry : pkg->dependencies) {
+      if (!registry::Find(pkg->optional_dependencies, entry.first)) prod.push_back(entry);
+    }
+    auto same = [](registry::StringMap a, registry::StringMap b) {
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      return a == b;
+    };
+    const JsonValue& meta = folder->meta;
+    if (!same(prod, MapOf(meta.Get("dependencies"))) || !same(pkg->dev_dependencies, MapOf(meta.Get("devDependencies"))) ||
+        !same(pkg->optional_dependencies, MapOf(meta.Get("optionalDependencies"))) ||
+        !same(pkg->peer_dependencies, MapOf(meta.Get("peerDependencies"))) ||
+        pkg->version != folder->Version()) {
+      problems.push_back("Invalid: lock file's " + ws.name + "@" + folder->Version() + " (" + ws.path +
+                         ") does not match its package.json");
+      continue;
+    }
+    CheckEdges(lock, ws.path, pkg->dev_dependencies, false, &problems);
   }
   return problems;
 }

@@ -34,6 +34,21 @@ std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vect
 // spec in place of the version npm's ideal tree would have picked.
 std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfile& lock, bool legacy_peer_deps);
 
+// One workspace as the lockfile check needs it (pm/workspaces finds them).
+struct WorkspaceDecl {
+  std::string name;
+  std::string path;          // "packages/a"
+  std::string package_json;  // Its text.
+};
+
+// The workspaces against the lockfile: the root entry's `workspaces` equals
+// package.json's (`root_package_json`), each workspace has its link
+// (node_modules/<name> -> path) and its folder entry, the folder entry declares what the
+// workspace's package.json declares, and its dependencies (devDependencies included)
+// resolve from the folder as CheckInSync resolves them. Lines name what differs.
+std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_json, const Lockfile& lock,
+                                               const std::vector<WorkspaceDecl>& workspaces);
+
 // The error `skua ci` stops with: npm's text (with skua's command names) and the lines.
 // Differs from npm: says `skua ci` / `skua install` where npm names itself.
 Status CiOutOfSyncError(const std::vector<std::string>& problems);

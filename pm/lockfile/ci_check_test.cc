@@ -56,5 +56,27 @@ TEST(CiCheckTest, ValidateInventoryIsNpmsComparison) {
   EXPECT_EQ(errors[1], "Missing: n@3.0.0 from lock file");
 }
 
+TEST(CiCheckTest, WorkspacesAgainstTheLockfile) {
+  Result<Lockfile> lock = ParseLockfile(R"({"name":"r","lockfileVersion":3,"requires":true,"packages":{
+    "":{"name":"r","workspaces":["p/*"]},
+    "node_modules/a":{"resolved":"p/a","link":true},
+    "node_modules/b":{"version":"1.0.0"},
+    "p/a":{"version":"1.0.0","dependencies":{"b":"1"},"devDependencies":{"c":"2"}},
+    "p/a/node_modules/c":{"version":"2.1.0"}}})", "package-lock.json");
+  ASSERT_TRUE(lock.ok());
+  const std::string root = R"({"name":"r","workspaces":["p/*"]})";
+  WorkspaceDecl a{"a", "p/a", R"({"name":"a","version":"1.0.0","dependencies":{"b":"1"},"devDependencies":{"c":"2"}})"};
+  EXPECT_TRUE(CheckWorkspacesInSync(root, *lock, {a}).empty());
+  EXPECT_EQ(CheckWorkspacesInSync(R"({"workspaces":["q/*"]})", *lock, {a}).size(), 1u);
+  WorkspaceDecl changed = a;
+  changed.package_json = R"({"name":"a","version":"1.0.0","dependencies":{"b":"2"},"devDependencies":{"c":"2"}})";
+  EXPECT_EQ(CheckWorkspacesInSync(root, *lock, {changed}),
+            std::vector<std::string>{"Invalid: lock file's a@1.0.0 (p/a) does not match its package.json"});
+  EXPECT_EQ(CheckWorkspacesInSync(root, *lock, {a, WorkspaceDecl{"n", "p/n", "{}"}}),
+            std::vector<std::string>{"Missing: n@p/n from lock file"});
+  EXPECT_EQ(CheckWorkspacesInSync(root, *lock, {}),
+            std::vector<std::string>{"Extraneous: lock file's link node_modules/a -> p/a is not a workspace"});
+}
+
 }  // namespace
 }  // namespace skua::pm::lockfile

@@ -102,7 +102,11 @@ Lockfile LockfileFromTree(const tree::IdealTree& tree) {
   const tree::Node* root = tree.tree->root();
   lock.name = root->package.name;
   lock.version = root->package.version;
-  for (const tree::TreeEntry& e : tree.entries) lock.packages.push_back(LockEntry{e.location, MetaFromNode(*e.node)});
+  for (const tree::TreeEntry& e : tree.entries) {
+    LockEntry entry{e.location, MetaFromNode(*e.node)};
+    if (e.node == root && tree.root_workspaces) entry.meta.Set("workspaces", *tree.root_workspaces);
+    lock.packages.push_back(std::move(entry));
+  }
   return lock;
 }
 

@@ -54,6 +54,7 @@ class Builder {
   std::vector<std::string> warnings_;
   std::string peer_error_;
   std::vector<Node*> link_targets_;
+  std::map<std::string, std::string> workspace_paths_;  // Path -> workspace name.
   std::map<std::pair<const registry::Packument*, std::string>, Result<const registry::Manifest*>> picks_;
   // Pop()'s locations: a node's location with the parent chain it was computed for.
   struct CachedLocation {
@@ -114,7 +115,10 @@ Node* Builder::Pop() {
 
 std::vector<Edge*> Builder::ProblemEdges(Node* node) {
   std::set<std::string> bundled;
-  if (!node->is_project_root) bundled.insert(node->package.bundle_dependencies.begin(), node->package.bundle_dependencies.end());
+  // The root's and workspaces' bundled dependencies are installed like any other.
+  if (!node->is_project_root && !node->is_workspace) {
+    bundled.insert(node->package.bundle_dependencies.begin(), node->package.bundle_dependencies.end());
+  }
   std::vector<Edge*> problems;
   for (Edge& e : node->edges) {
     if (bundled.count(e.name)) continue;
@@ -179,7 +183,17 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     if (folder.ok()) target->package = *folder;
     tree_->SetFsParent(target, tree_->root());
     target->overrides = scope;
-    InitNode(target, false);
+    // A workspace is a top node of its own: npm names it after its folder and loads its
+    // devDependencies.
+    auto workspace_name = workspace_paths_.find(node->realpath);
+    bool workspace = workspace_name != workspace_paths_.end();
+    if (workspace) {
+      target->is_workspace = true;
+      target->name = node->realpath.substr(node->realpath.rfind('/') + 1);
+      // A package.json without a name: the workspace is named after its folder.
+      if (target->package.name.empty()) target->package.name = workspace_name->second;
+    }
+    InitNode(target, workspace);
     node->link_target = target;
     node->package = target->package;
     link_targets_.push_back(target);
@@ -209,7 +223,9 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     }
   }
   node->overrides = scope ? scope->ScopeFor(node->package_name(), node->version()) : nullptr;
-  InitNode(node, false);
+  // A link has no edges of its own (arborist's Link): its target's edges resolve from
+  // the target's folder.
+  if (!node->is_link) InitNode(node, false);
   tree_->SetParent(node, parent);
   return node;
 }
@@ -242,7 +258,7 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
     if (edge->Valid() && edge->To()) continue;
     Edge* parent_edge = node->parent->EdgeOut(edge->name);
     Node* source = node->parent->source_reference;
-    bool is_mine = source && source->is_project_root;
+    bool is_mine = source && (source->is_project_root || source->is_workspace);
     bool conflict_ok = options_.force || (!is_mine && !options_.strict_peer_deps);
     if (!edge->To()) {
       if (!parent_edge) {
@@ -346,6 +362,16 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   if (const lockfile::JsonValue* o = root_json->Get("overrides")) overrides_ = Overrides::FromJson(*o, root->package);
   root->overrides = overrides_.get();
   InitNode(root, true);
+  for (const WorkspaceRef& ws : options_.workspaces) {
+    workspace_paths_[ws.path] = ws.name;
+    Edge edge{root, EdgeType::kProd, ws.name, "file:" + ws.path, "file:" + ws.path};
+    if (Edge* existing = root->EdgeOut(ws.name)) {
+      *existing = edge;
+    } else {
+      root->edges.push_back(edge);
+    }
+  }
+  tree_->IndexEdges(root);
   PrefetchFor(root);
   Push(root);
   while (true) {
@@ -395,6 +421,7 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
     return lockfile::LocaleCompare(a.location, b.location) < 0;
   });
   result.warnings = std::move(warnings_);
+  if (const lockfile::JsonValue* ws = root_json->Get("workspaces")) result.root_workspaces = *ws;
   result.tree = std::move(tree_);
   return result;
 }

@@ -12,17 +12,27 @@
 #define SKUA_PM_TREE_BUILD_IDEAL_TREE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "pm/lockfile/json_value.h"
 #include "pm/registry/pick_manifest.h"
 #include "pm/registry/platform.h"
 #include "pm/tree/node.h"
 #include "pm/tree/packument_source.h"
 
 namespace skua::pm::tree {
+
+// One workspace of the project (pm/workspaces finds them): the root gets an edge
+// `name` -> "file:<path>" that wins over a dependency of the same name, the folder's
+// package is a link target whose devDependencies count, as npm's workspace edges do.
+struct WorkspaceRef {
+  std::string name;
+  std::string path;  // Project-relative: "packages/a".
+};
 
 struct BuildOptions {
   bool legacy_peer_deps = false;  // Ignore peer dependencies (npm 6 behaviour).
@@ -31,6 +41,7 @@ struct BuildOptions {
   bool prefer_dedupe = false;
   registry::PickOptions pick;     // Set pick.node_version to the Node skua reports.
   registry::Platform platform;    // Optional dependencies that do not fit become inert.
+  std::vector<WorkspaceRef> workspaces;
 };
 
 // One installed package as the lockfile records it.
@@ -47,6 +58,8 @@ struct IdealTree {
   std::vector<TreeEntry> entries;
   // Non-fatal findings in npm's words (EBADENGINE, overriding peer dependency).
   std::vector<std::string> warnings;
+  // The root package.json's `workspaces` field as written, for the lockfile's root entry.
+  std::optional<lockfile::JsonValue> root_workspaces;
 };
 
 // Errors: ERESOLVE (kInvalidArgument, npm's explanation), a required dependency that

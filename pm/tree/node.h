@@ -68,6 +68,7 @@ struct Node {
   std::vector<Edge> edges;  // npm's order; one per name.
 
   bool is_project_root = false;
+  bool is_workspace = false;  // A workspace's folder (a link target the root declares).
   bool is_link = false;
   Node* link_target = nullptr;  // Links only.
   std::string realpath;         // Links and their targets: project-relative folder.

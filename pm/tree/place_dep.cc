@@ -151,10 +151,10 @@ Node* PlaceDep::StartNode() {
 bool PlaceDep::IsMine() {
   const Edge* top_edge = Top()->edge_;
   Node* from = top_edge->from;
-  if (from->is_project_root) return true;
+  if (from->is_project_root || from->is_workspace) return true;
   if (!top_edge->peer()) return false;
   for (Edge* in : from->EdgesIn()) {
-    if (!in->peer() && in->from->is_project_root) return true;
+    if (!in->peer() && (in->from->is_project_root || in->from->is_workspace)) return true;
   }
   return false;
 }

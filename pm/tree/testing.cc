@@ -4,9 +4,11 @@
 #include <simdjson.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "pm/registry/manifest.h"
+#include "pm/workspaces/workspaces.h"
 
 namespace skua::pm::tree::testing {
 
@@ -58,6 +60,7 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
     }
   }
   simdjson::dom::object files;
+  std::map<std::string, std::string> folders;
   if (root["files"].get_object().get(files) == simdjson::SUCCESS) {
     for (auto field : files) {
       std::string_view path = field.key, text;
@@ -65,8 +68,14 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
       std::string folder(path.substr(0, path.rfind('/')));
       Result<registry::Manifest> m = registry::ParsePackageJson(text, path);
       if (m.ok()) c.source.AddFolder(folder, *m);
+      if (path.substr(folder.size()) == "/package.json") folders[folder] = std::string(text);
     }
   }
+  Result<std::vector<std::string>> patterns = workspaces::WorkspacePatterns(c.package_json);
+  if (!patterns.ok()) return patterns.status();
+  Result<std::vector<workspaces::Workspace>> found = workspaces::MatchWorkspaces(*patterns, folders, "/project");
+  if (!found.ok()) return found.status();
+  for (const workspaces::Workspace& ws : *found) c.options.workspaces.push_back(WorkspaceRef{ws.name, ws.path});
   for (const std::string& f : c.flags) {
     if (f == "--legacy-peer-deps") c.options.legacy_peer_deps = true;
     if (f == "--force") c.options.force = true;

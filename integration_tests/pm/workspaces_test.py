@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Workspaces end to end: `skua install` / `skua ci` against tools/testing/test_registry.py.
+
+Usage: workspaces_test.py SKUA TEST_REGISTRY_PY
+Each check prints "ok <name>" or raises. When npm 11 is on PATH, it installs the same
+project against the same registry, and the lockfile bytes and the (path, name, version)
+sets must be equal.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKUA = os.path.abspath(sys.argv[1])
+REGISTRY_PY = os.path.abspath(sys.argv[2])
+TMP = tempfile.mkdtemp(prefix='skua-ws-', dir=os.environ.get('TEST_TMPDIR'))
+
+FIXTURE = {'packages': {
+    'b': {'versions': {'1.0.0': {}, '2.0.0': {}}},
+    'c': {'versions': {'1.0.0': {'manifest': {'dependencies': {'b': '^1.0.0'}}}}},
+    'd': {'versions': {'1.0.0': {'manifest': {'bin': {'dd': 'cli.js'}},
+                                 'files': {'cli.js': {'content': '#!/bin/sh\necho d-cli\n', 'mode': 493}}}}},
+}}
+
+ROOT = {'name': 'root', 'version': '1.0.0', 'workspaces': ['packages/*', 'other/q', 'missing/*'],
+        'dependencies': {'b': '^2.0.0'}}
+FILES = {
+    'packages/a/package.json': {'name': 'a', 'version': '1.0.0', 'dependencies': {'b': '^1.0.0', 'c': '1'},
+                                'devDependencies': {'d': '1'}},
+    'packages/z/package.json': {'name': '@x/zz', 'version': '0.1.0', 'dependencies': {'a': '^1.0.0'},
+                                'bin': {'zz': 'z.js'}},
+    'other/q/package.json': {'version': '2.0.0'},
+}
+
+
+def start_registry(fixture):
+    path = os.path.join(TMP, 'fixture.json')
+    with open(path, 'w') as f:
+        json.dump(fixture, f)
+    proc = subprocess.Popen([sys.executable, REGISTRY_PY, path], stdout=subprocess.PIPE, text=True)
+    return proc, proc.stdout.readline().strip()
+
+
+def clean_env():
+    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_config_')}
+    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
+    os.makedirs(env['HOME'], exist_ok=True)
+    return env
+
+
+def skua(project, *args, expect=0):
+    r = subprocess.run([SKUA, *args], cwd=project, env=clean_env(), text=True, capture_output=True, timeout=120)
+    if expect is not None and r.returncode != expect:
+        raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
+            ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
+    return r
+
+
+def project(name, root, files):
+    d = os.path.join(TMP, name)
+    for rel, pkg in dict(files, **{'package.json': root}).items():
+        os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+        with open(os.path.join(d, rel), 'w') as f:
+            json.dump(pkg, f, indent=2)
+    os.makedirs(os.path.join(d, 'packages/nopkg'), exist_ok=True)  # No package.json: not a workspace.
+    if os.path.isdir(os.path.join(d, 'packages/z')):
+        with open(os.path.join(d, 'packages/z/z.js'), 'w') as f:
+            f.write('#!/bin/sh\necho zz\n')
+        os.chmod(os.path.join(d, 'packages/z/z.js'), 0o644)
+    return d
+
+
+def layout(d):
+    """{(path, name, version)} of every installed package folder and link."""
+    out = set()
+    for root, dirs, files in os.walk(d):
+        dirs[:] = [x for x in dirs if not x.startswith('.')]
+        rel = os.path.relpath(root, d)
+        for x in list(dirs):
+            full = os.path.join(root, x)
+            if os.path.islink(full):
+                out.add((os.path.join(rel, x), '->', os.readlink(full)))
+        if rel != '.' and 'node_modules' in rel.split(os.sep) and 'package.json' in files:
+            with open(os.path.join(root, 'package.json')) as f:
+                pj = json.load(f)
+            out.add((rel, pj.get('name'), pj.get('version')))
+    return out
+
+
+def check(name):
+    print('ok', name, flush=True)
+
+
+def run(url):
+    reg = '--registry=' + url
+    p = project('skua', ROOT, FILES)
+    skua(p, 'install', reg)
+    links = {x: os.readlink(os.path.join(p, 'node_modules', x)) for x in ('a', '@x/zz', 'q')}
+    assert links == {'a': '../packages/a', '@x/zz': '../../packages/z', 'q': '../other/q'}, links
+    assert os.path.exists(os.path.join(p, 'packages/a/node_modules/b/package.json'))
+    assert not os.path.exists(os.path.join(p, 'node_modules/nopkg'))
+    assert subprocess.run([os.path.join(p, 'node_modules/.bin/dd')], capture_output=True, text=True).stdout == 'd-cli\n'
+    assert os.path.islink(os.path.join(p, 'node_modules/.bin/zz'))
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)['packages']
+    assert lock['node_modules/a'] == {'resolved': 'packages/a', 'link': True}, lock['node_modules/a']
+    assert lock['packages/z']['name'] == '@x/zz' and lock['node_modules/d']['dev'] is True
+    check('workspaces linked, their dependencies hoisted or nested, glob matching nothing ignored')
+
+    if shutil.which('npm'):
+        n = project('npm', ROOT, FILES)
+        subprocess.run(['npm', 'install', reg, '--cache', os.path.join(TMP, 'npmcache'), '--ignore-scripts',
+                        '--no-audit', '--no-fund', '--userconfig', os.path.join(TMP, 'empty-npmrc')],
+                       cwd=n, env=clean_env(), check=True, capture_output=True, timeout=300)
+        assert layout(n) == layout(p), layout(n) ^ layout(p)
+        npm_lock = open(os.path.join(n, 'package-lock.json')).read()
+        assert open(os.path.join(p, 'package-lock.json')).read() == npm_lock
+        check('lockfile bytes and (path, name, version) set equal npm\'s')
+    else:
+        print('skip npm differential: npm not on PATH')
+
+    lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
+    with open(os.path.join(p, 'packages/a/node_modules/stale'), 'w') as f:
+        f.write('x')
+    r = skua(p, 'ci', reg)
+    assert 'added 8 packages' in r.stdout, r.stdout
+    assert not os.path.exists(os.path.join(p, 'packages/a/node_modules/stale'))
+    assert os.path.exists(os.path.join(p, 'packages/a/node_modules/b/package.json'))
+    assert open(os.path.join(p, 'package-lock.json'), 'rb').read() == lock_bytes
+    check('ci installs a workspace project from its lockfile, emptying workspace node_modules')
+
+    pkg_a = dict(FILES['packages/a/package.json'], dependencies={'b': '^1.0.0', 'c': '1', 'd': '1'})
+    with open(os.path.join(p, 'packages/a/package.json'), 'w') as f:
+        json.dump(pkg_a, f)
+    r = skua(p, 'ci', reg, expect=1)
+    assert "Invalid: lock file's a@1.0.0 (packages/a) does not match its package.json" in r.stderr, r.stderr
+    skua(p, 'install', reg)
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        assert json.load(f)['packages']['packages/a']['dependencies']['d'] == '1'
+    check('a changed workspace package.json: ci refuses, install updates the lockfile')
+
+    shutil.rmtree(os.path.join(p, 'other/q'))
+    skua(p, 'install', reg)
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)['packages']
+    assert 'other/q' not in lock and 'node_modules/q' not in lock, sorted(lock)
+    assert not os.path.lexists(os.path.join(p, 'node_modules/q'))
+    check('a removed workspace leaves the lockfile and node_modules')
+
+    inner = project('inner', ROOT, FILES)
+    with open(os.path.join(inner, '.npmrc'), 'w') as f:
+        f.write('registry=%s\n' % url)
+    skua(os.path.join(inner, 'packages/a'), 'install')
+    assert not os.path.exists(os.path.join(inner, 'packages/a/package-lock.json'))
+    assert open(os.path.join(inner, 'package-lock.json'), 'rb').read() == lock_bytes
+    assert os.path.islink(os.path.join(inner, 'node_modules/a'))
+    check('install inside a workspace folder installs the workspace root (with its .npmrc)')
+
+    dup = project('dup', {'name': 'dup', 'workspaces': ['w/*']},
+                  {'w/a/package.json': {'name': 'x'},
+                   'w/b/package.json': {'name': 'x'}})
+    r = skua(dup, 'install', reg, expect=1)
+    assert 'EDUPLICATEWORKSPACE' in r.stderr and "package 'x' has conflicts" in r.stderr, r.stderr
+    assert not os.path.exists(os.path.join(dup, 'package-lock.json'))
+    check('two workspaces with one name: EDUPLICATEWORKSPACE, nothing written')
+
+    bad = project('badconfig', {'name': 'bad', 'workspaces': 'packages/*'}, {})
+    r = skua(bad, 'install', reg, expect=1)
+    assert 'EWORKSPACESCONFIG' in r.stderr and 'workspaces config expects an Array' in r.stderr, r.stderr
+    assert not os.path.exists(os.path.join(bad, 'package-lock.json'))
+    check('workspaces that is not an array: EWORKSPACESCONFIG, as npm')
+
+
+def main():
+    open(os.path.join(TMP, 'empty-npmrc'), 'w').close()
+    proc, url = start_registry(FIXTURE)
+    try:
+        run(url)
+    finally:
+        proc.kill()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,449 @@
+#include "pm/cli/dependency_commands.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+#include "pm/cli/command_context.h"
+#include "pm/cli/install_command.h"
+#include "pm/cli/install_options.h"
+#include "pm/cli/package_json_edit.h"
+#include "pm/cli/reporter.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/link/bin_links.h"
+#include "pm/registry/manifest.h"
+#include "pm/registry/pick_manifest.h"
+#include "pm/semver/range.h"
+#include "pm/semver/version.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using fsutil::JoinPath;
+
+constexpr char kNodeVersion[] = "20.11.1";  // As install_command.cc reports it.
+
+// One command's shared state: parsed flags, configuration and the package.json editor.
+struct Session {
+  InstallOptions options;
+  CommandContext context;
+  std::optional<PackageJsonEditor> editor;
+  std::string original;  // package.json as read ("{}" when there was none).
+};
+
+// Parses flags, loads the configuration, reads package.json (a missing one starts as
+// `{}`, as npm creates one). Errors are returned as the message to print.
+Result<Session> Open(const std::vector<std::string>& all_args, bool* save) {
+  // `--no-save` / `--save[=bool]` are handled here; npm's config layer does not know them
+  // (save is a command option there).
+  std::vector<std::string> args;
+  for (const std::string& arg : all_args) {
+    if (arg == "--no-save" || arg == "--save=false") {
+      *save = false;
+    } else if (arg == "--save" || arg == "--save=true") {
+      *save = true;
+    } else {
+      args.push_back(arg);
+    }
+  }
+  Result<InstallOptions> options = ParseInstallArgs(InstallCommand::kInstall, args);
+  if (!options.ok()) return options.status();
+  Session session;
+  session.options = std::move(options).value();
+  const auto& settings = session.options.config;
+  Result<CommandContext> context = LoadCommandContext(settings);
+  if (!context.ok()) return context.status();
+  session.context = std::move(context).value();
+  session.options.project_dir = session.context.project_dir;
+  std::string path = JoinPath(session.context.project_dir, "package.json");
+  session.original = "{}";
+  if (fsutil::Exists(path)) {
+    Result<std::string> text = fsutil::ReadFile(path);
+    if (!text.ok()) return text.status();
+    session.original = std::move(text).value();
+  }
+  Result<PackageJsonEditor> editor = PackageJsonEditor::Parse(session.original, path);
+  if (!editor.ok()) return editor.status();
+  session.editor.emplace(std::move(editor).value());
+  return session;
+}
+
+Reporter& UsageReporter() {
+  static Reporter reporter(LogLevel::kNormal, false);
+  return reporter;
+}
+
+int Fail(const Status& status) {
+  UsageReporter().Error(status.message());
+  return 1;
+}
+
+// semver.subset(prefix_range, spec) checked on the versions that matter: the packument's
+// and the edges of a ^/~ range just past the picked version. Differs from npm: a finite
+// check, exact for every range npm users write (`~1.0`, `1.x <1.2.3`, `>=1 <3`).
+bool SubsetOnProbes(const std::string& prefix_range, const std::string& spec,
+                    const registry::Packument& packument, const semver::Version& v) {
+  std::vector<std::string> probes;
+  for (const registry::Manifest& m : packument.versions) probes.push_back(m.version);
+  auto add = [&](uint64_t a, uint64_t b, uint64_t c) {
+    probes.push_back(std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c));
+  };
+  add(v.major, v.minor, v.patch + 1);
+  add(v.major, v.minor, 999999);
+  add(v.major, v.minor + 1, 0);
+  add(v.major, 999999, 999999);
+  if (v.major == 0) add(0, v.minor + 1, 0);
+  for (const std::string& probe : probes) {
+    if (semver::Satisfies(probe, prefix_range) && !semver::Satisfies(probe, spec)) return false;
+  }
+  return true;
+}
+
+// What npm's reify saves for a registry spec: tags and versions save `<save-prefix>v`; a
+// range is saved as written unless `<save-prefix>v` lies inside it.
+std::string SavedRange(const spec::DepSpec& spec, const std::string& version,
+                       const std::string& prefix, const registry::Packument& packument) {
+  const spec::DepSpec& sub = spec.alias ? *spec.alias : spec;
+  std::string prefix_range = prefix + version;
+  std::string range = prefix_range;
+  if (sub.type == spec::SpecType::kRange && sub.fetch_spec != "*" && !sub.fetch_spec.empty()) {
+    Result<semver::Version> v = semver::ParseVersion(version);
+    if (!v.ok() || !SubsetOnProbes(prefix_range, sub.fetch_spec, packument, *v)) range = sub.fetch_spec;
+  }
+  return spec.alias ? "npm:" + spec.alias->name + "@" + range : range;
+}
+
+std::string SavePrefix(const config::Config& config) {
+  if (config.GetBool("save-exact")) return "";
+  return config.GetString("save-prefix").value_or("^");
+}
+
+// Which dependency object an added package goes to: the flag's, else where it already is.
+std::optional<DepKind> FlagKind(const config::Config& config) {
+  if (config.GetBool("save-dev")) return DepKind::kDev;
+  if (config.GetBool("save-optional")) return DepKind::kOptional;
+  if (config.GetBool("save-peer")) return DepKind::kPeer;
+  return std::nullopt;
+}
+
+std::string EtargetMessage(const std::string& name, const std::string& wanted,
+                           const registry::PickFailure& failure) {
+  std::string message = "code " + failure.code + "\nNo matching version found for " + name +
+                        "@" + wanted + ".";
+  if (failure.code == "ENOVERSIONS") message = "code ENOVERSIONS\nNo versions available for " + name;
+  for (const std::string& line : registry::NoTargetHelp(failure)) message += "\n" + line;
+  if (!failure.versions.empty()) {
+    // Differs from npm: the available versions are listed (npm only says none matched).
+    message += "\nAvailable versions:";
+    for (const std::string& v : failure.versions) message += " " + v;
+    for (const auto& [tag, v] : failure.dist_tags) message += "\nDist-tag " + tag + ": " + v;
+  }
+  return message;
+}
+
+// `to` relative to the folder `from` (both absolute), as npm saves `file:` specs.
+std::string RelativePath(const std::string& from, const std::string& to) {
+  auto split = [](const std::string& path) {
+    std::vector<std::string> parts;
+    for (size_t start = 0; start < path.size();) {
+      size_t end = path.find('/', start);
+      if (end == std::string::npos) end = path.size();
+      std::string part = path.substr(start, end - start);
+      if (part == "..") {
+        if (!parts.empty()) parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+      start = end + 1;
+    }
+    return parts;
+  };
+  std::vector<std::string> a = split(from), b = split(to);
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < a.size(); ++i) out += out.empty() ? ".." : "/..";
+  for (size_t i = common; i < b.size(); ++i) out += (out.empty() ? "" : "/") + b[i];
+  return out.empty() ? "." : out;
+}
+
+// One package argument after resolution.
+struct Added {
+  std::string name;   // The dependency key.
+  std::string saved;  // What package.json will say.
+  std::string package;  // Registry name and picked version ("" for other specs).
+  std::string version;
+};
+
+// Resolves every argument against the registry (all packuments fetched together); nothing
+// is written when any of them fails.
+Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string>& args) {
+  std::vector<spec::DepSpec> specs;
+  for (const std::string& arg : args) {
+    Result<spec::DepSpec> parsed = spec::ParseSpecArg(arg, s.context.cwd);
+    if (!parsed.ok()) return parsed.status();
+    if (Status supported = spec::CheckSupported(*parsed); !supported.ok()) return supported;
+    specs.push_back(std::move(parsed).value());
+  }
+  std::vector<std::optional<Result<registry::PackumentResult>>> fetched(specs.size());
+  bool any_registry = false;
+  for (const spec::DepSpec& sp : specs) any_registry |= sp.registry();
+  if (any_registry) {
+    Result<registry::RegistryClient*> client = s.context.Client();
+    if (!client.ok()) return client.status();
+    for (size_t i = 0; i < specs.size(); ++i) {
+      if (!specs[i].registry()) continue;
+      const spec::DepSpec& sp = specs[i].alias ? *specs[i].alias : specs[i];
+      (*client)->FetchPackument(
+          sp.name, [&fetched, i](Result<registry::PackumentResult> r) { fetched[i] = std::move(r); },
+          sp.name + "@" + (sp.raw_spec.empty() ? "*" : sp.raw_spec));
+    }
+    if (Status ran = (*client)->Run(); !ran.ok()) return ran;
+  }
+  registry::PickOptions pick;
+  pick.node_version = kNodeVersion;
+  std::string prefix = SavePrefix(*s.context.config);
+  std::vector<Added> out;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const spec::DepSpec& sp = specs[i];
+    if (!sp.registry()) {
+      std::string name = sp.name;
+      if (name.empty() && sp.type == spec::SpecType::kDirectory) {
+        Result<std::string> text = fsutil::ReadFile(JoinPath(sp.fetch_spec, "package.json"));
+        if (text.ok()) {
+          Result<registry::Manifest> m = registry::ParsePackageJson(*text, sp.fetch_spec);
+          if (m.ok()) name = m->name;
+        }
+      }
+      if (name.empty()) return InvalidArgument("cannot tell the package name of " + args[i] + "; write it as name@" + args[i]);
+      std::string saved = sp.raw_spec;
+      if (sp.type == spec::SpecType::kDirectory || sp.type == spec::SpecType::kFile) {
+        saved = "file:" + RelativePath(s.context.project_dir, sp.fetch_spec);
+      }
+      out.push_back({name, saved, "", ""});
+      continue;
+    }
+    if (!fetched[i] || !fetched[i]->ok()) {
+      return fetched[i] ? fetched[i]->status() : NotFound("no answer for " + args[i]);
+    }
+    const registry::Packument& packument = (*fetched[i])->packument;
+    const spec::DepSpec& sub = sp.alias ? *sp.alias : sp;
+    registry::PickFailure failure;
+    Result<const registry::Manifest*> picked = registry::PickManifest(packument, sub.fetch_spec, pick, &failure);
+    if (!picked.ok()) {
+      if (failure.code.empty()) return picked.status();
+      return NotFound(EtargetMessage(sub.name, sub.fetch_spec, failure));
+    }
+    out.push_back({sp.name, SavedRange(sp, (*picked)->version, prefix, packument), sub.name,
+                   (*picked)->version});
+  }
+  return out;
+}
+
+bool OnPath(const std::string& dir) {
+  const char* path = getenv("PATH");
+  std::string list = path ? path : "";
+  for (size_t start = 0; start <= list.size();) {
+    size_t end = list.find(':', start);
+    if (end == std::string::npos) end = list.size();
+    if (list.substr(start, end - start) == dir) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::vector<link::BinEntry> InstalledBins(const std::string& lib, const std::string& name) {
+  Result<std::string> text = fsutil::ReadFile(JoinPath(lib, "node_modules/" + name + "/package.json"));
+  if (!text.ok()) return {};
+  Result<std::vector<link::BinEntry>> bins = link::ReadBins(*text, {});
+  return bins.ok() ? std::move(bins).value() : std::vector<link::BinEntry>{};
+}
+
+// Links the global packages' bins into <prefix>/bin as relative symlinks.
+Status LinkGlobalBins(const CommandContext& context, const std::vector<Added>& added, Reporter& out) {
+  std::string bin_dir = GlobalBinDir(context);
+  if (Status made = fsutil::MakeDirs(bin_dir); !made.ok()) return made;
+  std::vector<std::string> linked;
+  for (const Added& a : added) {
+    for (const link::BinEntry& bin : InstalledBins(context.project_dir, a.name)) {
+      std::string link_path = JoinPath(bin_dir, bin.name);
+      std::string target = "../lib/node_modules/" + a.name + "/" + bin.target;
+      std::string temp = link_path + ".skua-tmp";
+      unlink(temp.c_str());
+      if (symlink(target.c_str(), temp.c_str()) != 0 || rename(temp.c_str(), link_path.c_str()) != 0) {
+        return fsutil::ErrnoStatus("symlink", link_path, errno);
+      }
+      chmod(JoinPath(context.project_dir, "node_modules/" + a.name + "/" + bin.target).c_str(), 0755);
+      linked.push_back(bin.name);
+    }
+  }
+  if (!linked.empty()) {
+    std::string list;
+    for (const std::string& name : linked) list += "\n  " + JoinPath(bin_dir, name);
+    out.Summary("linked global bins:" + list);
+    if (!OnPath(bin_dir)) {
+      out.Summary(bin_dir + " is not on PATH; add it with:\n  export PATH=\"" + bin_dir + ":$PATH\"");
+    }
+  }
+  return Status::Ok();
+}
+
+void UnlinkGlobalBins(const CommandContext& context, const std::string& name) {
+  std::string bin_dir = GlobalBinDir(context);
+  for (const link::BinEntry& bin : InstalledBins(context.project_dir, name)) {
+    std::string link_path = JoinPath(bin_dir, bin.name);
+    char target[4096];
+    ssize_t n = readlink(link_path.c_str(), target, sizeof(target) - 1);
+    if (n > 0 && std::string(target, n) == "../lib/node_modules/" + name + "/" + bin.target) {
+      unlink(link_path.c_str());
+    }
+  }
+}
+
+int Install(Session& s, bool save) {
+  s.options.package_json = s.editor->Serialize();
+  s.options.prefer_locked = true;
+  if (!save) {
+    // npm's --no-save: node_modules changes; package.json and the lockfile do not.
+    s.options.save_package_json = false;
+    s.options.config.emplace_back("package-lock", "false");
+  }
+  if (s.context.global) {
+    if (Status made = fsutil::MakeDirs(s.context.project_dir); !made.ok()) return Fail(made);
+  }
+  Reporter reporter(s.options.level, isatty(STDOUT_FILENO) == 1);
+  return RunInstall(s.options, reporter);
+}
+
+}  // namespace
+
+int RunAddCommand(const std::string& command, const std::vector<std::string>& args) {
+  bool save = true;
+  Result<Session> opened = Open(args, &save);
+  if (!opened.ok()) return Fail(opened.status());
+  Session s = std::move(opened).value();
+  if (s.options.positional.empty()) {
+    return Fail(InvalidArgument("code EUSAGE\n`skua " + command + "` needs at least one package: skua " +
+                                command + " <pkg>[@<range>] [-D|-O|-E|--save-peer]"));
+  }
+  Result<std::vector<Added>> added = ResolveArgs(s, s.options.positional);
+  if (!added.ok()) return Fail(added.status());
+  std::optional<DepKind> flag = FlagKind(*s.context.config);
+  for (const Added& a : *added) {
+    DepKind kind = DepKind::kProd;
+    if (flag) {
+      kind = *flag;
+      for (DepKind other : kAllDepKinds) {
+        if (other != kind && !(kind == DepKind::kPeer && other == DepKind::kDev)) {
+          s.editor->RemoveDependency(other, a.name);
+        }
+      }
+    } else {
+      for (DepKind k : {DepKind::kDev, DepKind::kOptional, DepKind::kPeer, DepKind::kProd}) {
+        if (s.editor->Dependency(k, a.name)) kind = k;
+      }
+    }
+    s.editor->SetDependency(kind, a.name, a.saved);
+    s.options.update.insert(a.package.empty() ? a.name : a.package);
+    if (!a.version.empty()) s.options.pins[a.package] = a.version;
+  }
+  int code = Install(s, save);
+  if (code == 0 && s.context.global) {
+    Reporter reporter(s.options.level, false);
+    if (Status linked = LinkGlobalBins(s.context, *added, reporter); !linked.ok()) return Fail(linked);
+  }
+  return code;
+}
+
+int RunRemoveCommand(const std::string& command, const std::vector<std::string>& args) {
+  bool save = true;
+  Result<Session> opened = Open(args, &save);
+  if (!opened.ok()) return Fail(opened.status());
+  Session s = std::move(opened).value();
+  if (s.options.positional.empty()) {
+    return Fail(InvalidArgument("code EUSAGE\n`skua " + command + "` needs at least one package name"));
+  }
+  for (const std::string& name : s.options.positional) {
+    for (DepKind kind : kAllDepKinds) s.editor->RemoveDependency(kind, name);
+    if (s.context.global) UnlinkGlobalBins(s.context, name);
+  }
+  return Install(s, save);
+}
+
+int RunUpdateCommand(const std::string& command, const std::vector<std::string>& args) {
+  std::vector<std::string> rest;
+  bool latest = false;
+  for (const std::string& arg : args) {
+    if (arg == "--latest") {
+      latest = true;
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  bool save = true;
+  Result<Session> opened = Open(rest, &save);
+  if (!opened.ok()) return Fail(opened.status());
+  Session s = std::move(opened).value();
+  std::set<std::string> names(s.options.positional.begin(), s.options.positional.end());
+  if (names.empty()) {
+    s.options.update_all = true;
+  } else {
+    s.options.update = names;
+  }
+  if (latest) {
+    // bun's `update --latest`: each registry range moves to the latest version, keeping
+    // its ^ / ~ / exact form.
+    std::vector<std::pair<DepKind, std::string>> targets;
+    for (DepKind kind : kAllDepKinds) {
+      const lockfile::JsonValue* deps = s.editor->document().Get(DepKindKey(kind));
+      if (deps == nullptr || !deps->is_object()) continue;
+      for (const auto& m : deps->members()) {
+        if (names.empty() || names.count(m.key)) targets.emplace_back(kind, m.key);
+      }
+    }
+    std::vector<std::string> wanted;
+    std::vector<std::string> specs;
+    for (const auto& [kind, name] : targets) {
+      Result<spec::DepSpec> sp = spec::ResolveSpec(name, *s.editor->Dependency(kind, name));
+      if (!sp.ok() || !sp->registry() || sp->alias) {
+        wanted.push_back("");
+        continue;
+      }
+      wanted.push_back(name);
+    }
+    Result<registry::RegistryClient*> client = s.context.Client();
+    if (!client.ok()) return Fail(client.status());
+    std::vector<std::string> fetch;
+    for (const std::string& w : wanted) {
+      if (!w.empty()) fetch.push_back(w);
+    }
+    std::vector<Result<registry::PackumentResult>> docs = (*client)->FetchPackuments(fetch);
+    size_t next = 0;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (wanted[i].empty()) continue;
+      const Result<registry::PackumentResult>& doc = docs[next++];
+      if (!doc.ok()) return Fail(doc.status());
+      const std::string* tag = doc->packument.DistTag("latest");
+      if (tag == nullptr) continue;
+      const std::string old = *s.editor->Dependency(targets[i].first, targets[i].second);
+      std::string prefix = SavePrefix(*s.context.config);
+      std::string trimmed = old;
+      while (!trimmed.empty() && trimmed[0] == ' ') trimmed.erase(0, 1);
+      if (!trimmed.empty() && (trimmed[0] == '^' || trimmed[0] == '~')) {
+        prefix = trimmed.substr(0, 1);
+      } else if (semver::ParseVersion(trimmed).ok()) {
+        prefix = "";
+      }
+      s.editor->SetDependency(targets[i].first, targets[i].second, prefix + *tag);
+    }
+  }
+  return Install(s, save);
+}
+
+}  // namespace skua::pm::cli

@@ -1,0 +1,585 @@
+#include "pm/cli/list_commands.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "pm/cli/command_context.h"
+#include "pm/cli/install_options.h"
+#include "pm/cli/package_json_edit.h"
+#include "pm/cli/reporter.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/collate.h"
+#include "pm/lockfile/lockfile.h"
+#include "pm/registry/pick_manifest.h"
+#include "pm/semver/range.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using fsutil::JoinPath;
+using lockfile::JsonValue;
+
+constexpr char kNodeVersion[] = "20.11.1";  // As install_command.cc reports it.
+
+struct Edge {
+  std::string name;
+  std::string spec;
+  const char* kind;  // "prod", "dev", "optional", "peer".
+};
+
+// The installed tree: package.json's root and node_modules/.package-lock.json's entries.
+class InstalledTree {
+ public:
+  Status Load(const std::string& project_dir) {
+    project_dir_ = project_dir;
+    std::string path = JoinPath(project_dir, "package.json");
+    // No package.json (an empty global prefix) lists as an empty project, as npm does.
+    Result<std::string> text = fsutil::Exists(path) ? fsutil::ReadFile(path) : Result<std::string>("{}");
+    if (!text.ok()) return text.status();
+    Result<PackageJsonEditor> root = PackageJsonEditor::Parse(*text, path);
+    if (!root.ok()) return root.status();
+    root_ = root->document();
+    std::string hidden = JoinPath(project_dir, "node_modules/.package-lock.json");
+    if (Result<std::string> lock_text = fsutil::ReadFile(hidden); lock_text.ok()) {
+      Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(*lock_text, hidden);
+      if (!lock.ok()) return lock.status();
+      for (const lockfile::LockEntry& e : lock->packages) {
+        if (!e.location.empty()) entries_[e.location] = e.meta;
+      }
+    }
+    return Status::Ok();
+  }
+
+  const JsonValue& root() const { return root_; }
+  const std::map<std::string, JsonValue>& entries() const { return entries_; }
+  const JsonValue* Entry(const std::string& location) const {
+    if (location.empty()) return &root_;
+    auto it = entries_.find(location);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  std::string Label(const std::string& location) const {
+    const JsonValue* e = Entry(location);
+    std::string name = location.empty() ? root_.GetString("name") : Name(location);
+    std::string version = e ? e->GetString("version") : "";
+    if (e && e->GetBool("link")) {
+      const JsonValue* target = Entry(e->GetString("resolved"));
+      version = target ? target->GetString("version") : "";
+    }
+    return version.empty() ? name : name + "@" + version;
+  }
+  std::string Name(const std::string& location) const {
+    const JsonValue* e = Entry(location);
+    if (e && !e->GetString("name").empty()) return e->GetString("name");
+    return lockfile::NameFromLocation(location);
+  }
+
+  // A node's dependencies: every kind for the root, dev excluded below it.
+  std::vector<Edge> EdgesOut(const std::string& location) const {
+    const JsonValue* e = Entry(location);
+    if (e && e->GetBool("link")) e = Entry(e->GetString("resolved"));
+    std::vector<Edge> edges;
+    if (e == nullptr) return edges;
+    std::set<std::string> seen;
+    auto add = [&](const char* key, const char* kind) {
+      const JsonValue* deps = e->Get(key);
+      if (deps == nullptr || !deps->is_object()) return;
+      for (const auto& m : deps->members()) {
+        if (seen.insert(m.key).second) edges.push_back({m.key, m.value.is_string() ? m.value.str() : "", kind});
+      }
+    };
+    add("dependencies", "prod");
+    if (location.empty()) add("devDependencies", "dev");
+    add("optionalDependencies", "optional");
+    add("peerDependencies", "peer");
+    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+      return lockfile::LocaleCompare(a.name, b.name) < 0;
+    });
+    return edges;
+  }
+
+  // Node's resolution from `from` upwards; "" (with found=false) when not installed.
+  std::string Resolve(const std::string& from, const std::string& name, bool* found) const {
+    const JsonValue* e = Entry(from);
+    std::string loc = from;
+    if (e && e->GetBool("link")) loc = e->GetString("resolved");
+    while (true) {
+      std::string candidate = (loc.empty() ? "" : loc + "/") + "node_modules/" + name;
+      if (entries_.count(candidate)) {
+        *found = true;
+        return candidate;
+      }
+      if (loc.empty()) break;
+      size_t p = loc.rfind("node_modules/");
+      if (p == std::string::npos) {
+        loc.clear();
+      } else {
+        loc = p == 0 ? "" : loc.substr(0, p - 1);
+      }
+    }
+    *found = false;
+    return "";
+  }
+
+  std::string Version(const std::string& location) const {
+    const JsonValue* e = Entry(location);
+    if (e && e->GetBool("link")) e = Entry(e->GetString("resolved"));
+    return e ? e->GetString("version") : "";
+  }
+
+ private:
+  std::string project_dir_;
+  JsonValue root_;
+  std::map<std::string, JsonValue> entries_;
+};
+
+bool SpecAccepts(const Edge& edge, const std::string& version) {
+  Result<spec::DepSpec> sp = spec::ResolveSpec(edge.name, edge.spec);
+  if (!sp.ok() || !sp->registry() || sp->type == spec::SpecType::kTag) return true;
+  const spec::DepSpec& sub = sp->alias ? *sp->alias : *sp;
+  if (sub.type == spec::SpecType::kTag) return true;
+  return semver::Satisfies(version, sub.fetch_spec, semver::RangeOptions{.loose = true});
+}
+
+struct ListOptions {
+  int depth = 0;  // -1: everything.
+  bool json = false;
+  std::set<std::string> filter;
+};
+
+class Lister {
+ public:
+  Lister(const InstalledTree& tree, const ListOptions& options, std::string project_dir)
+      : tree_(tree), options_(options), project_dir_(std::move(project_dir)) {}
+
+  // BFS marks where each node is printed in full; later occurrences are "deduped".
+  void MarkFirst() {
+    std::vector<std::string> queue = {""};
+    std::set<std::string> seen = {""};
+    for (size_t i = 0; i < queue.size(); ++i) {
+      for (const Edge& edge : tree_.EdgesOut(queue[i])) {
+        bool found = false;
+        std::string loc = tree_.Resolve(queue[i], edge.name, &found);
+        if (found && seen.insert(loc).second) {
+          first_parent_[loc] = queue[i];
+          queue.push_back(loc);
+        }
+      }
+    }
+    reachable_ = seen;
+  }
+
+  // True when `location`'s subtree (depth-limited) contains a filtered name.
+  bool Matches(const std::string& location, std::set<std::string>& stack) {
+    if (options_.filter.empty()) return true;
+    if (!location.empty() && options_.filter.count(tree_.Name(location))) return true;
+    if (!stack.insert(location).second) return false;
+    bool any = false;
+    for (const Edge& edge : tree_.EdgesOut(location)) {
+      bool found = false;
+      std::string loc = tree_.Resolve(location, edge.name, &found);
+      if (found && Matches(loc, stack)) any = true;
+    }
+    stack.erase(location);
+    return any;
+  }
+
+  // One printed child: the node at `loc` (empty when missing), in npm's name order.
+  struct Row {
+    std::string name;
+    std::string loc;
+    std::string spec;      // For a missing dependency.
+    std::string problem;   // "missing: …", "invalid: …", "extraneous: …".
+    bool full = false;     // Printed with its children here (not deduped).
+    bool extraneous = false;
+  };
+
+  std::vector<Row> Rows(const std::string& location) {
+    std::vector<Row> rows;
+    for (const Edge& edge : tree_.EdgesOut(location)) {
+      bool found = false;
+      std::string loc = tree_.Resolve(location, edge.name, &found);
+      Row row{edge.name, "", edge.spec, "", false, false};
+      if (!found) {
+        if (edge.kind == std::string("optional") || edge.kind == std::string("peer")) continue;
+        if (!options_.filter.empty() && !options_.filter.count(edge.name)) continue;
+        row.problem = "missing: " + edge.name + "@" + edge.spec + ", required by " + tree_.Label(location);
+        rows.push_back(std::move(row));
+        continue;
+      }
+      std::set<std::string> stack;
+      if (!Matches(loc, stack)) continue;
+      row.loc = loc;
+      if (!SpecAccepts(edge, tree_.Version(loc))) {
+        row.problem = "invalid: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc);
+      }
+      row.full = first_parent_.count(loc) && first_parent_[loc] == location;
+      rows.push_back(std::move(row));
+    }
+    if (location.empty()) {
+      for (const auto& [loc, meta] : tree_.entries()) {
+        if (reachable_.count(loc) || loc.find("/node_modules/") != std::string::npos ||
+            loc.rfind("node_modules/", 0) != 0) {
+          continue;
+        }
+        if (!options_.filter.empty() && !options_.filter.count(tree_.Name(loc))) continue;
+        rows.push_back({tree_.Name(loc), loc, "",
+                        "extraneous: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc), true, true});
+      }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+      return lockfile::LocaleCompare(x.name, y.name) < 0;
+    });
+    for (const Row& row : rows) {
+      if (!row.problem.empty()) problems_.push_back(row.problem);
+    }
+    return rows;
+  }
+
+  void Text(const std::string& location, const std::string& indent, int depth, std::string* out) {
+    std::vector<Row> rows = Rows(location);
+    if (location.empty() && rows.empty()) *out += "└── (empty)\n";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Row& row = rows[i];
+      std::string text;
+      if (row.loc.empty()) {
+        text = "UNMET DEPENDENCY " + row.name + "@" + row.spec;
+      } else {
+        text = tree_.Label(row.loc);
+        const JsonValue* e = tree_.Entry(row.loc);
+        if (e && e->GetBool("link")) text += " -> ./" + e->GetString("resolved");
+        if (row.extraneous) text += " extraneous";
+        if (row.problem.rfind("invalid", 0) == 0) {
+          text += " invalid: \"" + row.spec + "\" from " +
+                  (location.empty() ? "the root project" : tree_.Label(location));
+        }
+        if (!row.full) text += " deduped";
+      }
+      bool last = i + 1 == rows.size();
+      bool deeper = row.full && !row.extraneous && (options_.depth < 0 || depth < options_.depth) &&
+                    HasChildren(row.loc);
+      *out += indent + (last ? "└─" : "├─") + (deeper ? "┬ " : "─ ") + text + "\n";
+      if (deeper) Text(row.loc, indent + (last ? "  " : "│ "), depth + 1, out);
+    }
+  }
+
+  JsonValue Json(const std::string& location, int depth) {
+    JsonValue deps = JsonValue::Object();
+    for (const Row& row : Rows(location)) {
+      JsonValue node = JsonValue::Object();
+      if (row.loc.empty()) {
+        node.Set("required", JsonValue::String(row.spec));
+        node.Set("missing", JsonValue::Bool(true));
+      } else {
+        const JsonValue* e = tree_.Entry(row.loc);
+        node.Set("version", JsonValue::String(tree_.Version(row.loc)));
+        if (!row.full && !row.extraneous) {
+          deps.Set(row.name, std::move(node));  // npm shows a deduped node's version only.
+          continue;
+        }
+        if (e && e->GetBool("link")) {
+          node.Set("resolved", JsonValue::String("file:" + e->GetString("resolved")));
+        } else if (e && !e->GetString("resolved").empty()) {
+          node.Set("resolved", JsonValue::String(e->GetString("resolved")));
+        }
+        node.Set("overridden", JsonValue::Bool(false));
+        if (row.extraneous) node.Set("extraneous", JsonValue::Bool(true));
+        if (row.full && !row.extraneous && (options_.depth < 0 || depth < options_.depth)) {
+          JsonValue children = Json(row.loc, depth + 1);
+          if (!children.members().empty()) node.Set("dependencies", std::move(children));
+        }
+      }
+      if (!row.problem.empty()) {
+        JsonValue list = JsonValue::Array();
+        list.Push(JsonValue::String(row.problem));
+        node.Set("problems", std::move(list));
+      }
+      deps.Set(row.name, std::move(node));
+    }
+    return deps;
+  }
+
+  bool Reachable(const std::string& location) const { return reachable_.count(location) > 0; }
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  bool HasChildren(const std::string& location) {
+    for (const Edge& edge : tree_.EdgesOut(location)) {
+      bool found = false;
+      std::string loc = tree_.Resolve(location, edge.name, &found);
+      std::set<std::string> stack;
+      if (found ? Matches(loc, stack) : (edge.kind == std::string("prod") && options_.filter.empty())) return true;
+    }
+    return false;
+  }
+
+  const InstalledTree& tree_;
+  const ListOptions& options_;
+  std::string project_dir_;
+  std::map<std::string, std::string> first_parent_;
+  std::set<std::string> reachable_;
+  std::vector<std::string> problems_;
+};
+
+// Flags of the read-only commands: npm configuration plus --all/--depth/--json.
+struct Parsed {
+  std::vector<std::string> positional;
+  bool all = false;
+  bool json = false;
+  int depth = -2;  // -2: unset.
+  std::vector<std::pair<std::string, std::string>> config;
+};
+
+Parsed ParseArgs(const std::vector<std::string>& args) {
+  Parsed parsed;
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--all" || arg == "-a") {
+      parsed.all = true;
+    } else if (arg == "--json") {
+      parsed.json = true;
+    } else if (arg.rfind("--depth=", 0) == 0) {
+      parsed.depth = std::atoi(arg.c_str() + 8);
+    } else if (arg == "--depth" && i + 1 < args.size()) {
+      parsed.depth = std::atoi(args[++i].c_str());
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  Result<InstallOptions> options = ParseInstallArgs(InstallCommand::kInstall, rest);
+  if (options.ok()) {
+    parsed.positional = options->positional;
+    parsed.config = options->config;
+  }
+  return parsed;
+}
+
+int Fail(const std::string& message) {
+  Reporter(LogLevel::kNormal, false).Error(message);
+  return 1;
+}
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+// npm explain's lines for the node at `location`, its edges in, recursively.
+void Explain(const InstalledTree& tree, const std::string& location, const std::string& indent,
+             std::set<std::string>& stack, std::string* out) {
+  if (!stack.insert(location).second) return;
+  std::vector<std::string> froms = {""};
+  for (const auto& [loc, meta] : tree.entries()) froms.push_back(loc);
+  std::string name = tree.Name(location);
+  for (const std::string& from : froms) {
+    const JsonValue* e = tree.Entry(from);
+    if (e && e->GetBool("link")) continue;
+    for (const Edge& edge : tree.EdgesOut(from)) {
+      if (edge.name != name) continue;
+      bool found = false;
+      if (tree.Resolve(from, edge.name, &found) != location || !found) continue;
+      std::string kind = edge.kind == std::string("prod") ? "" : std::string(edge.kind) + " ";
+      *out += indent + kind + name + "@" + Quote(edge.spec) + " from " +
+              (from.empty() ? "the root project" : tree.Label(from)) + "\n";
+      if (!from.empty()) {
+        *out += indent + from + "\n";
+        Explain(tree, from, indent + "  ", stack, out);
+      }
+    }
+  }
+  stack.erase(location);
+}
+
+}  // namespace
+
+int RunListCommand(const std::string& command, const std::vector<std::string>& args) {
+  Parsed parsed = ParseArgs(args);
+  Result<CommandContext> context = LoadCommandContext(parsed.config);
+  if (!context.ok()) return Fail(context.status().message());
+  InstalledTree tree;
+  if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
+  ListOptions options;
+  options.json = parsed.json;
+  options.depth = parsed.all ? -1 : (parsed.depth >= 0 ? parsed.depth : 0);
+  for (const std::string& p : parsed.positional) {
+    Result<spec::DepSpec> sp = spec::ParseSpecArg(p);
+    options.filter.insert(sp.ok() && !sp->name.empty() ? sp->name : p);
+  }
+  // `npm ls <pkg>` looks at every depth.
+  if (!options.filter.empty() && parsed.depth == -2 && !parsed.all) options.depth = -1;
+  Lister lister(tree, options, context->project_dir);
+  lister.MarkFirst();
+  std::string out;
+  if (options.json) {
+    JsonValue doc = JsonValue::Object();
+    if (!tree.root().GetString("version").empty()) doc.Set("version", JsonValue::String(tree.root().GetString("version")));
+    if (!tree.root().GetString("name").empty()) doc.Set("name", JsonValue::String(tree.root().GetString("name")));
+    JsonValue deps = lister.Json("", 0);
+    if (!lister.problems().empty()) {
+      JsonValue problems = JsonValue::Array();
+      for (const std::string& p : lister.problems()) problems.Push(JsonValue::String(p));
+      doc.Set("problems", std::move(problems));
+    }
+    if (!deps.members().empty()) doc.Set("dependencies", std::move(deps));
+    if (!lister.problems().empty()) {
+      std::string summary;
+      for (const std::string& p : lister.problems()) summary += (summary.empty() ? "" : "\n") + p;
+      JsonValue error = JsonValue::Object();
+      error.Set("code", JsonValue::String("ELSPROBLEMS"));
+      error.Set("summary", JsonValue::String(summary));
+      error.Set("detail", JsonValue::String(""));
+      doc.Set("error", std::move(error));
+    }
+    out = StringifyJson(doc, "  ") + "\n";
+  } else {
+    std::string label = tree.Label("");
+    out = (label.empty() ? "" : label + " ") + context->project_dir + "\n";
+    lister.Text("", "", 0, &out);
+    out += "\n";  // npm ends the tree with an empty line.
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  if (!lister.problems().empty()) {
+    std::string message = "code ELSPROBLEMS";
+    for (const std::string& p : lister.problems()) message += "\n" + p;
+    Fail(message);
+  }
+  return lister.problems().empty() ? 0 : 1;
+}
+
+int RunWhyCommand(const std::string& command, const std::vector<std::string>& args) {
+  Parsed parsed = ParseArgs(args);
+  if (parsed.positional.empty()) return Fail("code EUSAGE\n`skua " + command + "` needs a package name");
+  Result<CommandContext> context = LoadCommandContext(parsed.config);
+  if (!context.ok()) return Fail(context.status().message());
+  InstalledTree tree;
+  if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
+  ListOptions all;
+  all.depth = -1;
+  Lister lister(tree, all, context->project_dir);
+  lister.MarkFirst();
+  std::string out;
+  for (const std::string& arg : parsed.positional) {
+    Result<spec::DepSpec> sp = spec::ParseSpecArg(arg);
+    std::string name = sp.ok() && !sp->name.empty() ? sp->name : arg;
+    bool any = false;
+    for (const auto& [loc, meta] : tree.entries()) {
+      if (loc.rfind("node_modules/", 0) != 0 && loc.find("/node_modules/") == std::string::npos) continue;
+      if (tree.Name(loc) != name) continue;
+      if (sp.ok() && sp->type == spec::SpecType::kRange && !sp->fetch_spec.empty() && sp->fetch_spec != "*" &&
+          !semver::Satisfies(tree.Version(loc), sp->fetch_spec)) {
+        continue;
+      }
+      if (any || !out.empty()) out += "\n";
+      any = true;
+      std::string flags;
+      if (!lister.Reachable(loc)) {
+        flags = " extraneous";
+      } else {
+        if (meta.GetBool("dev")) flags += " dev";
+        if (meta.GetBool("optional")) flags += " optional";
+        if (meta.GetBool("peer")) flags += " peer";
+      }
+      out += tree.Label(loc) + flags + "\n" + loc + "\n";
+      std::set<std::string> stack;
+      Explain(tree, loc, "  ", stack, &out);
+    }
+    if (!any) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return Fail("No dependencies found matching " + arg);
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+int RunOutdatedCommand(const std::string& command, const std::vector<std::string>& args) {
+  Parsed parsed = ParseArgs(args);
+  Result<CommandContext> loaded_context = LoadCommandContext(parsed.config);
+  if (!loaded_context.ok()) return Fail(loaded_context.status().message());
+  CommandContext context_value = std::move(loaded_context).value();
+  CommandContext* context = &context_value;
+  InstalledTree tree;
+  if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
+  std::set<std::string> filter(parsed.positional.begin(), parsed.positional.end());
+  struct Row {
+    Edge edge;
+    std::string package;  // Registry name (differs for aliases).
+    std::string range;
+  };
+  std::vector<Row> rows;
+  for (const Edge& edge : tree.EdgesOut("")) {
+    if (!filter.empty() && !filter.count(edge.name)) continue;
+    Result<spec::DepSpec> sp = spec::ResolveSpec(edge.name, edge.spec);
+    if (!sp.ok() || !sp->registry()) continue;
+    const spec::DepSpec& sub = sp->alias ? *sp->alias : *sp;
+    rows.push_back({edge, sub.name, sub.fetch_spec});
+  }
+  std::vector<std::string> names;
+  for (const Row& r : rows) names.push_back(r.package);
+  std::vector<Result<registry::PackumentResult>> docs;
+  if (!names.empty()) {
+    Result<registry::RegistryClient*> client = context->Client();
+    if (!client.ok()) return Fail(client.status().message());
+    docs = (*client)->FetchPackuments(names);
+  }
+  registry::PickOptions pick;
+  pick.node_version = kNodeVersion;
+  std::string dependent = context->project_dir.substr(context->project_dir.rfind('/') + 1);
+  std::vector<std::vector<std::string>> table = {{"Package", "Current", "Wanted", "Latest", "Location", "Depended by"}};
+  JsonValue json = JsonValue::Object();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!docs[i].ok()) {
+      // npm outdated ignores E404, E403 and ETARGET for a package and goes on.
+      const std::string& message = docs[i].status().message();
+      if (docs[i].status().code() == StatusCode::kNotFound || message.rfind("E403", 0) == 0 ||
+          message.rfind("E404", 0) == 0) {
+        continue;
+      }
+      return Fail(message);
+    }
+    const registry::Packument& packument = docs[i]->packument;
+    bool found = false;
+    std::string loc = tree.Resolve("", rows[i].edge.name, &found);
+    std::string current = found ? tree.Version(loc) : "";
+    Result<const registry::Manifest*> picked = registry::PickManifest(packument, rows[i].range, pick);
+    if (!picked.ok()) continue;  // ETARGET: ignored, as npm does.
+    std::string wanted = (*picked)->version;
+    const std::string* tag = packument.DistTag("latest");
+    std::string latest = tag ? *tag : wanted;
+    if (!current.empty() && current == wanted && wanted == latest) continue;
+    std::string location = "node_modules/" + rows[i].edge.name;
+    table.push_back({rows[i].edge.name, current.empty() ? "MISSING" : current, wanted, latest, location, dependent});
+    JsonValue entry = JsonValue::Object();
+    if (!current.empty()) entry.Set("current", JsonValue::String(current));
+    entry.Set("wanted", JsonValue::String(wanted));
+    entry.Set("latest", JsonValue::String(latest));
+    entry.Set("dependent", JsonValue::String(dependent));
+    entry.Set("location", JsonValue::String(JoinPath(context->project_dir, location)));
+    json.Set(rows[i].edge.name, std::move(entry));
+  }
+  std::string out;
+  if (parsed.json) {
+    out = StringifyJson(json, "  ") + "\n";
+  } else if (table.size() > 1) {
+    std::vector<size_t> width(table[0].size(), 0);
+    for (const auto& row : table) {
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    }
+    for (const auto& row : table) {
+      std::string line;
+      for (size_t c = 0; c < row.size(); ++c) {
+        std::string pad(width[c] - row[c].size(), ' ');
+        bool right = c >= 1 && c <= 3;  // Version columns are right-aligned, as npm's.
+        std::string cell = right ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
+        line += (c ? "  " : "") + cell;
+      }
+      out += line + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return table.size() > 1 ? 1 : 0;
+}
+
+}  // namespace skua::pm::cli

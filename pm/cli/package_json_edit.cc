@@ -1,0 +1,217 @@
+#include "pm/cli/package_json_edit.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "pm/cli/json_error.h"
+#include "pm/lockfile/collate.h"
+#include "pm/lockfile/stringify.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using lockfile::JsonMember;
+using lockfile::JsonValue;
+
+bool IsJsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+// json-parse-even-better-errors: `{}`/`[]` (plus newlines) keeps the default indent; else
+// the newlines right after the opening bracket and the whitespace after them; else none.
+void DetectIndent(std::string_view text, std::string* indent, std::string* newline) {
+  if (text.substr(0, 2) == "{}" || text.substr(0, 2) == "[]") {
+    std::string_view rest = text.substr(2);
+    size_t i = 0;
+    while (i < rest.size() && (rest[i] == '\n' || (rest[i] == '\r' && i + 1 < rest.size() && rest[i + 1] == '\n'))) {
+      i += rest[i] == '\r' ? 2 : 1;
+    }
+    if (i == rest.size()) {
+      *newline = i == 0 ? "\n" : std::string(rest);
+      *indent = "  ";
+      return;
+    }
+  }
+  size_t i = 0;
+  while (i < text.size() && IsJsSpace(text[i])) ++i;
+  if (i < text.size() && (text[i] == '{' || text[i] == '[')) {
+    size_t start = ++i;
+    while (i < text.size() && (text[i] == '\n' || (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))) {
+      i += text[i] == '\r' ? 2 : 1;
+    }
+    if (i > start) {
+      *newline = std::string(text.substr(start, i - start));
+      size_t j = i;
+      while (j < text.size() && IsJsSpace(text[j])) ++j;
+      *indent = std::string(text.substr(i, j - i));
+      return;
+    }
+  }
+  *indent = "";
+  *newline = "";
+}
+
+// A JS array index ("0", "12"; no leading zero, below 2^32 - 1): JS objects list these keys
+// first, in numeric order, whatever order JSON.parse saw them in.
+bool IsArrayIndex(std::string_view key, uint64_t* value) {
+  if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return false;
+  uint64_t n = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *value = n;
+  return n < 4294967295ull;
+}
+
+// The members in the order JSON.stringify would visit them.
+std::vector<const JsonMember*> JsOrder(const JsonValue& v) {
+  std::vector<std::pair<uint64_t, const JsonMember*>> indices;
+  std::vector<const JsonMember*> rest;
+  for (const JsonMember& m : v.members()) {
+    uint64_t n = 0;
+    if (IsArrayIndex(m.key, &n)) {
+      indices.emplace_back(n, &m);
+    } else {
+      rest.push_back(&m);
+    }
+  }
+  std::stable_sort(indices.begin(), indices.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const JsonMember*> out;
+  for (const auto& [n, m] : indices) out.push_back(m);
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
+void Stringify(const JsonValue& v, std::string_view indent, std::string& prefix, std::string* out) {
+  switch (v.type()) {
+    case JsonValue::Type::kNull: *out += "null"; return;
+    case JsonValue::Type::kBool: *out += v.bool_value() ? "true" : "false"; return;
+    case JsonValue::Type::kNumber: *out += lockfile::NumberToString(v.number()); return;
+    case JsonValue::Type::kString: lockfile::AppendQuoted(v.str(), out); return;
+    case JsonValue::Type::kArray:
+    case JsonValue::Type::kObject: break;
+  }
+  bool object = v.is_object();
+  size_t count = object ? v.members().size() : v.items().size();
+  if (count == 0) {
+    *out += object ? "{}" : "[]";
+    return;
+  }
+  *out += object ? '{' : '[';
+  size_t outer = prefix.size();
+  prefix += indent;
+  std::vector<const JsonMember*> members;
+  if (object) members = JsOrder(v);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) *out += ',';
+    if (!indent.empty()) *out += "\n" + prefix;
+    if (object) {
+      lockfile::AppendQuoted(members[i]->key, out);
+      *out += indent.empty() ? ":" : ": ";
+      Stringify(members[i]->value, indent, prefix, out);
+    } else {
+      Stringify(v.items()[i], indent, prefix, out);
+    }
+  }
+  prefix.resize(outer);
+  if (!indent.empty()) *out += "\n" + prefix;
+  *out += object ? '}' : ']';
+}
+
+}  // namespace
+
+const char* DepKindKey(DepKind kind) {
+  switch (kind) {
+    case DepKind::kProd: return "dependencies";
+    case DepKind::kDev: return "devDependencies";
+    case DepKind::kOptional: return "optionalDependencies";
+    case DepKind::kPeer: return "peerDependencies";
+  }
+  return "dependencies";
+}
+
+std::string StringifyJson(const JsonValue& value, std::string_view indent) {
+  std::string out, prefix;
+  // JSON.stringify uses at most 10 characters of a string indent.
+  Stringify(value, indent.substr(0, 10), prefix, &out);
+  return out;
+}
+
+Result<PackageJsonEditor> PackageJsonEditor::Parse(std::string_view text, std::string_view path) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (std::string where = DescribeJsonError(text); !where.empty()) {
+    return InvalidArgument("code EJSONPARSE\nInvalid package.json " + std::string(path) + ": " + where);
+  }
+  Result<JsonValue> doc = lockfile::ParseJson(text, path);
+  if (!doc.ok()) return doc.status();
+  if (!doc->is_object()) {
+    return InvalidArgument("code EJSONPARSE\nInvalid package.json " + std::string(path) +
+                           ": the document is not an object");
+  }
+  PackageJsonEditor editor;
+  editor.doc_ = std::move(doc).value();
+  DetectIndent(text, &editor.indent_, &editor.newline_);
+  return editor;
+}
+
+const std::string* PackageJsonEditor::Dependency(DepKind kind, std::string_view name) const {
+  const JsonValue* deps = doc_.Get(DepKindKey(kind));
+  if (deps == nullptr || !deps->is_object()) return nullptr;
+  const JsonValue* spec = deps->Get(name);
+  return spec != nullptr && spec->is_string() ? &spec->str() : nullptr;
+}
+
+void PackageJsonEditor::SetDependency(DepKind kind, std::string_view name, std::string_view spec) {
+  JsonValue* deps = doc_.GetMutable(DepKindKey(kind));
+  if (deps == nullptr || !deps->is_object()) {
+    doc_.Set(DepKindKey(kind), JsonValue::Object());
+    deps = doc_.GetMutable(DepKindKey(kind));
+  }
+  deps->Set(name, JsonValue::String(std::string(spec)));
+  Normalize();
+}
+
+bool PackageJsonEditor::RemoveDependency(DepKind kind, std::string_view name) {
+  JsonValue* deps = doc_.GetMutable(DepKindKey(kind));
+  if (deps == nullptr || !deps->is_object() || !deps->Remove(name)) return false;
+  Normalize();
+  return true;
+}
+
+// @npmcli/package-json's updateDependencies: every dependency object sorted by name, an
+// empty one removed.
+void PackageJsonEditor::Normalize() {
+  for (DepKind kind : kAllDepKinds) {
+    JsonValue* deps = doc_.GetMutable(DepKindKey(kind));
+    if (deps == nullptr || !deps->is_object()) continue;
+    if (deps->members().empty()) {
+      doc_.Remove(DepKindKey(kind));
+      continue;
+    }
+    std::stable_sort(deps->members().begin(), deps->members().end(),
+                     [](const JsonMember& a, const JsonMember& b) {
+                       return lockfile::LocaleCompare(a.key, b.key) < 0;
+                     });
+  }
+}
+
+void PackageJsonEditor::SetKey(std::string_view key, JsonValue value) { doc_.Set(key, std::move(value)); }
+
+bool PackageJsonEditor::RemoveKey(std::string_view key) { return doc_.Remove(key); }
+
+std::string PackageJsonEditor::Serialize() const {
+  std::string text = StringifyJson(doc_, indent_) + "\n";
+  if (newline_ == "\n") return text;
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      out += newline_;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace skua::pm::cli
