@@ -93,6 +93,34 @@ def main():
         run(url)
     finally:
         proc.kill()
+    keeps_locked_versions()
+
+
+def keeps_locked_versions():
+    """package.json edited by hand after a newer version was published: like npm, install
+    resolves only what changed and keeps every locked version its range still accepts."""
+    p = project('locked', {'name': 'locked', 'version': '1.0.0', 'dependencies': {'b': '^2.0.0'}})
+    proc, url = start_registry(FIXTURE)
+    try:
+        skua(p, 'install', '--registry', url)
+    finally:
+        proc.kill()
+    newer = json.loads(json.dumps(FIXTURE))
+    newer['packages']['b']['versions']['2.1.0'] = {}
+    proc, url = start_registry(newer)
+    try:
+        with open(os.path.join(p, 'package.json'), 'w') as f:
+            json.dump({'name': 'locked', 'version': '1.0.0',
+                       'dependencies': {'b': '^2.0.0', '@s/e': '^1.2.0'}}, f, indent=2)
+        skua(p, 'install', '--registry', url)
+        assert layout(p) == {('node_modules/b', 'b', '2.0.0'),
+                             ('node_modules/@s/e', '@s/e', '1.3.0')}, layout(p)
+        check('install keeps locked versions when package.json changed')
+        skua(p, 'update', 'b', '--registry', url)
+        assert ('node_modules/b', 'b', '2.1.0') in layout(p), layout(p)
+        check('update moves the named package within its range')
+    finally:
+        proc.kill()
 
 
 def run(url):

@@ -308,7 +308,6 @@ void UnlinkGlobalBins(const CommandContext& context, const std::string& name) {
 
 int Install(Session& s, bool save) {
   s.options.package_json = s.editor->Serialize();
-  s.options.prefer_locked = true;
   if (!save) {
     // npm's --no-save: node_modules changes; package.json and the lockfile do not.
     s.options.save_package_json = false;

@@ -32,9 +32,9 @@ struct InstallOptions {
   std::optional<std::string> package_json;
   bool save_package_json = true;  // False: `package_json` is installed but not written.
   // When the lockfile no longer matches package.json, resolve again keeping each
-  // package's locked version where a range still accepts it (npm's add/remove), instead
-  // of resolving from scratch.
-  bool prefer_locked = false;
+  // package's locked version where a range still accepts it, as npm does (its ideal tree
+  // starts from the lockfile's), instead of resolving from scratch.
+  bool prefer_locked = true;  // Off only to resolve from scratch (no command does yet).
   bool update_all = false;          // `skua update`: ignore every locked version.
   std::set<std::string> update;     // `skua update a b`: ignore these names' locked versions.
   // name -> version: `skua add a@1.0.0` installs 1.0.0 although it saves "^1.0.0".
