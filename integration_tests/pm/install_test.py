@@ -8,9 +8,11 @@ for a differential comparison of the (path, name, version) sets.
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 SKUA = os.path.abspath(sys.argv[1])
@@ -94,6 +96,54 @@ def main():
     finally:
         proc.kill()
     keeps_locked_versions()
+    interrupted_install()
+
+
+def interrupted_install():
+    """SIGINT while a dependency's install script runs: the previous lockfile stays, every
+    package folder in node_modules is whole, and the next install finishes the job."""
+    fixture = json.loads(json.dumps(FIXTURE))
+    fixture['packages']['slow'] = {'versions': {'1.0.0': {'manifest': {'scripts': {
+        'postinstall': 'if [ -f started ]; then exit 0; fi; touch started; sleep 60'}}}}}
+    proc, url = start_registry(fixture)
+    reg = ('--registry', url)
+    try:
+        p = project('interrupted', {'name': 'i', 'version': '1.0.0', 'dependencies': {'b': '^2.0.0'}})
+        skua(p, 'install', *reg)
+        lock_path = os.path.join(p, 'package-lock.json')
+        lock_before = open(lock_path, 'rb').read()
+        grown = {'name': 'i', 'version': '1.0.0',
+                 'dependencies': {'a': '1.0.0', 'b': '^2.0.0', 'slow': '1.0.0'}}
+        with open(os.path.join(p, 'package.json'), 'w') as f:
+            json.dump(grown, f, indent=2)
+        child = subprocess.Popen([SKUA, 'install', '--trust=slow', *reg], cwd=p, env=clean_env(),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+        marker = os.path.join(p, 'node_modules/slow/started')
+        deadline = time.monotonic() + 60
+        while not os.path.exists(marker):
+            assert child.poll() is None and time.monotonic() < deadline, 'the script never started'
+            time.sleep(0.05)
+        os.killpg(child.pid, signal.SIGINT)
+        assert child.wait(timeout=30) != 0
+        assert open(lock_path, 'rb').read() == lock_before
+        modules = os.path.join(p, 'node_modules')
+        for d, dirs, _ in os.walk(modules):
+            for name in dirs:
+                folder = os.path.join(d, name)
+                if os.path.basename(d) == 'node_modules' and not name.startswith(('.', '@')):
+                    assert os.path.isfile(os.path.join(folder, 'package.json')), folder
+        check('an interrupted install leaves the old lockfile and whole package folders')
+
+        skua(p, 'install', '--trust=slow', *reg)
+        assert layout(p) == {('node_modules/a', 'a', '1.0.0'), ('node_modules/b', 'b', '2.0.0'),
+                             ('node_modules/a/node_modules/b', 'b', '1.0.0'),
+                             ('node_modules/slow', 'slow', '1.0.0')}, layout(p)
+        assert 'node_modules/slow' in json.load(open(lock_path))['packages']
+        assert not [n for n in os.listdir(modules) if n.startswith('.skua-staging-')]
+        check('the next install completes it')
+    finally:
+        proc.kill()
 
 
 def keeps_locked_versions():
