@@ -73,17 +73,21 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
     ctx->SetContinuationPreservedEmbedderData(frame);
   }
   callback_depth_++;
+  bool threw = false;
   {
     v8::TryCatch try_catch(isolate_);
     result = fn->Call(ctx, recv, argc, argv);
     if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+      threw = true;
       TriggerUncaughtException(this, try_catch);
     }
   }
   callback_depth_--;
   // Also when the callback turned frames on (its frame was then the empty one).
   if (async_frames_enabled_) ctx->SetContinuationPreservedEmbedderData(outer_frame);
-  if (callback_depth_ == 0) DrainTicksAndMicrotasks();
+  // After a throw, as in Node, the tick queue waits for the next callback (the handler of
+  // a handled exception schedules an immediate so that one comes).
+  if (callback_depth_ == 0 && !threw) DrainTicksAndMicrotasks();
   v8::Local<v8::Value> value;
   if (!result.ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
   return handle_scope.Escape(value);

@@ -33,15 +33,24 @@ function hasUncaughtExceptionCaptureCallback() {
   return captureCallback !== null;
 }
 
+function noop() {}
+
+// The callback that threw skipped the tick queue (as Node does); an immediate makes sure
+// the loop comes back to drain it.
+function handled() {
+  require('timers').setImmediate(noop);
+  return true;
+}
+
 function onUncaughtException(error, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', error, origin);
   if (captureCallback !== null) {
     captureCallback(error);
-    return true;
+    return handled();
   }
-  if (domainErrorHandler !== null && domainErrorHandler(error)) return true;
-  if (process.emit('uncaughtException', error, origin)) return true;
+  if (domainErrorHandler !== null && domainErrorHandler(error)) return handled();
+  if (process.emit('uncaughtException', error, origin)) return handled();
   try {
     if (!process._exiting) {
       process._exiting = true;

@@ -49,7 +49,10 @@ function processTicksAndRejections() {
     while ((tick = shiftTick()) !== undefined) {
       if (typeof tick === 'function') tick();
       else if (tick instanceof asyncHooks.TickObject) asyncHooks.runTickObject(tick);
-      else tick.callback(...tick.args);
+      else {
+        const { callback, args } = tick;
+        callback(...args);  // `this` is undefined, as in Node.
+      }
     }
     runMicrotasks();
   } while (head !== queue.length || processPromiseRejections());
