@@ -1,20 +1,11 @@
 'use strict';
-// node:dns — lookup/lookupService (getaddrinfo/getnameinfo), the error-code constants and
-// dns.promises. resolve*/reverse/Resolver are not implemented yet (internal/dns/unimplemented).
+// node:dns — lookup/lookupService (getaddrinfo/getnameinfo on libuv's thread pool),
+// resolve*/reverse and Resolver (c-ares, internal/dns/callback_resolver), the error-code
+// constants and dns.promises.
 
 const impl = require('internal/dns/lookup');
-const { addUnimplemented } = require('internal/dns/unimplemented');
-
-const errorCodes = {
-  NODATA: 'ENODATA', FORMERR: 'EFORMERR', SERVFAIL: 'ESERVFAIL', NOTFOUND: 'ENOTFOUND',
-  NOTIMP: 'ENOTIMP', REFUSED: 'EREFUSED', BADQUERY: 'EBADQUERY', BADNAME: 'EBADNAME',
-  BADFAMILY: 'EBADFAMILY', BADRESP: 'EBADRESP', CONNREFUSED: 'ECONNREFUSED',
-  TIMEOUT: 'ETIMEOUT', EOF: 'EOF', FILE: 'EFILE', NOMEM: 'ENOMEM',
-  DESTRUCTION: 'EDESTRUCTION', BADSTR: 'EBADSTR', BADFLAGS: 'EBADFLAGS', NONAME: 'ENONAME',
-  BADHINTS: 'EBADHINTS', NOTINITIALIZED: 'ENOTINITIALIZED',
-  LOADIPHLPAPI: 'ELOADIPHLPAPI', ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS',
-  CANCELLED: 'ECANCELLED',
-};
+const { errorCodes, setDefaultServers } = require('internal/dns/utils');
+const { Resolver, bindDefaultResolver } = require('internal/dns/callback_resolver');
 
 const { lookup, lookupService } = impl;
 Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), {
@@ -27,14 +18,16 @@ Object.defineProperty(lookupService, Symbol.for('nodejs.util.promisify.custom'),
 module.exports = {
   lookup,
   lookupService,
+  Resolver,
+  getDefaultResultOrder: impl.getDefaultResultOrder,
+  setDefaultResultOrder: impl.setDefaultResultOrder,
+  setServers: setDefaultServers,
   ADDRCONFIG: impl.ADDRCONFIG,
   ALL: impl.ALL,
   V4MAPPED: impl.V4MAPPED,
-  getDefaultResultOrder: impl.getDefaultResultOrder,
-  setDefaultResultOrder: impl.setDefaultResultOrder,
   ...errorCodes,
 };
-addUnimplemented(module.exports, 'dns.');
+bindDefaultResolver(module.exports);
 
 let promises;
 Object.defineProperty(module.exports, 'promises', {

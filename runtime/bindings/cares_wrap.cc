@@ -1,7 +1,7 @@
 // `cares_wrap`: name resolution for dns.lookup / dns.lookupService on libuv's thread pool
 // (uv_getaddrinfo / uv_getnameinfo). JS sends a GetAddrInfoReqWrap / GetNameInfoReqWrap
 // and gets `oncomplete(err, addresses)` / `oncomplete(err, hostname, service)`.
-// TODO(compat): the c-ares resolver (resolve*, reverse, Resolver) is not here yet.
+// The c-ares half (ChannelWrap: resolve*, reverse, Resolver) is in cares_wrap_channel.cc.
 #include <netdb.h>
 #include <uv.h>
 
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/check.h"
+#include "runtime/bindings/cares_wrap_channel.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
 #include "runtime/core/req_wrap.h"
@@ -136,6 +137,8 @@ void Initialize(BindingTarget& target) {
   v8::Isolate* isolate = target.isolate;
   AddRequestClass(target, "GetAddrInfoReqWrap");
   AddRequestClass(target, "GetNameInfoReqWrap");
+  AddRequestClass(target, "QueryReqWrap");
+  InitializeChannel(target);
   target.Method("getaddrinfo", GetAddrInfo);
   target.Method("getnameinfo", GetNameInfo);
   target.Value("AI_ADDRCONFIG", v8::Integer::New(isolate, AI_ADDRCONFIG));

@@ -1,13 +1,18 @@
 'use strict';
-// node:dns/promises — the promise forms of lookup and lookupService.
+// node:dns/promises — the promise forms of lookup, lookupService, resolve*/reverse and
+// Resolver; they share dns's default channel, so dns.setServers applies to both.
 
 const impl = require('internal/dns/lookup');
-const { addUnimplemented } = require('internal/dns/unimplemented');
+const { errorCodes, setDefaultServers } = require('internal/dns/utils');
+const { Resolver, bindDefaultResolver } = require('internal/dns/promises_resolver');
 
 module.exports = {
   lookup: impl.lookupPromise,
   lookupService: impl.lookupServicePromise,
+  Resolver,
   getDefaultResultOrder: impl.getDefaultResultOrder,
   setDefaultResultOrder: impl.setDefaultResultOrder,
+  setServers: setDefaultServers,
+  ...errorCodes,
 };
-addUnimplemented(module.exports, 'dnsPromises.');
+bindDefaultResolver(module.exports);

@@ -67,3 +67,4 @@ defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
 for (const name of ['Headers', 'Request', 'Response', 'FormData']) {
   defineLazy(name, 'internal/fetch/fetch');
 }
+defineLazy('WebSocket', 'internal/websocket/websocket');  // Ahead of Node 20, as Node 22.

@@ -151,6 +151,13 @@ function lookupService(address, port, callback) {
 
 // Promise forms for dns/promises.
 function lookupPromise(hostname, options) {
+  // Argument errors throw synchronously, as in Node; only resolution failures reject.
+  if (hostname) validateString(hostname, 'hostname');
+  if (options !== undefined && options !== null && typeof options !== 'number' &&
+      typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+  }
+  parseLookupOptions(options);
   return new Promise((resolve, reject) => {
     const all = options !== null && typeof options === 'object' && options.all === true;
     lookup(hostname, options, (err, address, family) => {
@@ -162,6 +169,9 @@ function lookupPromise(hostname, options) {
 
 function lookupServicePromise(address, port) {
   if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
+  validateString(address, 'address');
+  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
+  validatePort(port);
   return new Promise((resolve, reject) => {
     lookupService(address, port, (err, hostname, service) => {
       if (err) reject(err);

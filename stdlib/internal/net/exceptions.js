@@ -60,7 +60,7 @@ function dnsException(err, syscall, hostname) {
     code = err === UV_EAI_NODATA || err === UV_EAI_NONAME ? 'ENOTFOUND' : errname(err);
   }
   const message = `${syscall} ${code}${hostname ? ` ${hostname}` : ''}`;
-  const ex = decorate(new Error(message), err, code, syscall);
+  const ex = decorate(new Error(message), typeof err === 'number' ? err : undefined, code, syscall);
   if (hostname) ex.hostname = hostname;
   Error.captureStackTrace(ex, dnsException);
   return ex;
