@@ -205,25 +205,85 @@ uv_stream_t* LibuvStreamWrap::SendHandleArg(const v8::FunctionCallbackInfo<v8::V
   return reinterpret_cast<uv_stream_t*>(handle->uv_handle());
 }
 
-// writev(req, arrayOfViews)
+namespace {
+
+// True for the encodings whose bytes are a string's one-byte units ('latin1', 'binary',
+// 'ascii'); stdlib passes only those and 'utf8' with strings.
+bool IsOneByteEncoding(v8::Isolate* isolate, v8::Local<v8::Value> encoding) {
+  if (!encoding->IsString()) return false;
+  v8::Local<v8::String> name = encoding.As<v8::String>();
+  int length = name->Length();
+  if (length != 5 && length != 6) return false;
+  char text[7] = {};
+  name->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(text), 0, length,
+                     v8::String::NO_NULL_TERMINATION);
+  return strcmp(text, "latin1") == 0 || strcmp(text, "binary") == 0 ||
+         strcmp(text, "ascii") == 0;
+}
+
+}  // namespace
+
+// writev(req, chunks, allBuffers): chunks is an array of views when allBuffers is true
+// (or absent), else [chunk0, encoding0, chunk1, encoding1, ...] where a chunk is a view
+// or a string to encode as 'utf8' or 'latin1' (Node's layout). String bytes go into one
+// heap block that the write owns until it completes.
 void LibuvStreamWrap::Writev(const v8::FunctionCallbackInfo<v8::Value>& args) {
   LibuvStreamWrap* wrap = UnwrapStream(args);
   if (wrap == nullptr) return args.GetReturnValue().Set(UV_EBADF);
   CHECK(args[0]->IsObject() && args[1]->IsArray());
-  v8::Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Array> chunks = args[1].As<v8::Array>();
-  std::vector<uv_buf_t> bufs(chunks->Length());
-  for (uint32_t i = 0; i < chunks->Length(); i++) {
+  bool all_buffers = args.Length() < 3 || args[2]->IsTrue();
+  uint32_t stride = all_buffers ? 1 : 2;
+  size_t count = chunks->Length() / stride;
+  std::vector<uv_buf_t> bufs(count);
+  // One pass over the array (each Get is a slow API call): views are placed at once,
+  // strings are measured and placed after the storage for all of them is allocated.
+  struct PendingString {
+    size_t index;
+    v8::Local<v8::String> str;
+    bool one_byte;
+  };
+  std::vector<PendingString> strings;
+  size_t storage_size = 0;
+  for (size_t i = 0; i < count; i++) {
     v8::Local<v8::Value> chunk;
-    if (!chunks->Get(context, i).ToLocal(&chunk)) return;
-    CHECK(chunk->IsArrayBufferView());
-    v8::Local<v8::ArrayBufferView> view = chunk.As<v8::ArrayBufferView>();
-    // Lifetime: kept alive by req.chunks (set by stdlib).
-    bufs[i] = uv_buf_init(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
-                          static_cast<unsigned int>(view->ByteLength()));
+    if (!chunks->Get(context, static_cast<uint32_t>(stride * i)).ToLocal(&chunk)) return;
+    if (chunk->IsArrayBufferView()) {
+      v8::Local<v8::ArrayBufferView> view = chunk.As<v8::ArrayBufferView>();
+      // Lifetime: kept alive by req.chunks (set by stdlib).
+      bufs[i] = uv_buf_init(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
+                            static_cast<unsigned int>(view->ByteLength()));
+      continue;
+    }
+    CHECK(!all_buffers && chunk->IsString());
+    v8::Local<v8::Value> encoding;
+    if (!chunks->Get(context, static_cast<uint32_t>(2 * i + 1)).ToLocal(&encoding)) return;
+    v8::Local<v8::String> str = chunk.As<v8::String>();
+    bool one_byte = IsOneByteEncoding(isolate, encoding);
+    storage_size += one_byte ? str->Length() : str->Utf8Length(isolate);
+    strings.push_back({i, str, one_byte});
+  }
+  std::unique_ptr<char[]> storage;
+  if (storage_size > 0) storage.reset(new char[storage_size]);
+  size_t offset = 0;
+  for (const PendingString& pending : strings) {
+    char* data = storage.get() + offset;
+    size_t written;
+    if (pending.one_byte) {
+      written = static_cast<size_t>(pending.str->WriteOneByte(
+          isolate, reinterpret_cast<uint8_t*>(data), 0, -1, v8::String::NO_NULL_TERMINATION));
+    } else {
+      written = static_cast<size_t>(pending.str->WriteUtf8(
+          isolate, data, static_cast<int>(storage_size - offset), nullptr,
+          v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8));
+    }
+    bufs[pending.index] = uv_buf_init(data, static_cast<unsigned int>(written));
+    offset += written;
   }
   args.GetReturnValue().Set(
-      wrap->DoWrite(args[0].As<v8::Object>(), bufs.data(), bufs.size(), nullptr));
+      wrap->DoWrite(args[0].As<v8::Object>(), bufs.data(), bufs.size(), std::move(storage)));
 }
 
 // write<Encoding>String(req, string): UTF-8, Latin-1 (also 'ascii') or UTF-16LE bytes.
@@ -237,24 +297,35 @@ void LibuvStreamWrap::WriteString(const v8::FunctionCallbackInfo<v8::Value>& arg
   if (!ok) return args.GetReturnValue().Set(UV_EBADF);
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::String> str = args[1].As<v8::String>();
+  constexpr int kUtf8Flags = v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8;
+  char stack[kStackStringBytes];
+  std::unique_ptr<char[]> heap;
+  char* data = stack;
   size_t length;
+  // A string short enough to fit the stack buffer in the worst case (3 bytes per UTF-16
+  // unit) is encoded at once, without a separate pass to measure it.
+  bool encoded = false;
   if constexpr (kEncoding == Encoding::kUtf8) {
-    length = str->Utf8Length(isolate);
+    if (static_cast<size_t>(str->Length()) * 3 <= sizeof(stack)) {
+      length = static_cast<size_t>(
+          str->WriteUtf8(isolate, stack, static_cast<int>(sizeof(stack)), nullptr, kUtf8Flags));
+      encoded = true;
+    } else {
+      length = str->Utf8Length(isolate);
+    }
   } else if constexpr (kEncoding == Encoding::kLatin1) {
     length = str->Length();
   } else {
     length = str->Length() * 2;
   }
-  char stack[kStackStringBytes];
-  std::unique_ptr<char[]> heap;
-  char* data = stack;
   if (length > sizeof(stack)) {
     heap.reset(new char[length]);
     data = heap.get();
   }
-  if constexpr (kEncoding == Encoding::kUtf8) {
-    str->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
-                   v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+  if (encoded) {
+    // Already in the stack buffer.
+  } else if constexpr (kEncoding == Encoding::kUtf8) {
+    str->WriteUtf8(isolate, data, static_cast<int>(length), nullptr, kUtf8Flags);
   } else if constexpr (kEncoding == Encoding::kLatin1) {
     str->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, -1,
                       v8::String::NO_NULL_TERMINATION);

@@ -63,19 +63,59 @@ function writeGeneric(owner, data, encoding, cb) {
   return req;
 }
 
-// `data` is Writable's writev list of { chunk, encoding }.
+// `data` is Writable's writev list of { chunk, encoding }. Empty chunks carry no bytes
+// (http's end() adds one to hang its callback on), and a single remaining chunk is
+// written as is: a string then goes to the handle without a Buffer copy.
 function writevGeneric(owner, data, cb) {
-  const { Buffer } = require('buffer');
-  const req = createWriteWrap(owner[kHandle], cb);
-  const chunks = new Array(data.length);
+  let nonEmpty = 0;
+  let last = -1;
   for (let i = 0; i < data.length; i++) {
+    if (data[i].chunk.length !== 0) {
+      nonEmpty++;
+      last = i;
+    }
+  }
+  if (nonEmpty === 1) return writeGeneric(owner, data[last].chunk, data[last].encoding, cb);
+  const req = createWriteWrap(owner[kHandle], cb);
+  let allBuffers = true;
+  for (let i = 0; i < data.length; i++) {
+    if (typeof data[i].chunk === 'string') allBuffers = false;
+  }
+  const skipEmpty = nonEmpty !== 0;
+  const count = skipEmpty ? nonEmpty : data.length;
+  // Node's layout: views only, or [chunk, encoding, ...] with strings that the handle
+  // encodes itself ('utf8' or 'latin1'; other encodings become Buffers here).
+  const chunks = new Array(allBuffers ? count : count * 2);
+  for (let i = 0, j = 0; i < data.length; i++) {
     const { chunk, encoding } = data[i];
-    chunks[i] = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    if (skipEmpty && chunk.length === 0) continue;
+    if (allBuffers) {
+      chunks[j++] = chunk;
+    } else if (typeof chunk !== 'string') {
+      chunks[j++] = chunk;
+      chunks[j++] = 'buffer';
+    } else {
+      const fast = handleEncoding(encoding);
+      chunks[j++] = fast === null ? require('buffer').Buffer.from(chunk, encoding) : chunk;
+      chunks[j++] = fast === null ? 'buffer' : fast;
+    }
   }
   req.chunks = chunks;
-  const err = owner[kHandle].writev(req, chunks);
+  const err = owner[kHandle].writev(req, chunks, allBuffers);
   afterWriteDispatched(req, err, cb);
   return req;
+}
+
+// The encoding a handle's writev takes a string in, or null when it must be a Buffer.
+function handleEncoding(encoding) {
+  switch (encoding) {
+    case undefined: case null: case 'utf8': case 'utf-8': case 'buffer':
+      return 'utf8';
+    case 'latin1': case 'binary': case 'ascii':
+      return 'latin1';
+    default:
+      return null;
+  }
 }
 
 function onWriteComplete(status) {

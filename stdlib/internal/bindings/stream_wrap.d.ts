@@ -28,7 +28,9 @@ export interface StreamHandle {
   shutdown(req: ShutdownWrap): number;
   /** sendHandle (IPC pipes only): a TCP, Pipe or UDP handle whose descriptor is sent. */
   writeBuffer(req: WriteWrap, data: ArrayBufferView, sendHandle?: object): number;
-  writev(req: WriteWrap, chunks: ArrayBufferView[]): number;
+  /** chunks: views when allBuffers is true or absent, else [chunk, encoding, ...] with
+   * strings in 'utf8' or 'latin1' (also 'binary', 'ascii') and views as 'buffer'. */
+  writev(req: WriteWrap, chunks: Array<ArrayBufferView | string>, allBuffers?: boolean): number;
   writeUtf8String(req: WriteWrap, data: string, sendHandle?: object): number;
   writeLatin1String(req: WriteWrap, data: string): number;
   writeAsciiString(req: WriteWrap, data: string): number;

@@ -11,10 +11,14 @@ const { chunkExpression } = require('internal/http/common');
 
 const RE_CONN_CLOSE = /(?:^|\W)close(?:$|\W)/i;
 
+const RE_NON_ASCII = /[^\x00-\x7f]/;
+
 let utcCache;
+let dateLineCache;
 
 function resetCache() {
   utcCache = undefined;
+  dateLineCache = undefined;
 }
 
 // The Date header's value, recomputed at most once a second.
@@ -25,6 +29,29 @@ function utcDate() {
     setTimeout(resetCache, 1000 - d.getMilliseconds()).unref();
   }
   return utcCache;
+}
+
+// The whole `Date: ...` line, cached with the value.
+function dateLine() {
+  if (dateLineCache === undefined) dateLineCache = `Date: ${utcDate()}\r\n`;
+  return dateLineCache;
+}
+
+// The Connection and Keep-Alive lines of a keep-alive response, for the last timeout
+// and request limit seen (one server's responses all share them).
+let keepAliveKey = -1;
+let keepAliveMax = -1;
+let keepAliveLines = '';
+
+function keepAliveHeader(timeoutMs, maxRequests) {
+  if (timeoutMs !== keepAliveKey || maxRequests !== keepAliveMax) {
+    const timeoutSeconds = Math.floor(timeoutMs / 1000);
+    const max = ~~maxRequests > 0 ? `, max=${maxRequests}` : '';
+    keepAliveLines = `Connection: keep-alive\r\nKeep-Alive: timeout=${timeoutSeconds}${max}\r\n`;
+    keepAliveKey = timeoutMs;
+    keepAliveMax = maxRequests;
+  }
+  return keepAliveLines;
 }
 
 // Records what a header means for framing and connection handling.
@@ -64,6 +91,12 @@ function isCookieField(s) {
 
 function storeHeader(msg, state, key, value, validate, validateValue) {
   if (validate) validateValue(key, value);
+  // Names are tokens (ASCII); only values and the first line can be Latin-1. An object
+  // value is turned into its string once, as the template below would.
+  if (typeof value === 'object' && value !== null) value = `${value}`;
+  if (typeof value === 'string' && !state.nonAscii && RE_NON_ASCII.test(value)) {
+    state.nonAscii = true;
+  }
   state.header += `${key}: ${value}\r\n`;
   matchHeader(msg, state, key, value);
 }
@@ -86,7 +119,7 @@ function processHeader(msg, state, key, value, validate, validateName, validateV
 function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, validateValue) {
   const state = {
     connection: false, contLen: false, te: false, date: false, expect: false,
-    trailer: false, header: firstLine,
+    trailer: false, header: firstLine, nonAscii: RE_NON_ASCII.test(firstLine),
   };
   if (headers) {
     if (headers === msg[kOutHeaders]) {
@@ -116,7 +149,7 @@ function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, va
     }
   }
   let { header } = state;
-  if (msg.sendDate && !state.date) header += `Date: ${utcDate()}\r\n`;
+  if (msg.sendDate && !state.date) header += dateLine();
 
   // A 204 or 304 must not have a body, yet the user set chunked Transfer-Encoding: send
   // no zero chunk (it could confuse proxies) and close the connection instead.
@@ -130,12 +163,10 @@ function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, va
     if (shouldSendKeepAlive && msg.maxRequestsOnConnectionReached) {
       header += 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
-      header += 'Connection: keep-alive\r\n';
       if (msg._keepAliveTimeout && msg._defaultKeepAlive) {
-        const timeoutSeconds = Math.floor(msg._keepAliveTimeout / 1000);
-        let max = '';
-        if (~~msg._maxRequestsPerSocket > 0) max = `, max=${msg._maxRequestsPerSocket}`;
-        header += `Keep-Alive: timeout=${timeoutSeconds}${max}\r\n`;
+        header += keepAliveHeader(msg._keepAliveTimeout, msg._maxRequestsPerSocket);
+      } else {
+        header += 'Connection: keep-alive\r\n';
       }
     } else {
       msg._last = true;
@@ -161,7 +192,7 @@ function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, va
   if (msg.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
   msg._header = `${header}\r\n`;
   // Header bytes are Latin-1: a head with characters above 0x7f cannot share a UTF-8 write.
-  msg._headerNonAscii = /[^\x00-\x7f]/.test(header);
+  msg._headerNonAscii = state.nonAscii;
   msg._headerSent = false;
   // Wait until the first body chunk, or close(), is sent to flush, UNLESS we're sending
   // Expect: 100-continue.

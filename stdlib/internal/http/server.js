@@ -23,6 +23,8 @@ const { FastBuffer } = require('internal/buffer/fast_buffer');
 
 const kServerResponse = Symbol('ServerResponse');
 const kOnData = Symbol('kOnData');
+const kConnState = Symbol('kConnState');
+const kConnRequest = Symbol('kConnRequest');
 const kConnections = timeouts.kConnections;
 
 const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
@@ -168,6 +170,8 @@ function connectionListener(socket) {
     outgoingData: 0,
     requestsCount: 0,
     keepAliveTimeoutSet: false,
+    server,
+    socket,
   };
   state.onData = socketOnData.bind(undefined, server, socket, parser, state);
   state.onEnd = socketOnEnd.bind(undefined, server, socket, parser, state);
@@ -383,7 +387,11 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = updateOutgoingData.bind(undefined, socket, state);
+  // Shared functions that find the connection through the response, rather than two
+  // closures per request.
+  res[kConnState] = state;
+  res[kConnRequest] = req;
+  res._onPendingData = resOnPendingData;
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
   if (socket._httpMessage) {
@@ -394,11 +402,12 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   }
   // When we're finished writing the response, check if this is the last response, if
   // so destroy the socket.
-  res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
+  res.on('finish', resOnFinishEvent);
 
   let handled = false;
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
-    if (server.requireHostHeader && req.headers.host === undefined) {
+    const seen = scanRawHeaders(req);
+    if (server.requireHostHeader && (seen & kSeenHost) === 0) {
       res.writeHead(400, ['Connection', 'close']);
       res.end();
       return 0;
@@ -414,7 +423,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
       server.emit('dropRequest', req, socket);
       res.writeHead(503);
       res.end();
-    } else if (req.headers.expect !== undefined) {
+    } else if ((seen & kSeenExpect) !== 0 && req.headers.expect !== undefined) {
       handled = true;
       if (continueExpression.test(req.headers.expect)) {
         res._expect_continue = true;
@@ -434,6 +443,35 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   }
   if (!handled) server.emit('request', req, res);
   return 0;  // No special treatment.
+}
+
+const kSeenHost = 1;
+const kSeenExpect = 2;
+
+// Which of Host and Expect the request has, from rawHeaders (what the headers object is
+// built from), so that a plain request never needs that object built.
+function scanRawHeaders(req) {
+  const raw = req.rawHeaders;
+  let seen = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const field = raw[i];
+    if (field.length === 4) {
+      if (field === 'Host' || field === 'host' || field.toLowerCase() === 'host') seen |= kSeenHost;
+    } else if (field.length === 6) {
+      if (field.toLowerCase() === 'expect') seen |= kSeenExpect;
+    }
+  }
+  return seen;
+}
+
+function resOnPendingData(delta) {
+  const state = this[kConnState];
+  updateOutgoingData(state.socket, state, delta);
+}
+
+function resOnFinishEvent() {
+  const state = this[kConnState];
+  resOnFinish(this[kConnRequest], this, state.socket, state, state.server);
 }
 
 // Drops the parser's reference to a finished request so it can be collected.

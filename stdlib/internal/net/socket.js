@@ -18,6 +18,7 @@ const {
 const { validateNumber, validateFunction, validateString, validateInt32 } =
   require('internal/validators');
 const { isIP } = require('internal/net/is_ip');
+const { Timeout, activate } = require('internal/timers');
 const { errnoException, exceptionWithHostPort } = require('internal/net/exceptions');
 const { kNormalizedArgs, normalizeArgs, validatePort } = require('internal/net/normalize');
 const {
@@ -167,8 +168,10 @@ Socket.prototype.setTimeout = function(msecs, callback) {
   if (msecs === 0) {
     if (callback !== undefined) this.removeListener('timeout', callback);
   } else {
-    const timer = setTimeout(() => this._onTimeout(), msecs);
-    timer.unref();
+    // Unreferenced from the start (Node's setUnrefTimeout): no ref/unref round trip to
+    // the loop's timer handle each time an HTTP connection goes idle.
+    const timer = new Timeout(() => this._onTimeout(), msecs, undefined, false, false);
+    activate(timer);
     this[kTimeout] = timer;
     if (callback !== undefined) this.once('timeout', callback);
   }
