@@ -60,6 +60,12 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     return v8::Just(static_cast<uint32_t>(shared.size() - 1));
   }
 
+  v8::Maybe<uint32_t> GetWasmModuleTransferId(v8::Isolate* isolate,
+                                              v8::Local<v8::WasmModuleObject> module) override {
+    message_->wasm_modules_.push_back(module->GetCompiledModule());
+    return v8::Just(static_cast<uint32_t>(message_->wasm_modules_.size() - 1));
+  }
+
   v8::ValueSerializer* serializer = nullptr;
   std::vector<MessagePort*> ports;
   std::vector<v8::Global<v8::SharedArrayBuffer>> shared;
@@ -75,12 +81,11 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
 
   v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
     uint32_t index;
-    if (!deserializer->ReadUint32(&index) || index >= message_->ports_.size() ||
-        message_->ports_[index] == nullptr) {
+    if (!deserializer->ReadUint32(&index) || index >= port_objects.size()) {
       ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
       return v8::MaybeLocal<v8::Object>();
     }
-    return MessagePort::New(realm_, std::move(message_->ports_[index]));
+    return port_objects[index].As<v8::Object>();
   }
 
   v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
@@ -92,7 +97,18 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
     return v8::SharedArrayBuffer::New(isolate, message_->shared_array_buffers_[id]);
   }
 
+  v8::MaybeLocal<v8::WasmModuleObject> GetWasmModuleFromId(v8::Isolate* isolate,
+                                                           uint32_t id) override {
+    if (id >= message_->wasm_modules_.size()) {
+      ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+      return v8::MaybeLocal<v8::WasmModuleObject>();
+    }
+    return v8::WasmModuleObject::FromCompiledModule(isolate, message_->wasm_modules_[id]);
+  }
+
   v8::ValueDeserializer* deserializer = nullptr;
+  // The transferred ports, created before the value is read.
+  std::vector<v8::Local<v8::Value>> port_objects;
 
  private:
   Realm* realm_;
@@ -134,9 +150,10 @@ v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
         serializer.TransferArrayBuffer(static_cast<uint32_t>(buffers.size() - 1), buffer);
         continue;
       }
+      if (!MessagePort::IsInstance(realm, item)) continue;  // stdlib validated the list.
+      // nullptr: a port whose handle has closed.
       MessagePort* port = MessagePort::FromObject(realm, item, false);
-      if (port == nullptr) continue;  // stdlib validated the list already.
-      if (port == source) {
+      if (port != nullptr && port == source) {
         ThrowDataClone(isolate, OneByteString(isolate, "Transfer list contains source port"));
         return v8::Nothing<bool>();
       }
@@ -146,7 +163,7 @@ v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
                                                        "MessagePort"));
         return v8::Nothing<bool>();
       }
-      if (port->IsDetached() || !port->IsAlive()) {
+      if (port == nullptr || port->IsDetached() || !port->IsAlive()) {
         ThrowDataClone(isolate, OneByteString(isolate, "MessagePort in transfer list is "
                                                        "already detached"));
         return v8::Nothing<bool>();
@@ -170,11 +187,26 @@ v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
   return v8::Just(true);
 }
 
-v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm) {
+bool Message::Carries(const PortData* port) const {
+  for (const std::shared_ptr<PortData>& data : ports_) {
+    if (data.get() == port) return true;
+  }
+  return false;
+}
+
+v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm, v8::Local<v8::Array>* ports) {
+  // No handle scope of its own: the value and the ports live in the caller's.
   v8::Isolate* isolate = realm->isolate();
-  v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Context> context = realm->context();
   DeserializerDelegate delegate(realm, this);
+  for (std::shared_ptr<PortData>& data : ports_) {
+    v8::Local<v8::Object> port;
+    if (!MessagePort::New(realm, std::move(data)).ToLocal(&port)) {
+      return v8::MaybeLocal<v8::Value>();
+    }
+    delegate.port_objects.push_back(port);
+  }
+  ports_.clear();
   v8::ValueDeserializer deserializer(isolate, data_.data(), data_.size(), &delegate);
   delegate.deserializer = &deserializer;
   for (size_t i = 0; i < array_buffers_.size(); i++) {
@@ -186,13 +218,18 @@ v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm) {
   if (!deserializer.ReadHeader(context).To(&ok) || !ok) return v8::MaybeLocal<v8::Value>();
   v8::Local<v8::Value> value;
   if (!deserializer.ReadValue(context).ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
-  return scope.Escape(value);
+  if (ports != nullptr) {
+    *ports = v8::Array::New(isolate, delegate.port_objects.data(), delegate.port_objects.size());
+  }
+  return value;
 }
 
 std::unique_ptr<Message> Message::Clone() const {
   auto copy = std::make_unique<Message>();
   copy->data_ = data_;
   copy->shared_array_buffers_ = shared_array_buffers_;
+  // CompiledWasmModule can be copied but not assigned.
+  for (const v8::CompiledWasmModule& module : wasm_modules_) copy->wasm_modules_.push_back(module);
   return copy;
 }
 

@@ -1,6 +1,7 @@
 // A message between MessagePorts (worker_threads): a value serialized with V8's
 // ValueSerializer, plus what travels beside the bytes — backing stores of transferred
-// ArrayBuffers, of SharedArrayBuffers (shared, not copied), and transferred ports.
+// ArrayBuffers, of SharedArrayBuffers (shared, not copied), compiled WebAssembly modules
+// (shared, as in Node) and transferred ports.
 //
 // Rules:
 // - Serialize() and Deserialize() run on the thread of the realm they are given; the
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "v8.h"
+#include "v8-wasm.h"
 
 namespace skua {
 
@@ -39,13 +41,17 @@ class Message {
   v8::Maybe<bool> Serialize(Realm* realm, v8::Local<v8::Value> value,
                             v8::Local<v8::Value> transfer_list, MessagePort* source);
 
-  // Recreates the value in `realm` (transferred ports become new MessagePorts there).
-  // Once only: the transferred contents move into the realm.
-  v8::MaybeLocal<v8::Value> Deserialize(Realm* realm);
+  // Recreates the value in `realm`. Every transferred port becomes a new MessagePort
+  // there, whether the value refers to it or not; with `ports` set, they are returned
+  // in transfer-list order (MessageEvent#ports). Once only: the transferred contents
+  // move into the realm.
+  v8::MaybeLocal<v8::Value> Deserialize(Realm* realm, v8::Local<v8::Array>* ports = nullptr);
 
   // A copy of a message without transferred contents (BroadcastChannel fan-out).
   std::unique_ptr<Message> Clone() const;
   bool has_transfers() const { return !array_buffers_.empty() || !ports_.empty(); }
+  // Whether `port` (a channel end) travels in this message.
+  bool Carries(const PortData* port) const;
 
  private:
   friend class SerializerDelegate;
@@ -54,6 +60,7 @@ class Message {
   std::vector<uint8_t> data_;
   std::vector<std::shared_ptr<v8::BackingStore>> array_buffers_;
   std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
+  std::vector<v8::CompiledWasmModule> wasm_modules_;
   std::vector<std::shared_ptr<PortData>> ports_;
 };
 

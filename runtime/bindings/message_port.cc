@@ -32,6 +32,10 @@ class PortState : public BindingState {
   std::shared_ptr<PortData> pending;
   bool constructing = false;
   std::unordered_set<MessagePort*> ports;
+  // stdlib's hooks (setPortHooks): onInit() on each new port, emitMessage(data, type,
+  // ports) for each message.
+  v8::Global<v8::Function> on_init;
+  v8::Global<v8::Function> emit_message;
 };
 
 }  // namespace
@@ -137,6 +141,11 @@ bool PortData::IsPeerOf(const PortData* other) {
   return peer_.lock().get() == other;
 }
 
+std::shared_ptr<PortData> PortData::Peer() {
+  std::lock_guard<std::mutex> lock(PortsMutex());
+  return peer_.lock();
+}
+
 MessagePort::MessagePort(Realm* realm, v8::Local<v8::Object> object,
                          std::shared_ptr<PortData> data)
     : HandleWrap(realm, object, reinterpret_cast<uv_handle_t*>(&async_)), data_(std::move(data)) {
@@ -175,12 +184,18 @@ v8::MaybeLocal<v8::Object> MessagePort::New(Realm* realm, std::shared_ptr<PortDa
   PortState* state = realm->binding_state<PortState>();
   state->pending = std::move(data);
   state->constructing = true;
-  v8::MaybeLocal<v8::Object> object = constructor->NewInstance(realm->context());
+  v8::Local<v8::Object> object;
+  bool made = constructor->NewInstance(realm->context()).ToLocal(&object);
   state->constructing = false;
   if (state->pending != nullptr) {
     // Construction failed: the channel end has no receiver, close it.
     state->pending->Close();
     state->pending.reset();
+  }
+  if (!made) return v8::MaybeLocal<v8::Object>();
+  if (!state->on_init.IsEmpty() &&
+      state->on_init.Get(realm->isolate())->Call(realm->context(), object, 0, nullptr).IsEmpty()) {
+    return v8::MaybeLocal<v8::Object>();
   }
   return object;
 }
@@ -194,6 +209,12 @@ MessagePort* MessagePort::FromObject(Realm* realm, v8::Local<v8::Value> value,
   }
   auto* port = Unwrap<MessagePort>(value);
   return port != nullptr && (port->IsAlive() || !alive_only) ? port : nullptr;
+}
+
+bool MessagePort::IsInstance(Realm* realm, v8::Local<v8::Value> value) {
+  if (GetConstructor(realm).IsEmpty()) return false;
+  PortState* state = realm->binding_state<PortState>();
+  return value->IsObject() && state->templ.Get(realm->isolate())->HasInstance(value);
 }
 
 void MessagePort::JsNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -225,12 +246,17 @@ std::shared_ptr<PortData> MessagePort::Detach() {
 }
 
 void MessagePort::CloseChannel() {
-  if (data_ != nullptr) {
-    data_->SetOwner(nullptr);
-    data_->Close();
-    data_.reset();
-  }
+  // data_ stays until the destructor: see the rules in message_port.h. Once closed, no
+  // thread wakes this port any more, so the handle may close while it is still owner.
+  if (data_ != nullptr) data_->Close();
   Close();
+}
+
+void MessagePort::SetHooks(Realm* realm, v8::Local<v8::Function> on_init,
+                           v8::Local<v8::Function> emit_message) {
+  PortState* state = realm->binding_state<PortState>();
+  state->on_init.Reset(realm->isolate(), on_init);
+  state->emit_message.Reset(realm->isolate(), emit_message);
 }
 
 void MessagePort::CloseAll(Realm* realm) {
@@ -252,7 +278,7 @@ void MessagePort::Deliver(bool drain) {
     if (message == nullptr) break;
     if (!Emit(std::move(message))) return;
   }
-  if (data_ == nullptr) return;
+  if (data_ == nullptr || !IsAlive()) return;
   if (data_->QueuedCount() > 0) {
     if (receiving_) uv_async_send(&async_);
     return;
@@ -266,23 +292,24 @@ bool MessagePort::Emit(std::unique_ptr<Message> message) {
   v8::HandleScope scope(isolate);
   v8::Local<v8::Context> context = realm->context();
   v8::Context::Scope context_scope(context);
-  v8::Local<v8::Value> emit;
-  if (!object()->Get(context, OneByteString(isolate, "emitMessage")).ToLocal(&emit) ||
-      !emit->IsFunction()) {
-    return false;
-  }
-  v8::Local<v8::Value> args[2];
+  PortState* state = realm->binding_state<PortState>();
+  if (state->emit_message.IsEmpty()) return false;
+  v8::Local<v8::Function> emit = state->emit_message.Get(isolate);
+  v8::Local<v8::Value> args[3];
   {
     v8::TryCatch try_catch(isolate);
-    if (message->Deserialize(realm).ToLocal(&args[0])) {
+    v8::Local<v8::Array> ports;
+    if (message->Deserialize(realm, &ports).ToLocal(&args[0])) {
       args[1] = OneByteString(isolate, "message");
+      args[2] = ports;
     } else {
       if (try_catch.HasTerminated() || !try_catch.HasCaught()) return false;
       args[0] = try_catch.Exception();
       args[1] = OneByteString(isolate, "messageerror");
+      args[2] = v8::Array::New(isolate);
     }
   }
-  (void)realm->MakeCallback(emit.As<v8::Function>(), object(), 2, args);
+  (void)realm->MakeCallback(emit, object(), 3, args);
   return !realm->is_terminated();
 }
 
@@ -302,7 +329,15 @@ void MessagePort::JsPostMessage(const v8::FunctionCallbackInfo<v8::Value>& args)
   bool ok;
   if (!message->Serialize(realm, args[0], args[1], port).To(&ok)) return;
   // Posting on a closed or detached port is not an error in Node: the message is lost.
-  if (port != nullptr && port->data_ != nullptr) port->data_->Post(std::move(message));
+  if (port == nullptr || port->data_ == nullptr) return;
+  // A port posted through its own peer: the message is dropped (closing the channel
+  // with it); true tells stdlib to warn, as Node does.
+  std::shared_ptr<PortData> peer = port->data_->Peer();
+  if (peer != nullptr && message->Carries(peer.get())) {
+    args.GetReturnValue().Set(true);
+    return;
+  }
+  port->data_->Post(std::move(message));
 }
 
 void MessagePort::JsStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -312,29 +347,11 @@ void MessagePort::JsStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
   uv_async_send(&port->async_);
 }
 
-void MessagePort::JsStop(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* port = Unwrap<MessagePort>(args.This());
-  if (port != nullptr) port->receiving_ = false;
-}
-
-void MessagePort::JsDrain(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* port = Unwrap<MessagePort>(args.This());
-  if (port != nullptr) port->Deliver(true);
-}
-
-void MessagePort::JsCloseChannel(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  auto* port = Unwrap<MessagePort>(args.This());
-  if (port != nullptr && port->IsAlive()) port->CloseChannel();
-}
-
 void MessagePort::AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> templ) {
   HandleWrap::AddMethods(isolate, templ);
   v8::Local<v8::ObjectTemplate> proto = templ->PrototypeTemplate();
   proto->Set(isolate, "postMessage", v8::FunctionTemplate::New(isolate, JsPostMessage));
   proto->Set(isolate, "start", v8::FunctionTemplate::New(isolate, JsStart));
-  proto->Set(isolate, "stop", v8::FunctionTemplate::New(isolate, JsStop));
-  proto->Set(isolate, "drain", v8::FunctionTemplate::New(isolate, JsDrain));
-  proto->Set(isolate, "closeChannel", v8::FunctionTemplate::New(isolate, JsCloseChannel));
 }
 
 }  // namespace skua::messaging

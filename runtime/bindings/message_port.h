@@ -5,11 +5,17 @@
 // Rules:
 // - Every PortData field is guarded by the one process-wide PortsMutex(); critical
 //   sections only move messages and pointers (no V8, no JS, no blocking).
-// - A PortData's owner pointer is set and cleared on the owner's loop thread; a
-//   MessagePort clears it before its handle closes, so other threads only ever
-//   uv_async_send() to a live handle (and only while holding the mutex).
+// - A PortData's owner pointer is set and cleared on the owner's loop thread (by a
+//   transfer, or when the MessagePort is freed). Other threads uv_async_send() only to
+//   the owner of an open PortData, while holding the mutex; a port closes its PortData
+//   before its handle, so they never wake a closing handle.
 // - Closing either end of a channel closes both: each owner is woken, delivers what
-//   was queued before the close, then closes its handle and emits 'close'.
+//   was queued before the close, then closes its handle and emits 'close'. A port
+//   closed from JS is detached at once (it cannot be posted to or transferred), but
+//   keeps its PortData until the handle has closed, so that a delivery loop in progress
+//   still emits the messages queued before the close (Node's behaviour).
+// - stdlib registers two hooks per realm (setPortHooks): `onInit` runs on each new port
+//   (it makes the object an EventTarget), `emitMessage` delivers each message.
 // - Transferring a port (a transfer list) moves its PortData into the Message; the old
 //   MessagePort closes silently, the receiver wraps the data in a new MessagePort.
 // - Ports are strong (HandleWrap) while open and unref'd until JS refs them (a 'message'
@@ -52,6 +58,7 @@ class PortData {
   size_t QueuedCount();
   bool IsClosed();
   bool IsPeerOf(const PortData* other);
+  std::shared_ptr<PortData> Peer();
 
  private:
   // PortsMutex() held.
@@ -76,6 +83,8 @@ class MessagePort : public HandleWrap {
   // `alive_only`, when it is closed).
   static MessagePort* FromObject(Realm* realm, v8::Local<v8::Value> value,
                                  bool alive_only = true);
+  // Whether `value` is a MessagePort object of `realm`, even a closed one.
+  static bool IsInstance(Realm* realm, v8::Local<v8::Value> value);
 
   // Takes the channel end away for a transfer; this port closes without 'close'.
   std::shared_ptr<PortData> Detach();
@@ -84,13 +93,19 @@ class MessagePort : public HandleWrap {
 
   // Closes this end and the channel; 'close' is emitted when the handle has closed.
   void CloseChannel();
+  // stop(): messages stay queued until start() or drain.
+  void Stop() { receiving_ = false; }
 
   // Delivers up to `limit` queued messages to JS (all queued ones for `drain`), then
   // closes if the channel was closed and nothing is left.
   void Deliver(bool drain);
 
-  // Adds postMessage/start/stop/drain/closeChannel/ref/unref/hasRef to the template.
+  // Adds postMessage/start/close/ref/unref/hasRef to the template (Node's prototype;
+  // stdlib replaces close with one that closes the channel: closeMessagePort).
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> templ);
+  // Sets the realm's onInit and emitMessage hooks.
+  static void SetHooks(Realm* realm, v8::Local<v8::Function> on_init,
+                       v8::Local<v8::Function> emit_message);
 
   // Closes every port of `realm` (worker teardown): channels close, so peers see 'close'.
   static void CloseAll(Realm* realm);
@@ -105,9 +120,6 @@ class MessagePort : public HandleWrap {
   static void JsNew(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void JsPostMessage(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void JsStart(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void JsStop(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void JsDrain(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void JsCloseChannel(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnAsync(uv_async_t* handle);
 
   // Emits one message (or a 'messageerror') through stdlib's emitter. False when JS

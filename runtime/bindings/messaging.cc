@@ -1,5 +1,6 @@
 // `messaging`: MessagePort, MessageChannel, BroadcastChannel and receiveMessageOnPort for
 // worker_threads (stdlib/internal/worker/io.js completes the classes in JS).
+#include "base/check.h"
 #include "runtime/bindings/message_port.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
@@ -45,11 +46,52 @@ void BroadcastChannel(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
-// isMessagePort(value)
+// structuredClone(value, transferList): the clone, with the listed ArrayBuffers and
+// MessagePorts transferred (detached here) rather than copied.
+void StructuredClone(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Realm* realm = Realm::From(args.GetIsolate());
+  Message message;
+  bool ok;
+  if (!message.Serialize(realm, args[0], args[1], nullptr).To(&ok)) return;
+  v8::Local<v8::Value> value;
+  if (message.Deserialize(realm).ToLocal(&value)) args.GetReturnValue().Set(value);
+}
+
+// isMessagePort(value): true for a MessagePort, open or closed.
 void IsMessagePort(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Realm* realm = Realm::From(args.GetIsolate());
-  (void)MessagePort::GetConstructor(realm);
+  args.GetReturnValue().Set(MessagePort::IsInstance(realm, args[0]));
+}
+
+// isPortOpen(port): false once close() was called or the port was transferred.
+void IsPortOpen(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Realm* realm = Realm::From(args.GetIsolate());
   args.GetReturnValue().Set(MessagePort::FromObject(realm, args[0]) != nullptr);
+}
+
+// setPortHooks(onInit, emitMessage): see message_port.h.
+void SetPortHooks(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsFunction() && args[1]->IsFunction());
+  MessagePort::SetHooks(Realm::From(args.GetIsolate()), args[0].As<v8::Function>(),
+                        args[1].As<v8::Function>());
+}
+
+// stopMessagePort(port): queue messages until start() (or drainMessagePort).
+void StopMessagePort(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  MessagePort* port = MessagePort::FromObject(Realm::From(args.GetIsolate()), args[0]);
+  if (port != nullptr) port->Stop();
+}
+
+// closeMessagePort(port): close the port and its channel ('close' follows).
+void CloseMessagePort(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  MessagePort* port = MessagePort::FromObject(Realm::From(args.GetIsolate()), args[0]);
+  if (port != nullptr) port->CloseChannel();
+}
+
+// drainMessagePort(port): deliver every queued message now, started or not.
+void DrainMessagePort(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  MessagePort* port = MessagePort::FromObject(Realm::From(args.GetIsolate()), args[0]);
+  if (port != nullptr) port->Deliver(true);
 }
 
 }  // namespace
@@ -63,6 +105,12 @@ void Initialize(BindingTarget& target) {
   target.Method("receiveMessageOnPort", ReceiveMessageOnPort);
   target.Method("broadcastChannel", BroadcastChannel);
   target.Method("isMessagePort", IsMessagePort);
+  target.Method("structuredClone", StructuredClone);
+  target.Method("isPortOpen", IsPortOpen);
+  target.Method("setPortHooks", SetPortHooks);
+  target.Method("stopMessagePort", StopMessagePort);
+  target.Method("closeMessagePort", CloseMessagePort);
+  target.Method("drainMessagePort", DrainMessagePort);
 }
 
 }  // namespace skua::messaging

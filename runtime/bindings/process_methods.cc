@@ -16,6 +16,15 @@ namespace {
 
 uint64_t start_hrtime = uv_hrtime();
 
+// The wall-clock time of start_hrtime in milliseconds: performance.timeOrigin, one value
+// for the process and every worker in it (as in Node).
+double StartWallClockMs() {
+  uv_timeval64_t now;
+  uv_gettimeofday(&now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_usec) / 1e3;
+}
+double start_wall_clock_ms = StartWallClockMs();
+
 // cwd(ctx): the working directory, or undefined with ctx filled.
 void Cwd(const v8::FunctionCallbackInfo<v8::Value>& args) {
   char buf[PATH_MAX * 4];
@@ -125,6 +134,7 @@ void Initialize(BindingTarget& target) {
   target.Method("hrtime", Hrtime);
   target.Method("hrtimeBigInt", HrtimeBigInt);
   target.Method("uptime", Uptime);
+  target.Value("timeOrigin", v8::Number::New(target.isolate, start_wall_clock_ms));
   target.Method("memoryUsage", MemoryUsage);
   target.Method("rss", Rss);
   target.Method("cpuUsage", CpuUsage);

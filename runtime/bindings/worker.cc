@@ -113,19 +113,18 @@ void Worker::OnThreadExit(uv_async_t* handle) {
     code = worker->exit_code_;
     error_code = worker->error_code_;
   }
-  // Closed first so that JS sees hasRef() false; the object stays until the close
-  // callback, after onexit.
-  worker->Close();
+  // The handle closes after onexit, so that 'exit' listeners still see it as Node's do
+  // (hasRef() as before); after the close callback hasRef() is undefined.
   v8::Local<v8::Value> onexit;
-  if (!object->Get(context, OneByteString(isolate, "onexit")).ToLocal(&onexit) ||
-      !onexit->IsFunction()) {
-    return;
+  if (object->Get(context, OneByteString(isolate, "onexit")).ToLocal(&onexit) &&
+      onexit->IsFunction()) {
+    v8::Local<v8::Value> args[] = {
+        v8::Integer::New(isolate, code),
+        error_code == nullptr ? v8::Undefined(isolate).As<v8::Value>()
+                              : OneByteString(isolate, error_code).As<v8::Value>()};
+    (void)realm->MakeCallback(onexit.As<v8::Function>(), object, 2, args);
   }
-  v8::Local<v8::Value> args[] = {
-      v8::Integer::New(isolate, code),
-      error_code == nullptr ? v8::Undefined(isolate).As<v8::Value>()
-                            : OneByteString(isolate, error_code).As<v8::Value>()};
-  (void)realm->MakeCallback(onexit.As<v8::Function>(), object, 2, args);
+  worker->Close();
 }
 
 // new Worker(startup, transferList, execArgv, resourceLimits, argv0): the startup value

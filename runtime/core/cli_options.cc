@@ -22,6 +22,7 @@ constexpr std::string_view kAcceptedFlags[] = {
     "--zero-fill-buffers", "--abort-on-uncaught-exception", "--no-addons",
     "--insecure-http-parser", "--trace-exit", "--no-force-async-hooks-checks",
     "--expose-internals", "--frozen-intrinsics", "--disable-proto=delete",
+    "--no-node-snapshot",
 };
 
 // Options that are V8's; they are passed through to V8 as given.

@@ -66,7 +66,8 @@ void HandleWrap::JsUnref(const v8::FunctionCallbackInfo<v8::Value>& args) {
 
 void HandleWrap::JsHasRef(const v8::FunctionCallbackInfo<v8::Value>& args) {
   HandleWrap* wrap = Unwrap<HandleWrap>(args.This());
-  args.GetReturnValue().Set(wrap != nullptr && wrap->IsAlive() && uv_has_ref(wrap->handle_));
+  if (wrap == nullptr) return;  // Freed after its close callback: undefined, as in Node.
+  args.GetReturnValue().Set(wrap->IsAlive() && uv_has_ref(wrap->handle_));
 }
 
 }  // namespace skua

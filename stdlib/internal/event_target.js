@@ -68,33 +68,41 @@ function validateListener(listener) {
   throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
 }
 
-class EventTarget {
-  #listeners = new Map(); // type -> Listener[]
+// Each target's listeners (type -> Listener[]). A WeakMap rather than a #private field so
+// that an object made by native code (a MessagePort) can become an EventTarget too
+// (initEventTarget).
+const listenerMaps = new WeakMap();
 
+function initEventTarget(target) {
+  listenerMaps.set(target, new Map());
+  target[events().kMaxEventTargetListeners] = events().defaultMaxListeners;
+  target[events().kMaxEventTargetListenersWarned] = false;
+}
+
+class EventTarget {
   constructor() {
-    this[events().kMaxEventTargetListeners] = events().defaultMaxListeners;
-    this[events().kMaxEventTargetListenersWarned] = false;
+    initEventTarget(this);
   }
 
   static isEventTarget(value) {
-    return value !== null && typeof value === 'object' && #listeners in value;
+    return value !== null && typeof value === 'object' && listenerMaps.has(value);
   }
 
   static getListeners(target, type) {
-    return target.#listeners.get(type);
+    return listenerMaps.get(target).get(type);
   }
 
   static eventNames(target) {
-    return [...target.#listeners.keys()];
+    return [...listenerMaps.get(target).keys()];
   }
 
   static emitNodeStyle(target, type, arg) {
-    dispatch(target, target.#listeners, undefined, type, arg);
+    dispatch(target, listenerMaps.get(target), undefined, type, arg);
   }
 
   // DOM listeners get `event`, Node-style ones `nodeValue` (MessagePort's 'message').
   static emitHybrid(target, event, nodeValue) {
-    dispatch(target, target.#listeners, event, event.type, nodeValue);
+    dispatch(target, listenerMaps.get(target), event, event.type, nodeValue);
   }
 
   addEventListener(type, listener, options = undefined) {
@@ -111,10 +119,11 @@ class EventTarget {
     type = typeof type === 'symbol' ? type : `${type}`;
     if (signal?.aborted) return;
     const capture = !!opts.capture;
-    let list = this.#listeners.get(type);
+    const listeners = listenerMaps.get(this);
+    let list = listeners.get(type);
     if (list === undefined) {
       list = [];
-      this.#listeners.set(type, list);
+      listeners.set(type, list);
     }
     for (const entry of list) {
       if (entry.value === listener && entry.capture === capture) return;
@@ -135,24 +144,7 @@ class EventTarget {
       });
       entry.removeAbort = () => signal.removeEventListener('abort', onAbort);
     }
-    this.#checkMaxListeners(type, list.length);
-  }
-
-  #checkMaxListeners(type, count) {
-    const max = this[events().kMaxEventTargetListeners];
-    const warnedKey = events().kMaxEventTargetListenersWarned;
-    if (max > 0 && count > max && !this[warnedKey]) {
-      this[warnedKey] = true;
-      const w = new Error('Possible EventTarget memory leak detected. ' +
-        `${count} ${String(type)} listeners added to ${this.constructor.name === 'EventTarget' ?
-          'EventTarget' : this.constructor.name}. MaxListeners is ${max}. ` +
-        'Use events.setMaxListeners() to increase limit');
-      w.name = 'MaxListenersExceededWarning';
-      w.target = this;
-      w.type = type;
-      w.count = count;
-      process.emitWarning(w);
-    }
+    checkMaxListeners(this, type, list.length);
   }
 
   removeEventListener(type, listener, options = undefined) {
@@ -160,12 +152,13 @@ class EventTarget {
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
     type = typeof type === 'symbol' ? type : `${type}`;
     const capture = !!normalizeOptions(options).capture;
-    const list = this.#listeners.get(type);
+    const listeners = listenerMaps.get(this);
+    const list = listeners.get(type);
     if (list === undefined) return;
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (entry.value === listener && entry.capture === capture) {
-        removeAt(this.#listeners, type, list, i);
+        removeAt(listeners, type, list, i);
         return;
       }
     }
@@ -176,7 +169,7 @@ class EventTarget {
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('event');
     if (!isEvent(event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
     if (isDispatching(event)) throw new ERR_EVENT_RECURSION(event.type);
-    dispatch(this, this.#listeners, event, event.type, event);
+    dispatch(this, listenerMaps.get(this), event, event.type, event);
     return event.defaultPrevented !== true;
   }
 
@@ -185,6 +178,23 @@ class EventTarget {
     if (depth < 0) return name;
     const { inspect } = require('internal/util/inspect');
     return `${name} ${inspect({}, options)}`;
+  }
+}
+
+function checkMaxListeners(target, type, count) {
+  const max = target[events().kMaxEventTargetListeners];
+  const warnedKey = events().kMaxEventTargetListenersWarned;
+  if (max > 0 && count > max && !target[warnedKey]) {
+    target[warnedKey] = true;
+    const w = new Error('Possible EventTarget memory leak detected. ' +
+      `${count} ${String(type)} listeners added to ${target.constructor.name === 'EventTarget' ?
+        'EventTarget' : target.constructor.name}. MaxListeners is ${max}. ` +
+      'Use events.setMaxListeners() to increase limit');
+    w.name = 'MaxListenersExceededWarning';
+    w.target = target;
+    w.type = type;
+    w.count = count;
+    process.emitWarning(w);
   }
 }
 
@@ -215,7 +225,7 @@ function dispatch(target, map, event, type, nodeValue) {
       let arg = nodeValue;
       if (!entry.nodeStyle) {
         if (event === undefined) {
-          event = new Event(type);
+          event = new CustomEvent(type, { detail: nodeValue });
           setEventTarget(event, target, 2, true);
         }
         arg = event;
@@ -371,6 +381,7 @@ module.exports = {
   defineEventHandler,
   emitHybrid,
   getEventListeners,
+  initEventTarget,
   isEvent,
   isEventTarget,
   kIsEventTarget,

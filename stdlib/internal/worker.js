@@ -7,7 +7,7 @@
 const EventEmitter = require('events');
 const path = require('path');
 const { Worker: WorkerHandle } = internalBinding('worker');
-const { targetOf } = require('internal/worker/io');
+const { addInternalListener, drainMessagePort } = require('internal/worker/io');
 const { DOMException } = require('internal/per_context/domexception');
 const {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_WORKER_PATH, ERR_WORKER_OUT_OF_MEMORY,
@@ -70,9 +70,14 @@ function limitsArray(limits) {
   const array = new Float64Array(4).fill(-1);
   if (limits === undefined) return array;
   validateObject(limits, 'options.resourceLimits');
+  // Zero or less means V8's default (C++ checks > 0), except that the old generation
+  // gets at least 2 MB, as in Node: a tiny heap runs out of memory, it is not ignored.
   kLimitNames.forEach((name, i) => {
-    if (typeof limits[name] === 'number' && limits[name] > 0) array[i] = limits[name];
+    if (typeof limits[name] === 'number') array[i] = limits[name];
   });
+  if (typeof limits.maxOldGenerationSizeMb === 'number') {
+    array[1] = Math.max(limits.maxOldGenerationSizeMb, 2);
+  }
   return array;
 }
 
@@ -82,13 +87,39 @@ function limitsObject(array) {
   return out;
 }
 
-function validateExecArgv(execArgv) {
+// Options a worker may have of its own (Node's per-isolate and per-environment ones that
+// skua knows). Anything else — per-process options (--title, --redirect-warnings), V8
+// flags (--max-old-space-size), unknown options — is refused, as Node does.
+const kWorkerOptions = new Set([
+  '--no-warnings', '--trace-warnings', '--no-deprecation', '--throw-deprecation',
+  '--trace-deprecation', '--pending-deprecation', '--preserve-symlinks',
+  '--preserve-symlinks-main', '--trace-uncaught', '--enable-source-maps',
+  '--zero-fill-buffers', '--abort-on-uncaught-exception', '--no-addons',
+  '--insecure-http-parser', '--trace-exit', '--no-force-async-hooks-checks',
+  '--expose-internals', '--frozen-intrinsics', '--disable-proto', '--require', '-r',
+  '--conditions', '-C', '--input-type', '--unhandled-rejections', '--import', '--loader',
+]);
+
+function invalidOptions(args) {
+  return args.filter((arg) => {
+    if (typeof arg !== 'string' || !arg.startsWith('-') || arg === '-' || arg === '--') {
+      return false;
+    }
+    const name = arg.split('=')[0];
+    return !kWorkerOptions.has(name) && !/^--(no-)?experimental-/.test(name);
+  });
+}
+
+function validateExecArgv(execArgv, env) {
+  if (env !== null && typeof env === 'object' && typeof env.NODE_OPTIONS === 'string') {
+    const invalid = invalidOptions(env.NODE_OPTIONS.split(/\s+/).filter(Boolean));
+    if (invalid.length > 0) {
+      throw new ERR_WORKER_INVALID_EXEC_ARGV(invalid, 'invalid NODE_OPTIONS env variable');
+    }
+  }
   if (execArgv === undefined) return process.execArgv;
   validateArray(execArgv, 'options.execArgv');
-  // Only the runtime's own options make sense per worker; options that change the
-  // process (V8 flags) are refused, as Node does for per-process options.
-  const invalid = execArgv.filter((arg) => typeof arg === 'string' && arg.startsWith('--') &&
-    /^--(max-old-space-size|expose-gc|stack-size|title|v8-options)/.test(arg));
+  const invalid = invalidOptions(execArgv);
   if (invalid.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(invalid);
   return execArgv.map(String);
 }
@@ -116,7 +147,7 @@ class Worker extends EventEmitter {
       validateArray(options.argv, 'options.argv');
       argv = options.argv.map(String);
     }
-    const execArgv = validateExecArgv(options.execArgv);
+    const execArgv = validateExecArgv(options.execArgv, options.env);
     const env = copyEnv(options.env);
     const startup = {
       entry,
@@ -138,15 +169,19 @@ class Worker extends EventEmitter {
       throw err;
     }
     this[kHandle] = handle;
+    const hooks = require('internal/async_hooks');
+    hooks.emitInit(hooks.newAsyncId(), 'WORKER', hooks.getDefaultTriggerAsyncId(), handle);
     this[kExited] = false;
     this.threadId = handle.threadId;
     this[kPublicPort] = handle.messagePort;
     this[kInternalPort] = handle.internalPort;
-    const publicTarget = targetOf(handle.messagePort);
-    publicTarget.on('message', (message) => this.emit('message', message));
-    publicTarget.on('messageerror', (error) => this.emit('messageerror', error));
+    addInternalListener(handle.messagePort, 'message',
+      (message) => this.emit('message', message));
+    addInternalListener(handle.messagePort, 'messageerror',
+      (error) => this.emit('messageerror', error));
     handle.messagePort.start();
-    targetOf(handle.internalPort).on('message', (message) => this[kOnInternal](message));
+    addInternalListener(handle.internalPort, 'message',
+      (message) => this[kOnInternal](message));
     handle.internalPort.start();
     this[kSetupStdio](options);
     handle.onexit = (code, errorCode) => this[kOnExit](code, errorCode);
@@ -192,7 +227,14 @@ class Worker extends EventEmitter {
     } else if (message?.type === 'up') {
       this.emit('online');
     } else if (message?.type === 'error') {
-      const { error, extra } = message;
+      const { extra, fields } = message;
+      let { error } = message;
+      if (fields !== undefined) {
+        // The worker could not clone its error: rebuild one from the readable parts.
+        error = new Error(fields.message);
+        error.name = fields.name;
+        error.stack = fields.stack;
+      }
       if (error !== null && typeof error === 'object' && extra) Object.assign(error, extra);
       this.emit('error', error);
     }
@@ -200,8 +242,8 @@ class Worker extends EventEmitter {
 
   [kOnExit](code, errorCode) {
     // Messages posted before the thread ended are delivered before 'exit'.
-    this[kInternalPort].drain();
-    this[kPublicPort].drain();
+    drainMessagePort(this[kInternalPort]);
+    drainMessagePort(this[kPublicPort]);
     this[kExited] = true;
     this[kStdout].push(null);
     this[kStderr].push(null);

@@ -17,7 +17,8 @@ export declare class Worker {
   getResourceLimits(): Float64Array;
   ref(): void;
   unref(): void;
-  hasRef(): boolean;
+  /** undefined once the handle has closed (after onexit). */
+  hasRef(): boolean | undefined;
   /** Set by JS; called when the thread has ended and was joined. */
   onexit: (code: number, errorCode?: 'ERR_WORKER_OUT_OF_MEMORY') => void;
 }

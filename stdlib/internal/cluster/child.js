@@ -129,10 +129,15 @@ function roundRobin(message, indexesKey, index, cb) {
   cb(0, handle);
 }
 
-// Round-robin: the primary hands us a connection.
+// Round-robin: the primary hands us a connection. A server at its maxConnections
+// declines it, and the primary offers it to another worker (as in Node).
 function onConnection(message, handle) {
   const server = handles.get(message.key);
-  const accepted = server !== undefined;
+  let accepted = server !== undefined;
+  const owner = accepted ? findOwner(server) : undefined;
+  if (owner?.maxConnections != null && owner._connections >= owner.maxConnections) {
+    accepted = false;
+  }
   send({ ack: message.seq, accepted });
   if (accepted) server.onconnection(0, handle);
   else handle.close();

@@ -8,7 +8,6 @@ const path = require('path');
 const binding = internalBinding('worker');
 const { setFatalExceptionHandler } = internalBinding('errors');
 const { threadState, environmentData } = require('internal/worker');
-const { targetOf } = require('internal/worker/io');
 const {
   ERR_WORKER_UNSUPPORTED_OPERATION,
 } = require('internal/errors').codes;
@@ -28,10 +27,22 @@ function envProxy(copy) {
   });
 }
 
-function restrictProcess() {
-  process.chdir = function chdir() {
-    throw new ERR_WORKER_UNSUPPORTED_OPERATION('process.chdir()');
+// What a worker may not do to the process, as in Node: these throw (and are marked
+// `disabled`; the IPC ones exist only when the process has an IPC channel); title and
+// debugPort ignore assignments; debugger hooks are absent.
+function restrictProcess(hasIpc) {
+  const unsupported = (name) => {
+    const stub = function() {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+    };
+    stub.disabled = true;
+    return stub;
   };
+  const ipc = hasIpc ? ['send', 'disconnect'] : [];
+  for (const name of ['abort', 'chdir', ...ipc, 'setuid', 'seteuid', 'setgid', 'setegid',
+    'setgroups', 'initgroups']) {
+    process[name] = unsupported(name);
+  }
   const umask = process.umask;
   process.umask = function(mask) {
     if (mask !== undefined) {
@@ -39,15 +50,34 @@ function restrictProcess() {
     }
     return umask();
   };
-  process.abort = function abort() {
-    throw new ERR_WORKER_UNSUPPORTED_OPERATION('process.abort()');
-  };
+  for (const name of hasIpc ? ['channel', 'connected'] : []) {
+    Object.defineProperty(process, name, {
+      get() { throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}`); },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  for (const name of ['title', 'debugPort']) {
+    const value = process[name];
+    Object.defineProperty(process, name, {
+      get() { return value; },
+      set(ignored) {},
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  for (const name of ['_startProfilerIdleNotifier', '_stopProfilerIdleNotifier',
+    '_debugProcess', '_debugPause', '_debugEnd']) {
+    delete process[name];
+  }
 }
 
 // An uncaught exception ends the worker: 'exit' in the worker, then the error goes to
-// the parent (its 'error' event) and the thread stops with exit code 1.
+// the parent (its 'error' event) and the thread stops with exit code 1. As in Node, the
+// handler is process._fatalException; a worker that replaced it with a non-function
+// prints the error and ends with exit code 6.
 function setupUncaughtExceptions(internalPort) {
-  setFatalExceptionHandler(function onWorkerUncaught(error, fromPromise) {
+  process._fatalException = function onWorkerUncaught(error, fromPromise) {
     const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
     let threw = false;
     try {
@@ -69,6 +99,14 @@ function setupUncaughtExceptions(internalPort) {
     postError(internalPort, error);
     process.reallyExit(process.exitCode ?? 1);
     return true;
+  };
+  setFatalExceptionHandler(function callFatalException(error, fromPromise) {
+    const handler = process._fatalException;
+    if (typeof handler !== 'function') {
+      process.exitCode = 6;
+      return false;
+    }
+    return handler(error, fromPromise);
   });
 }
 
@@ -84,10 +122,34 @@ function postError(internalPort, error) {
   }
   try {
     internalPort.postMessage({ type: 'error', error, extra });
+    return;
   } catch {
-    const { inspect } = require('internal/util/inspect');
-    internalPort.postMessage({ type: 'error', error: inspect(error), extra: {} });
+    // Not cloneable (a throwing `stack` getter, say): send what can be read.
   }
+  if (error === null || typeof error !== 'object') {
+    let text;
+    try {
+      text = String(error);
+    } catch {
+      text = typeof error;
+    }
+    internalPort.postMessage({ type: 'error', error: text, extra: {} });
+    return;
+  }
+  const read = (key) => {
+    try {
+      const value = error[key];
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  internalPort.postMessage({
+    type: 'error',
+    error: null,
+    extra,
+    fields: { name: read('name'), message: read('message'), stack: read('stack') },
+  });
 }
 
 function runEval(source) {
@@ -160,7 +222,7 @@ module.exports = function runWorker() {
   const startup = binding.getStartupData();
   setupUncaughtExceptions(internalPort);
   require('internal/worker/stdio').setupWorkerStdio(internalPort, startup.stdin);
-  restrictProcess();
+  restrictProcess((startup.env ?? process.env).NODE_CHANNEL_FD !== undefined);
   if (startup.env !== null) process.env = envProxy(startup.env);
   process.argv = [process.execPath, startup.doEval ? '[worker eval]' : startup.entry,
     ...startup.argv];
@@ -168,7 +230,6 @@ module.exports = function runWorker() {
   threadState.parentPort = publicPort;
   threadState.workerData = startup.workerData;
   // The internal port never keeps the worker alive; it only carries notices.
-  targetOf(internalPort);
   internalPort.postMessage({ type: 'up' });
   if (startup.doEval) runEval(startup.entry);
   else if (startup.entry.startsWith('data:')) runDataURL(startup.entry);

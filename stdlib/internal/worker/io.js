@@ -1,27 +1,26 @@
 'use strict';
 // MessagePort, MessageChannel, BroadcastChannel and receiveMessageOnPort over the
 // `messaging` binding. A MessagePort is the native object itself (so V8's serializer can
-// recognise it in transfer lists); its events live in a companion NodeEventTarget that
-// the port's EventTarget methods forward to.
-// Differs from Node 20: inside listeners `this` and `event.target` are that companion,
-// not the port.
+// recognise it in transfer lists); the binding calls onInit() on each new one, which makes
+// it a NodeEventTarget, and emitMessage() for each message it receives.
 
 const {
   MessagePort, createChannel, receiveMessageOnPort: receiveOne, broadcastChannel,
-  isMessagePort,
+  isMessagePort, isPortOpen, setPortHooks, stopMessagePort, drainMessagePort, closeMessagePort,
 } = internalBinding('messaging');
 const {
-  Event, EventTarget, NodeEventTarget, defineEventHandler, emitHybrid,
+  Event, EventTarget, NodeEventTarget, defineEventHandler, emitHybrid, initEventTarget,
+  kIsNodeStyleListener,
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const {
   ERR_CONSTRUCT_CALL_REQUIRED, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_MISSING_ARGS,
 } = require('internal/errors').codes;
 
-const kTarget = Symbol('kTarget');
+const kOwner = Symbol('kOwner');
 const kUntransferable = Symbol('kUntransferable');
-const kIsBroadcast = Symbol('kIsBroadcast');
 const kListening = Symbol('kListening');
+const kInternalListeners = Symbol('kInternalListeners');
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
 class MessageEvent extends Event {
@@ -41,21 +40,15 @@ class MessageEvent extends Event {
   get source() { return null; }
 }
 
-function targetOf(port) {
-  let target = port[kTarget];
-  if (target === undefined) {
-    target = new NodeEventTarget();
-    Object.defineProperty(port, kTarget, { value: target, configurable: true });
-  }
-  return target;
-}
-
+// 'message' listeners that user code added (stdlib's own, added with
+// addInternalListener, never keep a port alive).
 function messageListenerCount(port) {
-  return port[kTarget]?.listenerCount('message') ?? 0;
+  return port.listenerCount('message') - port[kInternalListeners];
 }
 
-// Ref and start on the first 'message' listener, unref after the last (Node's rule).
-// A once() listener goes away during dispatch, so emitMessage checks again afterwards.
+// Ref and start on the first 'message' listener; unref and stop after the last, so that
+// later messages wait in the queue for the next listener (Node's rule). A once()
+// listener goes away during dispatch, so emitMessage checks again afterwards.
 function updateRef(port, before) {
   const after = messageListenerCount(port);
   if (before === 0 && after > 0) {
@@ -65,56 +58,76 @@ function updateRef(port, before) {
   } else if (after === 0 && port[kListening]) {
     port[kListening] = false;
     port.unref();
+    stopMessagePort(port);
   }
 }
 
 const proto = MessagePort.prototype;
-const nativeClose = proto.close;
 const nativePost = proto.postMessage;
-Object.setPrototypeOf(proto, NodeEventTarget.prototype);
+const addListener = EventTarget.prototype.addEventListener;
+const removeListener = EventTarget.prototype.removeEventListener;
 
-function forwardAdd(name) {
-  return function(type, ...rest) {
-    const before = messageListenerCount(this);
-    targetOf(this)[name](type, ...rest);
-    if (type === 'message') updateRef(this, before);
-    return name === 'addEventListener' ? undefined : this;
-  };
-}
-function forwardRemove(name) {
-  return function(type, ...rest) {
-    const before = messageListenerCount(this);
-    const target = this[kTarget];
-    if (target !== undefined) target[name](type, ...rest);
-    if (type === 'message' || type === undefined) updateRef(this, before);
-    return name === 'removeEventListener' ? undefined : this;
-  };
-}
-
-Object.defineProperties(proto, {
-  addEventListener: { value: forwardAdd('addEventListener'), writable: true, configurable: true },
-  on: { value: forwardAdd('on'), writable: true, configurable: true },
-  addListener: { value: forwardAdd('addListener'), writable: true, configurable: true },
-  once: { value: forwardAdd('once'), writable: true, configurable: true },
-  removeEventListener: {
-    value: forwardRemove('removeEventListener'), writable: true, configurable: true,
-  },
-  off: { value: forwardRemove('off'), writable: true, configurable: true },
-  removeListener: { value: forwardRemove('removeListener'), writable: true, configurable: true },
-  removeAllListeners: {
-    value: forwardRemove('removeAllListeners'), writable: true, configurable: true,
-  },
-});
-for (const name of ['dispatchEvent', 'emit', 'listenerCount', 'eventNames', 'setMaxListeners',
-  'getMaxListeners']) {
-  Object.defineProperty(proto, name, {
-    value(...args) { return targetOf(this)[name](...args); },
+// Between MessagePort.prototype and NodeEventTarget.prototype, so that the port's own
+// prototype keeps Node's shape: every way of adding or removing a listener (on, once,
+// onmessage ...) goes through these two and keeps the ref state right.
+const portEvents = Object.create(NodeEventTarget.prototype, {
+  addEventListener: {
+    value: function addEventListener(type, ...rest) {
+      const before = messageListenerCount(this);
+      addListener.call(this, type, ...rest);
+      if (type === 'message') updateRef(this, before);
+    },
     writable: true,
     configurable: true,
-  });
-}
+  },
+  removeEventListener: {
+    value: function removeEventListener(type, ...rest) {
+      const before = messageListenerCount(this);
+      removeListener.call(this, type, ...rest);
+      if (type === 'message') updateRef(this, before);
+    },
+    writable: true,
+    configurable: true,
+  },
+});
+Object.setPrototypeOf(proto, portEvents);
 defineEventHandler(proto, 'message');
 defineEventHandler(proto, 'messageerror');
+
+// A stdlib listener on `port` that neither refs nor starts it (the caller decides).
+function addInternalListener(port, type, listener) {
+  addListener.call(port, type, listener, { [kIsNodeStyleListener]: true });
+  if (type === 'message') port[kInternalListeners]++;
+}
+
+const hidden = { writable: true, configurable: true, enumerable: false };
+
+// Called by C++ on every new port (this = the port).
+function onInit() {
+  initEventTarget(this);
+  Object.defineProperty(this, kInternalListeners, { ...hidden, value: 0 });
+  // Called by C++ once the handle has closed (not for a transferred port).
+  Object.defineProperty(this, 'onclose', { ...hidden, value: onClose });
+  const hooks = require('internal/async_hooks');
+  hooks.emitInit(hooks.newAsyncId(), 'MESSAGEPORT', hooks.getDefaultTriggerAsyncId(), this);
+}
+
+function onClose() {
+  if (this[kOwner] !== undefined) return;
+  emitHybrid(this, new Event('close'), undefined);
+}
+
+// Called by C++ for each message: type is 'message' or 'messageerror' (data is then the
+// error); ports are the MessagePorts the message transferred.
+function emitMessage(data, type, ports) {
+  const owner = this[kOwner];
+  // A closed BroadcastChannel gets nothing more, even what was queued (unlike a port).
+  if (owner !== undefined && !isPortOpen(this)) return;
+  emitHybrid(owner ?? this, new MessageEvent(type, { data, ports }), data);
+  if (this[kListening]) updateRef(this, 1);
+}
+
+setPortHooks(onInit, emitMessage);
 
 // Node's TypeError (ERR_INVALID_ARG_TYPE) for a transfer list that is not an iterable.
 function notIterable(what) {
@@ -161,53 +174,39 @@ function toTransferList(transfer) {
 function postMessage(value, transfer) {
   if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
   const list = toTransferList(transfer);
+  let doomed;
   try {
-    nativePost.call(this, value, list);
+    doomed = nativePost.call(this, value, list);
   } catch (err) {
     if (err?.code === 'ERR_DATA_CLONE') throw new DOMException(err.message, 'DataCloneError');
     throw err;
+  }
+  if (doomed === true) {
+    process.emitWarning('The target port was posted to itself, and the communication ' +
+      'channel was lost');
   }
 }
 
 Object.defineProperties(proto, {
   postMessage: { value: postMessage, writable: true, configurable: true, enumerable: true },
   close: {
-    value: function close() { this.closeChannel(); },
+    value: function close(callback) {
+      if (typeof callback === 'function') this.once('close', callback);
+      closeMessagePort(this);
+    },
     writable: true, configurable: true, enumerable: true,
-  },
-  // Called by C++ for each message ('message' or 'messageerror' with the error).
-  emitMessage: {
-    value: function emitMessage(data, type) {
-      const target = this[kTarget];
-      if (target === undefined) return;
-      emitHybrid(target, new MessageEvent(type, { data }), data);
-      if (this[kListening]) updateRef(this, 1);
-    },
-    configurable: true,
-  },
-  // Called by C++ once the handle has closed.
-  onclose: {
-    value: function onclose() {
-      const target = this[kTarget];
-      if (target === undefined || target[kIsBroadcast]) return;
-      emitHybrid(target, new Event('close'), undefined);
-    },
-    writable: true,
-    configurable: true,
   },
   [inspectCustom]: {
     value: function inspect(depth, options) {
       if (depth < 0) return 'MessagePort';
       const { inspect: show } = require('internal/util/inspect');
-      return `MessagePort [EventTarget] ${show({
-        active: this.hasRef() || messageListenerCount(this) > 0,
-        refed: this.hasRef(),
-      }, options)}`;
+      const state = isPortOpen(this) ? { active: true, refed: this.hasRef() } :
+        { active: false };
+      return `MessagePort [EventTarget] ${show(state, options)}`;
     },
     configurable: true,
   },
 });
-void nativeClose;
 
 // A function rather than a class: calling it without `new` is Node's
 // ERR_CONSTRUCT_CALL_REQUIRED, not V8's message.
@@ -243,7 +242,7 @@ class BroadcastChannel extends EventTarget {
     super();
     this.#name = `${name}`;
     this.#handle = broadcastChannel(this.#name);
-    Object.defineProperty(this.#handle, kTarget, { value: this });
+    Object.defineProperty(this.#handle, kOwner, { value: this });
     this.#handle.ref();
     this.#handle.start();
   }
@@ -266,7 +265,7 @@ class BroadcastChannel extends EventTarget {
   close() {
     BroadcastChannel.#check(this);
     if (this.#handle === undefined) return;
-    this.#handle.closeChannel();
+    closeMessagePort(this.#handle);
     this.#handle = undefined;
   }
 
@@ -300,7 +299,6 @@ class BroadcastChannel extends EventTarget {
     }, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 }
-Object.defineProperty(BroadcastChannel.prototype, kIsBroadcast, { value: true });
 defineEventHandler(BroadcastChannel.prototype, 'message');
 defineEventHandler(BroadcastChannel.prototype, 'messageerror');
 
@@ -309,9 +307,10 @@ module.exports = {
   MessageChannel,
   MessageEvent,
   MessagePort,
+  addInternalListener,
+  drainMessagePort,
   isMessagePort,
-  kTarget,
   markAsUntransferable,
   receiveMessageOnPort,
-  targetOf,
+  stopMessagePort,
 };

@@ -45,8 +45,8 @@ function createStdin(internalPort, enabled) {
   });
   stdin.fd = 0;
   if (enabled) {
-    const { targetOf } = require('internal/worker/io');
-    targetOf(internalPort).on('message', (message) => {
+    const { addInternalListener } = require('internal/worker/io');
+    addInternalListener(internalPort, 'message', (message) => {
       if (message?.type !== 'stdio' || message.stream !== 'stdin') return;
       if (message.chunk === null) {
         stdin.push(null);
