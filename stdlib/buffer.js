@@ -33,7 +33,8 @@ function warnDeprecatedConstructor() {
   if (warnedDeprecatedConstructor) return;
   const frames = `${new Error().stack}`.split('\n').slice(1);
   const caller = frames.find((line) => !line.includes('(node:') && !line.includes(' node:'));
-  if (caller !== undefined && caller.includes('/node_modules/')) return;
+  // Either separator: a caller's file name may be a Windows path (vm's `filename`).
+  if (caller !== undefined && /[\\/]node_modules[\\/]/.test(caller)) return;
   warnedDeprecatedConstructor = true;
   process.emitWarning('Buffer() is deprecated due to security and usability issues. Please ' +
     'use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.',

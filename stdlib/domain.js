@@ -14,7 +14,7 @@ const EventEmitter = require('events');
 const { codes, E } = require('internal/errors');
 const asyncHooks = require('internal/async_hooks');
 const { createHook } = require('async_hooks');
-const { setDomainErrorHandler } = require('internal/process/execution');
+const { setDomainErrorHandler, setDomainCaptures } = require('internal/process/execution');
 
 if (codes.ERR_DOMAIN_CALLBACK_NOT_AVAILABLE === undefined) {
   E('ERR_DOMAIN_CALLBACK_NOT_AVAILABLE',
@@ -104,6 +104,28 @@ function routeUncaughtException(error) {
 
 setDomainErrorHandler(routeUncaughtException);
 
+// Domains with an 'error' listener. While there is one, --abort-on-uncaught-exception
+// does not abort at a throw (a domain may take the exception); _errorHandler turns that
+// off while the outermost domain's listener runs, whose throws are fatal.
+// Differs from Node 20: Node asks whether a domain on the stack has a listener. The
+// domain of an async callback is not on skua's stack: the async hook below narrows the
+// answer to that domain for JS resources; in native I/O callbacks any armed domain counts.
+const armedDomains = new WeakSet();
+let armedCount = 0;
+
+function syncArmed(domain) {
+  const armed = domain.listenerCount('error') > 0;
+  if (armed === armedDomains.has(domain)) return;
+  if (armed) {
+    armedDomains.add(domain);
+    armedCount++;
+  } else {
+    armedDomains.delete(domain);
+    armedCount--;
+  }
+  setDomainCaptures(armedCount > 0);
+}
+
 process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback() {
   const err = new codes.ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
   Error.captureStackTrace(err, setUncaughtExceptionCaptureCallback);
@@ -159,6 +181,16 @@ const asyncHook = createHook({
     if (name !== undefined && typeof resource[name] === 'function') {
       resource[name] = wrapCallback(domain, resource[name]);
     }
+  },
+  // Under --abort-on-uncaught-exception, the callback of a JS resource (timer, immediate,
+  // tick) does not abort only when its own domain or an entered one would take the error.
+  before() {
+    if (armedCount === 0) return;
+    const domain = asyncHooks.executionAsyncResource()?.domain;
+    setDomainCaptures(hasErrorListener(domain) || stack.some(hasErrorListener));
+  },
+  after() {
+    setDomainCaptures(armedCount > 0);
   },
 });
 
@@ -278,7 +310,14 @@ class Domain extends EventEmitter {
     while (activeDomain() === this) this.exit();
     if (stack.length === 0) {
       // An error thrown by the listener of the outermost domain is a fatal one.
-      if (this.listenerCount('error') > 0) caught = this.emit('error', er);
+      if (this.listenerCount('error') > 0) {
+        setDomainCaptures(false);
+        try {
+          caught = this.emit('error', er);
+        } finally {
+          setDomainCaptures(armedCount > 0);
+        }
+      }
     } else {
       try {
         caught = this.emit('error', er);
@@ -294,6 +333,19 @@ class Domain extends EventEmitter {
   }
 }
 Domain.prototype.members = undefined;
+
+for (const name of ['addListener', 'on', 'prependListener', 'removeListener', 'off',
+  'removeAllListeners']) {
+  const method = EventEmitter.prototype[name];
+  Object.defineProperty(Domain.prototype, name, {
+    __proto__: null, configurable: true, enumerable: false, writable: true,
+    value: { [name](...args) {
+      const result = Reflect.apply(method, this, args);
+      syncArmed(this);
+      return result;
+    } }[name],
+  });
+}
 
 // ---- EventEmitters --------------------------------------------------------------------
 

@@ -2,21 +2,72 @@
 // The `vm` module (nodejs.org/api/vm.html): compiling and running code in this or in
 // separate V8 contexts. Contexts come from the `contextify` binding; this file only
 // validates options as Node does.
-// Differs from Node 20: no vm.Module classes, measureMemory or breakOnSigint, and
-// errors are not decorated with the source line when displayErrors is set.
+// Differs from Node 20: no vm.Module classes.
 
 const { Buffer } = require('buffer');
 const {
   ContextifyScript, makeContext, isContext: isContextBinding, compileFunction: compile,
+  measureMemory: measureMemoryBinding,
 } = internalBinding('contextify');
-const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+const { setVmImportCallback } = internalBinding('module_wrap');
+const { codes, E } = require('internal/errors');
 const {
-  validateArray, validateBoolean, validateInt32, validateObject, validateString,
-  validateUint32, kValidateObjectAllowObjects, kValidateObjectAllowNullable,
+  validateArray, validateBoolean, validateFunction, validateInt32, validateObject,
+  validateOneOf, validateString, validateUint32, kValidateObjectAllowObjects,
+  kValidateObjectAllowNullable,
 } = require('internal/validators');
+
+if (codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING === undefined) {
+  E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING',
+    'A dynamic import callback was not specified.', TypeError);
+}
+if (codes.ERR_VM_MODULE_NOT_MODULE === undefined) {
+  E('ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module', Error);
+}
+const {
+  ERR_INVALID_ARG_TYPE, ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, ERR_VM_MODULE_NOT_MODULE,
+} = codes;
+const { isModuleNamespaceObject } = require('internal/util/types');
 
 const kParsingContext = Symbol('kParsingContext');
 let defaultContextNameIndex = 1;
+
+// importModuleDynamically of vm code: the binding tags compiled code with an id (0 when
+// none was given) and module_wrap hands import() calls of that code back here.
+// `kUseMainLoader` (internal: the REPL) leaves import() to the main ES module loader.
+const { kUseMainLoader } = require('internal/vm/constants');
+const kImportCallback = Symbol('kImportCallback');
+const importOwners = new Map();  // id -> WeakRef of the Script or function.
+const importOwnersCleanup = new FinalizationRegistry((id) => importOwners.delete(id));
+let nextImportId = 1;
+
+function importIdFor(importModuleDynamically) {
+  if (importModuleDynamically === kUseMainLoader) return undefined;
+  if (importModuleDynamically === undefined) return 0;
+  validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+  return nextImportId++;
+}
+
+function registerImportOwner(id, owner, callback) {
+  if (!id) return;
+  owner[kImportCallback] = callback;
+  importOwners.set(id, new WeakRef(owner));
+  importOwnersCleanup.register(owner, id);
+}
+
+setVmImportCallback((id, specifier, attributes) => {
+  const owner = importOwners.get(id)?.deref();
+  if (owner === undefined) {
+    return Promise.reject(new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
+  }
+  // Differs from Node 20: without vm.Module classes, the callback must return a module
+  // namespace (from import()).
+  return (async () => {
+    const namespace = await owner[kImportCallback](specifier, owner, attributes);
+    if (!isModuleNamespaceObject(namespace)) throw new ERR_VM_MODULE_NOT_MODULE();
+    return namespace;
+  })();
+});
 
 function validateCachedData(cachedData, name) {
   if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
@@ -47,7 +98,7 @@ function getRunOptions(options = {}) {
   if (timeout !== -1) validateUint32(timeout, 'options.timeout', true);
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  return timeout;
+  return { timeout, displayErrors, breakOnSigint };
 }
 
 class Script extends ContextifyScript {
@@ -61,14 +112,16 @@ class Script extends ContextifyScript {
     else validateObject(options, 'options');
     const {
       filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
-      produceCachedData = false, [kParsingContext]: parsingContext,
+      produceCachedData = false, [kParsingContext]: parsingContext, importModuleDynamically,
     } = options;
     validateString(filename, 'options.filename');
     validateInt32(lineOffset, 'options.lineOffset');
     validateInt32(columnOffset, 'options.columnOffset');
     validateCachedData(cachedData, 'options.cachedData');
     validateBoolean(produceCachedData, 'options.produceCachedData');
-    super(code, filename, lineOffset, columnOffset, cachedData, parsingContext);
+    const importId = importIdFor(importModuleDynamically);
+    super(code, filename, lineOffset, columnOffset, cachedData, parsingContext, importId);
+    registerImportOwner(importId, this, importModuleDynamically);
     if (produceCachedData) {
       this.cachedData = Buffer.from(super.createCachedData());
       this.cachedDataProduced = this.cachedData.length > 0;
@@ -80,12 +133,14 @@ class Script extends ContextifyScript {
   }
 
   runInThisContext(options) {
-    return super.runInContext(null, getRunOptions(options));
+    const { timeout, displayErrors, breakOnSigint } = getRunOptions(options);
+    return super.runInContext(null, timeout, displayErrors, breakOnSigint);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    return super.runInContext(contextifiedObject, getRunOptions(options));
+    const { timeout, displayErrors, breakOnSigint } = getRunOptions(options);
+    return super.runInContext(contextifiedObject, timeout, displayErrors, breakOnSigint);
   }
 
   runInNewContext(contextObject, options) {
@@ -101,6 +156,7 @@ function getContextOptions(options) {
     name: options.contextName,
     origin: options.contextOrigin,
     codeGeneration: undefined,
+    microtaskMode: options.microtaskMode,
   };
   if (contextOptions.name !== undefined) validateString(contextOptions.name, 'options.contextName');
   if (contextOptions.origin !== undefined) {
@@ -125,7 +181,9 @@ function getContextOptions(options) {
 function createContext(contextObject = {}, options = {}) {
   if (isContext(contextObject)) return contextObject;
   validateObject(options, 'options');
-  const { name = `VM Context ${defaultContextNameIndex++}`, origin, codeGeneration } = options;
+  const {
+    name = `VM Context ${defaultContextNameIndex++}`, origin, codeGeneration, microtaskMode,
+  } = options;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
   if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.codeGeneration');
@@ -136,7 +194,10 @@ function createContext(contextObject = {}, options = {}) {
     validateBoolean(strings, 'options.codeGeneration.strings');
     validateBoolean(wasm, 'options.codeGeneration.wasm');
   }
-  makeContext(contextObject, strings, wasm);
+  if (microtaskMode !== undefined) {
+    validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  }
+  makeContext(contextObject, strings, wasm, microtaskMode === 'afterEvaluate');
   return contextObject;
 }
 
@@ -175,7 +236,7 @@ function compileFunction(code, params, options = {}) {
   validateObject(options, 'options');
   const {
     filename = '', columnOffset = 0, lineOffset = 0, cachedData, produceCachedData = false,
-    parsingContext, contextExtensions = [],
+    parsingContext, contextExtensions = [], importModuleDynamically,
   } = options;
   validateString(filename, 'options.filename');
   validateInt32(columnOffset, 'options.columnOffset');
@@ -191,8 +252,32 @@ function compileFunction(code, params, options = {}) {
   contextExtensions.forEach((extension, i) => {
     validateObject(extension, `options.contextExtensions[${i}]`, kValidateObjectAllowNullable);
   });
-  return compile(code, filename, params ?? [], lineOffset, columnOffset, parsingContext,
-                 contextExtensions);
+  const importId = importIdFor(importModuleDynamically);
+  const fn = compile(code, filename, params ?? [], lineOffset, columnOffset, parsingContext,
+                     contextExtensions, importId);
+  registerImportOwner(importId, fn, importModuleDynamically);
+  return fn;
+}
+
+let measureMemoryWarned = false;
+
+/**
+ * Estimates the memory V8 uses for this context (and, detailed, for the others).
+ * @param {object} [options] { mode: 'summary' | 'detailed', execution: 'default' | 'eager' }
+ * @returns {Promise<object>}
+ */
+function measureMemory(options = {}) {
+  if (!measureMemoryWarned) {
+    measureMemoryWarned = true;
+    process.emitWarning(
+      'vm.measureMemory is an experimental feature and might change at any time',
+      'ExperimentalWarning');
+  }
+  validateObject(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+  validateOneOf(execution, 'options.execution', ['default', 'eager']);
+  return measureMemoryBinding(mode === 'detailed', execution === 'eager');
 }
 
 module.exports = {
@@ -204,4 +289,5 @@ module.exports = {
   runInThisContext,
   isContext,
   compileFunction,
+  measureMemory,
 };

@@ -1,6 +1,12 @@
 // `contextify`: compiling and running user code. CommonJS modules become functions (so
 // line and column numbers stay those of the file); -e/-p code runs as a classic script;
-// node:vm builds on makeContext, ContextifyScript and compileFunction.
+// node:vm builds on makeContext, ContextifyScript, compileFunction and measureMemory
+// (JS surface: stdlib/internal/bindings/contextify.d.ts).
+#include <semaphore.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -14,6 +20,7 @@
 #include "runtime/bindings/contextify_context.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/binding.h"
+#include "runtime/core/errors.h"
 #include "runtime/core/realm.h"
 
 namespace skua::contextify {
@@ -27,6 +34,64 @@ bool ResolveContext(v8::Isolate* isolate, v8::Local<v8::Value> value,
   *out = isolate->GetCurrentContext();
   if (!value->IsObject()) return true;
   return ContextifyContext::FromSandbox(isolate, value.As<v8::Object>()).ToLocal(out);
+}
+
+// Host-defined options of vm code: [kVmImportMarker, id], where id names the script's
+// importModuleDynamically in node:vm (0: none given). module_wrap's import() hook reads
+// them back.
+constexpr int kVmImportMarker = 0x766d;  // "vm".
+
+v8::Local<v8::PrimitiveArray> VmHostOptions(v8::Isolate* isolate, v8::Local<v8::Value> id) {
+  v8::Local<v8::PrimitiveArray> options = v8::PrimitiveArray::New(isolate, 2);
+  options->Set(isolate, 0, v8::Integer::New(isolate, kVmImportMarker));
+  int32_t value = id->IsInt32() ? id.As<v8::Int32>()->Value() : 0;
+  options->Set(isolate, 1, v8::Integer::New(isolate, value));
+  return options;
+}
+
+// Marks an error whose `stack` already starts with its source line and caret; the fatal
+// exception report (core/errors.cc) then leaves its own copy out.
+v8::Local<v8::Private> DecoratedPrivate(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, OneByteString(isolate, "skua:decorated_error"));
+}
+
+// Prefixes the caught error's `stack` with "file:line\nsource line\n   ^^^\n\n", as Node
+// does for vm code (displayErrors) and for code that fails to compile.
+void DecorateErrorStack(v8::Isolate* isolate, const v8::TryCatch& try_catch) {
+  if (!try_catch.HasCaught() || try_catch.HasTerminated()) return;
+  v8::Local<v8::Value> exception = try_catch.Exception();
+  v8::Local<v8::Message> message = try_catch.Message();
+  if (!exception->IsNativeError() || message.IsEmpty()) return;
+  v8::Local<v8::Object> error = exception.As<v8::Object>();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Private> decorated = DecoratedPrivate(isolate);
+  if (error->HasPrivate(context, decorated).FromMaybe(true)) return;
+  v8::Local<v8::Value> stack;
+  v8::Local<v8::String> source_line;
+  int line = message->GetLineNumber(context).FromMaybe(0);
+  if (!error->Get(context, OneByteString(isolate, "stack")).ToLocal(&stack) ||
+      !stack->IsString() || line == 0 || !message->GetSourceLine(context).ToLocal(&source_line)) {
+    return;
+  }
+  std::string text = ToUtf8(isolate, source_line);
+  int start = message->GetStartColumn(context).FromMaybe(0);
+  int end = message->GetEndColumn(context).FromMaybe(start + 1);
+  std::string arrow = ToUtf8(isolate, message->GetScriptResourceName()) + ":" +
+                      std::to_string(line) + "\n" + text + "\n";
+  for (int i = 0; i < start && i < static_cast<int>(text.size()); i++) {
+    arrow += text[i] == '\t' ? '\t' : ' ';
+  }
+  for (int i = start; i < end; i++) arrow += '^';
+  if (end <= start) arrow += '^';
+  arrow += "\n\n" + ToUtf8(isolate, stack);
+  v8::Local<v8::String> decorated_stack;
+  // A frozen error or a throwing setter keeps its stack as it was.
+  v8::TryCatch inner(isolate);
+  if (!Utf8String(isolate, arrow).ToLocal(&decorated_stack) ||
+      error->Set(context, OneByteString(isolate, "stack"), decorated_stack).IsNothing()) {
+    return;
+  }
+  (void)error->SetPrivate(context, decorated, v8::True(isolate));
 }
 
 // Terminates the isolate's JS if it runs past a deadline (vm's `timeout` option).
@@ -65,8 +130,62 @@ class Watchdog {
   bool timed_out_ = false;
 };
 
+// Turns SIGINT into TerminateExecution while vm code runs with breakOnSigint. Its own
+// SIGINT action replaces the previous one (libuv's, when 'SIGINT' has listeners) for
+// the run, so those listeners do not see the signal; the destructor puts it back.
+// The handler only posts a semaphore; a thread terminates the isolate.
+class SigintWatchdog {
+ public:
+  SigintWatchdog(v8::Isolate* isolate, bool enabled) : isolate_(isolate), enabled_(enabled) {
+    if (!enabled_) return;
+    sem_init(&sem_, 0, 0);
+    outer_ = current_.exchange(this);
+    struct sigaction action = {};
+    action.sa_handler = OnSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_action_);
+    thread_ = std::thread([this] {
+      while (sem_wait(&sem_) != 0 && errno == EINTR) {
+      }
+      if (!stopping_.load()) isolate_->TerminateExecution();
+    });
+  }
+  ~SigintWatchdog() { Finish(); }
+
+  // Stops watching and restores the previous action; true when SIGINT arrived.
+  bool Finish() {
+    if (!enabled_) return false;
+    enabled_ = false;
+    sigaction(SIGINT, &old_action_, nullptr);
+    current_.store(outer_);
+    stopping_.store(true);
+    sem_post(&sem_);
+    thread_.join();
+    sem_destroy(&sem_);
+    return fired_.load();
+  }
+
+ private:
+  static void OnSignal(int) {
+    SigintWatchdog* watchdog = current_.load();
+    if (watchdog == nullptr) return;
+    watchdog->fired_.store(true);
+    sem_post(&watchdog->sem_);
+  }
+
+  static inline std::atomic<SigintWatchdog*> current_{nullptr};
+  v8::Isolate* isolate_;
+  bool enabled_;
+  SigintWatchdog* outer_ = nullptr;
+  sem_t sem_;
+  std::thread thread_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> fired_{false};
+  struct sigaction old_action_ = {};
+};
+
 // compileFunction(code, filename, params[], lineOffset?, columnOffset?, parsingContext?,
-// contextExtensions[]?) -> function.
+// contextExtensions[]?, importId?) -> function.
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context;
@@ -74,7 +193,10 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Local<v8::Context> current = isolate->GetCurrentContext();
   int line = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
   int column = args[4]->IsInt32() ? args[4].As<v8::Int32>()->Value() : 0;
-  v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column);
+  v8::Local<v8::Data> host_options;
+  if (!args[7]->IsUndefined()) host_options = VmHostOptions(isolate, args[7]);
+  v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column, false, -1,
+                          v8::Local<v8::Value>(), false, false, false, host_options);
   v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
   std::vector<v8::Local<v8::String>> params;
   v8::Local<v8::Array> param_array = args[2].As<v8::Array>();
@@ -93,11 +215,17 @@ void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
     }
   }
   v8::Local<v8::Function> fn;
+  // This TryCatch only decorates and rethrows: not a reason to abort.
+  ShouldNotAbortOnUncaughtScope no_abort(Realm::From(isolate));
+  v8::TryCatch try_catch(isolate);
   if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(),
                                           extensions.size(), extensions.data())
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
+    return;
   }
+  DecorateErrorStack(isolate, try_catch);
+  if (!try_catch.HasTerminated()) try_catch.ReThrow();
 }
 
 // runScript(code, filename) -> the completion value.
@@ -113,14 +241,31 @@ void RunScript(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
 }
 
-// makeContext(sandbox, allowStrings, allowWasm): contextifies the object (once).
+// makeContext(sandbox, allowStrings, allowWasm, ownMicrotaskQueue): contextifies the
+// object (once).
 void MakeContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   CHECK(args[0]->IsObject());
   v8::Local<v8::Object> sandbox = args[0].As<v8::Object>();
   CHECK(!ContextifyContext::IsContextified(isolate, sandbox));
   (void)ContextifyContext::New(Realm::From(isolate), sandbox, args[1]->IsTrue(),
-                               args[2]->IsTrue());
+                               args[2]->IsTrue(), args[3]->IsTrue());
+}
+
+// measureMemory(detailed, eager) -> a promise of V8's estimate ({ total, current?,
+// other? }); a lazy one settles with the next full GC.
+void MeasureMemory(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Promise::Resolver> resolver;
+  if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return;
+  auto mode = args[0]->IsTrue() ? v8::MeasureMemoryMode::kDetailed
+                                : v8::MeasureMemoryMode::kSummary;
+  auto execution = args[1]->IsTrue() ? v8::MeasureMemoryExecution::kEager
+                                     : v8::MeasureMemoryExecution::kDefault;
+  isolate->MeasureMemory(v8::MeasureMemoryDelegate::Default(isolate, context, resolver, mode),
+                         execution);
+  args.GetReturnValue().Set(resolver->GetPromise());
 }
 
 void IsContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -137,7 +282,7 @@ class ContextifyScript : public BaseObject {
       : BaseObject(realm, object), script_(realm->isolate(), script) {}
 
   // new ContextifyScript(code, filename, lineOffset, columnOffset, cachedData?,
-  //                      parsingContext?)
+  //                      parsingContext?, importId?)
   static void New(const v8::FunctionCallbackInfo<v8::Value>& args) {
     v8::Isolate* isolate = args.GetIsolate();
     v8::Local<v8::Context> current = isolate->GetCurrentContext();
@@ -145,7 +290,10 @@ class ContextifyScript : public BaseObject {
     if (!ResolveContext(isolate, args[5], &context)) return;
     int line = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
     int column = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
-    v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column);
+    v8::Local<v8::Data> host_options;
+    if (!args[6]->IsUndefined()) host_options = VmHostOptions(isolate, args[6]);
+    v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column, false, -1,
+                            v8::Local<v8::Value>(), false, false, false, host_options);
     v8::ScriptCompiler::CachedData* cached = nullptr;
     if (args[4]->IsArrayBufferView()) {
       v8::Local<v8::ArrayBufferView> view = args[4].As<v8::ArrayBufferView>();
@@ -161,8 +309,13 @@ class ContextifyScript : public BaseObject {
     v8::Local<v8::UnboundScript> script;
     {
       v8::Context::Scope scope(context);
+      // This TryCatch only decorates and rethrows: not a reason to abort.
+      ShouldNotAbortOnUncaughtScope no_abort(Realm::From(isolate));
+      v8::TryCatch try_catch(isolate);
       if (!v8::ScriptCompiler::CompileUnboundScript(isolate, &source, options)
                .ToLocal(&script)) {
+        DecorateErrorStack(isolate, try_catch);
+        if (!try_catch.HasTerminated()) try_catch.ReThrow();
         return;
       }
     }
@@ -189,8 +342,9 @@ class ContextifyScript : public BaseObject {
     args.GetReturnValue().Set(buffer);
   }
 
-  // runInContext(sandbox | null, timeout) -> the completion value; past `timeout` ms
-  // (when positive) throws ERR_SCRIPT_EXECUTION_TIMEOUT.
+  // runInContext(sandbox | null, timeout, displayErrors, breakOnSigint) -> the completion
+  // value; past `timeout` ms (when positive) throws ERR_SCRIPT_EXECUTION_TIMEOUT, on
+  // SIGINT (with breakOnSigint) ERR_SCRIPT_EXECUTION_INTERRUPTED.
   static void RunInContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
     auto* self = Unwrap<ContextifyScript>(args.This());
     CHECK(self != nullptr);
@@ -200,17 +354,33 @@ class ContextifyScript : public BaseObject {
     int64_t timeout = args[1]->IsNumber() ? args[1].As<v8::Number>()->Value() : -1;
     v8::MaybeLocal<v8::Value> result;
     bool timed_out;
+    bool interrupted;
     {
       v8::Context::Scope scope(context);
       v8::Local<v8::Script> script = self->script_.Get(isolate)->BindToCurrentContext();
       v8::TryCatch try_catch(isolate);
       Watchdog watchdog(isolate, timeout);
+      SigintWatchdog sigint_watchdog(isolate, args[3]->IsTrue());
       result = script->Run(context);
+      // microtaskMode 'afterEvaluate': the context's own queue runs under the same
+      // timeout.
+      ContextifyContext* ctx = ContextifyContext::FromContext(context);
+      if (!result.IsEmpty() && ctx != nullptr && ctx->microtask_queue() != nullptr) {
+        ctx->microtask_queue()->PerformCheckpoint(isolate);
+      }
       timed_out = watchdog.Finish();
-      if (!timed_out && try_catch.HasCaught()) {
+      interrupted = sigint_watchdog.Finish();
+      if (!timed_out && !interrupted && try_catch.HasCaught()) {
+        if (args[2]->IsTrue()) DecorateErrorStack(isolate, try_catch);
         if (!try_catch.HasTerminated()) try_catch.ReThrow();
         return;
       }
+    }
+    if (interrupted && !timed_out) {
+      isolate->CancelTerminateExecution();
+      ThrowError(isolate, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                 "Script execution was interrupted by `SIGINT`");
+      return;
     }
     if (timed_out) {
       // Thrown outside the TryCatch above, which would swallow it.
@@ -235,6 +405,8 @@ void Initialize(BindingTarget& target) {
   target.Method("runScript", RunScript);
   target.Method("makeContext", MakeContext);
   target.Method("isContext", IsContext);
+  target.Method("measureMemory", MeasureMemory);
+  isolate->SetAllowWasmCodeGenerationCallback(ContextifyContext::AllowWasmCodeGeneration);
   v8::Local<v8::FunctionTemplate> templ = v8::FunctionTemplate::New(isolate, ContextifyScript::New);
   templ->SetClassName(OneByteString(isolate, "ContextifyScript"));
   templ->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);

@@ -11,8 +11,10 @@ namespace skua::contextify {
 
 namespace {
 
-// Embedder-data slot of a vm context holding its sandbox (slot 1 is the realm's).
+// Embedder-data slots of a vm context: its sandbox and its ContextifyContext (slot 1 is
+// the realm's).
 constexpr int kSandboxSlot = 2;
+constexpr int kContextifySlot = 3;
 
 v8::Local<v8::Private> ContextPrivate(v8::Isolate* isolate) {
   return v8::Private::ForApi(isolate, OneByteString(isolate, "skua:contextify_context"));
@@ -183,11 +185,16 @@ void IndexedDeleter(uint32_t index, const v8::PropertyCallbackInfo<v8::Boolean>&
 
 v8::MaybeLocal<v8::Context> ContextifyContext::New(Realm* realm, v8::Local<v8::Object> sandbox,
                                                    bool allow_code_gen_strings,
-                                                   bool allow_code_gen_wasm) {
+                                                   bool allow_code_gen_wasm,
+                                                   bool own_microtask_queue) {
   v8::Isolate* isolate = realm->isolate();
   v8::EscapableHandleScope scope(isolate);
   // Lifetime: owned by the context; deleted by OnContextCollected.
   auto* ctx = new ContextifyContext(isolate);
+  ctx->allow_code_gen_wasm_ = allow_code_gen_wasm;
+  if (own_microtask_queue) {
+    ctx->microtask_queue_ = v8::MicrotaskQueue::New(isolate, v8::MicrotasksPolicy::kExplicit);
+  }
   v8::Local<v8::External> data = v8::External::New(isolate, ctx);
 
   v8::Local<v8::FunctionTemplate> global_class = v8::FunctionTemplate::New(isolate);
@@ -199,7 +206,9 @@ v8::MaybeLocal<v8::Context> ContextifyContext::New(Realm* realm, v8::Local<v8::O
       IndexedGetter, IndexedSetter, IndexedDescriptor, IndexedDeleter, Enumerator,
       IndexedDefiner, data, v8::PropertyHandlerFlags::kHasNoSideEffect));
 
-  v8::Local<v8::Context> context = v8::Context::New(isolate, nullptr, global_template);
+  v8::Local<v8::Context> context =
+      v8::Context::New(isolate, nullptr, global_template, v8::MaybeLocal<v8::Value>(),
+                       v8::DeserializeInternalFieldsCallback(), ctx->microtask_queue_.get());
   if (context.IsEmpty()) {
     delete ctx;
     return {};
@@ -210,9 +219,9 @@ v8::MaybeLocal<v8::Context> ContextifyContext::New(Realm* realm, v8::Local<v8::O
   context->AllowCodeGenerationFromStrings(allow_code_gen_strings);
   context->SetErrorMessageForCodeGenerationFromStrings(
       OneByteString(isolate, "Code generation from strings disallowed for this context"));
-  (void)allow_code_gen_wasm;  // TODO(compat): per-context wasm code generation switch.
   realm->AttachContext(context);
   context->SetEmbedderData(kSandboxSlot, sandbox);
+  context->SetAlignedPointerInEmbedderData(kContextifySlot, ctx);
 
   ctx->sandbox_.Reset(isolate, sandbox);
   ctx->sandbox_.SetWeak();
@@ -231,6 +240,19 @@ v8::MaybeLocal<v8::Context> ContextifyContext::New(Realm* realm, v8::Local<v8::O
 
 void ContextifyContext::OnContextCollected(const v8::WeakCallbackInfo<ContextifyContext>& info) {
   delete info.GetParameter();
+}
+
+ContextifyContext* ContextifyContext::FromContext(v8::Local<v8::Context> context) {
+  // Only vm contexts have this many fields; the slot is set before any code runs there.
+  if (context->GetNumberOfEmbedderDataFields() <= kContextifySlot) return nullptr;
+  return static_cast<ContextifyContext*>(
+      context->GetAlignedPointerFromEmbedderData(kContextifySlot));
+}
+
+bool ContextifyContext::AllowWasmCodeGeneration(v8::Local<v8::Context> context,
+                                                v8::Local<v8::String> source) {
+  ContextifyContext* ctx = FromContext(context);
+  return ctx == nullptr || ctx->allow_code_gen_wasm_;
 }
 
 bool ContextifyContext::IsContextified(v8::Isolate* isolate, v8::Local<v8::Object> sandbox) {

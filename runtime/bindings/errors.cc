@@ -49,9 +49,15 @@ void SetPrepareStackTraceCallback(const v8::FunctionCallbackInfo<v8::Value>& arg
   isolate->SetPrepareStackTraceCallback(PrepareStackTrace);
 }
 
+// setShouldAbortOnUncaught(bool).
+void SetAbortToggle(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  SetShouldAbortOnUncaught(Realm::From(args.GetIsolate()), args[0]->IsTrue());
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
+  target.Method("setShouldAbortOnUncaught", SetAbortToggle);
   target.Method("setPrepareStackTraceCallback", SetPrepareStackTraceCallback);
   target.Method("setFatalExceptionHandler", SetFatalExceptionHandler);
   target.Method("triggerUncaughtException", TriggerUncaught);

@@ -52,6 +52,7 @@ class ModuleRegistry : public BindingState {
   }
 
   v8::Global<v8::Function> import_dynamically;
+  v8::Global<v8::Function> vm_import_dynamically;
   v8::Global<v8::Function> initialize_import_meta;
 
  private:
@@ -276,6 +277,24 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
       return v8::MaybeLocal<v8::Promise>();
     }
   }
+  // Code compiled by node:vm carries [0x766d, id] (contextify.cc): its import() is
+  // node:vm's to answer, with the importModuleDynamically registered under `id`.
+  if (!host_defined_options.IsEmpty() && host_defined_options->IsFixedArray() &&
+      !registry->vm_import_dynamically.IsEmpty()) {
+    v8::Local<v8::PrimitiveArray> options = host_defined_options.As<v8::PrimitiveArray>();
+    if (options->Length() == 2 && options->Get(isolate, 0)->IsInt32() &&
+        options->Get(isolate, 0).As<v8::Int32>()->Value() == 0x766d) {
+      v8::Local<v8::Value> vm_args[] = {options->Get(isolate, 1), specifier, attributes};
+      v8::Local<v8::Value> vm_result;
+      if (!registry->vm_import_dynamically.Get(isolate)
+               ->Call(context, v8::Undefined(isolate), 3, vm_args)
+               .ToLocal(&vm_result) ||
+          !vm_result->IsPromise()) {
+        return v8::MaybeLocal<v8::Promise>();
+      }
+      return vm_result.As<v8::Promise>();
+    }
+  }
   v8::Local<v8::Value> referrer = resource_name;
   if (referrer.IsEmpty()) referrer = v8::Undefined(isolate);
   v8::Local<v8::Value> call_args[] = {specifier, referrer, attributes};
@@ -318,6 +337,14 @@ void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
   isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
 }
 
+// setVmImportCallback(fn(id, specifier, attributes) -> promise): import() in code that
+// node:vm compiled.
+void SetVmImportCallback(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Registry(isolate)->vm_import_dynamically.Reset(isolate, args[0].As<v8::Function>());
+  isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
@@ -332,6 +359,7 @@ void Initialize(BindingTarget& target) {
   target.Method("getError", GetError);
   target.Method("isGraphAsync", IsGraphAsync);
   target.Method("setCallbacks", SetCallbacks);
+  target.Method("setVmImportCallback", SetVmImportCallback);
 }
 
 }  // namespace skua::module_wrap

@@ -1,6 +1,7 @@
 // `process_env`: process.env, a live view of the real environment. Reads and writes go
 // straight to getenv/setenv, so child processes and native code see the same values.
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,14 @@ void WarnNonPrimitiveValue(v8::Isolate* isolate) {
   emit_warning.As<v8::Function>()->Call(context, process, 3, args).IsEmpty();
 }
 
+// A new TZ takes effect at once for Date, as in Node.
+void MaybeTimeZoneChanged(v8::Isolate* isolate, const char* key) {
+  if (std::string_view(key) != "TZ") return;
+  tzset();
+  isolate->DateTimeConfigurationChangeNotification(
+      v8::Isolate::TimeZoneDetection::kRedetect);
+}
+
 void Setter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
             const v8::PropertyCallbackInfo<v8::Value>& info) {
   if (!property->IsString()) return;
@@ -78,6 +87,7 @@ void Setter(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
   v8::String::Utf8Value utf8(isolate, text);
   if (key.length() > 0 && std::string_view(*key).find('=') == std::string_view::npos) {
     setenv(*key, *utf8, 1);
+    MaybeTimeZoneChanged(isolate, *key);
   }
   info.GetReturnValue().Set(value);
 }
@@ -115,6 +125,7 @@ void Deleter(v8::Local<v8::Name> property, const v8::PropertyCallbackInfo<v8::Bo
   if (!property->IsString()) return;
   v8::String::Utf8Value key(info.GetIsolate(), property);
   unsetenv(*key);
+  MaybeTimeZoneChanged(info.GetIsolate(), *key);
   info.GetReturnValue().Set(true);
 }
 

@@ -19,7 +19,7 @@ constexpr std::string_view kAcceptedFlags[] = {
     "--no-warnings", "--trace-warnings", "--no-deprecation", "--throw-deprecation",
     "--trace-deprecation", "--pending-deprecation", "--preserve-symlinks",
     "--preserve-symlinks-main", "--trace-uncaught", "--enable-source-maps",
-    "--zero-fill-buffers", "--abort-on-uncaught-exception", "--no-addons",
+    "--zero-fill-buffers", "--no-addons",
     "--insecure-http-parser", "--trace-exit", "--no-force-async-hooks-checks",
     "--expose-internals", "--frozen-intrinsics", "--disable-proto=delete",
     "--no-node-snapshot",
@@ -34,6 +34,7 @@ bool IsV8Flag(std::string_view arg) {
       "--stack-trace-limit", "--single-threaded", "--random-seed", "--gc-interval",
       "--no-opt", "--always-opt", "--predictable", "--trace-opt", "--trace-deopt",
       "--trace-gc", "--max-lazy", "--lazy", "--no-lazy", "--prof",
+      "--abort-on-uncaught-exception", "--abort_on_uncaught_exception",
   };
   return std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
                      [arg](std::string_view p) { return StartsWith(arg, p); });

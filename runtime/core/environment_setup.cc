@@ -95,6 +95,9 @@ int RunRealm(Realm* realm, const char* main_id) {
     }
   }
   (void)realm->MakeCallback(main.As<v8::Function>(), realm->process_object(), 0, nullptr);
+  // When the main script threw and a handler took it, the ticks it queued still run
+  // before the loop starts (as in Node); after other callbacks they wait (realm.cc).
+  realm->DrainTicksAndMicrotasks();
   return realm->RunEventLoop();
 }
 

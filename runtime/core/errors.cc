@@ -76,7 +76,16 @@ void PrintFatalException(Realm* realm, v8::Local<v8::Value> error,
                          v8::Local<v8::Message> message) {
   ErrorText text = FormatError(realm, error);
   std::string report = text.before;
-  report += SourceContext(realm->isolate(), realm->context(), message);
+  // node:vm (contextify.cc) may have put the source context into the stack already.
+  v8::Isolate* isolate = realm->isolate();
+  v8::Local<v8::Private> decorated =
+      v8::Private::ForApi(isolate, OneByteString(isolate, "skua:decorated_error"));
+  if (!error->IsObject() ||
+      !error.As<v8::Object>()->HasPrivate(realm->context(), decorated).FromMaybe(false)) {
+    report += SourceContext(realm->isolate(), realm->context(), message);
+  } else if (text.after.starts_with('\n')) {
+    text.after.erase(0, 1);  // The stack starts the report, as in Node.
+  }
   report += text.after;
   report += "\n\nNode.js " SKUA_NODE_VERSION "\n";
   std::fwrite(report.data(), 1, report.size(), stderr);
@@ -117,6 +126,22 @@ void OnPromiseReject(v8::PromiseRejectMessage message) {
   v8::TryCatch try_catch(isolate);
   // A throwing handler is a stdlib bug; the rejection is then simply not tracked.
   if (handler->Call(realm->context(), v8::Undefined(isolate), 3, args).IsEmpty()) return;
+}
+
+// Per-realm state of --abort-on-uncaught-exception.
+class AbortOnUncaughtState : public BindingState {
+ public:
+  explicit AbortOnUncaughtState(Realm* realm) {}
+  bool should_abort = true;
+  int no_abort_depth = 0;
+};
+
+// V8 asks this only under its --abort-on-uncaught-exception flag. It must not run JS.
+bool ShouldAbortOnUncaughtException(v8::Isolate* isolate) {
+  Realm* realm = Realm::From(isolate);
+  if (realm == nullptr || realm->is_terminated()) return false;
+  AbortOnUncaughtState* state = realm->binding_state<AbortOnUncaughtState>();
+  return state->should_abort && state->no_abort_depth == 0;
 }
 
 void OnFatalError(const char* location, const char* message) {
@@ -168,7 +193,20 @@ void TriggerUncaughtException(Realm* realm, v8::Local<v8::Value> error,
   realm->Exit(ExitCodeAfterFatal(realm));
 }
 
+void SetShouldAbortOnUncaught(Realm* realm, bool value) {
+  realm->binding_state<AbortOnUncaughtState>()->should_abort = value;
+}
+
+ShouldNotAbortOnUncaughtScope::ShouldNotAbortOnUncaughtScope(Realm* realm) : realm_(realm) {
+  realm_->binding_state<AbortOnUncaughtState>()->no_abort_depth++;
+}
+
+ShouldNotAbortOnUncaughtScope::~ShouldNotAbortOnUncaughtScope() {
+  realm_->binding_state<AbortOnUncaughtState>()->no_abort_depth--;
+}
+
 void InstallIsolateErrorHandlers(v8::Isolate* isolate) {
+  isolate->SetAbortOnUncaughtExceptionCallback(ShouldAbortOnUncaughtException);
   isolate->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
   isolate->SetPromiseRejectCallback(OnPromiseReject);

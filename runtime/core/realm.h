@@ -135,8 +135,11 @@ class Realm {
   // Records the current frame on `holder`; nothing when frames are off or it is empty.
   void CaptureAsyncFrame(v8::Local<v8::Object> holder);
 
- private:
+  // Runs queued nextTicks and microtasks (MakeCallback does so after each callback that
+  // did not throw; the main-script runner also after one that did).
   void DrainTicksAndMicrotasks();
+
+ private:
   // Calls stdlib's emitter for 'beforeExit' / 'exit'; returns the exit code it reports.
   int EmitProcessEvent(const char* event);
 

@@ -29,9 +29,14 @@ function customInspect(self, fields, depth, options) {
   })}`;
 }
 
+// Symbol-keyed rather than #private, so that the accessors also work through a Proxy
+// of a signal (as Node's do).
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
+
 class AbortSignal extends EventTarget {
-  #aborted = false;
-  #reason = undefined;
+  [kAborted] = false;
+  [kReason] = undefined;
   #sources = undefined; // AbortSignal.any(): listeners kept alive with the signal
 
   constructor(key = undefined) {
@@ -40,14 +45,15 @@ class AbortSignal extends EventTarget {
   }
 
   static isAbortSignal(value) {
-    return value !== null && typeof value === 'object' && #aborted in value;
+    return value !== null && typeof value === 'object' &&
+      typeof value[kAborted] === 'boolean';
   }
 
   // Marks the signal aborted and dispatches 'abort' (once; later calls do nothing).
   static abortSignal(signal, reason) {
-    if (signal.#aborted) return;
-    signal.#aborted = true;
-    signal.#reason = reason;
+    if (signal[kAborted]) return;
+    signal[kAborted] = true;
+    signal[kReason] = reason;
     signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
   }
 
@@ -57,23 +63,23 @@ class AbortSignal extends EventTarget {
 
   get aborted() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    return this.#aborted;
+    return this[kAborted];
   }
 
   get reason() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    return this.#reason;
+    return this[kReason];
   }
 
   throwIfAborted() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    if (this.#aborted) throw this.#reason;
+    if (this[kAborted]) throw this[kReason];
   }
 
   static abort(reason = abortError()) {
     const signal = new AbortSignal(kCreate);
-    signal.#aborted = true;
-    signal.#reason = reason;
+    signal[kAborted] = true;
+    signal[kReason] = reason;
     return signal;
   }
 
@@ -110,7 +116,7 @@ class AbortSignal extends EventTarget {
   }
 
   [inspectCustom](depth, options) {
-    return customInspect(this, { aborted: this.#aborted }, depth, options);
+    return customInspect(this, { aborted: this[kAborted] }, depth, options);
   }
 }
 

@@ -234,7 +234,9 @@ function runList(list, now) {
       else timer._onTimeout(...args);
     } finally {
       exitResource(timer, outerFrame);
-      if (timer._repeat && timer._onTimeout !== null && !timer._idleNext) {
+      // An interval whose callback unenrolled it (or set _idleTimeout to -1) stops.
+      if (timer._repeat && timer._idleTimeout !== -1 && timer._onTimeout !== null &&
+          !timer._idleNext) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
       } else if (!timer._idleNext && !timer._destroyed) {

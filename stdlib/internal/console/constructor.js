@@ -285,7 +285,9 @@ for (const key of Object.keys(consoleMethods)) {
 
 // --- console.table -----------------------------------------------------------------------
 
-const widthOf = (str) => require('internal/util/inspect').stripVTControlCharacters(str).length;
+// Terminal columns: full-width characters take two, combining marks none.
+const widthOf = (str) => require('internal/readline/terminal').getStringWidth(
+  require('internal/util/inspect').stripVTControlCharacters(str));
 
 function renderRow(row, widths) {
   let out = '│ ';

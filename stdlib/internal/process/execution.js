@@ -3,15 +3,34 @@
 // 'uncaughtExceptionMonitor' and 'uncaughtException'; with no listener it emits 'exit'
 // with code 1 and returns false, and C++ prints the error (using `format`) and exits.
 
-const { setFatalExceptionHandler } = internalBinding('errors');
+const { setFatalExceptionHandler, setShouldAbortOnUncaught } = internalBinding('errors');
 
 // process.setUncaughtExceptionCaptureCallback(): when set, it takes uncaught exceptions
 // instead of the 'uncaughtException' event.
 let captureCallback = null;
 
+// Under --abort-on-uncaught-exception an uncaught exception aborts the process at the
+// throw, unless a capture callback or a domain with an 'error' listener would take it.
+let domainCaptures = false;
+let shouldAbort = true;
+
+function updateAbortToggle() {
+  const value = captureCallback === null && !domainCaptures;
+  if (value === shouldAbort) return;
+  shouldAbort = value;
+  setShouldAbortOnUncaught(value);
+}
+
+// node:domain says whether a domain would take an uncaught exception now.
+function setDomainCaptures(value) {
+  domainCaptures = value;
+  updateAbortToggle();
+}
+
 function setUncaughtExceptionCaptureCallback(fn) {
   if (fn === null) {
     captureCallback = null;
+    updateAbortToggle();
     return;
   }
   require('internal/validators').validateFunction(fn, 'fn');
@@ -19,6 +38,7 @@ function setUncaughtExceptionCaptureCallback(fn) {
     throw new (require('internal/errors').codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET)();
   }
   captureCallback = fn;
+  updateAbortToggle();
 }
 
 // node:domain's router, set when it loads: it hands an uncaught exception to the active
@@ -78,10 +98,23 @@ onUncaughtException.format = function format(error) {
     'was thrown)'];
 };
 
+// C++ calls process._fatalException, which scripts may replace (as in Node); one that
+// is no function makes the process print the error and exit with code 6.
+function callFatalException(error, fromPromise) {
+  const handler = process._fatalException;
+  if (typeof handler !== 'function') {
+    process.exitCode = 6;
+    return false;
+  }
+  return handler(error, fromPromise);
+}
+callFatalException.format = onUncaughtException.format;
+
 function setupUncaughtExceptionHandling() {
-  setFatalExceptionHandler(onUncaughtException);
+  process._fatalException = onUncaughtException;
+  setFatalExceptionHandler(callFatalException);
   process.setUncaughtExceptionCaptureCallback = setUncaughtExceptionCaptureCallback;
   process.hasUncaughtExceptionCaptureCallback = hasUncaughtExceptionCaptureCallback;
 }
 
-module.exports = { setupUncaughtExceptionHandling, setDomainErrorHandler };
+module.exports = { setupUncaughtExceptionHandling, setDomainErrorHandler, setDomainCaptures };

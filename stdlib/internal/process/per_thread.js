@@ -165,8 +165,10 @@ function emitProcessEvent(name) {
 const signalWraps = new Map();
 
 function startListeningIfSignal(type) {
+  // Own properties only: '__proto__' or 'toString' are event names, not signals.
+  if (typeof type !== 'string' || !Object.hasOwn(binding.signals, type)) return;
   const signum = binding.signals[type];
-  if (signum === undefined || signalWraps.has(type)) return;
+  if (typeof signum !== 'number' || signalWraps.has(type)) return;
   const { Signal } = internalBinding('signal_wrap');
   const wrap = new Signal();
   wrap.unref();

@@ -90,7 +90,6 @@ function defineDefaultCommands(repl) {
         this.editorLines = [];
         this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
         require('readline').Interface.prototype.setPrompt.call(this, '');
-        this.prompt();
       },
     });
   }

@@ -46,11 +46,14 @@ function evaluateChain(repl, chain) {
  */
 function makeCompleter(repl) {
   return function complete(line, callback) {
+    let result;
     try {
-      callback(null, completeLine(repl, line));
+      result = completeLine(repl, line);
     } catch {
-      callback(null, [[], line]);
+      result = [[], line];
     }
+    // Outside the try: an error of the callback is the caller's.
+    callback(null, result);
   };
 }
 

@@ -4,7 +4,6 @@
 // `path` ...), and `_` / `_error`, the last result and the last error.
 
 const vm = require('vm');
-const path = require('path');
 const { publicIds } = require('internal/bootstrap/realm');
 
 // Builtin modules the REPL offers as globals: no `_stream_*`, no subpath ids.
@@ -35,7 +34,6 @@ function defineModuleGlobals(context) {
   const Module = require('internal/modules/cjs/loader');
   const module = new Module('<repl>', null);
   module.paths = Module._nodeModulePaths(process.cwd()).concat(Module.globalPaths);
-  module.filename = path.join(process.cwd(), '<repl>');
   const define = (name, value) => Object.defineProperty(context, name, {
     value, writable: true, enumerable: false, configurable: true,
   });
@@ -62,7 +60,8 @@ function defineUnderscores(server, context) {
 }
 
 /**
- * Makes (or, on .clear, remakes) the context of `server`.
+ * Makes a context for `server` (its own on start and on .clear, or for createContext());
+ * `_` and `_error` are the server's to add (defineUnderscores).
  */
 function createReplContext(server) {
   let context;
@@ -86,12 +85,7 @@ function createReplContext(server) {
   }
   defineModuleGlobals(context);
   defineLazyBuiltins(context);
-  server.underscoreAssigned = false;
-  server.underscoreErrAssigned = false;
-  server.last = undefined;
-  server.lastError = undefined;
-  defineUnderscores(server, context);
   return context;
 }
 
-module.exports = { builtinLibs, createReplContext };
+module.exports = { builtinLibs, createReplContext, defineUnderscores };

@@ -5,6 +5,7 @@
 // used top-level await (internal/repl/await.js).
 
 const vm = require('vm');
+const { kUseMainLoader } = require('internal/vm/constants');
 const { tokenize } = require('internal/repl/tokens');
 const { processTopLevelAwait } = require('internal/repl/await');
 
@@ -36,7 +37,9 @@ function isRecoverableError(error, code) {
 let nextScriptId = 0;
 
 function compile(code, filename) {
-  return new vm.Script(code, { filename, displayErrors: true });
+  return new vm.Script(code, {
+    filename, displayErrors: false, importModuleDynamically: kUseMainLoader,
+  });
 }
 
 /**
@@ -82,9 +85,10 @@ function makeDefaultEval(server) {
     }
     let result;
     try {
+      // breakEvalOnSigint: SIGINT (kill -INT, or Ctrl+C without raw mode) stops the code.
+      const options = { displayErrors: false, breakOnSigint: server.breakEvalOnSigint };
       result = context === globalThis || context === undefined ?
-        script.runInThisContext({ displayErrors: true }) :
-        script.runInContext(context, { displayErrors: true });
+        script.runInThisContext(options) : script.runInContext(context, options);
     } catch (error) {
       // Thrown while a node:domain is still entered: that domain gets it, as in Node.
       const { domain } = process;
