@@ -9,7 +9,9 @@ const {
 const { binding, getHashes, getCiphers, getCurves, isArrayBufferLike } =
   require('internal/crypto/util');
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
-const { Cipheriv, Decipheriv, getCipherInfo } = require('internal/crypto/cipher');
+const {
+  Cipheriv, Decipheriv, Cipher, Decipher, createLegacyCipher, createLegacyDecipher, getCipherInfo,
+} = require('internal/crypto/cipher');
 const random = require('internal/crypto/random');
 const kdf = require('internal/crypto/kdf');
 const keys = require('internal/crypto/keys');
@@ -38,15 +40,23 @@ module.exports = {
   Hmac,
   Cipheriv,
   Decipheriv,
+  Cipher,
+  Decipher,
   Sign: sig.Sign,
   Verify: sig.Verify,
   ECDH: dh.ECDH,
+  DiffieHellman: dh.DiffieHellman,
+  DiffieHellmanGroup: dh.DiffieHellmanGroup,
   KeyObject: keys.KeyObject,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
+  Certificate: require('internal/crypto/certificate').Certificate,
   // Hashes, MACs and ciphers.
   createHash: (algorithm, options) => new Hash(algorithm, options),
   createHmac: (hmac, key, options) => new Hmac(hmac, key, options),
   createCipheriv: (cipher, key, iv, options) => new Cipheriv(cipher, key, iv, options),
   createDecipheriv: (cipher, key, iv, options) => new Decipheriv(cipher, key, iv, options),
+  createCipher: createLegacyCipher,
+  createDecipher: createLegacyDecipher,
   hash,
   getHashes,
   getCiphers,
@@ -55,9 +65,6 @@ module.exports = {
   timingSafeEqual,
   // Randomness.
   randomBytes: random.randomBytes,
-  pseudoRandomBytes: random.randomBytes,
-  prng: random.randomBytes,
-  rng: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
   randomInt: random.randomInt,
@@ -87,6 +94,10 @@ module.exports = {
   privateEncrypt: sig.privateEncrypt,
   publicDecrypt: sig.publicDecrypt,
   createECDH: dh.createECDH,
+  createDiffieHellman: (sizeOrKey, keyEncoding, generator, genEncoding) =>
+    new dh.DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding),
+  createDiffieHellmanGroup: (name) => new dh.DiffieHellmanGroup(name),
+  getDiffieHellman: (name) => new dh.DiffieHellmanGroup(name),
   diffieHellman: dh.diffieHellman,
   // OpenSSL configuration.
   getFips: () => 0,
@@ -107,7 +118,44 @@ function kDefaultCipherList() {
     '!MD5:!PSK:!SRP:!CAMELLIA';
 }
 
+// pseudoRandomBytes, prng and rng: hidden aliases of randomBytes, deprecated (DEP0115)
+// under --pending-deprecation, with one warning for the three as Node gives.
+function pendingDeprecation() {
+  return process.execArgv.includes('--pending-deprecation') ||
+    process.env.NODE_PENDING_DEPRECATION === '1' ||
+    /(^|\s)--pending-deprecation(\s|$)/.test(process.env.NODE_OPTIONS || '');
+}
+let warnedRandomAlias = false;
+function randomBytesAlias(key) {
+  return {
+    enumerable: false,
+    configurable: true,
+    get() {
+      let value = random.randomBytes;
+      if (pendingDeprecation()) {
+        value = function randomBytes(...args) {
+          if (!warnedRandomAlias) {
+            warnedRandomAlias = true;
+            process.emitWarning(`crypto.${key} is deprecated.`, 'DeprecationWarning', 'DEP0115');
+          }
+          return random.randomBytes(...args);
+        };
+      }
+      Object.defineProperty(this, key, { enumerable: false, configurable: true, writable: true,
+                                         value });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { enumerable: true, configurable: true, writable: true,
+                                         value });
+    },
+  };
+}
+
 Object.defineProperties(module.exports, {
+  pseudoRandomBytes: randomBytesAlias('pseudoRandomBytes'),
+  prng: randomBytesAlias('prng'),
+  rng: randomBytesAlias('rng'),
   webcrypto: { get() { return webcrypto().crypto; }, enumerable: false, configurable: true },
   subtle: { get() { return webcrypto().crypto.subtle; }, enumerable: false, configurable: true },
 });

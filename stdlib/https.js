@@ -8,6 +8,7 @@ const http = require('http');
 const { initTlsServer } = require('internal/tls/server');
 const { ClientRequest } = require('internal/http/client');
 const { Agent: HttpAgent } = require('internal/http/agent');
+const { validateObject } = require('internal/validators');
 
 function Server(opts, requestListener) {
   if (!(this instanceof Server)) return new Server(opts, requestListener);
@@ -16,6 +17,8 @@ function Server(opts, requestListener) {
     opts = {};
   } else if (opts == null) {
     opts = {};
+  } else {
+    validateObject(opts, 'options');
   }
   opts = { ...opts };
   if (!opts.ALPNProtocols) opts.ALPNProtocols = ['http/1.1'];
@@ -88,6 +91,8 @@ Agent.prototype.getName = function getName(options = {}) {
   let name = HttpAgent.prototype.getName.call(this, options);
   for (const key of kNameOptions) {
     name += ':';
+    // A servername that only repeats the host adds nothing to the key, as in Node.
+    if (key === 'servername' && options.servername === options.host) continue;
     if (options[key] !== undefined) name += String(options[key]);
   }
   return name;

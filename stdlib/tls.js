@@ -1,7 +1,8 @@
 'use strict';
 // node:tls — TLS over OpenSSL: TLSSocket (internal/tls/socket), Server and connect
-// (internal/tls/server, connect), createSecureContext (internal/tls/secure_context).
-// TODO(compat): renegotiation, PSK, OCSP stapling, ticket keys, ALPNCallback.
+// (internal/tls/server, connect), createSecureContext (internal/tls/secure_context),
+// the deprecated createSecurePair (internal/tls/secure_pair).
+// TODO(compat): renegotiation, PSK, OCSP stapling, ALPNCallback, --tls-* CLI flags.
 
 const { getRootCertificates } = internalBinding('secure_context');
 const { SecureContext, createSecureContext, defaults } = require('internal/tls/secure_context');
@@ -9,6 +10,7 @@ const { checkServerIdentity, convertALPNProtocols } = require('internal/tls/comm
 const { TLSSocket } = require('internal/tls/socket');
 const { Server } = require('internal/tls/server');
 const { connect } = require('internal/tls/connect');
+const { deprecate } = require('util');
 
 let rootCertificates;
 
@@ -42,6 +44,10 @@ module.exports = {
   convertALPNProtocols(protocols, out) { convertALPNProtocols(protocols, out); },
   createSecureContext,
   createServer,
+  createSecurePair: deprecate(function createSecurePair(...args) {
+    const { SecurePair } = require('internal/tls/secure_pair');
+    return new SecurePair(...args);
+  }, 'tls.createSecurePair() is deprecated. Please use tls.TLSSocket instead.', 'DEP0064'),
   getCiphers,
 };
 
@@ -60,7 +66,9 @@ Object.defineProperty(module.exports, 'rootCertificates', {
   enumerable: true,
   configurable: true,
   get() {
-    rootCertificates ??= Object.freeze(getRootCertificates());
+    // Node's form: no trailing newline, no duplicates.
+    rootCertificates ??= Object.freeze([...new Set(getRootCertificates()
+      .map((pem) => pem.trimEnd()))]);
     return rootCertificates;
   },
 });

@@ -22,7 +22,63 @@ void ThrowDataClone(v8::Isolate* isolate, v8::Local<v8::String> message) {
   isolate->ThrowException(error);
 }
 
+// Host objects in the serialized bytes start with one of these.
+enum HostObjectKind : uint32_t { kPortObject = 0, kCloneableObject = 1 };
+
+class CloneState : public BindingState {
+ public:
+  explicit CloneState(Realm* realm) {}
+  v8::Global<v8::Function> constructor;
+  v8::Global<v8::Function> clone;
+  v8::Global<v8::Function> deserialize;
+};
+
+v8::Local<v8::Private> CloneableKey(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, OneByteString(isolate, "skua:cloneable"));
+}
+
+void CloneableNew(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  if (!args.IsConstructCall()) {
+    isolate->ThrowException(v8::Exception::TypeError(
+        OneByteString(isolate, "Class constructor cannot be invoked without 'new'")));
+    return;
+  }
+  // A fresh object: defining a private property cannot fail.
+  args.This()
+      ->SetPrivate(isolate->GetCurrentContext(), CloneableKey(isolate), v8::True(isolate))
+      .Check();
+}
+
+bool IsCloneable(v8::Isolate* isolate, v8::Local<v8::Object> object) {
+  return object->HasPrivate(isolate->GetCurrentContext(), CloneableKey(isolate))
+      .FromMaybe(false);
+}
+
 }  // namespace
+
+v8::MaybeLocal<v8::Function> GetCloneableConstructor(Realm* realm) {
+  CloneState* state = realm->binding_state<CloneState>();
+  v8::Isolate* isolate = realm->isolate();
+  if (!state->constructor.IsEmpty()) return state->constructor.Get(isolate);
+  v8::Local<v8::FunctionTemplate> templ = v8::FunctionTemplate::New(isolate, CloneableNew);
+  templ->SetClassName(OneByteString(isolate, "Cloneable"));
+  // An internal field makes the instances host objects for V8's serializer.
+  templ->InstanceTemplate()->SetInternalFieldCount(1);
+  v8::Local<v8::Function> constructor;
+  if (!templ->GetFunction(realm->context()).ToLocal(&constructor)) {
+    return v8::MaybeLocal<v8::Function>();
+  }
+  state->constructor.Reset(isolate, constructor);
+  return constructor;
+}
+
+void SetCloneHooks(Realm* realm, v8::Local<v8::Function> clone,
+                   v8::Local<v8::Function> deserialize) {
+  CloneState* state = realm->binding_state<CloneState>();
+  state->clone.Reset(realm->isolate(), clone);
+  state->deserialize.Reset(realm->isolate(), deserialize);
+}
 
 class SerializerDelegate : public v8::ValueSerializer::Delegate {
  public:
@@ -33,10 +89,12 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
   }
 
   v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+    if (IsCloneable(isolate, object)) return WriteCloneable(isolate, object);
     MessagePort* port = MessagePort::FromObject(realm_, object);
     if (port != nullptr) {
       auto it = std::find(ports.begin(), ports.end(), port);
       if (it != ports.end()) {
+        serializer->WriteUint32(kPortObject);
         serializer->WriteUint32(static_cast<uint32_t>(it - ports.begin()));
         return v8::Just(true);
       }
@@ -47,6 +105,30 @@ class SerializerDelegate : public v8::ValueSerializer::Delegate {
     }
     ThrowDataClone(isolate, OneByteString(isolate, "#<Object> could not be cloned."));
     return v8::Nothing<bool>();
+  }
+
+  // A Cloneable: its clone hook's value, serialized in its place.
+  v8::Maybe<bool> WriteCloneable(v8::Isolate* isolate, v8::Local<v8::Object> object) {
+    CloneState* state = realm_->binding_state<CloneState>();
+    if (state->clone.IsEmpty()) {
+      ThrowDataClone(isolate, OneByteString(isolate, "#<Object> could not be cloned."));
+      return v8::Nothing<bool>();
+    }
+    v8::Local<v8::Context> context = realm_->context();
+    v8::Local<v8::Value> argv[] = {object};
+    v8::Local<v8::Value> data;
+    if (!state->clone.Get(isolate)->Call(context, v8::Undefined(isolate), 1, argv).ToLocal(&data)) {
+      return v8::Nothing<bool>();
+    }
+    auto nested = std::make_unique<Message>();
+    bool ok;
+    if (!nested->Serialize(realm_, data, v8::Undefined(isolate), nullptr).To(&ok)) {
+      return v8::Nothing<bool>();
+    }
+    serializer->WriteUint32(kCloneableObject);
+    serializer->WriteUint32(static_cast<uint32_t>(message_->cloneables_.size()));
+    message_->cloneables_.push_back(std::move(nested));
+    return v8::Just(true);
   }
 
   v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate* isolate,
@@ -80,12 +162,28 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
   DeserializerDelegate(Realm* realm, Message* message) : realm_(realm), message_(message) {}
 
   v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    uint32_t kind;
+    if (!deserializer->ReadUint32(&kind)) {
+      ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+      return v8::MaybeLocal<v8::Object>();
+    }
+    if (kind == kCloneableObject) return ReadCloneable(isolate);
     uint32_t index;
-    if (!deserializer->ReadUint32(&index) || index >= port_objects.size()) {
+    if (kind != kPortObject || !deserializer->ReadUint32(&index) ||
+        index >= port_objects.size()) {
       ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
       return v8::MaybeLocal<v8::Object>();
     }
     return port_objects[index].As<v8::Object>();
+  }
+
+  v8::MaybeLocal<v8::Object> ReadCloneable(v8::Isolate* isolate) {
+    uint32_t index;
+    if (!deserializer->ReadUint32(&index) || index >= cloneable_objects.size()) {
+      ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+      return v8::MaybeLocal<v8::Object>();
+    }
+    return cloneable_objects[index].As<v8::Object>();
   }
 
   v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
@@ -109,6 +207,8 @@ class DeserializerDelegate : public v8::ValueDeserializer::Delegate {
   v8::ValueDeserializer* deserializer = nullptr;
   // The transferred ports, created before the value is read.
   std::vector<v8::Local<v8::Value>> port_objects;
+  // The rebuilt Cloneables, likewise.
+  std::vector<v8::Local<v8::Object>> cloneable_objects;
 
  private:
   Realm* realm_;
@@ -207,6 +307,30 @@ v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm, v8::Local<v8::Array
     delegate.port_objects.push_back(port);
   }
   ports_.clear();
+  if (!cloneables_.empty()) {
+    CloneState* state = realm->binding_state<CloneState>();
+    for (std::unique_ptr<Message>& nested : cloneables_) {
+      v8::Local<v8::Value> data;
+      if (!nested->Deserialize(realm).ToLocal(&data)) return v8::MaybeLocal<v8::Value>();
+      v8::Local<v8::Value> object;
+      v8::Local<v8::Value> argv[] = {data};
+      if (state->deserialize.IsEmpty()) {
+        ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+        return v8::MaybeLocal<v8::Value>();
+      }
+      if (!state->deserialize.Get(isolate)
+               ->Call(context, v8::Undefined(isolate), 1, argv)
+               .ToLocal(&object)) {
+        return v8::MaybeLocal<v8::Value>();
+      }
+      if (!object->IsObject()) {
+        ThrowDataClone(isolate, OneByteString(isolate, "Unable to deserialize cloned data."));
+        return v8::MaybeLocal<v8::Value>();
+      }
+      delegate.cloneable_objects.push_back(object.As<v8::Object>());
+    }
+    cloneables_.clear();
+  }
   v8::ValueDeserializer deserializer(isolate, data_.data(), data_.size(), &delegate);
   delegate.deserializer = &deserializer;
   for (size_t i = 0; i < array_buffers_.size(); i++) {
@@ -230,6 +354,9 @@ std::unique_ptr<Message> Message::Clone() const {
   copy->shared_array_buffers_ = shared_array_buffers_;
   // CompiledWasmModule can be copied but not assigned.
   for (const v8::CompiledWasmModule& module : wasm_modules_) copy->wasm_modules_.push_back(module);
+  for (const std::unique_ptr<Message>& nested : cloneables_) {
+    copy->cloneables_.push_back(nested->Clone());
+  }
   return copy;
 }
 

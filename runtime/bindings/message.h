@@ -1,7 +1,8 @@
 // A message between MessagePorts (worker_threads): a value serialized with V8's
 // ValueSerializer, plus what travels beside the bytes — backing stores of transferred
 // ArrayBuffers, of SharedArrayBuffers (shared, not copied), compiled WebAssembly modules
-// (shared, as in Node) and transferred ports.
+// (shared, as in Node), transferred ports, and the contents of Cloneables (KeyObject,
+// CryptoKey: see GetCloneableConstructor below).
 //
 // Rules:
 // - Serialize() and Deserialize() run on the thread of the realm they are given; the
@@ -62,7 +63,19 @@ class Message {
   std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers_;
   std::vector<v8::CompiledWasmModule> wasm_modules_;
   std::vector<std::shared_ptr<PortData>> ports_;
+  // The clone hook's value for each Cloneable in the message, serialized on its own: V8
+  // runs no JS while it deserializes, so the objects are rebuilt before the value is read.
+  std::vector<std::unique_ptr<Message>> cloneables_;
 };
+
+// Cloneable: a native base class for stdlib classes whose instances structured clone
+// copies by value (KeyObject, CryptoKey): its instances are host objects for V8's
+// serializer. Message::Serialize calls the realm's clone hook on each, which returns a
+// plain cloneable value; Deserialize hands that value to the deserialize hook, which
+// rebuilds the object. Without hooks the object cannot be cloned (DataCloneError).
+v8::MaybeLocal<v8::Function> GetCloneableConstructor(Realm* realm);
+void SetCloneHooks(Realm* realm, v8::Local<v8::Function> clone,
+                   v8::Local<v8::Function> deserialize);
 
 }  // namespace messaging
 }  // namespace skua

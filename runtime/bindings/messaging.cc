@@ -1,6 +1,7 @@
 // `messaging`: MessagePort, MessageChannel, BroadcastChannel and receiveMessageOnPort for
 // worker_threads (stdlib/internal/worker/io.js completes the classes in JS).
 #include "base/check.h"
+#include "runtime/bindings/message.h"
 #include "runtime/bindings/message_port.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
@@ -94,6 +95,13 @@ void DrainMessagePort(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (port != nullptr) port->Deliver(true);
 }
 
+// setCloneHooks(clone, deserialize): see GetCloneableConstructor in message.h.
+void SetCloneHooksMethod(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  CHECK(args[0]->IsFunction() && args[1]->IsFunction());
+  SetCloneHooks(Realm::From(args.GetIsolate()), args[0].As<v8::Function>(),
+                args[1].As<v8::Function>());
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
@@ -101,6 +109,11 @@ void Initialize(BindingTarget& target) {
   if (MessagePort::GetConstructor(target.realm).ToLocal(&constructor)) {
     target.Value("MessagePort", constructor);
   }
+  v8::Local<v8::Function> cloneable;
+  if (GetCloneableConstructor(target.realm).ToLocal(&cloneable)) {
+    target.Value("Cloneable", cloneable);
+  }
+  target.Method("setCloneHooks", SetCloneHooksMethod);
   target.Method("createChannel", CreateChannel);
   target.Method("receiveMessageOnPort", ReceiveMessageOnPort);
   target.Method("broadcastChannel", BroadcastChannel);

@@ -300,7 +300,7 @@ E('ERR_TLS_CERT_ALTNAME_INVALID',
   (reason) => `Hostname/IP does not match certificate's altnames: ${reason}`, Error);
 E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
 E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
-E('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Invalid protocol method: %s', TypeError);
+E('ERR_TLS_INVALID_PROTOCOL_METHOD', '%s', TypeError);
 E('ERR_TLS_INVALID_PROTOCOL_VERSION',
   (v, which) => `${JSON.stringify(v)} is not a valid ${which} TLS protocol version`, TypeError);
 E('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);
@@ -310,6 +310,11 @@ TypeError);
 E('ERR_TLS_REQUIRED_SERVER_NAME',
   '"servername" is required parameter for Server.addContext', Error);
 E('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket', Error);
+E('ERR_TLS_DH_PARAM_SIZE', 'DH parameter size %s is less than 2048', Error);
+E('ERR_TLS_RENEGOTIATION_DISABLED', 'TLS session renegotiation disabled for this socket', Error);
+E('ERR_TLS_SESSION_ATTACK', 'TLS session renegotiation attack detected', Error);
+E('ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED', 'Failed to set PSK identity hint', Error);
+E('ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL', Error);
 
 // child_process and readline.
 E('ERR_CHILD_PROCESS_IPC_REQUIRED',

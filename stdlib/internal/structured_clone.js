@@ -1,9 +1,8 @@
 'use strict';
-// structuredClone(value, options) over V8's serializer: the `serdes` binding, or with a
-// transfer list the `messaging` one (which detaches the transferred ArrayBuffers and
-// MessagePorts, as in Node).
+// structuredClone(value, options) over the `messaging` binding's serializer, as in Node:
+// it detaches the transferred ArrayBuffers and MessagePorts and clones KeyObjects and
+// CryptoKeys.
 
-const { serialize, deserialize } = internalBinding('serdes');
 const { DOMException } = require('internal/per_context/domexception');
 
 function typeError(code, message) {
@@ -30,8 +29,10 @@ function structuredClone(value, options = undefined) {
   }
   const transfer = options?.transfer == null ? [] : [...options.transfer];
   try {
-    if (transfer.length > 0) return internalBinding('messaging').structuredClone(value, transfer);
-    return deserialize(serialize(value));
+    // The messaging serializer also clones KeyObjects and CryptoKeys (its hooks live in
+    // internal/worker/cloneable).
+    require('internal/worker/cloneable');
+    return internalBinding('messaging').structuredClone(value, transfer);
   } catch (err) {
     if (err?.code === 'ERR_DATA_CLONE') throw new DOMException(err.message, 'DataCloneError');
     throw err;

@@ -87,6 +87,9 @@ void Initialize(BindingTarget& target) {
   InitializeKeygen(target);
   InitializeSign(target);
   InitializeDh(target);
+  InitializeDiffieHellman(target);
+  InitializeX509(target);
+  InitializeSpkac(target);
 }
 
 }  // namespace skua::crypto

@@ -79,7 +79,11 @@ void SetString(v8::Isolate* isolate, v8::Local<v8::Object> obj, const char* key,
                const std::string& value) {
   v8::Local<v8::String> str;
   if (!Utf8String(isolate, value).ToLocal(&str)) return;
-  obj->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), str).Check();  // Fresh error object.
+  // A fresh error object, but a pending exception (e.g. a termination) can still make the
+  // store fail: leave the property out then rather than abort.
+  if (obj->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), str).IsNothing()) {
+    return;
+  }
 }
 
 }  // namespace

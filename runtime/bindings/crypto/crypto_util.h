@@ -63,8 +63,20 @@ struct JobError {
 // Node decorates OpenSSL errors.
 v8::Local<v8::Value> OpenSslError(v8::Isolate* isolate, unsigned long err);
 v8::Local<v8::Value> ToJsError(v8::Isolate* isolate, const JobError& error);
+// If decorating the error runs user code that throws (a setter on Object.prototype), that
+// exception is the one thrown, as in Node.
 inline void Throw(v8::Isolate* isolate, const JobError& error) {
-  isolate->ThrowException(ToJsError(isolate, error));
+  v8::Local<v8::Value> value;
+  {
+    v8::TryCatch try_catch(isolate);
+    value = ToJsError(isolate, error);
+    if (try_catch.HasCaught()) {
+      try_catch.ReThrow();
+      return;
+    }
+  }
+  // Outside the TryCatch, which would otherwise swallow it.
+  isolate->ThrowException(value);
 }
 // Throws the last OpenSSL error of this thread (or `fallback` when the queue is empty).
 inline void ThrowOpenSsl(v8::Isolate* isolate, const char* fallback) {
@@ -75,6 +87,10 @@ inline void ThrowOpenSsl(v8::Isolate* isolate, const char* fallback) {
 // "aes-128-gcm"); nullptr when unknown. The results are process-wide and never freed.
 const EVP_MD* GetDigest(const std::string& name);
 const EVP_CIPHER* GetCipher(const std::string& name);
+
+// The prime of a well-known MODP group ("modp1", "modp2", "modp5", "modp14".."modp18";
+// RFC 2409 / RFC 3526; generator 2), owned by the caller; nullptr for any other name.
+BIGNUM* DhGroupPrime(const std::string& name);
 
 class CryptoJob {
  public:
@@ -104,6 +120,9 @@ void InitializeKeys(BindingTarget& target);
 void InitializeKeygen(BindingTarget& target);
 void InitializeSign(BindingTarget& target);
 void InitializeDh(BindingTarget& target);
+void InitializeDiffieHellman(BindingTarget& target);
+void InitializeX509(BindingTarget& target);
+void InitializeSpkac(BindingTarget& target);
 
 // A class template whose instances own a BaseObject (internal field 0).
 v8::Local<v8::FunctionTemplate> NewClass(BindingTarget& target, const char* name,

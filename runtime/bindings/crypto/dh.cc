@@ -1,5 +1,6 @@
 // Key agreement: the ECDH class (createECDH, ECDH.convertKey) on EC_KEY, and the
 // stateless diffieHellman({ privateKey, publicKey }) on EVP_PKEY_derive.
+#include <openssl/dh.h>
 #include <openssl/ec.h>
 #include <openssl/ecdh.h>
 #include <openssl/err.h>
@@ -94,6 +95,8 @@ class Ecdh : public BaseObject {
     }
     EC_KEY_free(self->key_);
     self->key_ = key;
+    // The group belonged to the freed key.
+    self->group_ = EC_KEY_get0_group(key);
     args.GetReturnValue().Set(true);
   }
 
@@ -144,7 +147,10 @@ void DeriveSecret(const v8::FunctionCallbackInfo<v8::Value>& args) {
   CHECK(priv != nullptr && pub != nullptr);
   EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(priv->pkey(), nullptr);
   size_t len = 0;
+  // Finite-field DH secrets keep their leading zeros (the prime's size), as in Node.
+  bool is_dh = EVP_PKEY_is_a(priv->pkey(), "DH") || EVP_PKEY_is_a(priv->pkey(), "DHX");
   bool ok = ctx != nullptr && EVP_PKEY_derive_init(ctx) == 1 &&
+            (!is_dh || EVP_PKEY_CTX_set_dh_pad(ctx, 1) == 1) &&
             EVP_PKEY_derive_set_peer(ctx, pub->pkey()) == 1 &&
             EVP_PKEY_derive(ctx, nullptr, &len) == 1;
   Bytes out(len);

@@ -152,19 +152,17 @@ bool Configure(v8::Isolate* isolate, const std::string& type, v8::Local<v8::Obje
   }
   if (type == "dh") {
     std::string group = str("group");
-    if (!group.empty()) {
-      *ctx = EVP_PKEY_CTX_new_from_name(nullptr, "DH", nullptr);
-      OSSL_PARAM params[] = {
-          OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group.data(), 0),
-          OSSL_PARAM_construct_end()};
-      return *ctx != nullptr && EVP_PKEY_keygen_init(*ctx) == 1 &&
-             EVP_PKEY_CTX_set_params(*ctx, params) == 1;
-    }
     double generator = num("generator");
     v8::Local<v8::Value> prime = Get(context, options, "prime");
-    if (!prime.IsEmpty() && prime->IsArrayBufferView()) {
+    // Named groups are MODP primes with generator 2, as Node's getDiffieHellman has them.
+    BIGNUM* group_prime = group.empty() ? nullptr : DhGroupPrime(group);
+    if (!group.empty() && group_prime == nullptr) return false;
+    if (group_prime != nullptr || (!prime.IsEmpty() && prime->IsArrayBufferView())) {
       DH* dh = DH_new();
-      BIGNUM* p = BN_bin2bn(ViewOf(prime).data, static_cast<int>(ViewOf(prime).size), nullptr);
+      BIGNUM* p = group_prime != nullptr
+                      ? group_prime
+                      : BN_bin2bn(ViewOf(prime).data, static_cast<int>(ViewOf(prime).size),
+                                  nullptr);
       BIGNUM* g = BN_new();
       BN_set_word(g, generator >= 0 ? static_cast<BN_ULONG>(generator) : 2);
       DH_set0_pqg(dh, p, nullptr, g);

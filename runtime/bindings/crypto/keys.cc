@@ -7,6 +7,7 @@
 #include <openssl/err.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <string>
@@ -37,7 +38,9 @@ EVP_PKEY* Decode(View data, const char* input, int selection, const Bytes* passp
                                                         selection, nullptr, nullptr);
   if (ctx == nullptr) return nullptr;
   if (passphrase != nullptr) {
-    OSSL_DECODER_CTX_set_passphrase(ctx, passphrase->data(), passphrase->size());
+    static const unsigned char kEmpty = 0;  // OpenSSL rejects a null pointer.
+    OSSL_DECODER_CTX_set_passphrase(ctx, passphrase->empty() ? &kEmpty : passphrase->data(),
+                                    passphrase->size());
   } else {
     OSSL_DECODER_CTX_set_pem_password_cb(
         ctx,
@@ -47,7 +50,8 @@ EVP_PKEY* Decode(View data, const char* input, int selection, const Bytes* passp
         },
         need_passphrase);
   }
-  const unsigned char* p = data.data;
+  static const unsigned char kNoData = 0;  // OpenSSL rejects a null pointer, even empty.
+  const unsigned char* p = data.size > 0 ? data.data : &kNoData;
   size_t len = data.size;
   if (OSSL_DECODER_from_data(ctx, &p, &len) != 1) {
     EVP_PKEY_free(pkey);
@@ -104,12 +108,21 @@ void Parse(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   if (pkey == nullptr) {
     ERR_clear_error();
+    // Only this attempt decides whether a passphrase was missing (the public-key attempt
+    // above never has one).
+    need_passphrase = false;
     pkey = Decode(data, input, EVP_PKEY_KEYPAIR, has_passphrase ? &passphrase : nullptr,
                   &need_passphrase);
   }
   if (pkey == nullptr) {
     if (need_passphrase) {
       ERR_clear_error();
+      // Node 20 on OpenSSL 3 reports OpenSSL's own error for an encrypted PEM key, and
+      // ERR_MISSING_PASSPHRASE for encrypted DER.
+      if (format == "pem") {
+        ERR_raise(ERR_LIB_CRYPTO, ERR_R_INTERRUPTED_OR_CANCELLED);
+        return ThrowOpenSsl(isolate, "Failed to read private key");
+      }
       return args.GetReturnValue().Set(1);
     }
     return ThrowOpenSsl(isolate, kind == Kind::kPublic ? "Failed to read public key"
@@ -245,14 +258,40 @@ void Export(const v8::FunctionCallbackInfo<v8::Value>& args) {
   bool is_private = handle->kind() == Kind::kPrivate && type != "spki" &&
                     !(type == "pkcs1" && args[4]->IsTrue());
   int selection = is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY;
+  // Encrypted traditional PEM (pkcs1, sec1) goes through the PEM writer: OpenSSL's encoder
+  // refuses an empty passphrase there, which Node accepts.
+  if (is_private && format == "pem" && (type == "pkcs1" || type == "sec1") &&
+      args[2]->IsString()) {
+    const EVP_CIPHER* cipher = GetCipher(ToUtf8(isolate, args[2]));
+    View pass = ViewOf(args[3]);
+    static const unsigned char kNoPass = 0;
+    BIO* bio = BIO_new(BIO_s_mem());
+    bool ok = cipher != nullptr &&
+              PEM_write_bio_PrivateKey_traditional(
+                  bio, handle->pkey(), cipher,
+                  pass.size > 0 ? pass.data : const_cast<unsigned char*>(&kNoPass),
+                  static_cast<int>(pass.size), nullptr, nullptr) == 1;
+    char* text = nullptr;
+    long len = ok ? BIO_get_mem_data(bio, &text) : 0;
+    v8::Local<v8::String> pem;
+    if (ok && Utf8String(isolate, std::string_view(text, len)).ToLocal(&pem)) {
+      args.GetReturnValue().Set(pem);
+    }
+    BIO_free(bio);
+    if (!ok) ThrowOpenSsl(isolate, "Failed to encode key");
+    return;
+  }
   OSSL_ENCODER_CTX* ctx = OSSL_ENCODER_CTX_new_for_pkey(
       handle->pkey(), selection, format == "pem" ? "PEM" : "DER", Structure(type), nullptr);
   bool ok = ctx != nullptr && OSSL_ENCODER_CTX_get_num_encoders(ctx) > 0;
   if (ok && args[2]->IsString()) {
     std::string cipher = ToUtf8(isolate, args[2]);
     View pass = ViewOf(args[3]);
+    // OpenSSL rejects a null pointer even for an empty passphrase.
+    static const unsigned char kEmpty = 0;
     ok = OSSL_ENCODER_CTX_set_cipher(ctx, cipher.c_str(), nullptr) == 1 &&
-         OSSL_ENCODER_CTX_set_passphrase(ctx, pass.data, pass.size) == 1;
+         OSSL_ENCODER_CTX_set_passphrase(ctx, pass.size > 0 ? pass.data : &kEmpty,
+                                         pass.size) == 1;
   }
   unsigned char* out = nullptr;
   size_t len = 0;
@@ -370,21 +409,20 @@ void KeyDetail(const v8::FunctionCallbackInfo<v8::Value>& args) {
                v8::BigInt::NewFromUnsigned(isolate, BN_get_word(e)));
       BN_free(e);
     }
-    if (EVP_PKEY_is_a(pkey, "RSA-PSS")) {
-      char md[64];
-      size_t len;
-      if (EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_RSA_DIGEST, md, sizeof(md),
-                                         &len) == 1) {
-        SetValue(context, target, "hashAlgorithm", OneByteString(isolate, md));
-        if (EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_RSA_MGF1_DIGEST, md,
-                                           sizeof(md), &len) == 1) {
-          SetValue(context, target, "mgf1HashAlgorithm", OneByteString(isolate, md));
-        }
-        int salt = 0;
-        if (EVP_PKEY_get_int_param(pkey, OSSL_PKEY_PARAM_RSA_PSS_SALTLEN, &salt) == 1) {
-          SetValue(context, target, "saltLength", v8::Integer::New(isolate, salt));
-        }
-      }
+    // The RSASSA-PSS-params of a restricted key, with RFC 4055's defaults (SHA-1, MGF1
+    // with SHA-1, salt 20) for absent fields, as Node reports them.
+    const RSA* rsa = EVP_PKEY_is_a(pkey, "RSA-PSS") ? EVP_PKEY_get0_RSA(pkey) : nullptr;
+    const RSA_PSS_PARAMS* pss = rsa != nullptr ? RSA_get0_pss_params(rsa) : nullptr;
+    if (pss != nullptr) {
+      auto algorithm_name = [](const X509_ALGOR* algor) {
+        return algor != nullptr ? OBJ_nid2ln(OBJ_obj2nid(algor->algorithm)) : "sha1";
+      };
+      SetValue(context, target, "hashAlgorithm",
+               OneByteString(isolate, algorithm_name(pss->hashAlgorithm)));
+      SetValue(context, target, "mgf1HashAlgorithm",
+               OneByteString(isolate, algorithm_name(pss->maskHash)));
+      long salt = pss->saltLength != nullptr ? ASN1_INTEGER_get(pss->saltLength) : 20;
+      SetValue(context, target, "saltLength", v8::Integer::New(isolate, static_cast<int>(salt)));
     }
   } else if (EVP_PKEY_is_a(pkey, "EC")) {
     char group[64];

@@ -4,7 +4,9 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/core_names.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 
 #include <string>
 #include <vector>
@@ -22,6 +24,57 @@ int TlsWrapIndex() {
 }
 
 namespace {
+
+// Session ticket keys in Node's layout: a 16-byte name, a 16-byte HMAC-SHA256 secret and
+// a 16-byte AES-128-CBC key. OpenSSL's own ticket keys are 80 bytes, so tickets go
+// through a callback that uses these instead. Lifetime: owned by the SSL_CTX's ex-data
+// (freed with it), because an SSL may outlive the JS SecureContext.
+struct TicketKeys {
+  uint8_t name[16];
+  uint8_t hmac[16];
+  uint8_t aes[16];
+};
+
+void FreeTicketKeys(void*, void* ptr, CRYPTO_EX_DATA*, int, long, void*) {  // NOLINT
+  delete static_cast<TicketKeys*>(ptr);
+}
+
+int TicketKeysIndex() {
+  static int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeTicketKeys);
+  return index;
+}
+
+TicketKeys* TicketKeysOf(SSL_CTX* ctx) {
+  return static_cast<TicketKeys*>(SSL_CTX_get_ex_data(ctx, TicketKeysIndex()));
+}
+
+// Encrypts new tickets with the current keys; decrypts only tickets named by them (any
+// other ticket means a full handshake, as in Node).
+int TicketKeyCallback(SSL* ssl, unsigned char* name, unsigned char* iv,
+                      EVP_CIPHER_CTX* cipher_ctx, EVP_MAC_CTX* mac_ctx, int enc) {
+  TicketKeys* keys = TicketKeysOf(SSL_get_SSL_CTX(ssl));
+  if (keys == nullptr) return -1;
+  char digest[] = "sha256";
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_KEY, keys->hmac, sizeof(keys->hmac)),
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+      OSSL_PARAM_construct_end()};
+  if (enc) {
+    memcpy(name, keys->name, sizeof(keys->name));
+    if (RAND_bytes(iv, 16) != 1 ||
+        EVP_EncryptInit_ex(cipher_ctx, EVP_aes_128_cbc(), nullptr, keys->aes, iv) != 1 ||
+        EVP_MAC_CTX_set_params(mac_ctx, params) != 1) {
+      return -1;
+    }
+    return 1;
+  }
+  if (memcmp(name, keys->name, sizeof(keys->name)) != 0) return 0;
+  if (EVP_DecryptInit_ex(cipher_ctx, EVP_aes_128_cbc(), nullptr, keys->aes, iv) != 1 ||
+      EVP_MAC_CTX_set_params(mac_ctx, params) != 1) {
+    return -1;
+  }
+  return 1;
+}
 
 using crypto::Throw;
 using crypto::ThrowOpenSsl;
@@ -66,8 +119,20 @@ void New(const Args& args) {
   // servers keep OpenSSL's internal cache for TLS 1.2 session ids.
   SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_SERVER);
   SSL_CTX_set_dh_auto(ctx, 1);
+  // Node's bundled OpenSSL runs at security level 1; the system configuration may raise
+  // it (Debian says 2), which would refuse the 1024-bit keys Node still accepts. A
+  // cipher string with @SECLEVEL=n overrides this per context, as in Node.
+  SSL_CTX_set_security_level(ctx, 1);
   // The trust store starts empty: addCACert or addRootCerts fill it.
   SSL_CTX_set_cert_store(ctx, X509_STORE_new());
+  auto* keys = new TicketKeys;
+  if (RAND_bytes(reinterpret_cast<uint8_t*>(keys), sizeof(*keys)) != 1) {
+    delete keys;
+    SSL_CTX_free(ctx);
+    return ThrowOpenSsl(args.GetIsolate(), "RAND_bytes failed");
+  }
+  SSL_CTX_set_ex_data(ctx, TicketKeysIndex(), keys);
+  SSL_CTX_set_tlsext_ticket_key_evp_cb(ctx, TicketKeyCallback);
   new SecureContext(Realm::From(args.GetIsolate()), args.This(), ctx);
 }
 
@@ -88,8 +153,9 @@ void GetMaxProto(const Args& args) {
 // setKey(pem, passphrase | undefined).
 void SetKey(const Args& args) {
   v8::Isolate* isolate = args.GetIsolate();
+  // Without a passphrase an encrypted key is tried with the empty one, so the error is
+  // OpenSSL's "bad decrypt", as in Node.
   std::string pass;
-  bool has_pass = args[1]->IsString() || args[1]->IsArrayBufferView();
   if (args[1]->IsString()) {
     pass = ToUtf8(isolate, args[1]);
   } else if (args[1]->IsArrayBufferView()) {
@@ -97,8 +163,7 @@ void SetKey(const Args& args) {
     pass.assign(reinterpret_cast<char*>(v.data), v.size);
   }
   BIO* bio = BioOf(args[0]);
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback,
-                                          has_pass ? &pass : nullptr);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, &pass);
   BIO_free(bio);
   if (key == nullptr) return ThrowOpenSsl(isolate, "Failed to read private key");
   int ok = SSL_CTX_use_PrivateKey(Self(args)->ctx(), key);
@@ -118,13 +183,16 @@ void SetCert(const Args& args) {
   }
   int ok = SSL_CTX_use_certificate(ctx, leaf);
   X509_free(leaf);
+  if (ok != 1) {
+    BIO_free(bio);
+    return ThrowOpenSsl(isolate, "Failed to use certificate");  // E.g. "ee key too small".
+  }
   SSL_CTX_clear_chain_certs(ctx);
   while (X509* extra = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
     SSL_CTX_add0_chain_cert(ctx, extra);
   }
   ERR_clear_error();  // The loop ends on "no start line".
   BIO_free(bio);
-  if (ok != 1) return ThrowOpenSsl(isolate, "Failed to use certificate");
 }
 
 void AddCerts(SSL_CTX* ctx, BIO* bio) {
@@ -154,6 +222,12 @@ void AddRootCerts(const Args& args) {
 void SetCiphers(const Args& args) {
   std::string list = ToUtf8(args.GetIsolate(), args[0]);
   if (SSL_CTX_set_cipher_list(Self(args)->ctx(), list.c_str()) != 1) {
+    // An empty list switches TLS 1.2 suites off on purpose (only TLS 1.3 ones were
+    // named): OpenSSL calls that "no cipher match", Node does not.
+    if (list.empty() && ERR_GET_REASON(ERR_peek_last_error()) == SSL_R_NO_CIPHER_MATCH) {
+      ERR_clear_error();
+      return;
+    }
     ThrowOpenSsl(args.GetIsolate(), "Failed to set ciphers");
   }
 }
@@ -193,6 +267,71 @@ void SetSessionIdContext(const Args& args) {
   if (id.size() > SSL_MAX_SID_CTX_LENGTH) id.resize(SSL_MAX_SID_CTX_LENGTH);
   SSL_CTX_set_session_id_context(Self(args)->ctx(),
                                  reinterpret_cast<const unsigned char*>(id.data()), id.size());
+}
+
+// setDHParam(pem | 'auto'): returns a warning text for parameters under 2048 bits and
+// throws under 1024, as Node does.
+void SetDHParam(const Args& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  SSL_CTX* ctx = Self(args)->ctx();
+  if (args[0]->IsString() && ToUtf8(isolate, args[0]) == "auto") {
+    SSL_CTX_set_dh_auto(ctx, 1);
+    return;
+  }
+  BIO* bio = BioOf(args[0]);
+  EVP_PKEY* dh = PEM_read_bio_Parameters(bio, nullptr);
+  BIO_free(bio);
+  if (dh == nullptr || EVP_PKEY_get_base_id(dh) != EVP_PKEY_DH) {
+    EVP_PKEY_free(dh);
+    ERR_clear_error();
+    return;  // Node ignores text that holds no DH parameters.
+  }
+  int bits = EVP_PKEY_get_bits(dh);
+  if (bits < 1024) {
+    EVP_PKEY_free(dh);
+    return Throw(isolate, crypto::JobError::Plain("DH parameter is less than 1024 bits"));
+  }
+  SSL_CTX_set_dh_auto(ctx, 0);
+  if (SSL_CTX_set0_tmp_dh_pkey(ctx, dh) != 1) {
+    EVP_PKEY_free(dh);
+    return ThrowOpenSsl(isolate, "Error setting temp DH parameter");
+  }
+  if (bits < 2048) {
+    args.GetReturnValue().Set(OneByteString(isolate, "DH parameter is less than 2048 bits"));
+  }
+}
+
+// addCRL(pem): revocation lists, checked for the whole chain from then on.
+void AddCRL(const Args& args) {
+  SSL_CTX* ctx = Self(args)->ctx();
+  BIO* bio = BioOf(args[0]);
+  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  int added = 0;
+  while (X509_CRL* crl = PEM_read_bio_X509_CRL(bio, nullptr, nullptr, nullptr)) {
+    X509_STORE_add_crl(store, crl);
+    X509_CRL_free(crl);
+    added++;
+  }
+  BIO_free(bio);
+  ERR_clear_error();
+  if (added == 0) return ThrowOpenSsl(args.GetIsolate(), "Failed to parse CRL");
+  X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+}
+
+// setTicketKeys(48 bytes) / getTicketKeys(): name (16), HMAC secret (16), AES key (16),
+// the layout both Node and OpenSSL use.
+void SetTicketKeys(const Args& args) {
+  View v = ViewOf(args[0]);
+  TicketKeys* keys = TicketKeysOf(Self(args)->ctx());
+  CHECK(v.size == sizeof(TicketKeys) && keys != nullptr);
+  memcpy(keys, v.data, sizeof(TicketKeys));
+}
+
+void GetTicketKeys(const Args& args) {
+  TicketKeys* keys = TicketKeysOf(Self(args)->ctx());
+  CHECK(keys != nullptr);
+  args.GetReturnValue().Set(crypto::NewArrayBuffer(
+      args.GetIsolate(), reinterpret_cast<const uint8_t*>(keys), sizeof(TicketKeys)));
 }
 
 // loadPKCS12(der, passphrase | undefined): key, certificate and extra CA certificates.
@@ -270,6 +409,10 @@ void Initialize(BindingTarget& target) {
   crypto::SetProto(isolate, t, "setSessionTimeout", SetSessionTimeout);
   crypto::SetProto(isolate, t, "setSessionIdContext", SetSessionIdContext);
   crypto::SetProto(isolate, t, "loadPKCS12", LoadPKCS12);
+  crypto::SetProto(isolate, t, "setDHParam", SetDHParam);
+  crypto::SetProto(isolate, t, "addCRL", AddCRL);
+  crypto::SetProto(isolate, t, "setTicketKeys", SetTicketKeys);
+  crypto::SetProto(isolate, t, "getTicketKeys", GetTicketKeys);
   crypto::ExposeClass(target, "SecureContext", t);
   target.Method("getRootCertificates", GetRootCertificates);
 }

@@ -72,6 +72,7 @@ class SignJob : public CryptoJob {
   ~SignJob() override { EVP_PKEY_free(pkey_); }
 
   void Run() override {
+    if (md_ != nullptr) return RunOnDigest();
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     EVP_PKEY_CTX* pctx = nullptr;
     bool ok = (verify_ ? EVP_DigestVerifyInit(ctx, &pctx, md_, nullptr, pkey_)
@@ -105,6 +106,48 @@ class SignJob : public CryptoJob {
     }
     if (!ok) error_ = JobError::FromOpenSsl(verify_ ? "Verify failed" : "Sign failed");
     EVP_MD_CTX_free(ctx);
+  }
+
+  // Hashes first, then signs the digest with the key's context configured in Node's
+  // order (padding, salt length, digest), so a restricted RSA-PSS key reports the first
+  // violated restriction as Node does.
+  void RunOnDigest() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    EVP_PKEY_CTX* pctx = EVP_PKEY_CTX_new(pkey_, nullptr);
+    bool ok = EVP_Digest(data_.data(), data_.size(), digest, &digest_len, md_, nullptr) == 1 &&
+              pctx != nullptr &&
+              (verify_ ? EVP_PKEY_verify_init(pctx) : EVP_PKEY_sign_init(pctx)) == 1;
+    if (ok && padding_ != kNoPadding) ok = EVP_PKEY_CTX_set_rsa_padding(pctx, padding_) == 1;
+    if (ok && salt_length_ != kNoSaltLength) {
+      ok = EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt_length_) == 1;
+    }
+    ok = ok && EVP_PKEY_CTX_set_signature_md(pctx, md_) == 1;
+    size_t half = dsa_encoding_ == kP1363Encoding ? P1363HalfSize(pkey_) : 0;
+    if (ok && verify_) {
+      Bytes der;
+      const Bytes* sig = &signature_;
+      if (half != 0) {
+        if (!P1363ToDer(signature_, half, &der)) der.clear();
+        sig = &der;
+      }
+      verified_ = !sig->empty() &&
+                  EVP_PKEY_verify(pctx, sig->data(), sig->size(), digest, digest_len) == 1;
+      ERR_clear_error();  // A bad signature is a result, not an error.
+    } else if (ok) {
+      size_t len = 0;
+      ok = EVP_PKEY_sign(pctx, nullptr, &len, digest, digest_len) == 1;
+      out_.resize(len);
+      ok = ok && EVP_PKEY_sign(pctx, out_.data(), &len, digest, digest_len) == 1;
+      out_.resize(len);
+      if (ok && half != 0) {
+        Bytes raw;
+        ok = DerToP1363(out_, half, &raw);
+        out_ = std::move(raw);
+      }
+    }
+    if (!ok) error_ = JobError::FromOpenSsl(verify_ ? "Verify failed" : "Sign failed");
+    EVP_PKEY_CTX_free(pctx);
   }
 
   v8::Local<v8::Value> Result(v8::Isolate* isolate) override {

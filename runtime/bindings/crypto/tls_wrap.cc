@@ -331,8 +331,16 @@ void SetSecureContext(const Args& args) {
   TLSWrap* w = TLSWrap::Self(args);
   SecureContext* sc = SecureContext::From(args[0]);
   CHECK(sc != nullptr);
+  if (w->ssl_ == nullptr) return;
   TLSWrap::InstallContextCallbacks(sc->ctx());
   SSL_set_SSL_CTX(w->ssl_, sc->ctx());
+  // A context without a certificate cannot serve: it stays in place (the handshake then
+  // fails with an alert) and OpenSSL's own error says why, as Node reports it.
+  if (SSL_CTX_get0_certificate(sc->ctx()) == nullptr) {
+    ERR_clear_error();
+    SSL_use_certificate(w->ssl_, nullptr);
+    return crypto::ThrowOpenSsl(args.GetIsolate(), "Invalid SNI context");
+  }
 }
 
 void CertCbDone(const Args& args) {
@@ -463,6 +471,84 @@ void SetMaxSendFragment(const Args& args) {
       SSL_set_max_send_fragment(w->ssl_, args[0].As<v8::Uint32>()->Value()) == 1);
 }
 
+// getEphemeralKeyInfo(): [type, name | undefined, bits] of the peer's temporary key
+// exchange key, or undefined when there is none (TLS 1.2 RSA key exchange).
+void GetEphemeralKeyInfo(const Args& args) {
+  TLSWrap* w = TLSWrap::Self(args);
+  EVP_PKEY* key = nullptr;
+  if (w->ssl_ == nullptr || SSL_get_peer_tmp_key(w->ssl_, &key) != 1) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  int id = EVP_PKEY_get_id(key);
+  int bits = EVP_PKEY_get_bits(key);
+  v8::Local<v8::Value> type = v8::Undefined(isolate);
+  v8::Local<v8::Value> name = v8::Undefined(isolate);
+  if (id == EVP_PKEY_DH) {
+    type = OneByteString(isolate, "DH");
+  } else if (id == EVP_PKEY_EC || id == EVP_PKEY_X25519 || id == EVP_PKEY_X448) {
+    type = OneByteString(isolate, "ECDH");
+    char group[64];
+    size_t len = 0;
+    if (id == EVP_PKEY_EC && EVP_PKEY_get_group_name(key, group, sizeof(group), &len) == 1) {
+      int nid = OBJ_sn2nid(group);
+      const char* sn = nid != NID_undef ? OBJ_nid2sn(nid) : group;
+      name = OneByteString(isolate, sn);
+    } else {
+      name = OneByteString(isolate, OBJ_nid2sn(id));
+    }
+  }
+  EVP_PKEY_free(key);
+  v8::Local<v8::Value> items[] = {type, name, v8::Integer::New(isolate, bits)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 3));
+}
+
+// getTLSTicket(): the session ticket the server sent, or undefined.
+void GetTLSTicket(const Args& args) {
+  TLSWrap* w = TLSWrap::Self(args);
+  SSL_SESSION* session = w->ssl_ ? SSL_get_session(w->ssl_) : nullptr;
+  if (session == nullptr) return;
+  const unsigned char* data = nullptr;
+  size_t len = 0;
+  SSL_SESSION_get0_ticket(session, &data, &len);
+  if (data == nullptr || len == 0) return;
+  args.GetReturnValue().Set(crypto::NewArrayBuffer(args.GetIsolate(), data, len));
+}
+
+// getSharedSigalgs(): the signature algorithms both sides accept, Node's names.
+void GetSharedSigalgs(const Args& args) {
+  TLSWrap* w = TLSWrap::Self(args);
+  if (w->ssl_ == nullptr) return;
+  std::vector<std::string> names;
+  int count = SSL_get_shared_sigalgs(w->ssl_, 0, nullptr, nullptr, nullptr, nullptr, nullptr);
+  for (int i = 0; i < count; i++) {
+    int sign_nid = 0;
+    int hash_nid = 0;
+    SSL_get_shared_sigalgs(w->ssl_, i, &sign_nid, &hash_nid, nullptr, nullptr, nullptr);
+    std::string name;
+    switch (sign_nid) {
+      case EVP_PKEY_RSA: name = "RSA"; break;
+      case EVP_PKEY_RSA_PSS: name = "RSA-PSS"; break;
+      case EVP_PKEY_DSA: name = "DSA"; break;
+      case EVP_PKEY_EC: name = "ECDSA"; break;
+      case NID_ED25519: name = "Ed25519"; break;
+      case NID_ED448: name = "Ed448"; break;
+      default: {
+        const char* sn = OBJ_nid2sn(sign_nid);
+        name = sn ? sn : "UNDEF";
+      }
+    }
+    if (hash_nid != NID_undef && sign_nid != NID_ED25519 && sign_nid != NID_ED448) {
+      const char* sn = OBJ_nid2sn(hash_nid);
+      name += "+";
+      name += sn ? sn : "UNDEF";
+    }
+    names.push_back(std::move(name));
+  }
+  v8::Local<v8::Array> result;
+  if (ToStringArray(args.GetIsolate(), names).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
 void InitializeInfo(BindingTarget& target, v8::Local<v8::FunctionTemplate> t) {
   v8::Isolate* isolate = target.isolate;
   crypto::SetProto(isolate, t, "getPeerCertificate", GetPeerCertificate);
@@ -476,6 +562,9 @@ void InitializeInfo(BindingTarget& target, v8::Local<v8::FunctionTemplate> t) {
   crypto::SetProto(isolate, t, "getPeerFinished", GetPeerFinished);
   crypto::SetProto(isolate, t, "exportKeyingMaterial", ExportKeyingMaterial);
   crypto::SetProto(isolate, t, "setMaxSendFragment", SetMaxSendFragment);
+  crypto::SetProto(isolate, t, "getEphemeralKeyInfo", GetEphemeralKeyInfo);
+  crypto::SetProto(isolate, t, "getTLSTicket", GetTLSTicket);
+  crypto::SetProto(isolate, t, "getSharedSigalgs", GetSharedSigalgs);
 }
 
 }  // namespace

@@ -109,6 +109,83 @@ std::string ExtensionText(X509* cert, int nid) {
   return s;
 }
 
+// Whether an alt name can be printed bare: Node quotes (JSON-style) any name holding
+// characters that would make the ", "-joined list ambiguous or unprintable.
+bool IsSafeAltName(const unsigned char* name, size_t length) {
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = name[i];
+    if (c == '"' || c == '\\' || c == ',' || c == '\'' || c < ' ' || c > '~') return false;
+  }
+  return true;
+}
+
+void AppendAltName(std::string* out, const ASN1_STRING* str) {
+  const unsigned char* data = ASN1_STRING_get0_data(str);
+  size_t length = static_cast<size_t>(ASN1_STRING_length(str));
+  if (IsSafeAltName(data, length)) {
+    out->append(reinterpret_cast<const char*>(data), length);
+    return;
+  }
+  out->push_back('"');
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = data[i];
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(static_cast<char>(c));
+    } else if (c >= ' ' && c <= '~' && c != ',' && c != '\'') {
+      out->push_back(static_cast<char>(c));
+    } else {
+      char esc[8];
+      snprintf(esc, sizeof(esc), "\\u%04x", c);
+      out->append(esc);
+    }
+  }
+  out->push_back('"');
+}
+
+// subjectaltname in Node's form: "DNS:a, IP Address:1.2.3.4, ...", unsafe names quoted.
+std::string SubjectAltNameText(X509* cert) {
+  auto* names = static_cast<GENERAL_NAMES*>(
+      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  if (names == nullptr) return "";
+  std::string out;
+  for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
+    GENERAL_NAME* gen = sk_GENERAL_NAME_value(names, i);
+    if (i > 0) out += ", ";
+    if (gen->type == GEN_DNS) {
+      out += "DNS:";
+      AppendAltName(&out, gen->d.dNSName);
+    } else if (gen->type == GEN_EMAIL) {
+      out += "email:";
+      AppendAltName(&out, gen->d.rfc822Name);
+    } else if (gen->type == GEN_URI) {
+      out += "URI:";
+      AppendAltName(&out, gen->d.uniformResourceIdentifier);
+    } else if (gen->type == GEN_IPADD && (gen->d.iPAddress->length == 4 ||
+                                          gen->d.iPAddress->length == 16)) {
+      const unsigned char* b = gen->d.iPAddress->data;
+      char buf[64];
+      out += "IP Address:";
+      if (gen->d.iPAddress->length == 4) {
+        snprintf(buf, sizeof(buf), "%d.%d.%d.%d", b[0], b[1], b[2], b[3]);
+        out += buf;
+      } else {
+        for (int j = 0; j < 8; j++) {
+          snprintf(buf, sizeof(buf), j == 0 ? "%X" : ":%X", (b[2 * j] << 8) | b[2 * j + 1]);
+          out += buf;
+        }
+      }
+    } else {
+      BIO* bio = BIO_new(BIO_s_mem());
+      GENERAL_NAME_print(bio, gen);
+      out += BioToString(bio);
+      BIO_free(bio);
+    }
+  }
+  GENERAL_NAMES_free(names);
+  return out;
+}
+
 std::string BignumHex(const BIGNUM* bn) {
   char* hex = BN_bn2hex(bn);
   std::string s = hex ? hex : "";
@@ -168,7 +245,7 @@ v8::MaybeLocal<v8::Object> X509ToObject(v8::Isolate* isolate, X509* cert) {
   v8::Local<v8::Object> obj = v8::Object::New(isolate);
   Set(isolate, obj, "subject", NameToObject(isolate, X509_get_subject_name(cert)));
   Set(isolate, obj, "issuer", NameToObject(isolate, X509_get_issuer_name(cert)));
-  std::string san = ExtensionText(cert, NID_subject_alt_name);
+  std::string san = SubjectAltNameText(cert);
   if (!san.empty()) SetStr(isolate, obj, "subjectaltname", san);
   std::string aia = ExtensionText(cert, NID_info_access);
   if (!aia.empty()) SetStr(isolate, obj, "infoAccessText", aia);

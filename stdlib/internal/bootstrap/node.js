@@ -120,9 +120,11 @@ for (const name of ['BroadcastChannel', 'MessageChannel', 'MessageEvent', 'Messa
 }
 
 // Web Crypto: `crypto` is enumerable in Node 20, its interfaces are not.
-defineLazyGlobal('crypto', () => require('internal/crypto/webcrypto').crypto, true);
-for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
-  defineLazyGlobal(name, () => require('internal/crypto/webcrypto')[name], false);
+if (!process.execArgv.includes('--no-experimental-global-webcrypto')) {
+  defineLazyGlobal('crypto', () => require('internal/crypto/webcrypto').crypto, true);
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    defineLazyGlobal(name, () => require('internal/crypto/webcrypto')[name], false);
+  }
 }
 
 require('internal/bootstrap/web_globals');

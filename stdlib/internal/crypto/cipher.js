@@ -66,9 +66,13 @@ function createCipher(self, cipher, key, iv, options, decipher) {
 
 function decode(self, buf, encoding, end) {
   if (!encoding || encoding === 'buffer') return buf;
-  if (self._decoder === null || self._decoder.encoding !== normalize(encoding)) {
+  if (self._decoder === null || self._decoder.wanted !== normalize(encoding)) {
     const { StringDecoder } = require('string_decoder');
-    self._decoder = new StringDecoder(encoding);
+    const decoder = new StringDecoder(encoding);
+    if (self._decoder !== null && self._decoder.encoding !== decoder.encoding) {
+      throw new Error('Cannot change encoding');
+    }
+    self._decoder = decoder;
     self._decoder.wanted = normalize(encoding);
   }
   return end ? self._decoder.end(buf) : self._decoder.write(buf);
@@ -86,6 +90,66 @@ function Cipheriv(cipher, key, iv, options) {
 function Decipheriv(cipher, key, iv, options) {
   if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
   createCipher(this, cipher, key, iv, options, true);
+}
+
+// Legacy Cipher/Decipher (createCipher, DEP0106): key and IV come from the password
+// through EVP_BytesToKey with MD5, one round and no salt, as OpenSSL's `enc` did.
+function bytesToKey(cipher, password, keyLength, ivLength) {
+  const { createHash } = require('crypto');
+  const { Buffer } = require('buffer');
+  const parts = [];
+  let total = 0;
+  let prev = Buffer.alloc(0);
+  while (total < keyLength + ivLength) {
+    prev = createHash('md5').update(prev).update(password).digest();
+    parts.push(prev);
+    total += prev.length;
+  }
+  const all = Buffer.concat(parts);
+  return { key: all.subarray(0, keyLength), iv: all.subarray(keyLength, keyLength + ivLength) };
+}
+
+function legacyCipher(self, cipher, password, options, decipher) {
+  validateString(cipher, 'cipher');
+  password = getArrayBufferOrView(password, 'password');
+  const info = binding.getCipherInfo(cipher, -1, -1);
+  if (info === undefined) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+  if (!decipher && (info.mode === 'ctr' || info.mode === 'gcm' || info.mode === 'ccm')) {
+    process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+  }
+  const view = ArrayBuffer.isView(password) ?
+    new Uint8Array(password.buffer, password.byteOffset, password.byteLength) :
+    new Uint8Array(password);
+  const { key, iv } = bytesToKey(cipher, view, info.keyLength, info.ivLength ?? 0);
+  createCipher(self, cipher, key, info.ivLength ? iv : null, options, decipher);
+}
+
+function Cipher(cipher, password, options) {
+  if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+  legacyCipher(this, cipher, password, options, false);
+}
+
+function Decipher(cipher, password, options) {
+  if (!(this instanceof Decipher)) return new Decipher(cipher, password, options);
+  legacyCipher(this, cipher, password, options, true);
+}
+
+let warnedLegacy = false;
+// DEP0106 is one deprecation code for both functions, so Node warns once for either.
+function warnLegacy(name) {
+  if (warnedLegacy) return;
+  warnedLegacy = true;
+  process.emitWarning(`crypto.${name} is deprecated.`, 'DeprecationWarning', 'DEP0106');
+}
+
+function createLegacyCipher(cipher, password, options) {
+  warnLegacy('createCipher');
+  return new Cipher(cipher, password, options);
+}
+
+function createLegacyDecipher(cipher, password, options) {
+  warnLegacy('createDecipher');
+  return new Decipher(cipher, password, options);
 }
 
 const proto = {
@@ -107,7 +171,7 @@ const proto = {
   update(data, inputEncoding, outputEncoding) {
     if (typeof data === 'string') {
       const { Buffer } = require('buffer');
-      if (inputEncoding === 'buffer' || inputEncoding == null) inputEncoding = 'utf8';
+      if (inputEncoding === 'buffer' || !inputEncoding) inputEncoding = 'utf8';
       if (!Buffer.isEncoding(inputEncoding)) {
         const { ERR_UNKNOWN_ENCODING } = require('internal/errors').codes;
         throw new ERR_UNKNOWN_ENCODING(inputEncoding);
@@ -156,13 +220,10 @@ const proto = {
   },
 };
 
-Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
-Object.setPrototypeOf(Cipheriv, LazyTransform);
-Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
-Object.setPrototypeOf(Decipheriv, LazyTransform);
-for (const [name, fn] of Object.entries(proto)) {
-  Cipheriv.prototype[name] = fn;
-  Decipheriv.prototype[name] = fn;
+for (const Class of [Cipheriv, Decipheriv, Cipher, Decipher]) {
+  Object.setPrototypeOf(Class.prototype, LazyTransform.prototype);
+  Object.setPrototypeOf(Class, LazyTransform);
+  for (const [name, fn] of Object.entries(proto)) Class.prototype[name] = fn;
 }
 
 Cipheriv.prototype.getAuthTag = function getAuthTag() {
@@ -170,6 +231,8 @@ Cipheriv.prototype.getAuthTag = function getAuthTag() {
   if (ret === undefined) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
   return bufferFrom(ret);
 };
+
+Cipher.prototype.getAuthTag = Cipheriv.prototype.getAuthTag;
 
 Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   tagbuf = getArrayBufferOrView(tagbuf, 'buffer', encoding);
@@ -184,6 +247,8 @@ Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   state.tagSet = true;
   return this;
 };
+
+Decipher.prototype.setAuthTag = Decipheriv.prototype.setAuthTag;
 
 function getCipherInfo(nameOrNid, options) {
   if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
@@ -206,4 +271,6 @@ function getCipherInfo(nameOrNid, options) {
   return binding.getCipherInfo(nameOrNid, keyLength, ivLength);
 }
 
-module.exports = { Cipheriv, Decipheriv, getCipherInfo };
+module.exports = {
+  Cipheriv, Decipheriv, Cipher, Decipher, createLegacyCipher, createLegacyDecipher, getCipherInfo,
+};

@@ -3,7 +3,10 @@
 // callback forms), then export in the requested encodings or KeyObjects.
 
 const {
+  ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS,
   ERR_CRYPTO_INVALID_CURVE,
+  ERR_CRYPTO_UNKNOWN_CIPHER,
+  ERR_CRYPTO_UNKNOWN_DH_GROUP,
   ERR_INCOMPATIBLE_OPTION_PAIR,
   ERR_INVALID_ARG_VALUE,
   ERR_MISSING_OPTION,
@@ -12,18 +15,34 @@ const {
   validateFunction, validateInt32, validateObject, validateOneOf, validateString,
   validateUint32,
 } = require('internal/validators');
-const { binding, checkDigest } = require('internal/crypto/util');
+const { makeNodeError } = require('internal/errors');
+const { binding, checkDigest, isArrayBufferLike } = require('internal/crypto/util');
 const {
   PublicKeyObject, PrivateKeyObject, createSecretKey,
 } = require('internal/crypto/keys');
 
+// options.hash and options.mgf1Hash (DEP0154) as aliases of the *Algorithm names.
+function deprecatedOption(options, oldName, newName) {
+  const value = options[newName];
+  const old = options[oldName];
+  if (old === undefined) return value;
+  process.emitWarning(`"options.${oldName}" is deprecated, use "options.${newName}" instead.`,
+                      'DeprecationWarning', 'DEP0154');
+  validateString(old, `options.${oldName}`);
+  if (value !== undefined && value !== old) {
+    throw new ERR_INVALID_ARG_VALUE(`options.${oldName}`, old);
+  }
+  return old;
+}
+
 function checkOptions(type, options) {
   validateString(type, 'type');
-  validateObject(options, 'options');
   const params = {};
+  if (options !== undefined) validateObject(options, 'options');
   switch (type) {
     case 'rsa':
     case 'rsa-pss': {
+      validateObject(options, 'options');
       validateUint32(options.modulusLength, 'options.modulusLength');
       params.modulusLength = options.modulusLength;
       if (options.publicExponent !== undefined) {
@@ -31,7 +50,11 @@ function checkOptions(type, options) {
       }
       params.publicExponent = options.publicExponent ?? 0x10001;
       if (type === 'rsa-pss') {
-        const { hashAlgorithm, mgf1HashAlgorithm, saltLength } = options;
+        const { saltLength } = options;
+        const hashAlgorithm = deprecatedOption(options, 'hash', 'hashAlgorithm');
+        let mgf1HashAlgorithm = deprecatedOption(options, 'mgf1Hash', 'mgf1HashAlgorithm');
+        // RFC 8017, 9.1: MGF1 uses the message digest unless told otherwise (as in Node).
+        if (mgf1HashAlgorithm === undefined) mgf1HashAlgorithm = hashAlgorithm;
         if (hashAlgorithm !== undefined) {
           validateString(hashAlgorithm, 'options.hashAlgorithm');
           checkDigest(hashAlgorithm, 'options.hashAlgorithm');
@@ -39,7 +62,10 @@ function checkOptions(type, options) {
         }
         if (mgf1HashAlgorithm !== undefined) {
           validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm');
-          checkDigest(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm');
+          if (binding.getDigestSize(mgf1HashAlgorithm) === -1) {
+            throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST',
+                                `Invalid MGF1 digest: ${mgf1HashAlgorithm}`);
+          }
           params.mgf1HashAlgorithm = mgf1HashAlgorithm;
         }
         if (saltLength !== undefined) {
@@ -50,17 +76,21 @@ function checkOptions(type, options) {
       break;
     }
     case 'ec': {
+      validateObject(options, 'options');
       validateString(options.namedCurve, 'options.namedCurve');
       if (binding.curveNid(options.namedCurve) === 0) throw new ERR_CRYPTO_INVALID_CURVE();
       params.namedCurve = options.namedCurve;
       const { paramEncoding = 'named' } = options;
-      validateOneOf(paramEncoding, 'options.paramEncoding', ['named', 'explicit']);
+      if (paramEncoding !== 'named' && paramEncoding !== 'explicit') {
+        throw new ERR_INVALID_ARG_VALUE('options.paramEncoding', paramEncoding);
+      }
       params.paramEncoding = paramEncoding;
       break;
     }
     case 'ed25519': case 'ed448': case 'x25519': case 'x448':
       break;
     case 'dsa': {
+      validateObject(options, 'options');
       validateUint32(options.modulusLength, 'options.modulusLength');
       params.modulusLength = options.modulusLength;
       if (options.divisorLength != null) {
@@ -70,12 +100,14 @@ function checkOptions(type, options) {
       break;
     }
     case 'dh': {
+      validateObject(options, 'options');
       const { group, primeLength, prime, generator } = options;
       if (group != null) {
         if (prime != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'prime');
         if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'primeLength');
         if (generator != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'generator');
         validateString(group, 'options.group');
+        if (!/^modp(1|2|5|14|15|16|17|18)$/.test(group)) throw new ERR_CRYPTO_UNKNOWN_DH_GROUP();
         params.group = group;
       } else if (prime != null) {
         if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('prime', 'primeLength');
@@ -98,18 +130,54 @@ function checkOptions(type, options) {
   return params;
 }
 
-function checkEncoding(encoding, name) {
+// Validates publicKeyEncoding / privateKeyEncoding before any key is generated.
+function checkEncoding(encoding, name, isPublic, keyType) {
   if (encoding == null) return undefined;
-  validateObject(encoding, name);
-  if (encoding.format !== 'jwk') validateOneOf(encoding.format, `${name}.format`, ['pem', 'der', 'jwk']);
+  if (typeof encoding !== 'object') throw new ERR_INVALID_ARG_VALUE(name, encoding);
+  const { format, type, cipher, passphrase } = encoding;
+  if (format === 'jwk') {
+    if (!isPublic && (cipher !== undefined || passphrase !== undefined)) {
+      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS('jwk', 'does not support encryption');
+    }
+    return encoding;
+  }
+  if (format !== 'pem' && format !== 'der') {
+    throw new ERR_INVALID_ARG_VALUE(`${name}.format`, format);
+  }
+  const allowed = isPublic ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+  if (!allowed.includes(type)) throw new ERR_INVALID_ARG_VALUE(`${name}.type`, type);
+  if (type === 'pkcs1' && keyType !== 'rsa') {
+    throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, 'can only be used for RSA keys');
+  }
+  if (type === 'sec1' && keyType !== 'ec') {
+    throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, 'can only be used for EC keys');
+  }
+  if (!isPublic && cipher != null) {
+    if (typeof cipher !== 'string') throw new ERR_INVALID_ARG_VALUE(`${name}.cipher`, cipher);
+    if (format === 'der' && type !== 'pkcs8') {
+      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, 'does not support encryption');
+    }
+    if (binding.getCipherInfo(cipher, -1, -1) === undefined) {
+      throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+    }
+    if (typeof passphrase !== 'string' && !ArrayBuffer.isView(passphrase) &&
+        !isArrayBufferLike(passphrase)) {
+      throw new ERR_INVALID_ARG_VALUE(`${name}.passphrase`, passphrase);
+    }
+  }
   return encoding;
+}
+
+function checkEncodings(type, options) {
+  checkEncoding(options?.publicKeyEncoding, 'options.publicKeyEncoding', true, type);
+  checkEncoding(options?.privateKeyEncoding, 'options.privateKeyEncoding', false, type);
 }
 
 function finish(pair, options) {
   const pub = new PublicKeyObject(pair[0]);
   const priv = new PrivateKeyObject(pair[1]);
-  const pubEnc = checkEncoding(options?.publicKeyEncoding, 'options.publicKeyEncoding');
-  const privEnc = checkEncoding(options?.privateKeyEncoding, 'options.privateKeyEncoding');
+  const pubEnc = options?.publicKeyEncoding;
+  const privEnc = options?.privateKeyEncoding;
   return {
     publicKey: pubEnc ? pub.export(pubEnc) : pub,
     privateKey: privEnc ? priv.export(privEnc) : priv,
@@ -117,9 +185,8 @@ function finish(pair, options) {
 }
 
 function generateKeyPairSync(type, options) {
-  const params = checkOptions(type, options ?? {});
-  checkEncoding(options?.publicKeyEncoding, 'options.publicKeyEncoding');
-  checkEncoding(options?.privateKeyEncoding, 'options.privateKeyEncoding');
+  checkEncodings(type, options);
+  const params = checkOptions(type, options);
   return finish(binding.generateKeyPair(type, params), options);
 }
 
@@ -129,9 +196,8 @@ function generateKeyPair(type, options, callback) {
     options = undefined;
   }
   validateFunction(callback, 'callback');
-  const params = checkOptions(type, options ?? {});
-  checkEncoding(options?.publicKeyEncoding, 'options.publicKeyEncoding');
-  checkEncoding(options?.privateKeyEncoding, 'options.privateKeyEncoding');
+  checkEncodings(type, options);
+  const params = checkOptions(type, options);
   binding.generateKeyPair(type, params, (err, pair) => {
     if (err) return callback(err);
     let result;
@@ -175,5 +241,17 @@ function generateKey(type, options, callback) {
     callback(null, createSecretKey(buf));
   });
 }
+
+// util.promisify(generateKeyPair) resolves to { publicKey, privateKey }, as in Node.
+Object.defineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (type, options) => new Promise((resolve, reject) => {
+    generateKeyPair(type, options, (err, publicKey, privateKey) => {
+      if (err) reject(err);
+      else resolve({ publicKey, privateKey });
+    });
+  }),
+  enumerable: false,
+  configurable: true,
+});
 
 module.exports = { generateKeyPair, generateKeyPairSync, generateKey, generateKeySync };

@@ -20,12 +20,15 @@ const {
   binding, kHandle, bufferFrom, isArrayBufferLike, getArrayBufferOrView,
 } = require('internal/crypto/util');
 
+const { Cloneable, kClone } = require('internal/worker/cloneable');
+
 const kKeyType = Symbol('kKeyType');
 const kPublic = 1;
 const kPrivate = 2;
 const kInternal = Symbol('kInternal');
 
-class KeyObject {
+// Cloneable: postMessage and structuredClone copy the key material (see [kClone]).
+class KeyObject extends Cloneable {
   constructor(type, handle) {
     if (type !== 'secret' && type !== 'public' && type !== 'private') {
       throw new ERR_INVALID_ARG_VALUE('type', type);
@@ -33,6 +36,7 @@ class KeyObject {
     if (!(handle instanceof binding.KeyObjectHandle)) {
       throw new ERR_INVALID_ARG_TYPE('handle', 'object', handle);
     }
+    super();
     this[kKeyType] = type;
     Object.defineProperty(this, kHandle, { value: handle, enumerable: false });
   }
@@ -43,6 +47,16 @@ class KeyObject {
     const { isCryptoKey, kKeyObject } = require('internal/crypto/webcrypto');
     if (!isCryptoKey(key)) throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
     return key[kKeyObject];
+  }
+
+  // The key material for a message: a secret key's bytes, an asymmetric key as DER.
+  [kClone]() {
+    const handle = this[kHandle];
+    let material;
+    if (this.type === 'secret') material = handle.export();
+    else if (this.type === 'public') material = handle.export('der', 'spki');
+    else material = handle.export('der', 'pkcs8');
+    return { type: 'KeyObject', data: { keyType: this.type, material } };
   }
 
   equals(otherKeyObject) {
@@ -85,8 +99,16 @@ class AsymmetricKeyObject extends KeyObject {
     if (!['rsa', 'rsa-pss', 'dsa', 'ec'].includes(type)) return {};
     const details = {};
     this[kHandle].keyDetail(details);
+    for (const key of ['hashAlgorithm', 'mgf1HashAlgorithm']) {
+      if (details[key] !== undefined) details[key] = nodeDigestName(details[key]);
+    }
     return details;
   }
+}
+
+// OpenSSL's canonical digest names ("SHA2-256", "SHA2-512/256") as Node prints them.
+function nodeDigestName(name) {
+  return name.replace(/^SHA2-/, 'sha').replace('/', '-').toLowerCase();
 }
 
 function exportJwk(handle, isPublic) {
@@ -107,9 +129,14 @@ function exportJwk(handle, isPublic) {
 }
 
 function exportAsymmetric(key, options, isPublic) {
-  if (options !== undefined) validateObject(options, 'options');
+  validateObject(options, 'options');
   const { format = 'pem', type, cipher, passphrase } = options ?? {};
-  if (format === 'jwk') return exportJwk(key[kHandle], isPublic);
+  if (format === 'jwk') {
+    if (!isPublic && (cipher !== undefined || passphrase !== undefined)) {
+      throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS('jwk', 'does not support encryption');
+    }
+    return exportJwk(key[kHandle], isPublic);
+  }
   if (format !== 'pem' && format !== 'der') {
     throw new ERR_INVALID_ARG_VALUE('options.format', format);
   }
@@ -123,6 +150,9 @@ function exportAsymmetric(key, options, isPublic) {
     throw new ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, 'can only be used for EC keys');
   }
   let pass;
+  if (!isPublic && cipher === undefined && passphrase !== undefined) {
+    throw new ERR_INVALID_ARG_VALUE('options.cipher', cipher);
+  }
   if (!isPublic && cipher !== undefined) {
     validateString(cipher, 'options.cipher');
     if (format === 'der' && type !== 'pkcs8') {
@@ -228,8 +258,9 @@ function parseKeyData(data, kind, format, type, passphrase, encoding) {
   if (typeof data === 'string') data = Buffer.from(data, encoding === 'buffer' ? 'utf8' : encoding);
   const handle = new binding.KeyObjectHandle();
   if (format === 'der') {
-    if (kind === kPublic) validateOneOf(type, 'key.type', ['pkcs1', 'spki', 'pkcs8', 'sec1']);
-    else validateOneOf(type, 'key.type', ['pkcs1', 'pkcs8', 'sec1']);
+    const types = kind === kPublic ? ['pkcs1', 'spki', 'pkcs8', 'sec1'] :
+      ['pkcs1', 'pkcs8', 'sec1'];
+    if (!types.includes(type)) throw new ERR_INVALID_ARG_VALUE('options.type', type);
   }
   if (passphrase !== undefined && passphrase !== null) {
     passphrase = getArrayBufferOrView(passphrase, 'key.passphrase', encoding);
@@ -292,7 +323,23 @@ function createPrivateKey(key) {
   return new PrivateKeyObject(handle);
 }
 
+// The receiving side of KeyObject#[kClone].
+function deserializeKeyObject({ keyType, material }) {
+  const handle = new binding.KeyObjectHandle();
+  if (keyType === 'secret') {
+    handle.initSecret(material);
+    return new SecretKeyObject(handle);
+  }
+  if (keyType === 'public') {
+    handle.parse(kPublic, material, 'der', undefined);
+    return new PublicKeyObject(handle);
+  }
+  handle.parse(kPrivate, material, 'der', undefined);
+  return new PrivateKeyObject(handle);
+}
+
 module.exports = {
+  deserializeKeyObject,
   KeyObject,
   SecretKeyObject,
   PublicKeyObject,

@@ -10,7 +10,7 @@ const {
   ERR_INVALID_ARG_TYPE,
   ERR_INVALID_ARG_VALUE,
 } = require('internal/errors').codes;
-const { validateFunction, validateInt32, validateString } = require('internal/validators');
+const { validateFunction, validateString } = require('internal/validators');
 const { binding, bufferFrom, getArrayBufferOrView, checkDigest } = require('internal/crypto/util');
 const { prepareAsymmetricKey, kPublic, kPrivate } = require('internal/crypto/keys');
 
@@ -21,7 +21,9 @@ const RSA_PKCS1_OAEP_PADDING = 4;
 function getOption(options, name, allowed) {
   if (options === null || typeof options !== 'object') return undefined;
   const value = options[name];
-  if (value !== undefined) validateInt32(value, `options.${name}`);
+  if (value !== undefined && value !== (value | 0)) {
+    throw new ERR_INVALID_ARG_VALUE(`options.${name}`, value);
+  }
   return value;
 }
 

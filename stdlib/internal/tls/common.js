@@ -125,8 +125,12 @@ function convertALPNProtocols(protocols, out) {
     for (const p of protocols) {
       const b = Buffer.from(p);
       if (b.length > 255) {
-        throw new ERR_OUT_OF_RANGE('The byte length of the protocol at index ' +
-          `${protocols.indexOf(p)} exceeds the maximum length.`, '<= 255', b.length, true);
+        const err = new ERR_OUT_OF_RANGE('protocol', '<= 255', b.length);
+        // Node words this one without the 'The value of "..."' frame.
+        err.message = 'The byte length of the protocol at index ' +
+          `${protocols.indexOf(p)} exceeds the maximum length. It must be <= 255. ` +
+          `Received ${b.length}`;
+        throw err;
       }
       parts.push(Buffer.from([b.length]), b);
     }
@@ -142,9 +146,19 @@ function shapeCert(c) {
   if (c.pubkey) c.pubkey = Buffer.from(c.pubkey);
   if (c.infoAccessText) {
     const info = { __proto__: null };
+    // "OCSP - URI:http://..." lines: the key is everything before the first colon.
     for (const line of c.infoAccessText.split('\n')) {
-      const m = /^(.*?) - (.*)$/.exec(line.trim());
-      if (m) (info[m[1]] ||= []).push(m[2]);
+      const colon = line.indexOf(':');
+      if (colon === -1) continue;
+      let value = line.slice(colon + 1);
+      if (value.startsWith('"')) {
+        try {
+          value = JSON.parse(value);
+        } catch {
+          // Not a quoted string after all: keep the text.
+        }
+      }
+      (info[line.slice(0, colon).trim()] ||= []).push(value);
     }
     c.infoAccess = info;
     delete c.infoAccessText;

@@ -3,19 +3,27 @@
 // emits 'secureConnection') and tls.connect.
 
 const net = require('net');
-const { codes: { ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_HANDSHAKE_TIMEOUT } } =
-  require('internal/errors');
+const { Buffer } = require('buffer');
+const {
+  codes: { ERR_TLS_REQUIRED_SERVER_NAME, ERR_TLS_HANDSHAKE_TIMEOUT },
+} = require('internal/errors');
+const assert = require('assert');
+const { validateBuffer, validateFunction, validateNumber } = require('internal/validators');
 const { createSecureContext } = require('internal/tls/secure_context');
 const { convertALPNProtocols } = require('internal/tls/common');
-const { TLSSocket } = require('internal/tls/socket');
+const { TLSSocket, kFromTlsServer } = require('internal/tls/socket');
 
 const kContexts = Symbol('kContexts');
 
 // Sets up tls.Server state on `server` (a net.Server); https.Server uses it too.
 function initTlsServer(server, options) {
   server._contexts = server[kContexts] = [];
+  if (options.SNICallback != null) validateFunction(options.SNICallback, 'options.SNICallback');
   server.setSecureContext(options);
   server._sniCallback = options.SNICallback || defaultSNICallback;
+  if (options.handshakeTimeout !== undefined) {
+    validateNumber(options.handshakeTimeout, 'options.handshakeTimeout');
+  }
   server.handshakeTimeout = options.handshakeTimeout || 120 * 1000;
   server.on('connection', tlsConnectionListener);
 }
@@ -38,6 +46,8 @@ Object.setPrototypeOf(Server, net.Server);
 Server.prototype.setSecureContext = function(options) {
   this._options = { ...options };
   const o = this._options;
+  // Servers prefer their own cipher order unless told otherwise, as in Node.
+  if (o.honorCipherOrder === undefined) o.honorCipherOrder = true;
   this.requestCert = o.requestCert === true;
   this.rejectUnauthorized = this.requestCert ? o.rejectUnauthorized !== false : false;
   if (o.ALPNProtocols) convertALPNProtocols(o.ALPNProtocols, o);
@@ -56,8 +66,15 @@ Server.prototype.addContext = function(servername, context) {
   this[kContexts].push([re, ctx]);
 };
 
-Server.prototype.getTicketKeys = function() { return Buffer.alloc(48); };
-Server.prototype.setTicketKeys = function() {};
+Server.prototype.getTicketKeys = function() {
+  return Buffer.from(this._sharedCreds.context.getTicketKeys());
+};
+
+Server.prototype.setTicketKeys = function(keys) {
+  validateBuffer(keys, 'keys');
+  assert(keys.byteLength === 48, 'Session ticket keys must be a 48-byte buffer');
+  this._sharedCreds.context.setTicketKeys(keys);
+};
 
 function defaultSNICallback(servername, cb) {
   let ctx;
@@ -79,14 +96,12 @@ function tlsConnectionListener(raw) {
     rejectUnauthorized: server.rejectUnauthorized,
     SNICallback: o.SNICallback,
   });
+  socket[kFromTlsServer] = true;
   socket.server = server;
   socket._server = server;
   // As in Node, a server socket's late errors (EPIPE, ECONNRESET) never go unhandled.
   socket.on('error', () => {});
   const ssl = socket.ssl;
-  ssl.enableCertCb();
-  ssl.setVerifyMode(server.requestCert, server.rejectUnauthorized);
-  if (o.ALPNProtocols) ssl.setALPNProtocols(o.ALPNProtocols);
   if (server.listenerCount('keylog') > 0) {
     ssl.enableKeylog();
     socket.on('keylog', (line) => server.emit('keylog', line, socket));

@@ -8,14 +8,30 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { TLSWrap } = internalBinding('tls_wrap');
 const { SecureContext: NativeSecureContext } = internalBinding('secure_context');
-const { codes: { ERR_TLS_INVALID_STATE, ERR_SOCKET_CLOSED } } = require('internal/errors');
-const { createSecureContext, SecureContext } = require('internal/tls/secure_context');
-const { checkServerIdentity, linkCertificates } = require('internal/tls/common');
+const {
+  codes: {
+    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_SOCKET_CLOSED, ERR_TLS_DH_PARAM_SIZE,
+  },
+} = require('internal/errors');
+const {
+  validateBuffer, validateFunction, validateInt32, validateObject, validateString,
+  validateUint32,
+} = require('internal/validators');
+const { createSecureContext } = require('internal/tls/secure_context');
+const {
+  checkServerIdentity, convertALPNProtocols, linkCertificates,
+} = require('internal/tls/common');
 
 const kRaw = Symbol('kRaw');
 const kPendingWrites = Symbol('kPendingWrites');
 const kIsServer = Symbol('kIsServer');
 const kServer = Symbol('kServer');
+const kEmittingSession = Symbol('kEmittingSession');
+const kSniError = Symbol('kSniError');
+const kReleased = Symbol('kReleased');
+const kOnread = Symbol('kOnread');
+// Set on sockets a tls.Server made: their handshake errors go to 'tlsClientError'.
+const kFromTlsServer = Symbol('kFromTlsServer');
 
 function connReset(message) {
   const err = new Error(message);
@@ -23,9 +39,26 @@ function connReset(message) {
   return err;
 }
 
+// The error of a connection that ended before the handshake finished; a client's names
+// where it was going, as Node's does.
+function earlyEnd(self) {
+  if (self[kIsServer]) return connReset('socket hang up');
+  const err = connReset(
+    'Client network socket disconnected before secure TLS connection was established');
+  {
+    const opts = self._tlsOptions;
+    err.path = opts.path;
+    err.host = opts.host;
+    err.port = opts.port;
+    err.localAddress = opts.localAddress;
+  }
+  return err;
+}
+
 function TLSSocket(socket, opts) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
   const options = { ...opts };
+  if (options.SNICallback != null) validateFunction(options.SNICallback, 'options.SNICallback');
   this._tlsOptions = options;
   this._secureEstablished = false;
   this._closeNotified = false;
@@ -38,21 +71,43 @@ function TLSSocket(socket, opts) {
   this[kIsServer] = Boolean(options.isServer);
   this[kServer] = options.server || null;
   this[kPendingWrites] = [];
+  const onread = options.onread;
+  if (onread !== null && typeof onread === 'object' && onread.buffer &&
+      typeof onread.callback === 'function') {
+    this[kOnread] = {
+      buffer: onread.buffer, callback: onread.callback, queue: [], paused: false, ended: false,
+    };
+  }
   net.Socket.call(this, {
     allowHalfOpen: socket ? socket.allowHalfOpen : options.allowHalfOpen,
+    highWaterMark: options.highWaterMark,
     readable: true,
     writable: true,
   });
-  const raw = socket instanceof require('stream').Duplex ? socket : new net.Socket();
+  // A socket of our own stays half-open: the TLSSocket's allowHalfOpen decides (through
+  // net.Socket's end handling) when the writable side closes.
+  const raw = socket instanceof require('stream').Duplex ? socket :
+    new net.Socket({ allowHalfOpen: true });
   this[kRaw] = raw;
   this._parent = raw;
   this.connecting = Boolean(raw.connecting);
-  let context = options.secureContext;
-  if (!(context instanceof SecureContext) && !(context && context.context)) {
-    context = createSecureContext(options);
+  let context = options.secureContext || options.credentials;
+  if (!context) context = createSecureContext(options);
+  if (!(context.context instanceof NativeSecureContext)) {
+    throw new ERR_TLS_INVALID_CONTEXT('context');
   }
   this.ssl = this._handleTLS = new TLSWrap(context.context, this[kIsServer]);
   this.ssl.owner = this;
+  if (this[kIsServer]) {
+    const ssl = this.ssl;
+    if (options.SNICallback || this[kServer]) ssl.enableCertCb();
+    ssl.setVerifyMode(Boolean(options.requestCert), Boolean(options.rejectUnauthorized));
+    if (options.ALPNProtocols) {
+      const out = {};
+      convertALPNProtocols(options.ALPNProtocols, out);
+      ssl.setALPNProtocols(out.ALPNProtocols);
+    }
+  }
   wireWrap(this, this.ssl);
   wireRaw(this, raw);
 }
@@ -61,20 +116,74 @@ Object.setPrototypeOf(TLSSocket, net.Socket);
 
 function wireWrap(self, ssl) {
   const raw = self[kRaw];
-  ssl.onciphertext = (ab) => { if (!raw.destroyed) raw.write(Buffer.from(ab)); };
+  // A close_notify produced after the peer's FIN has nowhere to go: drop it rather than
+  // write after end (which would surface as EPIPE).
+  ssl.onciphertext = (ab) => {
+    if (!raw.destroyed && !raw.writableEnded) raw.write(Buffer.from(ab));
+  };
   ssl.oncleartext = (ab) => {
     self._unrefTimer();
-    if (!self.push(Buffer.from(ab))) raw.pause();
+    if (self[kOnread]) {
+      self[kOnread].queue.push(Buffer.from(ab));
+      deliverOnread(self);
+    } else if (!self.push(Buffer.from(ab))) {
+      raw.pause();
+    }
   };
-  ssl.onsession = (ab) => self.emit('session', Buffer.from(ab));
+  // The wrap reports sessions after the read that produced them; while one is being
+  // emitted, getSession() returns it (TLS 1.3 servers send several tickets at once).
+  ssl.onsession = (ab) => {
+    const session = Buffer.from(ab);
+    self[kEmittingSession] = session;
+    try {
+      self.emit('session', session);
+    } finally {
+      self[kEmittingSession] = undefined;
+    }
+  };
   ssl.onkeylog = (ab) => self.emit('keylog', Buffer.from(ab));
   ssl.onclose = () => {
     self._closeNotified = true;
-    self.push(null);
+    pushEnd(self);
   };
-  ssl.onerror = (err) => onTlsError(self, err);
+  ssl.onerror = (err) => onTlsError(self, self[kSniError] || err);
   ssl.oncertcb = (ab) => onCertCb(self, Buffer.from(ab).toString());
   ssl.onhandshakedone = () => onHandshakeDone(self);
+}
+
+// The end of the cleartext; with an `onread` option, after the queued bytes are handed
+// out.
+function pushEnd(self) {
+  const onread = self[kOnread];
+  if (onread) {
+    onread.ended = true;
+    deliverOnread(self);
+    return;
+  }
+  self.push(null);
+  // 'end' follows even when nobody reads, as Node's sockets do.
+  if (!self.readableFlowing) self.read(0);
+}
+
+// The `onread` option: cleartext goes to callback(nread, buffer) through the caller's
+// buffer instead of 'data'; pause() or a callback returning false holds it back.
+function deliverOnread(self) {
+  const onread = self[kOnread];
+  while (onread.queue.length > 0 && !onread.paused && !self.destroyed) {
+    const chunk = onread.queue[0];
+    const buf = typeof onread.buffer === 'function' ? onread.buffer() : onread.buffer;
+    const n = Math.min(buf.length, chunk.length);
+    buf.set(chunk.subarray(0, n));
+    if (n === chunk.length) onread.queue.shift();
+    else onread.queue[0] = chunk.subarray(n);
+    if (onread.callback.call(self, n, buf) === false) onread.paused = true;
+  }
+  if (onread.queue.length === 0 && onread.ended) {
+    onread.ended = false;
+    // Node asks for a buffer for the read that meets the end as well.
+    if (typeof onread.buffer === 'function') onread.buffer();
+    self.push(null);
+  }
 }
 
 function wireRaw(self, raw) {
@@ -84,10 +193,9 @@ function wireRaw(self, raw) {
   });
   raw.on('end', () => {
     if (!self._secureEstablished) {
-      onTlsError(self, connReset(
-        'Client network socket disconnected before secure TLS connection was established'));
+      onTlsError(self, earlyEnd(self));
     } else if (!self._closeNotified) {
-      self.push(null);
+      pushEnd(self);
     }
   });
   raw.on('error', (err) => {
@@ -96,11 +204,16 @@ function wireRaw(self, raw) {
   });
   raw.on('close', () => {
     if (!self._secureEstablished && !self.destroyed) {
-      onTlsError(self, connReset(
-        'Client network socket disconnected before secure TLS connection was established'));
+      onTlsError(self, earlyEnd(self));
     }
     if (!self.destroyed) self.destroy();
-    self.emit('close', false);
+    // A server socket that closes before 'secureConnection' without a reported error
+    // (a rejected client certificate) still tells the server, as Node does.
+    if (self[kFromTlsServer] && !self[kReleased] && !self._tlsError) {
+      self._tlsError = connReset('socket hang up');
+      self[kServer].emit('tlsClientError', self._tlsError, self);
+    }
+    self.emit('close', Boolean(self.errored || self._tlsError));
   });
   raw.on('drain', () => self.emit('drain'));
 }
@@ -108,7 +221,7 @@ function wireRaw(self, raw) {
 // Errors before the handshake finished: servers report them as 'tlsClientError'.
 function onTlsError(self, err) {
   if (self.destroyed) return;
-  if (self[kIsServer] && !self._secureEstablished) {
+  if (self[kFromTlsServer] && !self._secureEstablished) {
     self._tlsError = err;
     const server = self[kServer];
     self.destroy();
@@ -125,18 +238,24 @@ function onCertCb(self, servername) {
     self.ssl.certCbDone();
     return;
   }
+  self.servername = servername;
   let once = false;
+  // As in Node, a failed SNICallback closes the connection without an alert.
+  const fail = (err) => onTlsError(self, err);
   sni.call(server, servername, (err, context) => {
     if (once || !self.ssl) return;
     once = true;
-    if (err) return onTlsError(self, err);
+    if (err) return fail(err);
     if (context) {
       const native = context.context || context;
-      if (!(native instanceof NativeSecureContext)) {
-        const { codes: { ERR_TLS_INVALID_CONTEXT } } = require('internal/errors');
-        return onTlsError(self, new ERR_TLS_INVALID_CONTEXT('context'));
+      if (!(native instanceof NativeSecureContext)) return fail(new Error('Invalid SNI context'));
+      try {
+        self.ssl.setSecureContext(native);
+      } catch (err) {
+        // The context is in place but serves nothing: the handshake fails with an alert
+        // and the socket reports this error.
+        self[kSniError] = err;
       }
-      self.ssl.setSecureContext(native);
     }
     self.ssl.certCbDone();
   });
@@ -147,7 +266,9 @@ function onHandshakeDone(self) {
   self._secureEstablished = true;
   self.secureConnecting = false;
   self.alpnProtocol = ssl.getALPNNegotiatedProtocol();
-  self.servername = ssl.getServername() || self.servername;
+  // A server reports the client's SNI name, false without one (as Node does).
+  self.servername = self[kIsServer] ? ssl.getServername() :
+    ssl.getServername() || self.servername;
   const verify = ssl.verifyError();
   if (verify) {
     const err = new Error(verify[1]);
@@ -161,8 +282,10 @@ function onHandshakeDone(self) {
   const opts = self._tlsOptions;
   if (self[kIsServer]) {
     if (opts.requestCert && opts.rejectUnauthorized && !self.authorized) {
-      return onTlsError(self, self._verifyError);
+      self.destroy();
+      return;
     }
+    self[kReleased] = true;
     self.emit('secure');
   } else {
     let err = self._verifyError;
@@ -179,6 +302,12 @@ function onHandshakeDone(self) {
       self.destroy(err);
       return;
     }
+    const minDHSize = opts.minDHSize ?? 1024;
+    const ekeyinfo = self.getEphemeralKeyInfo();
+    if (ekeyinfo && ekeyinfo.type === 'DH' && ekeyinfo.size < minDHSize) {
+      self.destroy(new ERR_TLS_DH_PARAM_SIZE(ekeyinfo.size));
+      return;
+    }
     self.emit('secureConnect');
   }
   flushPendingWrites(self);
@@ -193,7 +322,10 @@ function flushPendingWrites(self) {
 // Starts the handshake once the underlying socket is connected.
 TLSSocket.prototype._start = function() {
   const raw = this[kRaw];
-  if (raw.connecting) {
+  // A net.Socket not connected yet (connect() may follow tls.connect({ socket })) gets
+  // the ClientHello once it is.
+  const unconnected = raw instanceof net.Socket && !raw._handle && !raw.destroyed;
+  if (raw.connecting || unconnected) {
     raw.once('connect', () => {
       this.connecting = false;
       this.emit('connect');
@@ -222,6 +354,20 @@ TLSSocket.prototype._unrefTimer = function() {
   } else {
     net.Socket.prototype._unrefTimer.call(this);
   }
+};
+
+TLSSocket.prototype.pause = function() {
+  if (this[kOnread]) this[kOnread].paused = true;
+  return net.Socket.prototype.pause.call(this);
+};
+
+TLSSocket.prototype.resume = function() {
+  const result = net.Socket.prototype.resume.call(this);
+  if (this[kOnread]) {
+    this[kOnread].paused = false;
+    deliverOnread(this);
+  }
+  return result;
 };
 
 TLSSocket.prototype._read = function() {
@@ -285,6 +431,9 @@ for (const name of ['bytesRead', 'bytesWritten']) {
     get() { return this[kRaw][name]; }, configurable: true,
   });
 }
+Object.defineProperty(TLSSocket.prototype, 'bufferSize', {
+  get() { return this.ssl ? this.writableLength : undefined; }, configurable: true,
+});
 Object.defineProperty(TLSSocket.prototype, 'pending', {
   get() { return Boolean(this[kRaw].pending); }, configurable: true,
 });
@@ -298,8 +447,9 @@ TLSSocket.prototype.getPeerCertificate = function(detailed) {
   return linkCertificates(list, detailed);
 };
 TLSSocket.prototype.getCertificate = function() {
-  const list = this.ssl && this.ssl.getCertificate();
-  return list ? linkCertificates(list, false) : null;
+  if (!this.ssl) return null;
+  const list = this.ssl.getCertificate();
+  return list ? linkCertificates(list, false) : {};
 };
 TLSSocket.prototype.getCipher = function() {
   const c = this.ssl && this.ssl.getCipher();
@@ -307,6 +457,7 @@ TLSSocket.prototype.getCipher = function() {
 };
 TLSSocket.prototype.getProtocol = function() { return this.ssl ? this.ssl.getProtocol() : null; };
 TLSSocket.prototype.getSession = function() {
+  if (this[kEmittingSession]) return this[kEmittingSession];
   const ab = this.ssl && this.ssl.getSession();
   return ab ? Buffer.from(ab) : undefined;
 };
@@ -322,13 +473,18 @@ TLSSocket.prototype.getPeerFinished = function() {
   return ab ? Buffer.from(ab) : undefined;
 };
 TLSSocket.prototype.exportKeyingMaterial = function(length, label, context) {
+  validateUint32(length, 'length', true);
+  validateString(label, 'label');
+  if (context !== undefined) validateBuffer(context, 'context');
   if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
   return Buffer.from(this.ssl.exportKeyingMaterial(length, label, context));
 };
 TLSSocket.prototype.setMaxSendFragment = function(size) {
+  validateInt32(size, 'size');
   return Boolean(this.ssl && this.ssl.setMaxSendFragment(size));
 };
 TLSSocket.prototype.setServername = function(name) {
+  validateString(name, 'name');
   if (this[kIsServer]) {
     const { codes: { ERR_TLS_SNI_FROM_SERVER } } = require('internal/errors');
     throw new ERR_TLS_SNI_FROM_SERVER();
@@ -339,14 +495,28 @@ TLSSocket.prototype.setSession = function(session) {
   if (typeof session === 'string') session = Buffer.from(session, 'latin1');
   this._tlsOptions.session = session;
 };
-TLSSocket.prototype.getEphemeralKeyInfo = function() { return this[kIsServer] ? null : {}; };
-TLSSocket.prototype.getSharedSigalgs = function() { return []; };
-TLSSocket.prototype.getTLSTicket = function() { return undefined; };
+TLSSocket.prototype.getEphemeralKeyInfo = function() {
+  if (this[kIsServer]) return null;
+  const info = this.ssl && this.ssl.getEphemeralKeyInfo();
+  if (!info) return this.ssl ? {} : null;
+  const [type, name, size] = info;
+  return name === undefined ? { type, size } : { type, name, size };
+};
+TLSSocket.prototype.getSharedSigalgs = function() {
+  return this.ssl ? this.ssl.getSharedSigalgs() : null;
+};
+TLSSocket.prototype.getTLSTicket = function() {
+  const ab = this.ssl && this.ssl.getTLSTicket();
+  return ab ? Buffer.from(ab) : undefined;
+};
 TLSSocket.prototype.disableRenegotiation = function() {};
 TLSSocket.prototype.renegotiate = function(options, cb) {
+  validateObject(options, 'options');
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  // Differs from Node 20: TLS 1.2 renegotiation is not implemented; the callback hears so.
   if (typeof cb === 'function') process.nextTick(cb, new Error('Renegotiation is not supported'));
   return false;
 };
 TLSSocket.prototype.enableTrace = function() {};
 
-module.exports = { TLSSocket, kRaw };
+module.exports = { TLSSocket, kRaw, kFromTlsServer };

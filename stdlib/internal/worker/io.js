@@ -13,6 +13,8 @@ const {
   kIsNodeStyleListener,
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
+// Installs the hooks that rebuild KeyObjects and CryptoKeys received in messages.
+require('internal/worker/cloneable');
 const {
   ERR_CONSTRUCT_CALL_REQUIRED, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_MISSING_ARGS,
 } = require('internal/errors').codes;
