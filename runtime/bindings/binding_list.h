@@ -14,6 +14,7 @@
   V(errors)                   \
   V(fs)                       \
   V(fs_event_wrap)            \
+  V(http2)                    \
   V(http_parser)              \
   V(messaging)                \
   V(module_resolver)          \
