@@ -22,7 +22,7 @@ class StampKey {
   void Add(std::string_view part);
   // A file's bytes, or a marker for a missing file.
   void AddFile(const std::string& path);
-  std::string Hex() const;  // sha256 of everything added.
+  std::string Hex() const;  // A 128-bit non-cryptographic hash of everything added.
 
  private:
   std::string data_;

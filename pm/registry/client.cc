@@ -11,6 +11,17 @@ namespace {
 
 constexpr std::string_view kCorgiKind = "corgi";
 
+// Freshness given to a packument whose response has no Cache-Control at all (some
+// mirrors strip it together with ETag and Last-Modified, which would otherwise make every
+// install download every packument again). 300 s is what the public npm registry sends
+// and what bun assumes for every manifest. RFC 9111 §4.2.2 allows such a heuristic.
+// Differs from npm: make-fetch-happen treats such a response as stale at once.
+constexpr int64_t kHeuristicMaxAge = 300;
+
+int64_t MaxAgeOf(const std::string* cache_control) {
+  return cache_control ? ParseMaxAge(*cache_control) : kHeuristicMaxAge;
+}
+
 int64_t UnixNow() { return static_cast<int64_t>(std::time(nullptr)); }
 
 Result<PackumentResult> Parsed(std::string_view body, std::string_view name,
@@ -136,15 +147,19 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     done(HttpStatusError("GET", url, r.status, r.body, spec));
     return;
   }
-  Result<PackumentResult> parsed = Parsed(r.body, name, url, PackumentSource::kNetwork);
+  // The cache keeps the abbreviated form; parsing that same text keeps a cached answer
+  // identical to this one.
+  std::optional<std::string> abbreviated = AbbreviatePackument(r.body);
+  std::string_view body = abbreviated ? std::string_view(*abbreviated) : std::string_view(r.body);
+  Result<PackumentResult> parsed = Parsed(body, name, url, PackumentSource::kNetwork);
   if (parsed.ok() && cache_) {
     CachedDocument document;
     document.url = url;
     document.etag = header("etag");
     document.last_modified = header("last-modified");
     document.fetched_at = UnixNow();
-    document.max_age = ParseMaxAge(header("cache-control"));
-    document.body = r.body;
+    document.max_age = MaxAgeOf(r.Header("cache-control"));
+    document.body = std::string(body);
     cache_->Store(document, kCorgiKind);
   }
   done(std::move(parsed));

@@ -108,6 +108,17 @@ TEST_F(RegistryClientTest, FreshCopyAndOfflineModesSkipTheNetwork) {
   EXPECT_EQ(Log().size(), 2u);  // One 200, one 304; everything else came from disk.
 }
 
+TEST_F(RegistryClientTest, AnswerWithoutCacheControlIsFreshForFiveMinutes) {
+  config::NetworkOptions network = Network({{"registry", server_->url() + "/bare/"}});
+  Result<PackumentResult> first = Fetch(network, "left");
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->source, PackumentSource::kNetwork);
+  Result<PackumentResult> second = Fetch(network, "left");
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->source, PackumentSource::kCache);
+  EXPECT_EQ(Log().size(), 1u);
+}
+
 TEST_F(RegistryClientTest, PreferOfflineUsesAStaleCopy) {
   config::NetworkOptions network = Network({{"registry", server_->url() + "/ok/"}});
   ASSERT_TRUE(Fetch(network, "left").ok());

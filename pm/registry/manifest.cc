@@ -138,14 +138,15 @@ bool Manifest::IsOptionalPeer(std::string_view peer) const {
   return std::find(optional_peers.begin(), optional_peers.end(), peer) != optional_peers.end();
 }
 
-Manifest ReadManifest(element object, std::string_view fallback_name) {
+Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFields fields) {
+  const bool all = fields == ManifestFields::kAll;
   Manifest m;
   if (!GetString(object, "name", &m.name)) m.name = std::string(fallback_name);
   GetString(object, "version", &m.version);
   m.dependencies = ReadStringMap(object, "dependencies");
   m.optional_dependencies = ReadStringMap(object, "optionalDependencies");
   m.peer_dependencies = ReadStringMap(object, "peerDependencies");
-  m.dev_dependencies = ReadStringMap(object, "devDependencies");
+  if (all) m.dev_dependencies = ReadStringMap(object, "devDependencies");
   m.accept_dependencies = ReadStringMap(object, "acceptDependencies");
   simdjson::dom::object meta;
   if (object["peerDependenciesMeta"].get_object().get(meta) == simdjson::SUCCESS) {
@@ -189,7 +190,20 @@ Manifest ReadManifest(element object, std::string_view fallback_name) {
       m.deprecated = flag;
     }
   }
-  m.scripts = ReadStringMap(object, "scripts");
+  if (all) {
+    m.scripts = ReadStringMap(object, "scripts");
+  } else {
+    simdjson::dom::object scripts;
+    if (object["scripts"].get_object().get(scripts) == simdjson::SUCCESS) {
+      for (auto field : scripts) {
+        std::string_view s;
+        if ((field.key == "preinstall" || field.key == "install" || field.key == "postinstall") &&
+            field.value.get_string().get(s) == simdjson::SUCCESS) {
+          Upsert(m.scripts, field.key, std::string(s));
+        }
+      }
+    }
+  }
   bool flag = false;
   if (object["hasInstallScript"].get_bool().get(flag) == simdjson::SUCCESS) m.has_install_script = flag;
   for (const char* script : {"preinstall", "install", "postinstall"}) {

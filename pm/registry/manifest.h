@@ -66,9 +66,16 @@ struct Manifest {
   bool IsOptionalPeer(std::string_view name) const;
 };
 
+// What ReadManifest reads. A packument version never has its devDependencies installed
+// and its scripts run from the extracted package.json, so kPackumentVersion leaves
+// `dev_dependencies` empty and keeps only the install scripts (preinstall, install,
+// postinstall) in `scripts`: full documents list long devDependencies per version.
+enum class ManifestFields { kAll, kPackumentVersion };
+
 // Reads the manifest fields of a JSON object; `fallback_name` is used when `name` is
 // missing (packument versions inherit the document's name).
-Manifest ReadManifest(simdjson::dom::element object, std::string_view fallback_name);
+Manifest ReadManifest(simdjson::dom::element object, std::string_view fallback_name,
+                      ManifestFields fields = ManifestFields::kAll);
 
 // Parses an installed package.json. `path` is only used in error messages.
 Result<Manifest> ParsePackageJson(std::string_view json, std::string_view path);

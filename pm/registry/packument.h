@@ -5,6 +5,7 @@
 #ifndef SKUA_PM_REGISTRY_PACKUMENT_H_
 #define SKUA_PM_REGISTRY_PACKUMENT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,13 @@ struct Packument {
 // stands in when the document has no `name`). Malformed JSON, or JSON that is not an
 // object, is an InvalidArgument naming the package; entries of the wrong type are skipped.
 Result<Packument> ParsePackument(std::string_view json, std::string_view name);
+
+// The document reduced to what ParsePackument reads (name, modified, dist-tags, time, and
+// per version the install fields, without readme, description, devDependencies, ...), for
+// the manifest cache: some registries answer the abbreviated request with the full
+// document, which is many times larger and slower to read back. Parsing the result gives
+// the same Packument. nullopt when `json` is not a JSON object.
+std::optional<std::string> AbbreviatePackument(std::string_view json);
 
 }  // namespace skua::pm::registry
 

@@ -91,6 +91,41 @@ TEST(PackumentTest, FullDocumentKeepsTimeAndScripts) {
   EXPECT_EQ(m.bundle_dependencies, (std::vector<std::string>{"d"}));  // `true`: all of them.
 }
 
+TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
+  constexpr char kFull[] = R"({"_id":"x","name":"x","readme":"# long","dist-tags":{"latest":"1.0.0"},
+      "time":{"1.0.0":"t1"},"versions":{"1.0.0":{"name":"x","version":"1.0.0",
+      "description":"d","readme":"r","devDependencies":{"t":"1"},"dependencies":{"a":"1","a":"2"},
+      "scripts":{"test":"t","postinstall":"p"},"bin":{"x":"./x.js"},"license":"MIT",
+      "dist":{"tarball":"http://r.test/x/-/x-1.0.0.tgz","integrity":"sha512-AA"}},
+      "2.0.0":"junk","1.1.0\"q":{"deprecated":"no\nmore"}}})";
+  std::optional<std::string> small = AbbreviatePackument(kFull);
+  ASSERT_TRUE(small.has_value());
+  EXPECT_EQ(small->find("readme"), std::string::npos) << *small;
+  EXPECT_EQ(small->find("devDependencies"), std::string::npos) << *small;
+  Result<Packument> full = ParsePackument(kFull, "x");
+  Result<Packument> abbreviated = ParsePackument(*small, "x");
+  ASSERT_TRUE(full.ok());
+  ASSERT_TRUE(abbreviated.ok()) << abbreviated.status().message() << "\n" << *small;
+  EXPECT_EQ(abbreviated->dist_tags, full->dist_tags);
+  EXPECT_EQ(abbreviated->time, full->time);
+  ASSERT_EQ(abbreviated->versions.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const Manifest& a = abbreviated->versions[i];
+    const Manifest& f = full->versions[i];
+    EXPECT_EQ(a.version, f.version);
+    EXPECT_EQ(a.dependencies, f.dependencies);
+    EXPECT_EQ(a.scripts, f.scripts);
+    EXPECT_EQ(a.bin, f.bin);
+    EXPECT_EQ(a.license, f.license);
+    EXPECT_EQ(a.deprecation_message, f.deprecation_message);
+    EXPECT_EQ(a.dist.integrity, f.dist.integrity);
+  }
+  EXPECT_EQ(full->versions[0].scripts, (StringMap{{"postinstall", "p"}}));  // Install scripts only.
+  EXPECT_TRUE(full->versions[0].dev_dependencies.empty());
+  EXPECT_EQ(full->versions[1].version, "1.1.0\"q");
+  EXPECT_FALSE(AbbreviatePackument("[1]").has_value());
+}
+
 TEST(PackumentTest, DuplicateKeysLastValueWins) {
   Result<Packument> p = ParsePackument(
       R"({"versions":{"1.0.0":{"dependencies":{"a":"1","a":"2"}},"1.0.0":{"dependencies":{"b":"3"}}}})", "dup");

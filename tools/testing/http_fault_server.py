@@ -7,6 +7,7 @@ Paths are /<mode>/<name>; a packument for <name> is served unless the mode says 
     ok          200 with ETag + Last-Modified and `Cache-Control: no-cache`; conditional
                 requests that match get 304
     fresh       like ok, with `Cache-Control: max-age=300`
+    bare        200 with no ETag, Last-Modified or Cache-Control (as some mirrors answer)
     fail500xN   the first N requests for the path get 500, later ones behave as ok
     retryafter  the first request gets 429 with `Retry-After: 1`, later ones as ok
     gzip        like ok, gzip-encoded when the request accepts gzip
@@ -120,6 +121,8 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         body = json.dumps(packument(name, self.server.url)).encode()
+        if mode == 'bare':
+            return self.reply(200, body, [('Content-Type', 'application/json')])
         etag = '"' + hashlib.sha1(body).hexdigest() + '"'
         headers = [('Content-Type', 'application/vnd.npm.install-v1+json'), ('ETag', etag),
                    ('Last-Modified', LAST_MODIFIED),
