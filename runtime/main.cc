@@ -74,6 +74,18 @@ int RunPackageManager(int argc, char** argv) {
   return entry == nullptr ? 1 : entry(argc, argv);
 }
 
+// Node prints each command-line error on its own line, after the program's name.
+void PrintErrorLines(const char* program, const std::string& message) {
+  size_t start = 0;
+  while (start <= message.size()) {
+    size_t end = message.find('\n', start);
+    if (end == std::string::npos) end = message.size();
+    std::fprintf(stderr, "%s: %.*s\n", program, static_cast<int>(end - start),
+                 message.data() + start);
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -94,8 +106,12 @@ int Main(int argc, char** argv) {
   }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!options.ok()) {
-    std::fprintf(stderr, "%s: %s\n", argv[0], options.status().message().c_str());
+    PrintErrorLines(argv[0], options.status().message());
     return 9;  // Node's exit code for an invalid argument.
+  }
+  if (Status reverts = CheckSecurityReverts(*options); !reverts.ok()) {
+    PrintErrorLines(argv[0], reverts.message());
+    return 12;  // Node's exit code for a bad --security-revert.
   }
   if (options->print_version) {
     std::puts(SKUA_NODE_VERSION);

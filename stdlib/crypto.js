@@ -19,6 +19,8 @@ const sig = require('internal/crypto/sig');
 const keygen = require('internal/crypto/keygen');
 const dh = require('internal/crypto/diffiehellman');
 
+require('internal/tls/cli').initOpenSSL();  // --secure-heap and such, before any key.
+
 function timingSafeEqual(buf1, buf2) {
   for (const [name, value] of [['buf1', buf1], ['buf2', buf2]]) {
     if (!isArrayBufferLike(value) && !ArrayBuffer.isView(value)) {
@@ -104,9 +106,15 @@ module.exports = {
   setFips(value) {
     if (value) throw require('internal/errors').makeNodeError(Error, 'ERR_CRYPTO_FIPS_UNAVAILABLE', 'Cannot set FIPS mode in a non-FIPS build.');
   },
-  secureHeapUsed: () => ({ total: 0, min: 0, used: 0, utilization: 0 }),
+  secureHeapUsed() {
+    const heap = binding.secureHeapUsed();
+    if (heap === undefined) return { total: 0, used: 0, utilization: 0, min: 0 };
+    return { total: heap.total, used: heap.used, utilization: heap.used / heap.total,
+      min: heap.min };
+  },
   constants: Object.freeze({ __proto__: null, ...binding.constants,
-    defaultCoreCipherList: kDefaultCipherList(), defaultCipherList: kDefaultCipherList() }),
+    defaultCoreCipherList: kDefaultCipherList(),
+    defaultCipherList: require('internal/tls/cli').cipherList(kDefaultCipherList()) }),
 };
 
 function kDefaultCipherList() {

@@ -2,7 +2,8 @@
 // node:tls — TLS over OpenSSL: TLSSocket (internal/tls/socket), Server and connect
 // (internal/tls/server, connect), createSecureContext (internal/tls/secure_context),
 // the deprecated createSecurePair (internal/tls/secure_pair).
-// TODO(compat): renegotiation, PSK, OCSP stapling, ALPNCallback, --tls-* CLI flags.
+// The --tls-* command-line switches are read in internal/tls/cli.
+// TODO(compat): renegotiation, PSK, OCSP stapling, ALPNCallback.
 
 const { getRootCertificates } = internalBinding('secure_context');
 const { SecureContext, createSecureContext, defaults } = require('internal/tls/secure_context');

@@ -2,6 +2,9 @@
 #include "runtime/core/cli_options.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
 #include <string_view>
 
 namespace skua {
@@ -25,6 +28,44 @@ constexpr std::string_view kAcceptedFlags[] = {
     "--no-node-snapshot",
 };
 
+// TLS and OpenSSL switches that stdlib reads back from execArgv (internal/tls/cli.js).
+constexpr std::string_view kTlsFlags[] = {
+    "--tls-min-v1.0", "--tls-min-v1.1", "--tls-min-v1.2", "--tls-min-v1.3",
+    "--tls-max-v1.2", "--tls-max-v1.3", "--use-bundled-ca", "--use-openssl-ca",
+    "--openssl-legacy-provider", "--openssl-shared-config",
+};
+
+bool Has(const std::vector<std::string>& argv, std::string_view flag) {
+  return std::find(argv.begin(), argv.end(), flag) != argv.end();
+}
+
+bool IsPowerOfTwo(int64_t n) { return n > 0 && (n & (n - 1)) == 0; }
+
+// Node's CheckOptions for the switches that can conflict: every problem found, one a line.
+std::string CheckOptions(const CliOptions& options, int64_t secure_heap,
+                         int64_t secure_heap_min) {
+  std::string errors;
+  auto add = [&errors](std::string_view line) {
+    if (!errors.empty()) errors += '\n';
+    errors += line;
+  };
+  if (Has(options.exec_argv, "--tls-min-v1.3") && Has(options.exec_argv, "--tls-max-v1.2")) {
+    add("either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both");
+  }
+  if (Has(options.exec_argv, "--use-openssl-ca") && Has(options.exec_argv, "--use-bundled-ca")) {
+    add("either --use-openssl-ca or --use-bundled-ca can be used, not both");
+  }
+  // As Node: a heap below 2 bytes means none; the minimum is clamped into [2, heap].
+  if (secure_heap >= 2) {
+    if (!IsPowerOfTwo(secure_heap)) add("--secure-heap must be a power of 2");
+    int64_t min = std::min({secure_heap, secure_heap_min,
+                            static_cast<int64_t>(std::numeric_limits<int>::max())});
+    min = std::max<int64_t>(2, min);
+    if (!IsPowerOfTwo(min)) add("--secure-heap-min must be a power of 2");
+  }
+  return errors;
+}
+
 // Options that are V8's; they are passed through to V8 as given.
 bool IsV8Flag(std::string_view arg) {
   constexpr std::string_view kPrefixes[] = {
@@ -46,7 +87,8 @@ bool IsExperimentalFlag(std::string_view arg) {
 
 // Options that take a value ("--opt value" or "--opt=value").
 enum class ValueOption {
-  kNone, kEval, kPrint, kRequire, kInputType, kUnhandled, kConditions, kIgnored,
+  kNone, kEval, kPrint, kRequire, kInputType, kUnhandled, kConditions, kSecureHeap,
+  kSecureHeapMin, kSecurityRevert, kIgnored,
 };
 
 ValueOption ClassifyValueOption(std::string_view name) {
@@ -56,6 +98,13 @@ ValueOption ClassifyValueOption(std::string_view name) {
   if (name == "--input-type") return ValueOption::kInputType;
   if (name == "--unhandled-rejections") return ValueOption::kUnhandled;
   if (name == "--conditions" || name == "-C") return ValueOption::kConditions;
+  if (name == "--secure-heap") return ValueOption::kSecureHeap;
+  if (name == "--secure-heap-min") return ValueOption::kSecureHeapMin;
+  if (name == "--security-revert") return ValueOption::kSecurityRevert;
+  // Read back from execArgv by stdlib (internal/tls/cli.js).
+  if (name == "--tls-cipher-list" || name == "--tls-keylog" || name == "--openssl-config") {
+    return ValueOption::kIgnored;
+  }
   // --title and --redirect-warnings are read back from execArgv by stdlib.
   if (name == "--import" || name == "--title" || name == "--redirect-warnings" ||
       name == "--loader" || name == "--experimental-loader" || name == "--env-file") {
@@ -68,6 +117,8 @@ ValueOption ClassifyValueOption(std::string_view name) {
 
 Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
   CliOptions options;
+  int64_t secure_heap = 0;
+  int64_t secure_heap_min = 2;
   size_t i = 0;
   for (; i < args.size(); i++) {
     const std::string& arg = args[i];
@@ -107,6 +158,9 @@ Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
           break;
         case ValueOption::kUnhandled: options.unhandled_rejections = *value; break;
         case ValueOption::kConditions: options.conditions.push_back(*value); break;
+        case ValueOption::kSecureHeap: secure_heap = std::atoll(value->c_str()); break;
+        case ValueOption::kSecureHeapMin: secure_heap_min = std::atoll(value->c_str()); break;
+        case ValueOption::kSecurityRevert: options.security_reverts.push_back(*value); break;
         case ValueOption::kIgnored:
         case ValueOption::kNone: break;
       }
@@ -122,15 +176,30 @@ Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
       options.v8_flags.push_back(arg);
     } else if (!IsExperimentalFlag(arg) &&
                std::find(std::begin(kAcceptedFlags), std::end(kAcceptedFlags), name) ==
-                   std::end(kAcceptedFlags)) {
+                   std::end(kAcceptedFlags) &&
+               std::find(std::begin(kTlsFlags), std::end(kTlsFlags), arg) ==
+                   std::end(kTlsFlags)) {
       return InvalidArgument("bad option: " + arg);
     }
     options.exec_argv.push_back(arg);
   }
+  std::string errors = CheckOptions(options, secure_heap, secure_heap_min);
+  if (!errors.empty()) return InvalidArgument(errors);
   // With -e/-p every remaining argument is the script's; otherwise the first is the script.
   if (i < args.size() && !options.eval_source) options.script = args[i++];
   options.script_args.assign(args.begin() + static_cast<long>(i), args.end());
   return options;
+}
+
+Status CheckSecurityReverts(const CliOptions& options) {
+  // Node 20.11.1 knows one: CVE-2023-46809 re-allows RSA PKCS#1 v1.5 decryption, which
+  // skua never refused, so reverting it changes nothing here.
+  for (const std::string& cve : options.security_reverts) {
+    if (cve != "CVE-2023-46809") {
+      return InvalidArgument("Error: Attempt to revert an unknown CVE [" + cve + "]");
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace skua

@@ -27,11 +27,18 @@ struct CliOptions {
   bool print_version = false;
   bool print_help = false;
   bool force_repl = false;  // -i.
+  // --security-revert=CVE-…, checked by CheckSecurityReverts().
+  std::vector<std::string> security_reverts;
 };
 
 // Parses argv[1..]. A bad option or a missing value is an InvalidArgument whose message
 // is what Node prints (e.g. "bad option: --nope").
+// Options that conflict (Node's CheckOptions) give one line each in the message.
 Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args);
+
+// Node checks --security-revert after the options themselves and exits 12 on an unknown
+// CVE; the message is what Node prints ("Error: Attempt to revert an unknown CVE [x]").
+Status CheckSecurityReverts(const CliOptions& options);
 
 }  // namespace skua
 

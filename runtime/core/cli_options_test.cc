@@ -77,6 +77,46 @@ TEST(CliOptionsTest, OptionsReadByStdlibKeepTheirValueInExecArgv) {
   EXPECT_EQ(o.script, "app.js");
 }
 
+TEST(CliOptionsTest, TlsAndOpensslSwitchesStayInExecArgv) {
+  CliOptions o = Parse({"--tls-min-v1.0", "--tls-max-v1.3", "--tls-cipher-list=ABC",
+                        "--tls-keylog", "k.log", "--use-openssl-ca", "--secure-heap=64",
+                        "--secure-heap-min=4", "--openssl-config=o.cnf",
+                        "--openssl-legacy-provider", "--openssl-shared-config",
+                        "--security-revert=CVE-2023-46809", "app.js"});
+  EXPECT_EQ(o.exec_argv.size(), 12u);
+  EXPECT_EQ(o.exec_argv[4], "k.log");
+  EXPECT_EQ(o.script, "app.js");
+  EXPECT_EQ(o.security_reverts, (std::vector<std::string>{"CVE-2023-46809"}));
+  EXPECT_TRUE(CheckSecurityReverts(o).ok());
+}
+
+TEST(CliOptionsTest, ConflictingTlsAndCaSwitchesAreErrors) {
+  Result<CliOptions> r = ParseCliOptions({"--tls-min-v1.3", "--tls-max-v1.2"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both");
+  r = ParseCliOptions({"--use-bundled-ca", "--use-openssl-ca"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "either --use-openssl-ca or --use-bundled-ca can be used, not both");
+}
+
+TEST(CliOptionsTest, SecureHeapSizesMustBePowersOfTwo) {
+  Result<CliOptions> r = ParseCliOptions({"--secure-heap=3", "--secure-heap-min=3"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "--secure-heap must be a power of 2\n--secure-heap-min must be a power of 2");
+  // The minimum is clamped to the heap; a heap under 2 bytes is no heap at all.
+  EXPECT_TRUE(ParseCliOptions({"--secure-heap=4", "--secure-heap-min=3000"}).ok());
+  EXPECT_TRUE(ParseCliOptions({"--secure-heap=1", "--secure-heap-min=3"}).ok());
+}
+
+TEST(CliOptionsTest, UnknownSecurityRevertIsReported) {
+  CliOptions o = Parse({"--security-revert=not-a-cve"});
+  Status s = CheckSecurityReverts(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "Error: Attempt to revert an unknown CVE [not-a-cve]");
+}
+
 TEST(CliOptionsTest, VersionAndHelp) {
   EXPECT_TRUE(Parse({"--version"}).print_version);
   EXPECT_TRUE(Parse({"-h"}).print_help);

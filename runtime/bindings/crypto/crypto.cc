@@ -1,7 +1,10 @@
 // The `crypto` binding: one Initialize that attaches every concern's functions and
 // classes (hash.cc, hmac.cc, random.cc, ...) plus the constants and version numbers
 // that stdlib's crypto.constants and process.versions report, from OpenSSL's headers.
+#include <openssl/conf.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/provider.h>
 #include <openssl/dh.h>
 #include <openssl/ec.h>
 #include <openssl/engine.h>
@@ -72,12 +75,70 @@ void GetCurves(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (ToStringArray(args.GetIsolate(), names).ToLocal(&result)) args.GetReturnValue().Set(result);
 }
 
+// The process's OpenSSL secure heap (--secure-heap=N, --secure-heap-min=N), set up once.
+size_t secure_heap_size = 0;
+size_t secure_heap_min = 0;
+
+// secureHeapInit(size, min): stdlib checked both are powers of 2 (min clamped to size).
+// Differs from Node 20: Node sets the heap up before anything runs; skua does so when
+// stdlib first loads crypto or tls, so earlier OpenSSL allocations stay outside it.
+void SecureHeapInit(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  if (CRYPTO_secure_malloc_initialized()) return;
+  double size = args[0].As<v8::Number>()->Value();
+  double min = args[1].As<v8::Number>()->Value();
+  if (CRYPTO_secure_malloc_init(static_cast<size_t>(size), static_cast<size_t>(min)) != 0) {
+    secure_heap_size = static_cast<size_t>(size);
+    secure_heap_min = static_cast<size_t>(min);
+  }
+}
+
+// secureHeapUsed(): { total, min, used } of the secure heap, or undefined without one.
+void SecureHeapUsed(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  if (!CRYPTO_secure_malloc_initialized()) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> result = v8::Object::New(isolate);
+  SetValue(context, result, "total",
+           v8::Number::New(isolate, static_cast<double>(secure_heap_size)));
+  SetValue(context, result, "min", v8::Number::New(isolate, static_cast<double>(secure_heap_min)));
+  SetValue(context, result, "used",
+           v8::Number::New(isolate, static_cast<double>(CRYPTO_secure_used())));
+  args.GetReturnValue().Set(result);
+}
+
+// loadLegacyProvider(): --openssl-legacy-provider. Loading a provider by name stops
+// OpenSSL from loading the default one by itself, so that one is loaded too, as Node does.
+void LoadLegacyProvider(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  static bool loaded = false;
+  if (loaded) return;
+  loaded = true;
+  OSSL_PROVIDER_load(nullptr, "legacy");
+  OSSL_PROVIDER_load(nullptr, "default");
+  ERR_clear_error();
+}
+
+// loadConfig(file, appname): --openssl-config=FILE, read from section `appname`
+// ("nodejs_conf", or "openssl_conf" with --openssl-shared-config); a missing file is no
+// error, as in Node.
+// Differs from Node 20: Node reads the file before OpenSSL starts and stops on a bad one;
+// skua applies it when stdlib first loads crypto or tls and ignores errors in it.
+void LoadConfig(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::String::Utf8Value file(args.GetIsolate(), args[0]);
+  v8::String::Utf8Value appname(args.GetIsolate(), args[1]);
+  CONF_modules_load_file(*file, *appname, CONF_MFLAGS_IGNORE_MISSING_FILE);
+  ERR_clear_error();
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
   AddConstants(target);
   target.Method("timingSafeEqual", TimingSafeEqual);
   target.Method("getCurves", GetCurves);
+  target.Method("secureHeapInit", SecureHeapInit);
+  target.Method("secureHeapUsed", SecureHeapUsed);
+  target.Method("loadLegacyProvider", LoadLegacyProvider);
+  target.Method("loadConfig", LoadConfig);
   InitializeHash(target);
   InitializeHmac(target);
   InitializeRandom(target);

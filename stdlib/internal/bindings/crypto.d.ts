@@ -44,3 +44,12 @@ export class X509CertificateHandle {
 export function certVerifySpkac(spkac: Bytes): boolean;
 export function certExportPublicKey(spkac: Bytes): ArrayBuffer | undefined;  // SPKI PEM text
 export function certExportChallenge(spkac: Bytes): ArrayBuffer | undefined;
+
+// OpenSSL set-up from the command line (crypto.cc), called once by internal/tls/cli.
+// --secure-heap: sizes are powers of 2 and min <= size; a failed init leaves no heap.
+export function secureHeapInit(size: number, min: number): void;
+// crypto.secureHeapUsed()'s numbers, or undefined without a secure heap.
+export function secureHeapUsed(): { total: number, min: number, used: number } | undefined;
+export function loadLegacyProvider(): void;  // --openssl-legacy-provider (+ default)
+// --openssl-config=FILE from section appname; a missing file or bad content is ignored.
+export function loadConfig(file: string, appname: string): void;

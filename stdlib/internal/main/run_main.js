@@ -13,7 +13,8 @@ const { guessHandleType } = internalBinding('util');
 function defineBuiltinGlobals() {
   const { publicIds } = require('internal/bootstrap/realm');
   for (const id of publicIds) {
-    if (id.startsWith('_') || id.includes('/') || id in globalThis) continue;
+    // As in Node 20, `crypto` here is the module, not the Web Crypto global.
+    if (id.startsWith('_') || id.includes('/') || (id in globalThis && id !== 'crypto')) continue;
     const replace = (value) => Object.defineProperty(globalThis, id, {
       value, writable: true, enumerable: false, configurable: true,
     });

@@ -24,11 +24,16 @@ const DEFAULT_CIPHERS = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:' +
   'DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:' +
   '!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
 
+const cli = require('internal/tls/cli');
+
+cli.initOpenSSL();
+
+// The starting values follow --tls-cipher-list, --tls-min-v1.x and --tls-max-v1.x.
 const defaults = {
-  DEFAULT_CIPHERS,
+  DEFAULT_CIPHERS: cli.cipherList(DEFAULT_CIPHERS),
   DEFAULT_ECDH_CURVE: 'auto',
-  DEFAULT_MIN_VERSION: 'TLSv1.2',
-  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  DEFAULT_MIN_VERSION: cli.defaultMinVersion(),
+  DEFAULT_MAX_VERSION: cli.defaultMaxVersion(),
 };
 
 const kVersions = {

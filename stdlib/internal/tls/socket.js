@@ -18,6 +18,7 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { createSecureContext } = require('internal/tls/secure_context');
+const { keylogFile } = require('internal/tls/cli');
 const {
   checkServerIdentity, convertALPNProtocols, linkCertificates,
 } = require('internal/tls/common');
@@ -142,6 +143,16 @@ function wireWrap(self, ssl) {
     }
   };
   ssl.onkeylog = (ab) => self.emit('keylog', Buffer.from(ab));
+  const keylog = keylogFile();
+  if (keylog) {
+    if (!warnedKeylog) {
+      warnedKeylog = true;
+      process.emitWarning('Using --tls-keylog makes TLS connections insecure by writing ' +
+        `secret key material to file ${keylog}`);
+    }
+    ssl.enableKeylog();
+    self.on('keylog', (line) => appendKeylog(keylog, line));
+  }
   ssl.onclose = () => {
     self._closeNotified = true;
     pushEnd(self);
@@ -149,6 +160,19 @@ function wireWrap(self, ssl) {
   ssl.onerror = (err) => onTlsError(self, self[kSniError] || err);
   ssl.oncertcb = (ab) => onCertCb(self, Buffer.from(ab).toString());
   ssl.onhandshakedone = () => onHandshakeDone(self);
+}
+
+// --tls-keylog=FILE: each line is appended as it comes (mode 0600 for a new file), with
+// Node's two warnings, each given once.
+let warnedKeylog = false;
+let warnedKeylogError = false;
+function appendKeylog(file, line) {
+  require('fs').appendFile(file, line, { mode: 0o600 }, (err) => {
+    if (err && !warnedKeylogError) {
+      warnedKeylogError = true;
+      process.emitWarning(`Failed to write TLS keylog (this warning will not be repeated): ${err}`);
+    }
+  });
 }
 
 // The end of the cleartext; with an `onread` option, after the queued bytes are handed
