@@ -1,7 +1,7 @@
 'use strict';
 // The HTTP benchmark's server (tools/bench/http/run): `hello` answers "Hello, World!",
 // `64k` a 64 KiB body, `json` echoes a posted JSON document re-serialised. Listens on a
-// free loopback port and prints it.
+// free loopback port and prints it. `https` is hello world over TLS.
 const http = require('http');
 
 const mode = process.argv[2] || 'hello';
@@ -28,7 +28,14 @@ const handlers = {
   },
 };
 
-const server = http.createServer(handlers[mode]);
+// `https`: hello world over TLS with the key and certificate named by SKUA_BENCH_KEY
+// and SKUA_BENCH_CERT (the runner generates a throwaway pair).
+const server = mode === 'https' ?
+  require('https').createServer({
+    key: require('fs').readFileSync(process.env.SKUA_BENCH_KEY),
+    cert: require('fs').readFileSync(process.env.SKUA_BENCH_CERT),
+  }, handlers.hello) :
+  http.createServer(handlers[mode]);
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${server.address().port}\n`);
 });
