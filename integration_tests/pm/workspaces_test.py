@@ -172,12 +172,123 @@ def run(url):
     assert not os.path.exists(os.path.join(bad, 'package-lock.json'))
     check('workspaces that is not an array: EWORKSPACESCONFIG, as npm')
 
+def write_bin(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as f:
+        f.write('#!/bin/sh\necho %s\n' % text)
+    os.chmod(path, 0o755)
+
+
+def run_filters():
+    """`skua run -w` / `--workspaces` / `--if-present`, with npm 11's output and exit codes."""
+    build = 'rootbin && wsbin && echo "$npm_package_name $npm_lifecycle_event $INIT_CWD" && pwd'
+    p = project('runws', {'name': 'root', 'version': '1.0.0', 'workspaces': ['packages/*'],
+                          'scripts': {'build': 'echo root-build'}},
+                {'packages/a/package.json': {'name': 'a', 'version': '1.0.0',
+                                             'scripts': {'build': build, 't': 'exit 3'}},
+                 'packages/b/package.json': {'name': 'b', 'version': '2.0.0', 'scripts': {'t': 'exit 4'}},
+                 'packages/c/package.json': {'name': 'c', 'version': '0.1.0',
+                                             'scripts': {'build': 'echo build-c', 't': 'exit 5'}}})
+    write_bin(os.path.join(p, 'node_modules/.bin/rootbin'), 'root-bin')
+    write_bin(os.path.join(p, 'packages/a/node_modules/.bin/wsbin'), 'ws-bin')
+    a_dir = os.path.realpath(os.path.join(p, 'packages/a'))
+
+    for flag in (['-w', 'a'], ['--workspace=a'], ['--workspace', 'packages/a']):
+        r = skua(p, 'run', 'build', *flag)
+        assert r.stdout == '\n> a@1.0.0 build\n> %s\n\nroot-bin\nws-bin\na build %s\n%s\n' % (
+            build, os.path.realpath(p), a_dir), (flag, r.stdout)
+    check('run -w NAME|PATH: the workspace\'s script in its folder, its and the root\'s .bin on PATH')
+
+    r = skua(os.path.join(p, 'packages/c'), 'run', 'build', '-w', '../a')
+    assert ('a build %s\n' % os.path.realpath(os.path.join(p, 'packages/c'))) in r.stdout, r.stdout
+    assert 'build-c' not in r.stdout and 'root-build' not in r.stdout, r.stdout
+    check('run -w PATH from inside another workspace: relative to the working directory')
+
+    r = skua(p, 'run', 'build', '--workspaces', expect=1)
+    assert r.stdout.index('> a@1.0.0 build') < r.stdout.index('> c@0.1.0 build\n> echo build-c\n\nbuild-c\n'), r.stdout
+    assert 'root-build' not in r.stdout, r.stdout
+    assert 'workspace b@2.0.0' in r.stderr and 'Missing script: "build"' in r.stderr, r.stderr
+    r = skua(p, 'run', 'build', '-ws', '--if-present')
+    assert '> a@1.0.0 build' in r.stdout and 'build-c' in r.stdout, r.stdout
+    assert r.stderr == '', r.stderr
+    check('run --workspaces: every workspace in order; a missing script fails unless --if-present')
+
+    r = skua(p, 'run', 't', '-ws', expect=5)  # npm 11: process.exitCode is the last failure's.
+    assert [x for x in r.stdout.split('\n') if x.startswith('> ') and '@' in x] == [
+        '> a@1.0.0 t', '> b@2.0.0 t', '> c@0.1.0 t'], r.stdout
+    assert 'code 3' in r.stderr and 'workspace b@2.0.0' in r.stderr, r.stderr
+    check('run --workspaces: a failing workspace does not stop the others; exit code as npm')
+
+    r = skua(p, 'run', 'build', '-w', 'nope', expect=1)
+    assert r.stdout == '', r.stdout
+    assert 'No workspaces found:' in r.stderr and '--workspace=nope' in r.stderr, r.stderr
+    r = skua(p, 'run', 'build', '-w', 'a', '-w', 'nope')
+    assert '> a@1.0.0 build' in r.stdout, r.stdout
+    check('run -w of a missing workspace: "No workspaces found", exit 1; with another match, fine')
+
+
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
+def add_filters(url):
+    """`skua add PKG -w` / `skua remove PKG -w` edit the workspace's package.json."""
+    reg = '--registry=' + url
+    p = project('addws', ROOT, FILES)
+    root_before = read(os.path.join(p, 'package.json'))
+    skua(p, 'add', 'd', '-w', '@x/zz', reg)
+    z = json.loads(read(os.path.join(p, 'packages/z/package.json')))
+    assert z['dependencies'] == {'a': '^1.0.0', 'd': '^1.0.0'}, z
+    assert read(os.path.join(p, 'package.json')) == root_before
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)['packages']
+    assert lock['packages/z']['dependencies'] == {'a': '^1.0.0', 'd': '^1.0.0'}, lock['packages/z']
+    assert os.path.exists(os.path.join(p, 'node_modules/d/package.json'))
+    added = read(os.path.join(p, 'packages/z/package.json'))
+    check('add PKG -w NAME: saved in the workspace\'s package.json, installed at the root')
+
+    skua(os.path.join(p, 'packages/a'), 'remove', 'c', '--workspace', '.', reg)
+    a = json.loads(read(os.path.join(p, 'packages/a/package.json')))
+    assert a['dependencies'] == {'b': '^1.0.0'}, a
+    assert read(os.path.join(p, 'package.json')) == root_before
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)['packages']
+    assert 'node_modules/c' not in lock and 'c' not in lock['packages/a']['dependencies'], sorted(lock)
+    assert not os.path.exists(os.path.join(p, 'node_modules/c'))
+    removed = read(os.path.join(p, 'packages/a/package.json'))
+    check('remove PKG -w PATH: taken out of the workspace\'s package.json and the tree')
+
+    before = read(os.path.join(p, 'packages/z/package.json'))
+    r = skua(p, 'add', 'b', '-w', 'nope', reg, expect=1)
+    assert 'No workspaces found:' in r.stderr and '--workspace=nope' in r.stderr, r.stderr
+    assert read(os.path.join(p, 'packages/z/package.json')) == before
+    assert read(os.path.join(p, 'package.json')) == root_before
+    check('add -w of a missing workspace: "No workspaces found", nothing written')
+
+    if shutil.which('npm'):
+        n = project('npmaddws', ROOT, FILES)
+        npm = ['--cache', os.path.join(TMP, 'npmcache'), '--ignore-scripts', '--no-audit', '--no-fund',
+               '--userconfig', os.path.join(TMP, 'empty-npmrc'), reg]
+        subprocess.run(['npm', 'install', 'd', '-w', '@x/zz', *npm], cwd=n, env=clean_env(), check=True,
+                       capture_output=True, timeout=300)
+        assert read(os.path.join(n, 'packages/z/package.json')) == added
+        subprocess.run(['npm', 'uninstall', 'c', '--workspace', '.', *npm], cwd=os.path.join(n, 'packages/a'),
+                       env=clean_env(), check=True, capture_output=True, timeout=300)
+        assert read(os.path.join(n, 'packages/a/package.json')) == removed
+        assert read(os.path.join(n, 'package.json')) == root_before
+        check('add -w / remove -w package.json bytes equal npm\'s')
+    else:
+        print('skip npm differential: npm not on PATH')
+
 
 def main():
     open(os.path.join(TMP, 'empty-npmrc'), 'w').close()
     proc, url = start_registry(FIXTURE)
     try:
         run(url)
+        run_filters()
+        add_filters(url)
     finally:
         proc.kill()
 

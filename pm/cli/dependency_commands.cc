@@ -20,6 +20,7 @@
 #include "pm/semver/range.h"
 #include "pm/semver/version.h"
 #include "pm/spec/dep_spec.h"
+#include "pm/workspaces/workspaces.h"
 
 namespace skua::pm::cli {
 
@@ -29,13 +30,92 @@ using fsutil::JoinPath;
 
 constexpr char kNodeVersion[] = "20.11.1";  // As install_command.cc reports it.
 
+// A workspace package.json that `-w` edits: written before the install (which reads the
+// workspaces from disk) and put back when the install fails.
+struct WorkspaceTarget {
+  std::string dir;       // Absolute.
+  std::string original;  // The file's text as read.
+  std::optional<PackageJsonEditor> editor;
+};
+
 // One command's shared state: parsed flags, configuration and the package.json editor.
 struct Session {
   InstallOptions options;
   CommandContext context;
   std::optional<PackageJsonEditor> editor;
   std::string original;  // package.json as read ("{}" when there was none).
+  // npm's `-w NAME|PATH` (repeatable) / `--workspaces`: the dependency edits go to these
+  // workspaces' package.json files instead of the root's; the install is the root's.
+  std::vector<WorkspaceTarget> workspaces;
+
+  // The package.json files the command edits, with the folders they sit in.
+  std::vector<std::pair<PackageJsonEditor*, std::string>> Targets() {
+    std::vector<std::pair<PackageJsonEditor*, std::string>> out;
+    for (WorkspaceTarget& ws : workspaces) out.emplace_back(&*ws.editor, ws.dir);
+    if (workspaces.empty()) out.emplace_back(&*editor, context.project_dir);
+    return out;
+  }
 };
+
+// npm's workspace flags, taken out of `args`: `-w X`, `--workspace X`, `--workspace=X`,
+// `--workspaces` / `-ws`. Returns whether any was given; `*filters` empty with one given
+// means all workspaces.
+bool TakeWorkspaceArgs(std::vector<std::string>* args, std::vector<std::string>* filters) {
+  bool any = false;
+  bool all = false;
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < args->size(); ++i) {
+    const std::string& arg = (*args)[i];
+    if ((arg == "-w" || arg == "--workspace") && i + 1 < args->size()) {
+      filters->push_back((*args)[++i]);
+      any = true;
+    } else if (arg.rfind("--workspace=", 0) == 0) {
+      filters->push_back(arg.substr(12));
+      any = true;
+    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
+      all = any = true;
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  if (all) filters->clear();
+  *args = std::move(rest);
+  return any;
+}
+
+// Selects the `-w` workspaces of the project's workspace root, makes the install the
+// root's and opens each workspace's package.json for editing.
+Status OpenWorkspaces(Session& s, const std::vector<std::string>& filters) {
+  std::string root = workspaces::FindWorkspaceRoot(s.context.project_dir);
+  if (root.empty()) root = s.context.project_dir;
+  if (root != s.context.project_dir) {
+    std::string path = JoinPath(root, "package.json");
+    Result<std::string> text = fsutil::ReadFile(path);
+    if (!text.ok()) return text.status();
+    Result<PackageJsonEditor> editor = PackageJsonEditor::Parse(*text, path);
+    if (!editor.ok()) return editor.status();
+    s.original = std::move(text).value();
+    s.editor.emplace(std::move(editor).value());
+    s.context.project_dir = root;
+  }
+  s.options.project_dir = root;
+  Result<std::vector<workspaces::Workspace>> all = workspaces::FindWorkspaces(root, s.original);
+  if (!all.ok()) return all.status();
+  Result<std::vector<workspaces::Workspace>> picked =
+      workspaces::FilterWorkspaces(*all, filters, root, s.context.cwd);
+  if (!picked.ok()) return picked.status();
+  for (const workspaces::Workspace& ws : *picked) {
+    WorkspaceTarget target;
+    target.dir = JoinPath(root, ws.path);
+    target.original = ws.package_json;
+    Result<PackageJsonEditor> editor =
+        PackageJsonEditor::Parse(ws.package_json, JoinPath(target.dir, "package.json"));
+    if (!editor.ok()) return editor.status();
+    target.editor.emplace(std::move(editor).value());
+    s.workspaces.push_back(std::move(target));
+  }
+  return Status::Ok();
+}
 
 // Parses flags, loads the configuration, reads package.json (a missing one starts as
 // `{}`, as npm creates one). Errors are returned as the message to print.
@@ -43,7 +123,10 @@ Result<Session> Open(const std::vector<std::string>& all_args, bool* save) {
   // `--no-save` / `--save[=bool]` are handled here; npm's config layer does not know them
   // (save is a command option there).
   std::vector<std::string> args;
-  for (const std::string& arg : all_args) {
+  std::vector<std::string> ws_args = all_args;
+  std::vector<std::string> filters;
+  bool use_workspaces = TakeWorkspaceArgs(&ws_args, &filters);
+  for (const std::string& arg : ws_args) {
     if (arg == "--no-save" || arg == "--save=false") {
       *save = false;
     } else if (arg == "--save" || arg == "--save=true") {
@@ -71,6 +154,12 @@ Result<Session> Open(const std::vector<std::string>& all_args, bool* save) {
   Result<PackageJsonEditor> editor = PackageJsonEditor::Parse(session.original, path);
   if (!editor.ok()) return editor.status();
   session.editor.emplace(std::move(editor).value());
+  if (use_workspaces) {
+    if (session.context.global) {
+      return InvalidArgument("code EUSAGE\nWorkspaces not supported for global packages");
+    }
+    if (Status opened = OpenWorkspaces(session, filters); !opened.ok()) return opened;
+  }
   return session;
 }
 
@@ -176,7 +265,8 @@ std::string RelativePath(const std::string& from, const std::string& to) {
 // One package argument after resolution.
 struct Added {
   std::string name;   // The dependency key.
-  std::string saved;  // What package.json will say.
+  std::string saved;  // What package.json will say ("file:" + relative `local_path`).
+  std::string local_path;  // Absolute, for a folder or tarball spec.
   std::string package;  // Registry name and picked version ("" for other specs).
   std::string version;
 };
@@ -223,10 +313,11 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
       }
       if (name.empty()) return InvalidArgument("cannot tell the package name of " + args[i] + "; write it as name@" + args[i]);
       std::string saved = sp.raw_spec;
+      std::string local_path;
       if (sp.type == spec::SpecType::kDirectory || sp.type == spec::SpecType::kFile) {
-        saved = "file:" + RelativePath(s.context.project_dir, sp.fetch_spec);
+        local_path = sp.fetch_spec;
       }
-      out.push_back({name, saved, "", ""});
+      out.push_back({name, saved, local_path, "", ""});
       continue;
     }
     if (!fetched[i] || !fetched[i]->ok()) {
@@ -240,7 +331,7 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
       if (failure.code.empty()) return picked.status();
       return NotFound(EtargetMessage(sub.name, sub.fetch_spec, failure));
     }
-    out.push_back({sp.name, SavedRange(sp, (*picked)->version, prefix, packument), sub.name,
+    out.push_back({sp.name, SavedRange(sp, (*picked)->version, prefix, packument), "", sub.name,
                    (*picked)->version});
   }
   return out;
@@ -307,7 +398,8 @@ void UnlinkGlobalBins(const CommandContext& context, const std::string& name) {
 }
 
 int Install(Session& s, bool save) {
-  s.options.package_json = s.editor->Serialize();
+  // With -w the root's package.json is not edited: the install reads it from disk.
+  if (s.workspaces.empty()) s.options.package_json = s.editor->Serialize();
   if (!save) {
     // npm's --no-save: node_modules changes; package.json and the lockfile do not.
     s.options.save_package_json = false;
@@ -316,8 +408,29 @@ int Install(Session& s, bool save) {
   if (s.context.global) {
     if (Status made = fsutil::MakeDirs(s.context.project_dir); !made.ok()) return Fail(made);
   }
+  // The install reads the workspaces' package.json files from disk: write the edited
+  // ones first, and put them back when it fails (npm writes them after its reify).
+  std::vector<const WorkspaceTarget*> written;
+  auto restore = [&written] {
+    for (const WorkspaceTarget* ws : written) {
+      (void)fsutil::WriteFileAtomic(JoinPath(ws->dir, "package.json"), ws->original);
+    }
+  };
+  if (save) {
+    for (const WorkspaceTarget& ws : s.workspaces) {
+      std::string text = ws.editor->Serialize();
+      if (text == ws.original) continue;
+      if (Status wrote = fsutil::WriteFileAtomic(JoinPath(ws.dir, "package.json"), text); !wrote.ok()) {
+        restore();
+        return Fail(wrote);
+      }
+      written.push_back(&ws);
+    }
+  }
   Reporter reporter(s.options.level, isatty(STDOUT_FILENO) == 1);
-  return RunInstall(s.options, reporter);
+  int code = RunInstall(s.options, reporter);
+  if (code != 0) restore();
+  return code;
 }
 
 }  // namespace
@@ -335,20 +448,23 @@ int RunAddCommand(const std::string& command, const std::vector<std::string>& ar
   if (!added.ok()) return Fail(added.status());
   std::optional<DepKind> flag = FlagKind(*s.context.config);
   for (const Added& a : *added) {
-    DepKind kind = DepKind::kProd;
-    if (flag) {
-      kind = *flag;
-      for (DepKind other : kAllDepKinds) {
-        if (other != kind && !(kind == DepKind::kPeer && other == DepKind::kDev)) {
-          s.editor->RemoveDependency(other, a.name);
+    for (auto [editor, dir] : s.Targets()) {
+      DepKind kind = DepKind::kProd;
+      if (flag) {
+        kind = *flag;
+        for (DepKind other : kAllDepKinds) {
+          if (other != kind && !(kind == DepKind::kPeer && other == DepKind::kDev)) {
+            editor->RemoveDependency(other, a.name);
+          }
+        }
+      } else {
+        for (DepKind k : {DepKind::kDev, DepKind::kOptional, DepKind::kPeer, DepKind::kProd}) {
+          if (editor->Dependency(k, a.name)) kind = k;
         }
       }
-    } else {
-      for (DepKind k : {DepKind::kDev, DepKind::kOptional, DepKind::kPeer, DepKind::kProd}) {
-        if (s.editor->Dependency(k, a.name)) kind = k;
-      }
+      editor->SetDependency(kind, a.name,
+                            a.local_path.empty() ? a.saved : "file:" + RelativePath(dir, a.local_path));
     }
-    s.editor->SetDependency(kind, a.name, a.saved);
     s.options.update.insert(a.package.empty() ? a.name : a.package);
     if (!a.version.empty()) s.options.pins[a.package] = a.version;
   }
@@ -369,7 +485,9 @@ int RunRemoveCommand(const std::string& command, const std::vector<std::string>&
     return Fail(InvalidArgument("code EUSAGE\n`skua " + command + "` needs at least one package name"));
   }
   for (const std::string& name : s.options.positional) {
-    for (DepKind kind : kAllDepKinds) s.editor->RemoveDependency(kind, name);
+    for (auto [editor, dir] : s.Targets()) {
+      for (DepKind kind : kAllDepKinds) editor->RemoveDependency(kind, name);
+    }
     if (s.context.global) UnlinkGlobalBins(s.context, name);
   }
   return Install(s, save);
@@ -389,6 +507,9 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
   Result<Session> opened = Open(rest, &save);
   if (!opened.ok()) return Fail(opened.status());
   Session s = std::move(opened).value();
+  if (!s.workspaces.empty()) {
+    return Fail(InvalidArgument("code EUSAGE\n`skua " + command + " -w` is not implemented yet"));
+  }
   std::set<std::string> names(s.options.positional.begin(), s.options.positional.end());
   if (names.empty()) {
     s.options.update_all = true;

@@ -11,6 +11,7 @@
 #include "pm/config/cli_args.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/registry/manifest.h"
+#include "pm/workspaces/workspaces.h"
 
 namespace skua::pm::cli {
 
@@ -49,6 +50,9 @@ void PrintError(const std::string& message) {
 struct RunOptions {
   bool silent = false;
   bool if_present = false;
+  // npm's `-w NAME|PATH` / `--workspace=NAME` (repeatable) and `--workspaces` (`-ws`).
+  std::vector<std::string> workspace_filters;
+  bool all_workspaces = false;
   std::vector<std::pair<std::string, std::string>> config;
   std::vector<std::string> positional;
 };
@@ -57,9 +61,20 @@ RunOptions ParseRunArgs(const std::vector<std::string>& args) {
   RunOptions options;
   std::vector<std::string> rest;
   bool after_dashes = false;
-  for (const std::string& arg : args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
     if (after_dashes) {
       rest.push_back(arg);
+    } else if ((arg == "-w" || arg == "--workspace") && i + 1 < args.size()) {
+      options.workspace_filters.push_back(args[++i]);
+    } else if (arg.rfind("--workspace=", 0) == 0) {
+      options.workspace_filters.push_back(arg.substr(12));
+    } else if (arg.rfind("-w=", 0) == 0) {
+      options.workspace_filters.push_back(arg.substr(3));
+    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
+      options.all_workspaces = true;
+    } else if (arg == "--workspaces=false" || arg == "--no-workspaces") {
+      options.all_workspaces = false;
     } else if (arg == "--") {
       after_dashes = true;
       rest.push_back(arg);
@@ -172,6 +187,111 @@ int ExitForSignal(int signal) {
   return 128 + signal;  // A signal whose default action is not fatal.
 }
 
+
+// The script `event` runs in the package at `dir`, with npm's defaults: `start` runs
+// server.js; `restart` is stop (when present) then start; `env` prints the environment.
+// False when there is none.
+bool ResolveScript(const registry::Manifest& manifest, const std::string& event,
+                   const std::string& dir, std::string* script) {
+  if (const std::string* found = registry::Find(manifest.scripts, event)) {
+    *script = *found;
+  } else if (event == "start" && fsutil::Exists(JoinPath(dir, "server.js"))) {
+    *script = "node server.js";
+  } else if (event == "restart") {
+    *script = "\"$npm_execpath\" stop --if-present && \"$npm_execpath\" start";
+  } else if (event == "env") {
+    *script = "env";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// npm's `run -w`/`--workspaces`: the script runs in each selected workspace of the
+// project's workspace root, in path order, each with its own package.json and folder
+// (INIT_CWD stays the caller's). A failing workspace is reported and the others still
+// run; the exit code is the last failure's, as npm's process.exitCode ends up.
+int RunInWorkspaces(const RunOptions& options, const std::string& command,
+                    const config::Config& config, const std::string& cwd,
+                    const std::string& project_dir) {
+  std::string root = workspaces::FindWorkspaceRoot(project_dir);
+  if (root.empty()) root = project_dir;
+  std::string root_file = JoinPath(root, "package.json");
+  Result<std::string> root_text = fsutil::ReadFile(root_file);
+  if (!root_text.ok()) {
+    PrintError("code ENOENT\nCould not read package.json: " + root_text.status().message());
+    return 1;
+  }
+  Result<std::vector<workspaces::Workspace>> all = workspaces::FindWorkspaces(root, *root_text);
+  if (!all.ok()) {
+    PrintError(all.status().message());
+    return 1;
+  }
+  std::vector<std::string> filters = options.all_workspaces ? std::vector<std::string>{}
+                                                            : options.workspace_filters;
+  Result<std::vector<workspaces::Workspace>> picked =
+      workspaces::FilterWorkspaces(*all, filters, root, cwd);
+  if (!picked.ok()) {
+    PrintError(picked.status().message());
+    return 1;
+  }
+  bool is_run = command == "run";
+  std::string event = is_run ? (options.positional.empty() ? "" : options.positional.front()) : command;
+  std::vector<std::string> script_args;
+  if (!options.positional.empty()) {
+    script_args.assign(options.positional.begin() + (is_run ? 1 : 0), options.positional.end());
+  }
+  Result<std::string> shim_dir = PrepareNodeShim(root);
+  if (!shim_dir.ok()) {
+    PrintError(shim_dir.status().message());
+    return 1;
+  }
+  int exit_code = 0;
+  for (size_t i = 0; i < picked->size(); ++i) {
+    const workspaces::Workspace& ws = (*picked)[i];
+    std::string dir = JoinPath(root, ws.path);
+    std::string file = JoinPath(dir, "package.json");
+    Result<registry::Manifest> manifest = registry::ParsePackageJson(ws.package_json, file);
+    if (!manifest.ok()) {
+      PrintError("code EJSONPARSE\nInvalid package.json " + file + ": " + manifest.status().message());
+      exit_code = 1;
+      continue;
+    }
+    std::string id = manifest->name.empty() ? ws.name : manifest->name;
+    if (!manifest->version.empty()) id += "@" + manifest->version;
+    if (event.empty()) {
+      if (options.silent) continue;
+      if (i > 0) std::printf("\n");
+      ListScripts(*manifest);
+      continue;
+    }
+    std::string script;
+    if (!ResolveScript(*manifest, event, dir, &script)) {
+      if (options.if_present) continue;
+      PrintError("Lifecycle script `" + event + "` failed with error:\nworkspace " + id +
+                 "\nlocation " + dir + "\nMissing script: \"" + event +
+                 "\"\n\nTo see a list of scripts, run:\n  skua run --workspace=" + id);
+      exit_code = 1;
+      continue;
+    }
+    ScriptEnvironment env = MakeScriptEnvironment(config, command, cwd, root, *shim_dir);
+    ScriptRunner runner(options, std::move(manifest).value(), dir, file, std::move(env));
+    int signal = 0;
+    std::fflush(stdout);
+    Result<int> code = runner.RunEvent(event, script, script_args, &signal);
+    std::fflush(stdout);
+    if (!code.ok()) {
+      PrintError(code.status().message());
+      exit_code = 1;
+    } else if (*code != 0) {
+      PrintError("Lifecycle script `" + event + "` failed with error:\ncode " +
+                 std::to_string(*code) + "\npath " + dir + "\nworkspace " + id + "\nlocation " +
+                 dir + "\ncommand failed\ncommand sh -c " + script);
+      exit_code = *code;
+    }
+  }
+  return exit_code;
+}
 }  // namespace
 
 bool IsRunCommand(std::string_view name) {
@@ -192,6 +312,9 @@ int RunRunCommand(const std::string& command, const std::vector<std::string>& ar
     return 1;
   }
   const std::string& project_dir = config->project_dir();
+  if (options.all_workspaces || !options.workspace_filters.empty()) {
+    return RunInWorkspaces(options, is_run ? "run" : command, *config, cwd, project_dir);
+  }
   std::string file = JoinPath(project_dir, "package.json");
   Result<std::string> text = fsutil::ReadFile(file);
   if (!text.ok()) {
@@ -213,21 +336,8 @@ int RunRunCommand(const std::string& command, const std::vector<std::string>& ar
   std::string event = is_run ? options.positional.front() : command;
   std::vector<std::string> script_args(options.positional.begin() + (is_run ? 1 : 0),
                                        options.positional.end());
-  const std::string* found = registry::Find(manifest->scripts, event);
-  std::string script = found ? *found : "";
-  // npm's defaults: `start` runs server.js; `restart` is stop (when present) then start;
-  // `env` prints the environment.
-  if (found == nullptr && event == "start" && fsutil::Exists(JoinPath(project_dir, "server.js"))) {
-    script = "node server.js";
-    found = &script;
-  } else if (found == nullptr && event == "restart") {
-    script = "\"$npm_execpath\" stop --if-present && \"$npm_execpath\" start";
-    found = &script;
-  } else if (found == nullptr && event == "env") {
-    script = "env";
-    found = &script;
-  }
-  if (found == nullptr) {
+  std::string script;
+  if (!ResolveScript(*manifest, event, project_dir, &script)) {
     if (options.if_present) return 0;
     PrintError("Missing script: \"" + event + "\"\n\nTo see a list of scripts, run:\n  skua run");
     return 1;
