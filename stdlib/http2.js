@@ -87,7 +87,7 @@ function closeSessions(server) {
 
 class Http2Server extends net.Server {
   constructor(options, requestListener) {
-    super({ allowHalfOpen: false });
+    super({ allowHalfOpen: options.allowHalfOpen === true });
     this._h2Options = options;
     this._sessions = new Set();
     this.timeout = 0;
@@ -272,6 +272,15 @@ function connect(authority, options, listener) {
   if (typeof listener === 'function') session.once('connect', listener);
   return session;
 }
+
+Object.defineProperty(connect, require('util').promisify.custom, {
+  __proto__: null,
+  value(authority, options) {
+    return new Promise((resolve) => {
+      const session = connect(authority, options, () => resolve(session));
+    });
+  },
+});
 
 function performServerHandshake(socket, options = {}) {
   return new ServerHttp2Session(initializeOptions(options), socket, undefined);

@@ -1,9 +1,11 @@
 'use strict';
-// node:perf_hooks: the `performance` clock and user timing. Observers see only marks and
-// measures; the event-loop delay monitor and histograms are not implemented.
+// node:perf_hooks: the `performance` clock and user timing. Observers see marks, measures,
+// timerify's 'function' entries and 'http2' entries (internal/perf/observe_hook.js);
+// histograms and the event-loop delay monitor are in internal/perf/histogram.js.
 
 const {
-  Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, performance,
+  Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure,
+  PerformanceResourceTiming, performance,
 } = require('internal/perf/performance');
 const { validateFunction, validateObject } = require('internal/validators');
 
@@ -20,7 +22,8 @@ class PerformanceObserverEntryList {
   }
 }
 
-// Differs from Node 20: observers are told about marks and measures only.
+// Differs from Node 20: observers are told about marks, measures and node:http2's
+// 'http2' entries only.
 class PerformanceObserver {
   #callback;
   #types = new Set();
@@ -32,7 +35,9 @@ class PerformanceObserver {
     this.#callback = callback;
   }
 
-  static get supportedEntryTypes() { return ['mark', 'measure']; }
+  static get supportedEntryTypes() {
+    return ['function', 'http2', 'mark', 'measure', 'resource'];
+  }
 
   observe(options = {}) {
     validateObject(options, 'options');
@@ -53,6 +58,8 @@ class PerformanceObserver {
     return list;
   }
 
+  static observes(observer, type) { return observer.#types.has(type); }
+
   static enqueue(observer, entry) {
     if (!observer.#types.has(entry.entryType)) return;
     observer.#buffer.push(entry);
@@ -67,7 +74,18 @@ class PerformanceObserver {
 }
 
 const enqueue = PerformanceObserver.enqueue;
+const observes = PerformanceObserver.observes;
 delete PerformanceObserver.enqueue;
+delete PerformanceObserver.observes;
+require('internal/perf/observe_hook').setObserverHooks({
+  has(type) {
+    for (const observer of observers) if (observes(observer, type)) return true;
+    return false;
+  },
+  enqueue(entry) {
+    for (const observer of observers) enqueue(observer, entry);
+  },
+});
 for (const name of ['mark', 'measure']) {
   const original = Performance.prototype[name];
   Object.defineProperty(Performance.prototype, name, {
@@ -80,13 +98,18 @@ for (const name of ['mark', 'measure']) {
   });
 }
 
+const { createHistogram, monitorEventLoopDelay } = require('internal/perf/histogram');
+
 module.exports = {
+  createHistogram,
+  monitorEventLoopDelay,
   Performance,
   PerformanceEntry,
   PerformanceMark,
   PerformanceMeasure,
   PerformanceObserver,
   PerformanceObserverEntryList,
+  PerformanceResourceTiming,
   performance,
   constants: {
     NODE_PERFORMANCE_GC_MAJOR: 4,

@@ -92,7 +92,7 @@ const startupSnapshot = {
   setDeserializeMainFunction: notBuildingSnapshot,
 };
 
-// TODO(compat): heap snapshots, Serializer/Deserializer classes, promiseHooks, GCProfiler.
+// TODO(compat): heap snapshots, Serializer/Deserializer classes, GCProfiler.
 function getHeapSnapshot() {
   throw new ERR_METHOD_NOT_IMPLEMENTED('v8.getHeapSnapshot()');
 }
@@ -108,6 +108,7 @@ function stopCoverage() {}
 
 module.exports = {
   cachedDataVersionTag: binding.cachedDataVersionTag,
+  promiseHooks: require('internal/promise_hooks').promiseHooks,
   getHeapCodeStatistics,
   getHeapSnapshot,
   getHeapSpaceStatistics,

@@ -434,7 +434,8 @@ class Http2Session : public BaseObject {
 
   // state(): [effectiveLocalWindowSize, effectiveRecvDataLength, nextStreamID,
   //  localWindowSize, lastProcStreamID, remoteWindowSize, outboundQueueSize,
-  //  deflateDynamicTableSize, inflateDynamicTableSize, wantRead, wantWrite].
+  //  deflateDynamicTableSize, inflateDynamicTableSize, wantRead, wantWrite,
+  //  framesReceived].
   static void State(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Http2Session* s = From(args);
     if (s == nullptr) return;
@@ -452,6 +453,7 @@ class Http2Session : public BaseObject {
         static_cast<double>(nghttp2_session_get_hd_inflate_dynamic_table_size(ng)),
         static_cast<double>(nghttp2_session_want_read(ng)),
         static_cast<double>(nghttp2_session_want_write(ng)),
+        static_cast<double>(s->frames_received_),
     };
     std::vector<v8::Local<v8::Value>> out;
     for (double v : values) out.push_back(v8::Number::New(isolate, v));
@@ -522,6 +524,7 @@ class Http2Session : public BaseObject {
   static int OnFrameRecv(nghttp2_session*, const nghttp2_frame* frame, void* user_data) {
     Http2Session* s = Self(user_data);
     const nghttp2_frame_hd& hd = frame->hd;
+    s->frames_received_++;
     switch (hd.type) {
       case NGHTTP2_HEADERS: {
         Event e{kHeaders, hd.stream_id};
@@ -541,7 +544,13 @@ class Http2Session : public BaseObject {
         break;
       }
       case NGHTTP2_DATA:
-        if (hd.flags & NGHTTP2_FLAG_END_STREAM) s->events_.push_back({kStreamEnd, hd.stream_id});
+        if (hd.flags & NGHTTP2_FLAG_END_STREAM) {
+          s->events_.push_back({kStreamEnd, hd.stream_id});
+        } else if (hd.length == 0) {
+          // An empty DATA frame that does not end the stream counts as invalid (as in
+          // Node), against the session's maxSessionInvalidFrames.
+          s->events_.push_back({kInvalidFrame, hd.stream_id, NGHTTP2_DATA, 0});
+        }
         break;
       case NGHTTP2_SETTINGS: {
         // The values now in force, as of this frame (a later frame in the same read
@@ -663,6 +672,7 @@ class Http2Session : public BaseObject {
   nghttp2_session* session_ = nullptr;
   std::vector<std::string> pending_headers_;
   std::vector<Event> events_;
+  double frames_received_ = 0;  // for perf_hooks' 'http2' entries
   std::map<int32_t, Outbound> outbound_;
 };
 

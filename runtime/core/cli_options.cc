@@ -156,7 +156,13 @@ Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
           }
           options.input_type = *value;
           break;
-        case ValueOption::kUnhandled: options.unhandled_rejections = *value; break;
+        case ValueOption::kUnhandled:
+          if (*value != "strict" && *value != "warn" && *value != "none" &&
+              *value != "throw" && *value != "warn-with-error-code") {
+            return InvalidArgument("invalid value for --unhandled-rejections");
+          }
+          options.unhandled_rejections = *value;
+          break;
         case ValueOption::kConditions: options.conditions.push_back(*value); break;
         case ValueOption::kSecureHeap: secure_heap = std::atoll(value->c_str()); break;
         case ValueOption::kSecureHeapMin: secure_heap_min = std::atoll(value->c_str()); break;

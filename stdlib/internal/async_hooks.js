@@ -10,7 +10,6 @@ const {
   setFrame,
   swapFrame,
   enableAsyncFrames,
-  setPromiseHooks,
 } = internalBinding('async_wrap');
 const { enqueueMicrotask } = internalBinding('task_queue');
 
@@ -185,13 +184,20 @@ function promiseResolve(promise) {
   if (counts.promiseResolve > 0) emit('promiseResolve', promiseAsyncId(promise));
 }
 
-let promiseHooksOn = false;
+// V8's promise hooks are shared with v8.promiseHooks (internal/promise_hooks).
+let stopPromiseHooks = null;
 function updatePromiseHooks() {
   const on = hooks.length > 0;
-  if (on === promiseHooksOn) return;
-  promiseHooksOn = on;
-  if (on) setPromiseHooks(promiseInit, promiseBefore, promiseAfter, promiseResolve);
-  else setPromiseHooks();
+  if (on === (stopPromiseHooks !== null)) return;
+  if (on) {
+    const { addHook: addPromiseHook } = require('internal/promise_hooks');
+    const stops = [addPromiseHook('init', promiseInit), addPromiseHook('before', promiseBefore),
+      addPromiseHook('after', promiseAfter), addPromiseHook('settled', promiseResolve)];
+    stopPromiseHooks = () => { for (const stop of stops) stop(); };
+  } else {
+    stopPromiseHooks();
+    stopPromiseHooks = null;
+  }
 }
 
 function addHook(entry) {

@@ -5,6 +5,7 @@
 const { Readable, Stream } = require('stream');
 const { codes } = require('internal/errors');
 const { constants } = require('internal/http2/util');
+const { kSocket } = require('internal/http2/core');
 
 const {
   ERR_HTTP2_HEADERS_SENT, ERR_HTTP2_INVALID_STREAM, ERR_HTTP2_STATUS_INVALID,
@@ -64,7 +65,6 @@ class Http2ServerRequest extends Readable {
       this.emit('close');
     });
     stream.on('timeout', () => this.emit('timeout'));
-    stream.pause();
   }
 
   _read() { this[kStream].resume(); }
@@ -84,7 +84,7 @@ class Http2ServerRequest extends Readable {
   get scheme() { return this.headers[':scheme']; }
   get url() { return this.headers[':path']; }
   set url(url) { this.headers[':path'] = url; }
-  get socket() { return this[kStream].session ? this[kStream].session.socket : undefined; }
+  get socket() { return this[kStream].session ? this[kStream].session[kSocket] : undefined; }
   get connection() { return this.socket; }
 
   setTimeout(msecs, callback) {
@@ -113,6 +113,9 @@ class Http2ServerResponse extends Stream {
         this._finishEmitted = true;
         this.emit('finish');
       }
+      // As node:http does: a request body nobody read is drained, so it still ends.
+      const req = this.req;
+      if (req && req.readableFlowing === null && !req.readableEnded) req.resume();
       this.emit('close');
     });
     stream.on('wantTrailers', () => {
@@ -122,7 +125,7 @@ class Http2ServerResponse extends Stream {
   }
 
   get stream() { return this[kStream]; }
-  get socket() { return this[kStream].session ? this[kStream].session.socket : undefined; }
+  get socket() { return this[kStream].session ? this[kStream].session[kSocket] : undefined; }
   get connection() { return this.socket; }
   get headersSent() { return this[kStream].headersSent; }
   get _header() { return this.headersSent; }
@@ -153,7 +156,7 @@ class Http2ServerResponse extends Stream {
     }
     validateName(name);
     if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
-    if (value === undefined) throw new ERR_HTTP2_INVALID_HEADER_VALUE(value, name);
+    if (value === undefined || value === null) throw new ERR_HTTP2_INVALID_HEADER_VALUE(value, name);
     name = name.trim().toLowerCase();
     if (name[0] === ':') throw new ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED();
     if (name === 'connection') {
@@ -187,7 +190,9 @@ class Http2ServerResponse extends Stream {
   removeHeader(name) {
     validateName(name);
     if (this.headersSent) throw new ERR_HTTP2_HEADERS_SENT();
-    delete this._headers[name.trim().toLowerCase()];
+    name = name.trim().toLowerCase();
+    if (name === 'date') this.sendDate = false;
+    delete this._headers[name];
   }
 
   getHeaders() { return { __proto__: null, ...this._headers }; }
@@ -250,7 +255,13 @@ class Http2ServerResponse extends Stream {
       this.destroy(err);
       return false;
     }
-    if (stream.destroyed) return false;
+    if (this._destroyed) return false;
+    if (stream.destroyed || stream.closed) {
+      // The stream closed under the response (not destroyed through it): as in Node, the
+      // callback learns of it.
+      if (typeof cb === 'function') process.nextTick(cb, new codes.ERR_HTTP2_INVALID_STREAM());
+      return false;
+    }
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
       throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
     }
@@ -279,17 +290,20 @@ class Http2ServerResponse extends Stream {
       stream.write(chunk, encoding);
     }
     this.writableEnded = true;
+    this._respond();
     if (typeof cb === 'function') {
-      if (stream.writableFinished) process.nextTick(cb);
+      // A HEAD response (or one ended by respond()) has no stream 'finish' left to
+      // wait for: the response's own 'finish' comes when the stream closes.
+      if (stream.writableEnded) this.once('finish', cb);
       else stream.once('finish', cb);
     }
-    this._respond();
     stream.end();
     return this;
   }
 
   destroy(err) {
     const stream = this[kStream];
+    this._destroyed = true;
     if (!stream.destroyed) stream.destroy(err);
   }
 

@@ -1,7 +1,9 @@
 'use strict';
 // node:http2's sessions and streams. An Http2Session owns a binding('http2') session
 // (nghttp2) and a socket: socket bytes go to receive(), the binding's output goes back to
-// the socket, and the protocol events it records are dispatched here.
+// the socket, and the protocol events it records are dispatched here. Output is flushed in
+// an immediate (as Node's session schedules its writes), so the writes and end() of one
+// turn share frames, and a stream write completes once its data went out.
 
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
@@ -13,6 +15,29 @@ const {
 } = require('internal/http2/util');
 
 const binding = internalBinding('http2');
+const { now } = require('internal/perf/utils');
+const { hasObserver, enqueueEntry } = require('internal/perf/observe_hook');
+
+// perf_hooks' 'http2' entries (Http2Session and Http2Stream), made only while some
+// PerformanceObserver watches that type. The figures are in `detail` and, as Node 20
+// still shows them, on the entry itself.
+class Http2PerformanceEntry {
+  constructor(name, startTime, detail) {
+    this.name = name;
+    this.entryType = 'http2';
+    this.startTime = startTime;
+    this.duration = now() - startTime;
+    this.detail = detail;
+    Object.assign(this, detail);
+  }
+
+  toJSON() {
+    return {
+      name: this.name, entryType: this.entryType, startTime: this.startTime,
+      duration: this.duration, detail: this.detail,
+    };
+  }
+}
 
 const {
   ERR_HTTP2_GOAWAY_SESSION, ERR_HTTP2_HEADERS_SENT, ERR_HTTP2_INVALID_SESSION,
@@ -30,6 +55,45 @@ const kHandle = Symbol('kHandle');
 const kSocket = Symbol('kSocket');
 const kStreams = Symbol('kStreams');
 const kId = Symbol('kId');
+const kProxySocket = Symbol('kProxySocket');
+
+function boundSocket(session) {
+  const socket = session[kSocket];
+  if (socket === undefined || session.destroyed) throw new codes.ERR_HTTP2_SOCKET_UNBOUND();
+  return socket;
+}
+
+const kSessionMethods = new Set(['setTimeout', 'ref', 'unref']);
+const kForbiddenSocketMethods = new Set([
+  'destroy', 'emit', 'end', 'pause', 'read', 'resume', 'write', 'setEncoding', 'setKeepAlive',
+  'setNoDelay',
+]);
+
+const proxySocketHandler = {
+  has(session, prop) {
+    if (kSessionMethods.has(prop)) return prop in session;
+    return prop in boundSocket(session);
+  },
+  get(session, prop) {
+    if (kSessionMethods.has(prop)) return session[prop].bind(session);
+    if (kForbiddenSocketMethods.has(prop)) throw new codes.ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    const socket = boundSocket(session);
+    const value = socket[prop];
+    return typeof value === 'function' ? value.bind(socket) : value;
+  },
+  getPrototypeOf(session) {
+    return Reflect.getPrototypeOf(boundSocket(session));
+  },
+  set(session, prop, value) {
+    if (kSessionMethods.has(prop)) {
+      session[prop] = value;
+      return true;
+    }
+    if (kForbiddenSocketMethods.has(prop)) throw new codes.ERR_HTTP2_NO_SOCKET_MANIPULATION();
+    boundSocket(session)[prop] = value;
+    return true;
+  },
+};
 
 // Event kinds from runtime/bindings/http2.cc.
 const kEvHeaders = 1;
@@ -43,6 +107,7 @@ const kEvRstStream = 8;
 const kEvPriority = 9;
 const kEvWantTrailers = 10;
 const kEvFrameNotSent = 11;
+const kEvInvalidFrame = 12;
 const kEvPushPromise = 13;
 const kEvFrameSent = 14;
 
@@ -65,6 +130,15 @@ class Http2Session extends EventEmitter {
     this.destroyed = false;
     this.closed = false;
     this.connecting = false;
+    this._invalidFrames = 0;
+    this._writeCallbacks = [];
+    this._perfStart = now();
+    this._framesSent = 0;
+    this._streamCount = 0;
+    this._streamDurations = 0;
+    this._pingRTT = 0;
+    this._maxInvalidFrames = options.maxSessionInvalidFrames === undefined ?
+      1000 : options.maxSessionInvalidFrames;
     this.encrypted = socket ? !!socket.encrypted : undefined;
     this.alpnProtocol = socket && socket.alpnProtocol ? socket.alpnProtocol :
       (socket && socket.encrypted ? 'h2' : 'h2c');
@@ -104,8 +178,28 @@ class Http2Session extends EventEmitter {
     socket.on('timeout', () => this.emit('timeout'));
   }
 
-  get socket() { return this[kSocket]; }
+  // Like Node, user code sees a guarded view of the socket: reads and writes that would
+  // corrupt the framing throw, and every access fails once the session is gone.
+  get socket() {
+    if (this[kSocket] === undefined) return undefined;
+    if (this[kProxySocket] === undefined) this[kProxySocket] = new Proxy(this, proxySocketHandler);
+    return this[kProxySocket];
+  }
+
   get pendingSettingsAck() { return this._pendingSettings.length > 0; }
+
+  [require('util').inspect.custom](depth, opts) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const obj = {
+      type: this.type,
+      closed: this.closed,
+      destroyed: this.destroyed,
+      state: this.state,
+      localSettings: this.localSettings,
+      remoteSettings: this.remoteSettings,
+    };
+    return `Http2Session ${require('util').inspect(obj, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
+  }
 
   get state() {
     if (sessionGone(this)) return {};
@@ -204,11 +298,27 @@ class Http2Session extends EventEmitter {
       throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
     }
     this._timeout = msecs;
-    if (callback !== undefined) this.on('timeout', callback);
+    if (callback !== undefined) this.once('timeout', callback);
     if (this[kSocket] && typeof this[kSocket].setTimeout === 'function') {
       this[kSocket].setTimeout(msecs);
     }
     return this;
+  }
+
+  _emitPerformanceEntry(handle, socket) {
+    const state = handle.state();
+    enqueueEntry(new Http2PerformanceEntry('Http2Session', this._perfStart, {
+      bytesRead: socket ? socket.bytesRead || 0 : 0,
+      bytesWritten: socket ? socket.bytesWritten || 0 : 0,
+      framesReceived: state[11] || 0,
+      framesSent: this._framesSent,
+      maxConcurrentStreams: this._streamCount,
+      pingRTT: this._pingRTT,
+      streamAverageDuration: this._streamCount > 0 ?
+        this._streamDurations / this._streamCount : 0,
+      streamCount: this._streamCount,
+      type: this.type === constants.NGHTTP2_SESSION_SERVER ? 'server' : 'client',
+    }));
   }
 
   ref() { if (this[kSocket] && this[kSocket].ref) this[kSocket].ref(); }
@@ -251,12 +361,11 @@ class Http2Session extends EventEmitter {
     }
     if (code === undefined && error != null) code = constants.NGHTTP2_INTERNAL_ERROR;
     this.destroyed = true;
-    this.closed = true;
     // Streams not yet sent (the socket is still connecting) are canceled; open ones
     // get the session's error.
-    const cancel = error ? new ERR_HTTP2_STREAM_CANCEL(error) : undefined;
+    const cancel = new ERR_HTTP2_STREAM_CANCEL(error);
     for (const stream of [...this[kStreams].values()]) {
-      stream._sessionGone(this.connecting ? cancel : error);
+      stream._sessionGone(this.connecting ? cancel : error, code || this._goawayCode);
     }
     this[kStreams].clear();
     for (const ping of this._pendingPings) {
@@ -271,6 +380,7 @@ class Http2Session extends EventEmitter {
       }
       this._flush();
       this._dispatch();
+      if (hasObserver('http2')) this._emitPerformanceEntry(handle, socket);
       handle.destroy();
       this[kHandle] = null;
     }
@@ -301,13 +411,15 @@ class Http2Session extends EventEmitter {
       return;
     }
     this._dispatch();
-    this._flush();
+    this._scheduleFlush();
   }
 
   _scheduleFlush() {
     if (this._flushScheduled) return;
     this._flushScheduled = true;
-    process.nextTick(() => {
+    // As Node's session, frames go out in an immediate: writes and an end() of the
+    // same turn share frames (END_STREAM rides on the last DATA frame).
+    setImmediate(() => {
       this._flushScheduled = false;
       this._flush();
     });
@@ -326,6 +438,13 @@ class Http2Session extends EventEmitter {
       }
       const dispatched = this._dispatch();
       if (out === undefined && !dispatched) break;
+    }
+    // Stream writes complete once their data went to nghttp2's output, as in Node (a
+    // write callback that ends the stream sends its END_STREAM in a frame of its own).
+    const callbacks = this._writeCallbacks;
+    if (callbacks.length > 0) {
+      this._writeCallbacks = [];
+      for (const callback of callbacks) process.nextTick(callback);
     }
     if (this[kHandle] !== null) {
       const v = this[kHandle].state();
@@ -441,7 +560,8 @@ class Http2Session extends EventEmitter {
         const opaque = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
         this.emit('goaway', a, b, opaque);
         if (a !== constants.NGHTTP2_NO_ERROR) {
-          // The peer is gone: no GOAWAY of ours goes back.
+          // The peer is gone: no GOAWAY of ours goes back; its code is the streams' one.
+          this._goawayCode = a;
           this.destroy(new ERR_HTTP2_SESSION_ERROR(a), constants.NGHTTP2_NO_ERROR);
         } else {
           this.close();
@@ -464,7 +584,13 @@ class Http2Session extends EventEmitter {
           this.emit('frameError', a, b, id);
         }
         break;
+      case kEvInvalidFrame:
+        if (this._invalidFrames++ > this._maxInvalidFrames && !this.destroyed) {
+          this.destroy(new codes.ERR_HTTP2_TOO_MANY_INVALID_FRAMES());
+        }
+        break;
       case kEvFrameSent:
+        this._framesSent++;
         if (a === kTypeGoaway && c !== 0) this._sentErrorGoaway = true;
         break;
       default:
@@ -491,9 +617,8 @@ class Http2Session extends EventEmitter {
       stream.emit('push', headers, flags, list);
     } else if (this.type === constants.NGHTTP2_SESSION_CLIENT && !stream._gotResponse) {
       const status = +headers[':status'];
-      if (status === 100) {
-        stream.emit('continue');
-      } else if (status >= 100 && status < 200) {
+      if (status >= 100 && status < 200) {
+        if (status === 100) stream.emit('continue');
         stream.emit('headers', headers, flags, list);
       } else {
         stream._gotResponse = true;
@@ -590,10 +715,14 @@ class ClientHttp2Session extends Http2Session {
     const parent = options.parent | 0;
     const weight = options.weight === undefined ? 16 : options.weight;
     const id = this[kHandle].request(list, !!endStream, weight, parent, !!options.exclusive);
-    if (id < 0) {
-      if (id === -509) throw new ERR_HTTP2_OUT_OF_STREAMS();
-      throw new ERR_HTTP2_ERROR(binding.errorString(id));
+    if (id === -509) {
+      // As Node: no stream IDs left fails only this request, on its own 'error'.
+      const stream = new ClientHttp2Stream(this, undefined);
+      stream._closed = true;
+      process.nextTick(() => stream.destroy(new ERR_HTTP2_OUT_OF_STREAMS()));
+      return stream;
     }
+    if (id < 0) throw new ERR_HTTP2_ERROR(binding.errorString(id));
     const stream = new ClientHttp2Stream(this, id);
     stream.sentHeaders = h;
     stream._waitForTrailers = !!options.waitForTrailers;
@@ -635,6 +764,7 @@ class Http2Stream extends Duplex {
     this._closed = false;
     this._aborted = false;
     this.bytesRead = 0;
+    this._perfStart = now();
     this._readEnded = false;
     this._trailersSent = false;
     this._wantTrailersPending = false;
@@ -645,6 +775,19 @@ class Http2Stream extends Duplex {
   }
 
   get closed() { return this._closed; }
+
+  [require('util').inspect.custom](depth, opts) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const obj = {
+      id: this[kId] || '<pending>',
+      closed: this.closed,
+      destroyed: this.destroyed,
+      state: this.state,
+      readableState: this._readableState,
+      writableState: this._writableState,
+    };
+    return `Http2Stream ${require('util').inspect(obj, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
+  }
   get aborted() { return this._aborted; }
   get id() { return this[kId]; }
   get session() { return this[kSession]; }
@@ -757,13 +900,20 @@ class Http2Stream extends Duplex {
         new ERR_HTTP2_STREAM_ERROR(errorCodeName(code));
       this._endReadable();
       this.destroy(err);
-    } else if (this.readableEnded && this.writableFinished) {
+    } else if ((this.readableEnded && this.writableFinished) || this.errored) {
+      // An errored stream (a write after end) emits no 'end': it closes now.
       this.destroy();
     } else {
       this._endReadable();
       this.once('end', () => this._maybeDestroy());
       this._maybeDestroy();
-      this.read(0);
+      // A server stream whose body nobody reads is drained, so that it can close.
+      if (session.type === constants.NGHTTP2_SESSION_SERVER && !this.readableDidRead &&
+          this.readableFlowing === null) {
+        this.resume();
+      } else {
+        this.read(0);
+      }
     }
     session._maybeDestroy();
   }
@@ -775,8 +925,9 @@ class Http2Stream extends Duplex {
     }
   }
 
-  _sessionGone(err) {
+  _sessionGone(err, code) {
     if (this.destroyed) return;
+    if (code && this.rstCode === undefined) this.rstCode = code;
     this._closed = true;
     this._endReadable();
     this.destroy(err);
@@ -799,8 +950,18 @@ class Http2Stream extends Duplex {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
       session[kHandle].write(this.id, buf, false, false);
     }
+    session._writeCallbacks.push(callback);
     session._scheduleFlush();
-    process.nextTick(callback);
+    // When end() follows this write at once, the end goes to the binding before the
+    // flush, so the last DATA frame carries END_STREAM (as Node does).
+    process.nextTick(() => {
+      const state = this._writableState;
+      if (!state.ending || state.buffered.length > (state.bufferedIndex || 0)) return;
+      if (this._waitForTrailers || this._endSent || this._dataProvider === false) return;
+      if (this.destroyed || this._closed || sessionGone(session)) return;
+      this._endSent = true;
+      session[kHandle].write(this.id, undefined, true, false);
+    });
   }
 
   _final(callback) {
@@ -812,7 +973,8 @@ class Http2Stream extends Duplex {
     if (!this.headersSent && typeof this._implicitRespond === 'function') {
       this._implicitRespond();
     }
-    if (this._dataProvider !== false) {
+    if (this._dataProvider !== false && !this._endSent) {
+      this._endSent = true;
       session[kHandle].write(this.id, undefined, true, this._waitForTrailers);
     }
     session._scheduleFlush();
@@ -841,6 +1003,21 @@ class Http2Stream extends Duplex {
     }
     if (session && session[kStreams].get(this.id) === this) {
       session[kStreams].delete(this.id);
+    }
+    if (session && this.id !== undefined) {
+      const duration = now() - this._perfStart;
+      session._streamCount++;
+      session._streamDurations += duration;
+      if (hasObserver('http2')) {
+        enqueueEntry(new Http2PerformanceEntry('Http2Stream', this._perfStart, {
+          bytesRead: this.bytesRead || 0,
+          bytesWritten: this.bytesWritten || 0,
+          id: this.id,
+          timeToFirstByte: 0,
+          timeToFirstByteSent: 0,
+          timeToFirstHeader: 0,
+        }));
+      }
     }
     callback(err);
     if (session) session._maybeDestroy();

@@ -89,6 +89,80 @@ class PerformanceMeasure extends PerformanceEntry {
 
 let entries = []; // marks and measures, in creation order
 
+// A 'resource' entry from markResourceTiming(): the fetch timing of one URL. Differs
+// from Node 20: only the main fields of the timing info are exposed.
+class PerformanceResourceTiming extends PerformanceEntry {
+  #info;
+  #initiatorType;
+  #cacheMode;
+
+  constructor(key, name, info, initiatorType, cacheMode) {
+    super(key, name, 'resource', info.startTime, info.endTime - info.startTime);
+    this.#info = info;
+    this.#initiatorType = initiatorType;
+    this.#cacheMode = cacheMode;
+  }
+
+  get initiatorType() { return this.#initiatorType; }
+  get deliveryType() { return this.#cacheMode; }
+  get nextHopProtocol() { return this.#info.finalConnectionTimingInfo?.ALPNNegotiatedProtocol; }
+  get workerStart() { return this.#info.finalServiceWorkerStartTime; }
+  get redirectStart() { return this.#info.redirectStartTime; }
+  get redirectEnd() { return this.#info.redirectEndTime; }
+  get fetchStart() { return this.#info.postRedirectStartTime; }
+  get domainLookupStart() { return this.#info.finalConnectionTimingInfo?.domainLookupStartTime; }
+  get domainLookupEnd() { return this.#info.finalConnectionTimingInfo?.domainLookupEndTime; }
+  get connectStart() { return this.#info.finalConnectionTimingInfo?.connectionStartTime; }
+  get connectEnd() { return this.#info.finalConnectionTimingInfo?.connectionEndTime; }
+  get secureConnectionStart() {
+    return this.#info.finalConnectionTimingInfo?.secureConnectionStartTime;
+  }
+  get requestStart() { return this.#info.finalNetworkRequestStartTime; }
+  get responseStart() { return this.#info.finalNetworkResponseStartTime; }
+  get responseEnd() { return this.#info.endTime; }
+  get encodedBodySize() { return this.#info.encodedBodySize; }
+  get decodedBodySize() { return this.#info.decodedBodySize; }
+  get transferSize() { return this.#info.encodedBodySize + 300; }
+
+  toJSON() {
+    const json = super.toJSON();
+    delete json.detail;
+    for (const key of ['initiatorType', 'nextHopProtocol', 'workerStart', 'redirectStart',
+      'redirectEnd', 'fetchStart', 'domainLookupStart', 'domainLookupEnd', 'connectStart',
+      'connectEnd', 'secureConnectionStart', 'requestStart', 'responseStart', 'responseEnd',
+      'transferSize', 'encodedBodySize', 'decodedBodySize', 'deliveryType']) {
+      json[key] = this[key];
+    }
+    return json;
+  }
+}
+
+// performance.nodeTiming. Differs from Node 20: the startup milestones are not taken,
+// so they read as 0, and the loop milestones as -1.
+class PerformanceNodeTiming {
+  get name() { return 'node'; }
+  get entryType() { return 'node'; }
+  get startTime() { return 0; }
+  get duration() { return now(); }
+  get nodeStart() { return 0; }
+  get v8Start() { return 0; }
+  get environment() { return 0; }
+  get bootstrapComplete() { return 0; }
+  get loopStart() { return -1; }
+  get loopExit() { return -1; }
+  get idleTime() { return 0; }
+
+  toJSON() {
+    const json = {};
+    for (const key of ['name', 'entryType', 'startTime', 'duration', 'nodeStart', 'v8Start',
+      'environment', 'loopStart', 'loopExit', 'bootstrapComplete', 'idleTime']) {
+      json[key] = this[key];
+    }
+    return json;
+  }
+}
+const nodeTiming = new PerformanceNodeTiming();
+
 function markTime(name) {
   if (typeof name === 'number') return name;
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -123,6 +197,10 @@ function measure(name, startOrOptions, endMark) {
   return entry;
 }
 
+function resourceTiming() { return require('internal/perf/resource_timing'); }
+
+function allEntries() { return [...entries, ...resourceTiming().resourceEntries()]; }
+
 function sortedEntries(list) {
   return list.slice().sort((a, b) => a.startTime - b.startTime);
 }
@@ -147,20 +225,38 @@ class Performance extends EventTarget {
 
   clearMarks(name = undefined) { clearEntries('mark', name); }
   clearMeasures(name = undefined) { clearEntries('measure', name); }
-  clearResourceTimings() {}
+  clearResourceTimings(name = undefined) { resourceTiming().clearResourceTimings(name); }
 
-  getEntries() { return sortedEntries(entries); }
+  setResourceTimingBufferSize(maxSize) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize');
+    resourceTiming().setBufferSize(maxSize);
+  }
+
+  markResourceTiming(timingInfo, requestedUrl, initiatorType, global, cacheMode) {
+    validateObject(timingInfo, 'timingInfo');
+    const entry = new PerformanceResourceTiming(kCreate, `${requestedUrl}`, timingInfo,
+                                                `${initiatorType}`, `${cacheMode}`);
+    return resourceTiming().markResourceTiming(this, entry);
+  }
+
+  timerify(fn, options = undefined) {
+    return require('internal/perf/timerify').timerify(fn, options);
+  }
+
+  get nodeTiming() { return nodeTiming; }
+
+  getEntries() { return sortedEntries(allEntries()); }
   getEntriesByName(name, type = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
     name = `${name}`;
-    return sortedEntries(entries.filter((e) =>
+    return sortedEntries(allEntries().filter((e) =>
       e.name === name && (type === undefined || e.entryType === `${type}`)));
   }
 
   getEntriesByType(type) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     type = `${type}`;
-    return sortedEntries(entries.filter((e) => e.entryType === type));
+    return sortedEntries(allEntries().filter((e) => e.entryType === type));
   }
 
   // Differs from Node 20: idle time is not measured (the loop reports no idle metrics),
@@ -194,7 +290,8 @@ function clearEntries(type, name) {
     (name !== undefined && e.name !== `${name}`));
 }
 
-for (const Class of [Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure]) {
+for (const Class of [Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure,
+  PerformanceResourceTiming]) {
   for (const key of Object.getOwnPropertyNames(Class.prototype)) {
     if (key === 'constructor') continue;
     const desc = Object.getOwnPropertyDescriptor(Class.prototype, key);
@@ -208,10 +305,17 @@ for (const Class of [Performance, PerformanceEntry, PerformanceMark, Performance
 
 const performance = new Performance(kCreate);
 
+// A PerformanceEntry of a type the user cannot construct ('function' from timerify).
+function createEntry(name, type, start, duration) {
+  return new PerformanceEntry(kCreate, name, type, start, duration);
+}
+
 module.exports = {
   Performance,
   PerformanceEntry,
   PerformanceMark,
   PerformanceMeasure,
+  PerformanceResourceTiming,
+  createEntry,
   performance,
 };

@@ -67,17 +67,34 @@ function reasonText(reason) {
   }
 }
 
+// The two warnings Node 20 prints per rejection in the warn modes: the reason itself
+// (its stack when it has one), then the generic note.
+function warnUnhandled(reason) {
+  try {
+    process.emitWarning(isErrorLike(reason) ? reason.stack : reasonText(reason),
+                        'UnhandledPromiseRejectionWarning');
+  } catch {
+    // A reason whose stack or inspection throws still gets the note below.
+  }
+  const warning = new Error('Unhandled promise rejection. This error originated either by ' +
+    'throwing inside of an async function without a catch block, or by rejecting a ' +
+    'promise which was not handled with .catch().');
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(warning);
+}
+
 function reportUnhandled(promise, reason) {
   const mode = internalBinding('options').unhandledRejections || 'throw';
-  if (process.emit('unhandledRejection', reason, promise)) return;
-  if (mode === 'none') return;
-  if (mode === 'warn' || mode === 'warn-with-error-code') {
-    const warning = new Error('Unhandled promise rejection. This error originated either by ' +
-      'throwing inside of an async function without a catch block, or by rejecting a ' +
-      'promise which was not handled with .catch().');
-    warning.name = 'UnhandledPromiseRejectionWarning';
-    process.emitWarning(warning);
-    if (mode === 'warn-with-error-code') process.exitCode = 1;
+  const handled = process.emit('unhandledRejection', reason, promise);
+  if (mode === 'warn') {
+    // "warn" warns whether or not a listener handled it.
+    warnUnhandled(reason);
+    return;
+  }
+  if (handled || mode === 'none') return;
+  if (mode === 'warn-with-error-code') {
+    warnUnhandled(reason);
+    process.exitCode = 1;
     return;
   }
   const err = isErrorLike(reason) ? reason : new UnhandledPromiseRejection(reasonText(reason));
