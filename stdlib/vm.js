@@ -1,73 +1,28 @@
 'use strict';
 // The `vm` module (nodejs.org/api/vm.html): compiling and running code in this or in
 // separate V8 contexts. Contexts come from the `contextify` binding; this file only
-// validates options as Node does.
-// Differs from Node 20: no vm.Module classes.
+// validates options as Node does. vm.Module and its subclasses (internal/vm/module.js)
+// are there under --experimental-vm-modules.
 
 const { Buffer } = require('buffer');
 const {
   ContextifyScript, makeContext, isContext: isContextBinding, compileFunction: compile,
   measureMemory: measureMemoryBinding,
 } = internalBinding('contextify');
-const { setVmImportCallback } = internalBinding('module_wrap');
-const { codes, E } = require('internal/errors');
+const { codes } = require('internal/errors');
 const {
   validateArray, validateBoolean, validateFunction, validateInt32, validateObject,
   validateOneOf, validateString, validateUint32, kValidateObjectAllowObjects,
   kValidateObjectAllowNullable,
 } = require('internal/validators');
 
-if (codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING === undefined) {
-  E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING',
-    'A dynamic import callback was not specified.', TypeError);
-}
-if (codes.ERR_VM_MODULE_NOT_MODULE === undefined) {
-  E('ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module', Error);
-}
+const { ERR_INVALID_ARG_TYPE } = codes;
 const {
-  ERR_INVALID_ARG_TYPE, ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, ERR_VM_MODULE_NOT_MODULE,
-} = codes;
-const { isModuleNamespaceObject } = require('internal/util/types');
+  importIdFor, registerContextImport, registerImportOwner,
+} = require('internal/vm/import_owners');
 
 const kParsingContext = Symbol('kParsingContext');
 let defaultContextNameIndex = 1;
-
-// importModuleDynamically of vm code: the binding tags compiled code with an id (0 when
-// none was given) and module_wrap hands import() calls of that code back here.
-// `kUseMainLoader` (internal: the REPL) leaves import() to the main ES module loader.
-const { kUseMainLoader } = require('internal/vm/constants');
-const kImportCallback = Symbol('kImportCallback');
-const importOwners = new Map();  // id -> WeakRef of the Script or function.
-const importOwnersCleanup = new FinalizationRegistry((id) => importOwners.delete(id));
-let nextImportId = 1;
-
-function importIdFor(importModuleDynamically) {
-  if (importModuleDynamically === kUseMainLoader) return undefined;
-  if (importModuleDynamically === undefined) return 0;
-  validateFunction(importModuleDynamically, 'options.importModuleDynamically');
-  return nextImportId++;
-}
-
-function registerImportOwner(id, owner, callback) {
-  if (!id) return;
-  owner[kImportCallback] = callback;
-  importOwners.set(id, new WeakRef(owner));
-  importOwnersCleanup.register(owner, id);
-}
-
-setVmImportCallback((id, specifier, attributes) => {
-  const owner = importOwners.get(id)?.deref();
-  if (owner === undefined) {
-    return Promise.reject(new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
-  }
-  // Differs from Node 20: without vm.Module classes, the callback must return a module
-  // namespace (from import()).
-  return (async () => {
-    const namespace = await owner[kImportCallback](specifier, owner, attributes);
-    if (!isModuleNamespaceObject(namespace)) throw new ERR_VM_MODULE_NOT_MODULE();
-    return namespace;
-  })();
-});
 
 function validateCachedData(cachedData, name) {
   if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
@@ -183,6 +138,7 @@ function createContext(contextObject = {}, options = {}) {
   validateObject(options, 'options');
   const {
     name = `VM Context ${defaultContextNameIndex++}`, origin, codeGeneration, microtaskMode,
+    importModuleDynamically,
   } = options;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -197,7 +153,11 @@ function createContext(contextObject = {}, options = {}) {
   if (microtaskMode !== undefined) {
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   }
+  if (importModuleDynamically !== undefined) {
+    validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+  }
   makeContext(contextObject, strings, wasm, microtaskMode === 'afterEvaluate');
+  registerContextImport(contextObject, importModuleDynamically);
   return contextObject;
 }
 
@@ -291,3 +251,8 @@ module.exports = {
   compileFunction,
   measureMemory,
 };
+
+if (process.execArgv.includes('--experimental-vm-modules')) {
+  const { Module, SourceTextModule, SyntheticModule } = require('internal/vm/module');
+  Object.assign(module.exports, { Module, SourceTextModule, SyntheticModule });
+}

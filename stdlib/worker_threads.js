@@ -11,9 +11,18 @@ const {
   BroadcastChannel, MessageChannel, MessagePort, markAsUntransferable, receiveMessageOnPort,
 } = require('internal/worker/io');
 
-// Differs from Node 20: ports cannot yet move into vm contexts.
-function moveMessagePortToContext(port) {
-  return port;
+const { moveMessagePortToContext: moveToContext } = internalBinding('messaging');
+
+/**
+ * Moves `port`'s end of its channel into the vm context of `contextifiedSandbox`: the
+ * returned port belongs to that context and delivers through its onmessage and
+ * onmessageerror properties; `port` itself closes.
+ * @param {MessagePort} port
+ * @param {object} contextifiedSandbox from vm.createContext()
+ * @returns {object}
+ */
+function moveMessagePortToContext(port, contextifiedSandbox) {
+  return moveToContext(port, contextifiedSandbox);
 }
 
 module.exports = {

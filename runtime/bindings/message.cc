@@ -12,6 +12,31 @@ namespace skua::messaging {
 
 namespace {
 
+// In a vm context (a moved port's postMessage), where stdlib cannot turn the error into
+// a DOMException: a DataCloneError of that context's own, an Error whose constructor is
+// named DOMException. Differs from Node 20, which has a real DOMException per context.
+void MakeContextDataCloneError(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                               v8::Local<v8::Object> error) {
+  v8::Local<v8::Function> constructor;
+  v8::Local<v8::Value> error_proto;
+  if (!v8::Function::New(context, [](const v8::FunctionCallbackInfo<v8::Value>&) {})
+           .ToLocal(&constructor) ||
+      !error->GetPrototype()->IsObject()) {
+    return;
+  }
+  error_proto = error->GetPrototype();
+  constructor->SetName(OneByteString(isolate, "DOMException"));
+  v8::Local<v8::Object> proto = v8::Object::New(isolate);
+  if (proto->SetPrototype(context, error_proto).IsNothing() ||
+      proto->Set(context, OneByteString(isolate, "constructor"), constructor).IsNothing() ||
+      constructor->Set(context, OneByteString(isolate, "prototype"), proto).IsNothing() ||
+      error->SetPrototype(context, proto).IsNothing() ||
+      error->Set(context, OneByteString(isolate, "name"), OneByteString(isolate, "DataCloneError"))
+          .IsNothing()) {
+    return;
+  }
+}
+
 void ThrowDataClone(v8::Isolate* isolate, v8::Local<v8::String> message) {
   v8::Local<v8::Value> error = v8::Exception::Error(message);
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -19,6 +44,9 @@ void ThrowDataClone(v8::Isolate* isolate, v8::Local<v8::String> message) {
   error.As<v8::Object>()
       ->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, "ERR_DATA_CLONE"))
       .Check();
+  if (context != Realm::From(isolate)->context()) {
+    MakeContextDataCloneError(isolate, context, error.As<v8::Object>());
+  }
   isolate->ThrowException(error);
 }
 
@@ -225,7 +253,8 @@ Message::~Message() {
 v8::Maybe<bool> Message::Serialize(Realm* realm, v8::Local<v8::Value> value,
                                    v8::Local<v8::Value> transfer_list, MessagePort* source) {
   v8::Isolate* isolate = realm->isolate();
-  v8::Local<v8::Context> context = realm->context();
+  // The caller's: a moved port posts from its vm context, whose errors it should see.
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
   SerializerDelegate delegate(realm, this);
   v8::ValueSerializer serializer(isolate, &delegate);
   delegate.serializer = &serializer;
@@ -294,14 +323,24 @@ bool Message::Carries(const PortData* port) const {
   return false;
 }
 
-v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm, v8::Local<v8::Array>* ports) {
+v8::MaybeLocal<v8::Value> Message::Deserialize(Realm* realm, v8::Local<v8::Array>* ports,
+                                                v8::Local<v8::Context> target) {
   // No handle scope of its own: the value and the ports live in the caller's.
   v8::Isolate* isolate = realm->isolate();
-  v8::Local<v8::Context> context = realm->context();
+  v8::Local<v8::Context> context = target.IsEmpty() ? realm->context() : target;
+  if (!target.IsEmpty() && !cloneables_.empty()) {
+    // Their deserialize hooks are stdlib's, which a vm context does not have.
+    ThrowError(isolate, "ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE",
+               "Unable to deserialize cloned data due to invalid target context");
+    return v8::MaybeLocal<v8::Value>();
+  }
   DeserializerDelegate delegate(realm, this);
   for (std::shared_ptr<PortData>& data : ports_) {
     v8::Local<v8::Object> port;
-    if (!MessagePort::New(realm, std::move(data)).ToLocal(&port)) {
+    v8::MaybeLocal<v8::Object> made =
+        target.IsEmpty() ? MessagePort::New(realm, std::move(data))
+                         : MessagePort::NewInContext(realm, std::move(data), target);
+    if (!made.ToLocal(&port)) {
       return v8::MaybeLocal<v8::Value>();
     }
     delegate.port_objects.push_back(port);

@@ -45,8 +45,11 @@ class Message {
   // Recreates the value in `realm`. Every transferred port becomes a new MessagePort
   // there, whether the value refers to it or not; with `ports` set, they are returned
   // in transfer-list order (MessageEvent#ports). Once only: the transferred contents
-  // move into the realm.
-  v8::MaybeLocal<v8::Value> Deserialize(Realm* realm, v8::Local<v8::Array>* ports = nullptr);
+  // move into the realm. With `context` (a vm context of the realm) the value and ports
+  // are made there instead; a message carrying Cloneables then fails with
+  // ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE.
+  v8::MaybeLocal<v8::Value> Deserialize(Realm* realm, v8::Local<v8::Array>* ports = nullptr,
+                                        v8::Local<v8::Context> context = {});
 
   // A copy of a message without transferred contents (BroadcastChannel fan-out).
   std::unique_ptr<Message> Clone() const;

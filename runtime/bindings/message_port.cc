@@ -200,6 +200,35 @@ v8::MaybeLocal<v8::Object> MessagePort::New(Realm* realm, std::shared_ptr<PortDa
   return object;
 }
 
+v8::MaybeLocal<v8::Object> MessagePort::NewInContext(Realm* realm,
+                                                     std::shared_ptr<PortData> data,
+                                                     v8::Local<v8::Context> context) {
+  if (GetConstructor(realm).IsEmpty()) return v8::MaybeLocal<v8::Object>();
+  PortState* state = realm->binding_state<PortState>();
+  v8::Isolate* isolate = realm->isolate();
+  v8::Context::Scope context_scope(context);
+  // The class instantiated in `context`: its prototype and methods belong there.
+  v8::Local<v8::Function> constructor;
+  if (!state->templ.Get(isolate)->GetFunction(context).ToLocal(&constructor)) {
+    data->Close();
+    return v8::MaybeLocal<v8::Object>();
+  }
+  state->pending = std::move(data);
+  state->constructing = true;
+  v8::Local<v8::Object> object;
+  bool made = constructor->NewInstance(context).ToLocal(&object);
+  state->constructing = false;
+  if (state->pending != nullptr) {
+    state->pending->Close();
+    state->pending.reset();
+  }
+  if (!made) return v8::MaybeLocal<v8::Object>();
+  auto* port = Unwrap<MessagePort>(object);
+  CHECK(port != nullptr);
+  port->context_.Reset(isolate, context);
+  return object;
+}
+
 MessagePort* MessagePort::FromObject(Realm* realm, v8::Local<v8::Value> value,
                                      bool alive_only) {
   PortState* state = realm->binding_state<PortState>();
@@ -286,7 +315,49 @@ void MessagePort::Deliver(bool drain) {
   if (data_->IsClosed()) CloseChannel();
 }
 
+bool MessagePort::EmitInContext(std::unique_ptr<Message> message) {
+  Realm* realm = this->realm();
+  v8::Isolate* isolate = realm->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = context_.Get(isolate);
+  v8::Context::Scope context_scope(context);
+  v8::Local<v8::Object> event = v8::Object::New(isolate);
+  const char* handler_name = "onmessage";
+  {
+    v8::TryCatch try_catch(isolate);
+    v8::Local<v8::Array> ports;
+    v8::Local<v8::Value> data;
+    if (message->Deserialize(realm, &ports, context).ToLocal(&data)) {
+      if (event->Set(context, OneByteString(isolate, "data"), data).IsNothing() ||
+          event->Set(context, OneByteString(isolate, "ports"), ports).IsNothing()) {
+        return false;
+      }
+    } else {
+      if (try_catch.HasTerminated() || !try_catch.HasCaught()) return false;
+      handler_name = "onmessageerror";
+      if (event->Set(context, OneByteString(isolate, "data"), try_catch.Exception())
+              .IsNothing()) {
+        return false;
+      }
+    }
+    v8::Local<v8::Value> target = object();
+    if (event->Set(context, OneByteString(isolate, "target"), target).IsNothing()) return false;
+  }
+  v8::Local<v8::Value> handler;
+  {
+    v8::TryCatch try_catch(isolate);
+    if (!object()->Get(context, OneByteString(isolate, handler_name)).ToLocal(&handler)) {
+      return !try_catch.HasTerminated();
+    }
+  }
+  if (!handler->IsFunction()) return true;
+  v8::Local<v8::Value> args[] = {event};
+  (void)realm->MakeCallback(handler.As<v8::Function>(), object(), 1, args);
+  return !realm->is_terminated();
+}
+
 bool MessagePort::Emit(std::unique_ptr<Message> message) {
+  if (!context_.IsEmpty()) return EmitInContext(std::move(message));
   Realm* realm = this->realm();
   v8::Isolate* isolate = realm->isolate();
   v8::HandleScope scope(isolate);

@@ -14,6 +14,11 @@
 //   closed from JS is detached at once (it cannot be posted to or transferred), but
 //   keeps its PortData until the handle has closed, so that a delivery loop in progress
 //   still emits the messages queued before the close (Node's behaviour).
+// - moveMessagePortToContext makes a port whose object lives in a vm context (its class
+//   instantiated there, no stdlib hooks): it delivers by calling its own `onmessage` /
+//   `onmessageerror` with `{ data, ports }`, and deserializes into that context, where
+//   Cloneables (KeyObject, FileHandle) cannot be rebuilt: those messages become
+//   'messageerror's carrying ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE, as in Node.
 // - stdlib registers two hooks per realm (setPortHooks): `onInit` runs on each new port
 //   (it makes the object an EventTarget), `emitMessage` delivers each message.
 // - Transferring a port (a transfer list) moves its PortData into the Message; the old
@@ -79,6 +84,9 @@ class MessagePort : public HandleWrap {
   static v8::MaybeLocal<v8::Function> GetConstructor(Realm* realm);
   // A new port object in `realm` receiving for `data`.
   static v8::MaybeLocal<v8::Object> New(Realm* realm, std::shared_ptr<PortData> data);
+  // A new port object created in `context`, a vm context of `realm` (see the rules).
+  static v8::MaybeLocal<v8::Object> NewInContext(Realm* realm, std::shared_ptr<PortData> data,
+                                                 v8::Local<v8::Context> context);
   // The port behind `value`, or nullptr when it is not a MessagePort (or, with
   // `alive_only`, when it is closed).
   static MessagePort* FromObject(Realm* realm, v8::Local<v8::Value> value,
@@ -125,10 +133,13 @@ class MessagePort : public HandleWrap {
   // Emits one message (or a 'messageerror') through stdlib's emitter. False when JS
   // could not be entered.
   bool Emit(std::unique_ptr<Message> message);
+  // Emit() for a port moved into a vm context.
+  bool EmitInContext(std::unique_ptr<Message> message);
 
   uv_async_t async_;
   std::shared_ptr<PortData> data_;
   bool receiving_ = false;
+  v8::Global<v8::Context> context_;  // The vm context of a moved port; else empty.
 };
 
 // receiveMessageOnPort's core: the next message deserialized, or empty with `*none` set.

@@ -1,6 +1,7 @@
 // `messaging`: MessagePort, MessageChannel, BroadcastChannel and receiveMessageOnPort for
 // worker_threads (stdlib/internal/worker/io.js completes the classes in JS).
 #include "base/check.h"
+#include "runtime/bindings/contextify_context.h"
 #include "runtime/bindings/message.h"
 #include "runtime/bindings/message_port.h"
 #include "runtime/core/binding.h"
@@ -102,6 +103,30 @@ void SetCloneHooksMethod(const v8::FunctionCallbackInfo<v8::Value>& args) {
                 args[1].As<v8::Function>());
 }
 
+// moveMessagePortToContext(port, contextifiedSandbox): a new port object in the sandbox's
+// vm context taking over `port`'s channel end (`port` closes, as after a transfer).
+void MoveMessagePortToContext(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Realm* realm = Realm::From(isolate);
+  MessagePort* port = MessagePort::FromObject(realm, args[0]);
+  if (port == nullptr) {
+    ThrowError(isolate, "ERR_INVALID_ARG_TYPE",
+               "The \"port\" argument must be a MessagePort instance", true);
+    return;
+  }
+  v8::Local<v8::Context> context;
+  if (!args[1]->IsObject() ||
+      !contextify::ContextifyContext::FromSandbox(isolate, args[1].As<v8::Object>())
+           .ToLocal(&context)) {
+    ThrowError(isolate, "ERR_INVALID_ARG_TYPE", "Invalid context argument", true);
+    return;
+  }
+  v8::Local<v8::Object> moved;
+  if (MessagePort::NewInContext(realm, port->Detach(), context).ToLocal(&moved)) {
+    args.GetReturnValue().Set(moved);
+  }
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
@@ -124,6 +149,7 @@ void Initialize(BindingTarget& target) {
   target.Method("stopMessagePort", StopMessagePort);
   target.Method("closeMessagePort", CloseMessagePort);
   target.Method("drainMessagePort", DrainMessagePort);
+  target.Method("moveMessagePortToContext", MoveMessagePortToContext);
 }
 
 }  // namespace skua::messaging

@@ -2,10 +2,17 @@
 // are numbered records in a per-realm registry; JS resolves and loads every dependency,
 // records the links, then asks V8 to instantiate and evaluate. Synthetic modules (CommonJS,
 // JSON, builtins) get their exports from a JS function called at evaluation time.
+// node:vm's Module classes (stdlib/internal/vm/module.js) use the same records: theirs may
+// carry a vm context to instantiate and evaluate in, and an id under which node:vm answers
+// their import() and import.meta (JS surface: stdlib/internal/bindings/module_wrap.d.ts).
+#include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/bindings/contextify_context.h"
+#include "runtime/bindings/vm_watchdog.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
 
@@ -18,7 +25,12 @@ struct ModuleRecord {
   std::string url;
   std::unordered_map<std::string, int> links;  // Specifier -> record id.
   v8::Global<v8::Function> synthetic_evaluate;  // Returns the exports object.
+  v8::Global<v8::Context> context;  // node:vm modules with a `context` option; else empty.
+  int vm_id = 0;                    // node:vm modules: the id their owner is known by.
 };
+
+// Host-defined options of node:vm code, as contextify.cc writes them: [marker, id].
+constexpr int kVmImportMarker = 0x766d;  // "vm".
 
 // Owns every module of the realm. Modules live as long as the realm, as in Node's map.
 class ModuleRegistry : public BindingState {
@@ -54,6 +66,7 @@ class ModuleRegistry : public BindingState {
   v8::Global<v8::Function> import_dynamically;
   v8::Global<v8::Function> vm_import_dynamically;
   v8::Global<v8::Function> initialize_import_meta;
+  v8::Global<v8::Function> vm_import_meta;
 
  private:
   Realm* realm_;
@@ -72,6 +85,73 @@ ModuleRecord* RecordArg(const v8::FunctionCallbackInfo<v8::Value>& args) {
   }
   return record;
 }
+
+// The context a module instantiates and evaluates in: its own (node:vm `context`) or the
+// caller's.
+v8::Local<v8::Context> ContextOf(v8::Isolate* isolate, ModuleRecord* record) {
+  if (!record->context.IsEmpty()) return record->context.Get(isolate);
+  return isolate->GetCurrentContext();
+}
+
+// Remembers the contextified sandbox's context (`sandbox` an object) on the record.
+bool SetRecordContext(v8::Isolate* isolate, ModuleRecord* record,
+                      v8::Local<v8::Value> sandbox) {
+  if (!sandbox->IsObject()) return true;
+  v8::Local<v8::Context> context;
+  if (!contextify::ContextifyContext::FromSandbox(isolate, sandbox.As<v8::Object>())
+           .ToLocal(&context)) {
+    return false;
+  }
+  record->context.Reset(isolate, context);
+  return true;
+}
+
+// compileVmModule(source, url, lineOffset, columnOffset, cachedData?, sandbox?, vmId)
+// -> id: a vm.SourceTextModule. Throws ERR_VM_MODULE_CACHED_DATA_REJECTED when V8
+// refuses `cachedData`.
+void CompileVmModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::String> url = args[1].As<v8::String>();
+  int line = args[2]->IsInt32() ? args[2].As<v8::Int32>()->Value() : 0;
+  int column = args[3]->IsInt32() ? args[3].As<v8::Int32>()->Value() : 0;
+  int vm_id = args[6]->IsInt32() ? args[6].As<v8::Int32>()->Value() : 0;
+  v8::Local<v8::PrimitiveArray> host_options = v8::PrimitiveArray::New(isolate, 2);
+  host_options->Set(isolate, 0, v8::Integer::New(isolate, kVmImportMarker));
+  host_options->Set(isolate, 1, v8::Integer::New(isolate, vm_id));
+  v8::ScriptOrigin origin(isolate, url, line, column, false, -1, v8::Local<v8::Value>(), false,
+                          false, true /* is_module */, host_options);
+  v8::ScriptCompiler::CachedData* cached = nullptr;
+  if (args[4]->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = args[4].As<v8::ArrayBufferView>();
+    const uint8_t* data =
+        static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
+        view->ByteOffset();
+    cached = new v8::ScriptCompiler::CachedData(data, static_cast<int>(view->ByteLength()));
+  }
+  // `source` owns `cached`; the view outlives the compile.
+  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin, cached);
+  auto options = cached != nullptr ? v8::ScriptCompiler::kConsumeCodeCache
+                                   : v8::ScriptCompiler::kNoCompileOptions;
+  v8::Local<v8::Module> module;
+  if (!v8::ScriptCompiler::CompileModule(isolate, &source, options).ToLocal(&module)) return;
+  if (cached != nullptr && source.GetCachedData()->rejected) {
+    ThrowError(isolate, "ERR_VM_MODULE_CACHED_DATA_REJECTED",
+               "cachedData buffer was rejected");
+    return;
+  }
+  ModuleRegistry* registry = Registry(isolate);
+  int id = registry->Add(module, ToUtf8(isolate, url));
+  ModuleRecord* record = registry->Get(id);
+  record->vm_id = vm_id;
+  if (!SetRecordContext(isolate, record, args[5])) return;
+  args.GetReturnValue().Set(id);
+}
+
+// createCachedData(id) -> ArrayBuffer of V8's code cache for a source text module.
+void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& args);
+
+// setSyntheticExport(id, name, value).
+void SetSyntheticExport(const v8::FunctionCallbackInfo<v8::Value>& args);
 
 // compileSourceTextModule(url, source) -> id.
 void CompileSourceTextModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -119,8 +199,9 @@ v8::MaybeLocal<v8::Value> EvaluateSynthetic(v8::Local<v8::Context> context,
   return resolver->GetPromise();
 }
 
-// createSyntheticModule(url, exportNames, evaluate) -> id. evaluate() returns an object
-// whose own properties are the exports.
+// createSyntheticModule(url, exportNames, evaluate, sandbox?) -> id. evaluate() returns
+// an object whose own properties are the exports (node:vm's sets them itself and returns
+// {}); `sandbox`, a contextified object, is the context it evaluates in.
 void CreateSyntheticModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -136,7 +217,34 @@ void CreateSyntheticModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ModuleRegistry* registry = Registry(isolate);
   int id = registry->Add(module, ToUtf8(isolate, args[0]));
   registry->Get(id)->synthetic_evaluate.Reset(isolate, args[2].As<v8::Function>());
+  if (!SetRecordContext(isolate, registry->Get(id), args[3])) return;
   args.GetReturnValue().Set(id);
+}
+
+void CreateCachedData(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  ModuleRecord* record = RecordArg(args);
+  if (record == nullptr) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Module> module = record->module.Get(isolate);
+  if (!module->IsSourceTextModule()) return;
+  std::unique_ptr<v8::ScriptCompiler::CachedData> data(
+      v8::ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()));
+  size_t length = data ? static_cast<size_t>(data->length) : 0;
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, length);
+  if (length > 0) memcpy(buffer->GetBackingStore()->Data(), data->data, length);
+  args.GetReturnValue().Set(buffer);
+}
+
+void SetSyntheticExport(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  ModuleRecord* record = RecordArg(args);
+  if (record == nullptr) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  // On failure (not an export name) V8 leaves a ReferenceError pending.
+  if (record->module.Get(isolate)
+          ->SetSyntheticModuleExport(isolate, args[1].As<v8::String>(), args[2])
+          .IsNothing()) {
+    return;
+  }
 }
 
 // getModuleRequests(id) -> [{ specifier, attributes: { type: 'json' } }, ...].
@@ -150,7 +258,8 @@ void GetModuleRequests(const v8::FunctionCallbackInfo<v8::Value>& args) {
   for (int i = 0; i < requests->Length(); i++) {
     v8::Local<v8::ModuleRequest> request = requests->Get(context, i).As<v8::ModuleRequest>();
     v8::Local<v8::Object> entry = v8::Object::New(isolate);
-    v8::Local<v8::Object> attributes = v8::Object::New(isolate);
+    v8::Local<v8::Object> attributes =
+        v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
     // Import assertions come as [key, value, source offset] triples.
     v8::Local<v8::FixedArray> assertions = request->GetImportAssertions();
     for (int j = 0; j + 2 < assertions->Length(); j += 3) {
@@ -206,22 +315,51 @@ void Instantiate(const v8::FunctionCallbackInfo<v8::Value>& args) {
   if (record == nullptr) return;
   v8::Isolate* isolate = args.GetIsolate();
   // On failure the exception is pending and reaches the caller.
-  if (record->module.Get(isolate)
-          ->InstantiateModule(isolate->GetCurrentContext(), ResolveLinked)
-          .IsNothing()) {
+  v8::Local<v8::Context> context = ContextOf(isolate, record);
+  v8::Context::Scope scope(context);
+  if (record->module.Get(isolate)->InstantiateModule(context, ResolveLinked).IsNothing()) {
     return;
   }
 }
 
-// evaluate(id) -> the evaluation promise.
+// evaluate(id, timeout?, breakOnSigint?) -> the evaluation promise. node:vm's options
+// bound the synchronous part of the evaluation, as Script#runInContext's do.
 void Evaluate(const v8::FunctionCallbackInfo<v8::Value>& args) {
   ModuleRecord* record = RecordArg(args);
   if (record == nullptr) return;
   v8::Isolate* isolate = args.GetIsolate();
-  v8::Local<v8::Value> result;
-  if (record->module.Get(isolate)->Evaluate(isolate->GetCurrentContext()).ToLocal(&result)) {
-    args.GetReturnValue().Set(result);
+  int64_t timeout = args[1]->IsNumber() ? args[1].As<v8::Number>()->Value() : -1;
+  v8::MaybeLocal<v8::Value> result;
+  bool timed_out;
+  bool interrupted;
+  {
+    v8::Local<v8::Context> context = ContextOf(isolate, record);
+    v8::Context::Scope scope(context);
+    v8::TryCatch try_catch(isolate);
+    contextify::Watchdog watchdog(isolate, timeout);
+    contextify::SigintWatchdog sigint_watchdog(isolate, args[2]->IsTrue());
+    result = record->module.Get(isolate)->Evaluate(context);
+    timed_out = watchdog.Finish();
+    interrupted = sigint_watchdog.Finish();
+    if (!timed_out && !interrupted && try_catch.HasCaught()) {
+      if (!try_catch.HasTerminated()) try_catch.ReThrow();
+      return;
+    }
   }
+  if (timed_out || interrupted) {
+    // Thrown outside the TryCatch above, which would swallow it.
+    isolate->CancelTerminateExecution();
+    if (timed_out) {
+      ThrowError(isolate, "ERR_SCRIPT_EXECUTION_TIMEOUT",
+                 "Script execution timed out after " + std::to_string(timeout) + "ms");
+    } else {
+      ThrowError(isolate, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                 "Script execution was interrupted by `SIGINT`");
+    }
+    return;
+  }
+  v8::Local<v8::Value> value;
+  if (result.ToLocal(&value)) args.GetReturnValue().Set(value);
 }
 
 void GetNamespace(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -267,7 +405,8 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
                                                     v8::Local<v8::FixedArray> assertions) {
   v8::Isolate* isolate = context->GetIsolate();
   ModuleRegistry* registry = Registry(isolate);
-  v8::Local<v8::Object> attributes = v8::Object::New(isolate);
+  v8::Local<v8::Object> attributes =
+      v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   // Dynamic import() assertions come as [key, value] pairs.
   for (int i = 0; i + 1 < assertions->Length(); i += 2) {
     if (attributes
@@ -295,6 +434,21 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
       return vm_result.As<v8::Promise>();
     }
   }
+  // Untagged code running in a vm context (eval'd from a job, say): the context's own
+  // importModuleDynamically (createContext's option), found by its sandbox.
+  contextify::ContextifyContext* vm_context = contextify::ContextifyContext::FromContext(context);
+  if (vm_context != nullptr && !registry->vm_import_dynamically.IsEmpty()) {
+    v8::Local<v8::Value> vm_args[] = {v8::Integer::New(isolate, 0), specifier, attributes,
+                                      vm_context->sandbox()};
+    v8::Local<v8::Value> vm_result;
+    if (!registry->vm_import_dynamically.Get(isolate)
+             ->Call(context, v8::Undefined(isolate), 4, vm_args)
+             .ToLocal(&vm_result) ||
+        !vm_result->IsPromise()) {
+      return v8::MaybeLocal<v8::Promise>();
+    }
+    return vm_result.As<v8::Promise>();
+  }
   v8::Local<v8::Value> referrer = resource_name;
   if (referrer.IsEmpty()) referrer = v8::Undefined(isolate);
   v8::Local<v8::Value> call_args[] = {specifier, referrer, attributes};
@@ -314,6 +468,17 @@ void InitializeImportMeta(v8::Local<v8::Context> context, v8::Local<v8::Module> 
   v8::Isolate* isolate = context->GetIsolate();
   ModuleRegistry* registry = Registry(isolate);
   ModuleRecord* record = registry->Find(module);
+  if (record != nullptr && record->vm_id != 0) {
+    // node:vm's initializeImportMeta(meta, module), found by the module's id.
+    if (registry->vm_import_meta.IsEmpty()) return;
+    v8::Local<v8::Value> vm_args[] = {v8::Integer::New(isolate, record->vm_id), meta};
+    if (registry->vm_import_meta.Get(isolate)
+            ->Call(context, v8::Undefined(isolate), 2, vm_args)
+            .IsEmpty()) {
+      return;
+    }
+    return;
+  }
   if (record == nullptr || registry->initialize_import_meta.IsEmpty()) return;
   v8::Local<v8::String> url;
   if (!Utf8String(isolate, record->url).ToLocal(&url)) return;
@@ -337,12 +502,19 @@ void SetCallbacks(const v8::FunctionCallbackInfo<v8::Value>& args) {
   isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
 }
 
-// setVmImportCallback(fn(id, specifier, attributes) -> promise): import() in code that
-// node:vm compiled.
+// setVmImportCallback(fn(id, specifier, attributes, sandbox?) -> promise): import() in
+// code that node:vm compiled (by id), or in untagged code of a vm context (by sandbox).
 void SetVmImportCallback(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Registry(isolate)->vm_import_dynamically.Reset(isolate, args[0].As<v8::Function>());
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
+}
+
+// setVmImportMetaCallback(fn(vmId, meta)): import.meta of vm.SourceTextModules.
+void SetVmImportMetaCallback(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Registry(isolate)->vm_import_meta.Reset(isolate, args[0].As<v8::Function>());
+  isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
 }
 
 }  // namespace
@@ -360,6 +532,10 @@ void Initialize(BindingTarget& target) {
   target.Method("isGraphAsync", IsGraphAsync);
   target.Method("setCallbacks", SetCallbacks);
   target.Method("setVmImportCallback", SetVmImportCallback);
+  target.Method("setVmImportMetaCallback", SetVmImportMetaCallback);
+  target.Method("compileVmModule", CompileVmModule);
+  target.Method("createCachedData", CreateCachedData);
+  target.Method("setSyntheticExport", SetSyntheticExport);
 }
 
 }  // namespace skua::module_wrap

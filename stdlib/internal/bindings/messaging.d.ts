@@ -39,3 +39,9 @@ export declare function closeMessagePort(port: MessagePort): void;
 export declare function stopMessagePort(port: MessagePort): void;
 /** Deliver every queued message now, started or not. */
 export declare function drainMessagePort(port: MessagePort): void;
+/** A new port object made in the vm context of `contextifiedSandbox`, taking over `port`'s
+ * channel end (`port` closes as after a transfer). It has no stdlib hooks: it calls its own
+ * `onmessage` / `onmessageerror` with `{ data, ports, target }`; messages carrying
+ * Cloneables fail there with ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE. */
+export declare function moveMessagePortToContext(port: MessagePort,
+                                                 contextifiedSandbox: object): object;

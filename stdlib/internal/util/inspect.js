@@ -461,7 +461,13 @@ function getKeys(value, showHidden) {
     keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
-    keys = ObjectKeys(value);
+    try {
+      keys = ObjectKeys(value);
+    } catch (err) {
+      // A module namespace with an export still in its TDZ (not evaluated yet).
+      if (!(err instanceof ReferenceError) || !isModuleNamespaceObject(value)) throw err;
+      keys = ObjectGetOwnPropertyNames(value);
+    }
     for (const sym of symbols) {
       if (Object.prototype.propertyIsEnumerable.call(value, sym)) keys.push(sym);
     }
@@ -591,6 +597,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = formatWeakCollection;
     } else if (isModuleNamespaceObject(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
+      formatter = formatNamespaceObject.bind(null, keys);
+      keys = [];
     } else if (isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
       if (keys.length === 0) return base;
@@ -1057,6 +1065,20 @@ function formatPromise(ctx, value, recurseTimes) {
 }
 
 // `desc` and `original` (the object a getter runs on) come from addPrototypeProperties.
+// The exports of a module namespace; one still in its TDZ shows as <uninitialized>.
+function formatNamespaceObject(keys, ctx, value, recurseTimes) {
+  return keys.map((key) => {
+    try {
+      return formatProperty(ctx, value, recurseTimes, key, kObjectType);
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      const name = formatProperty(ctx, { [key]: '' }, recurseTimes, key, kObjectType);
+      const label = name.slice(0, name.lastIndexOf(':') + 1);
+      return `${label} ${ctx.stylize('<uninitialized>', 'special')}`;
+    }
+  });
+}
+
 function formatProperty(ctx, value, recurseTimes, key, type, desc = undefined,
   original = value) {
   let str;
