@@ -413,7 +413,16 @@ TLSSocket.prototype._write = function(chunk, encoding, cb) {
   else process.nextTick(cb);
 };
 
-TLSSocket.prototype._writev = null;
+// Corked writes (http sends a response as head, body and trailer chunks) go out as one
+// SSL_write, so one TLS record and one socket write, as Node's TLSWrap does.
+TLSSocket.prototype._writev = function(chunks, cb) {
+  const bufs = new Array(chunks.length);
+  for (let i = 0; i < chunks.length; i++) {
+    const { chunk, encoding } = chunks[i];
+    bufs[i] = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+  }
+  this._write(bufs.length === 1 ? bufs[0] : Buffer.concat(bufs), 'buffer', cb);
+};
 
 TLSSocket.prototype._final = function(cb) {
   const raw = this[kRaw];
