@@ -26,6 +26,7 @@ constexpr std::string_view kAcceptedFlags[] = {
     "--insecure-http-parser", "--trace-exit", "--no-force-async-hooks-checks",
     "--expose-internals", "--frozen-intrinsics", "--disable-proto=delete",
     "--no-node-snapshot",
+    "-c", "--check",  // Read back from execArgv by stdlib (internal/main/run_main.js).
 };
 
 // TLS and OpenSSL switches that stdlib reads back from execArgv (internal/tls/cli.js).
@@ -52,6 +53,10 @@ std::string CheckOptions(const CliOptions& options, int64_t secure_heap,
   if (Has(options.exec_argv, "--tls-min-v1.3") && Has(options.exec_argv, "--tls-max-v1.2")) {
     add("either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both");
   }
+  if ((Has(options.exec_argv, "-c") || Has(options.exec_argv, "--check")) &&
+      options.eval_source) {
+    add("either --check or --eval can be used, not both");
+  }
   if (Has(options.exec_argv, "--use-openssl-ca") && Has(options.exec_argv, "--use-bundled-ca")) {
     add("either --use-openssl-ca or --use-bundled-ca can be used, not both");
   }
@@ -76,6 +81,7 @@ bool IsV8Flag(std::string_view arg) {
       "--no-opt", "--always-opt", "--predictable", "--trace-opt", "--trace-deopt",
       "--trace-gc", "--max-lazy", "--lazy", "--no-lazy", "--prof",
       "--abort-on-uncaught-exception", "--abort_on_uncaught_exception",
+      "--disallow-code-generation-from-strings",
   };
   return std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
                      [arg](std::string_view p) { return StartsWith(arg, p); });
@@ -180,6 +186,9 @@ Result<CliOptions> ParseCliOptions(const std::vector<std::string>& args) {
       options.force_repl = true;
     } else if (IsV8Flag(arg)) {
       options.v8_flags.push_back(arg);
+    } else if (arg == "--experimental-shadow-realm") {
+      // As Node: ShadowRealm is V8's, behind its harmony flag.
+      options.v8_flags.push_back("--harmony-shadow-realm");
     } else if (!IsExperimentalFlag(arg) &&
                std::find(std::begin(kAcceptedFlags), std::end(kAcceptedFlags), name) ==
                    std::end(kAcceptedFlags) &&

@@ -71,6 +71,15 @@ v8::Isolate* NewIsolate(Platform* platform, uv_loop_t* loop, v8::Isolate::Create
   params.array_buffer_allocator = SharedArrayBufferAllocator();
   v8::Isolate::Initialize(isolate, params);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  // A ShadowRealm (--experimental-shadow-realm) gets a plain context: the language's
+  // globals only, none of Node's. It shares its creator's Realm, which the isolate-wide
+  // callbacks (stack traces, dynamic import) look up from any context.
+  isolate->SetHostCreateShadowRealmContextCallback(
+      [](v8::Local<v8::Context> initiator) -> v8::MaybeLocal<v8::Context> {
+        v8::Local<v8::Context> context = v8::Context::New(initiator->GetIsolate());
+        if (Realm* realm = Realm::From(initiator)) realm->AttachContext(context);
+        return context;
+      });
   InstallIsolateErrorHandlers(isolate);
   return isolate;
 }

@@ -109,7 +109,26 @@ function defineLazyGlobal(name, load, enumerable) {
     configurable: true,
   });
 }
-for (const [name, enumerable] of [['Buffer', false], ['atob', true], ['btoa', true],
+// `process` and `Buffer` stay accessor pairs even after assignment, as in Node.
+const processObject = process;
+for (const [name, load] of [['process', () => processObject],
+  ['Buffer', () => require('buffer').Buffer]]) {
+  let loaded = false;
+  let value;
+  Object.defineProperty(globalThis, name, {
+    get() {
+      if (!loaded) { value = load(); loaded = true; }
+      return value;
+    },
+    set(v) { value = v; loaded = true; },
+    enumerable: false,
+    configurable: true,
+  });
+}
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
+for (const [name, enumerable] of [['atob', true], ['btoa', true],
   ['Blob', false], ['File', false]]) {
   defineLazyGlobal(name, () => require('buffer')[name], enumerable);
 }

@@ -23,9 +23,12 @@ const modules = new Map();
 
 class BuiltinModule {
   constructor(id) {
-    this.id = id;
-    this.exports = {};
-    this.loaded = false;
+    // Defined, not assigned: accessors a program puts on Object.prototype must not run.
+    // (No iteration here: a program may have deleted Array.prototype[Symbol.iterator].)
+    const own = { __proto__: null, writable: true, enumerable: true, configurable: true };
+    Object.defineProperty(this, 'id', { __proto__: own, value: id });
+    Object.defineProperty(this, 'exports', { __proto__: own, value: {} });
+    Object.defineProperty(this, 'loaded', { __proto__: own, value: false });
   }
 }
 

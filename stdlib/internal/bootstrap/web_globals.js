@@ -31,7 +31,9 @@ function defineLazy(name, id, key = name, enumerable = false) {
 const { EventTarget, Event, CustomEvent } = require('internal/event_target');
 defineValue('EventTarget', EventTarget);
 defineValue('Event', Event);
-defineValue('CustomEvent', CustomEvent);
+if (!process.execArgv.includes('--no-experimental-global-customevent')) {
+  defineValue('CustomEvent', CustomEvent);
+}
 defineLazy('AbortController', 'internal/abort_controller');
 defineLazy('AbortSignal', 'internal/abort_controller');
 defineLazy('TextEncoder', 'internal/encoding');

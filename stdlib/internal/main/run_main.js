@@ -73,6 +73,12 @@ function isModuleEntry(filename) {
 }
 
 function runMainFile(main) {
+  if (checkOnly) {
+    const source = require('fs').readFileSync(main, 'utf8');
+    checkSyntax(main, source.charCodeAt(0) === 0xFEFF ? source.slice(1) : source,
+      isModuleEntry(main));
+    return;
+  }
   if (isModuleEntry(main)) {
     const { runEntry } = require('internal/modules/esm/loader');
     const { realpath } = internalBinding('fs');
@@ -82,7 +88,24 @@ function runMainFile(main) {
   }
 }
 
+// -c/--check: compiles the code without running it; a SyntaxError is thrown as usual.
+const checkOnly = process.execArgv.includes('-c') || process.execArgv.includes('--check');
+
+function checkSyntax(name, source, isModule) {
+  if (isModule) {
+    internalBinding('module_wrap').compileSourceTextModule(name, source);
+  } else {
+    if (source.startsWith('#!')) source = `//${source.slice(2)}`;
+    internalBinding('contextify').compileFunction(source, name,
+      ['exports', 'require', 'module', '__filename', '__dirname']);
+  }
+}
+
 function runSource(name, source, print) {
+  if (checkOnly) {
+    checkSyntax(name, source, options.inputType === 'module');
+    return;
+  }
   if (options.inputType === 'module') {
     if (print) {
       const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');

@@ -33,19 +33,49 @@ function isBuiltin(id) {
     canBeRequiredWithoutScheme(id);
 }
 
+// Own data properties, defined rather than assigned so that accessors a program puts on
+// Object.prototype never run.
+function setOwn(object, name, value, enumerable = true) {
+  Object.defineProperty(object, name, { value, writable: true, enumerable, configurable: true });
+}
+
+const moduleParents = new WeakMap();
+let warnedParent = false;
+
+// A module's parent, read without the DEP0144 warning.
+function parentOf(module) {
+  return moduleParents.has(module) ? moduleParents.get(module) : module.parent;
+}
+
 class Module {
   constructor(id = '', parent) {
-    this.id = id;
-    this.path = path.dirname(id);
-    this.exports = {};
-    this.filename = null;
-    this.loaded = false;
-    this.children = [];
-    this.paths = [];
-    Object.defineProperty(this, 'parent', {
-      value: parent, writable: true, enumerable: false, configurable: true,
-    });
+    setOwn(this, 'id', id);
+    setOwn(this, 'path', path.dirname(id));
+    setOwn(this, 'exports', {});
+    setOwn(this, 'filename', null);
+    setOwn(this, 'loaded', false);
+    setOwn(this, 'children', []);
+    setOwn(this, 'paths', []);
+    if (process.execArgv.includes('--pending-deprecation')) {
+      // DEP0144: a deprecated accessor on the prototype, the parent kept aside.
+      moduleParents.set(this, parent);
+    } else {
+      setOwn(this, 'parent', parent, false);
+    }
     if (parent && !parent.children.includes(this)) parent.children.push(this);
+  }
+
+  get parent() {
+    if (!warnedParent) {
+      warnedParent = true;
+      process.emitWarning('module.parent is deprecated due to accuracy issues. Please use ' +
+        'require.main to find program entry point instead.', 'DeprecationWarning', 'DEP0144');
+    }
+    return moduleParents.get(this);
+  }
+
+  set parent(value) {
+    moduleParents.set(this, value);
   }
 
   require(id) {
@@ -66,10 +96,12 @@ class Module {
     // A leading hashbang is legal in scripts but not in a function body: blank it out,
     // keeping the columns.
     if (content.startsWith('#!')) content = `//${content.slice(2)}`;
-    const wrapper = compileFunction(content, filename, kWrapperParams);
-    const require = makeRequireFunction(this);
+    const wrapper = wrapperPatched ?
+      require('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true }) :
+      compileFunction(content, filename, kWrapperParams);
+    const moduleRequire = makeRequireFunction(this);
     return Reflect.apply(wrapper, this.exports,
-      [this.exports, require, this, filename, path.dirname(filename)]);
+      [this.exports, moduleRequire, this, filename, path.dirname(filename)]);
   }
 
   static _cache = { __proto__: null };
@@ -86,7 +118,11 @@ class Module {
       if (!canBeRequiredByUsers(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
       return requireBuiltin(id);
     }
-    if (canBeRequiredWithoutScheme(request)) return requireBuiltin(request);
+    if (canBeRequiredWithoutScheme(request)) {
+      // require.cache can stand in for a builtin named without its scheme.
+      const cached = Module._cache[request];
+      return cached !== undefined ? cached.exports : requireBuiltin(request);
+    }
     const filename = Module._resolveFilename(request, parent, isMain);
     const cached = Module._cache[filename];
     if (cached !== undefined) {
@@ -124,7 +160,7 @@ class Module {
     if (error.code === 'MODULE_NOT_FOUND') {
       // The resolver names only the direct parent; Node lists the whole require stack.
       const requireStack = [];
-      for (let m = parent; m; m = m.parent) requireStack.push(m.filename || m.id);
+      for (let m = parent; m; m = parentOf(m)) requireStack.push(m.filename || m.id);
       const head = result.message.split('\nRequire stack:')[0];
       error.message = requireStack.length === 0 ? head :
         `${head}\nRequire stack:\n- ${requireStack.join('\n- ')}`;
@@ -134,6 +170,12 @@ class Module {
   }
 
   static _resolveLookupPaths(request, parent) {
+    // A relative request with no parent file resolves from the working directory.
+    if ((!parent || !parent.id || !parent.filename) &&
+        (request === '.' || request === '..' || request.startsWith('./') ||
+         request.startsWith('../'))) {
+      return ['.'];
+    }
     resolver.ensureConfigured(Object.keys(Module._extensions), Module.globalPaths);
     return resolver.lookupPaths(request, parentPath(parent));
   }
@@ -243,10 +285,10 @@ function makeRequireFunction(module) {
     if (isBuiltin(request)) return null;
     return Module._resolveLookupPaths(request, module);
   };
-  require.resolve = resolve;
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
+  setOwn(require, 'resolve', resolve);
+  setOwn(require, 'main', process.mainModule);
+  setOwn(require, 'extensions', Module._extensions);
+  setOwn(require, 'cache', Module._cache);
   return require;
 }
 
@@ -255,6 +297,28 @@ for (const name of ['_load', '_resolveFilename', '_resolveLookupPaths', '_findPa
   '_nodeModulePaths', 'createRequire', 'runMain', 'isBuiltin']) {
   Object.defineProperty(Module, name, { enumerable: true });
 }
+// Module.wrap and Module.wrapper: once a program replaces either, modules compile from
+// the wrapped source text instead of as a function with the wrapper's parameters.
+let wrapperPatched = false;
+let wrap = function wrap(script) {
+  return Module.wrapper[0] + script + Module.wrapper[1];
+};
+let wrapper = [
+  `(function (${kWrapperParams.join(', ')}) { `,
+  '\n});',
+];
+Object.defineProperty(Module, 'wrap', {
+  get() { return wrap; },
+  set(value) { wrapperPatched = true; wrap = value; },
+  enumerable: false,
+  configurable: false,
+});
+Object.defineProperty(Module, 'wrapper', {
+  get() { return wrapper; },
+  set(value) { wrapperPatched = true; wrapper = value; },
+  enumerable: false,
+  configurable: false,
+});
 Module.Module = Module;
 Module.makeRequireFunction = makeRequireFunction;
 

@@ -83,7 +83,10 @@ function createCommonJSRecord(url) {
   const cached = Module._cache[filename];
   let names;
   if (cached !== undefined && cached.loaded) {
-    names = Object.keys(cached.exports);
+    // A primitive module.exports (a string, say) has no named exports.
+    const value = cached.exports;
+    const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
+    names = isObject ? Object.keys(value) : [];
   } else {
     const found = new Set();
     preparseCommonJS(Module, filename, found, new Set());
