@@ -53,6 +53,8 @@ function Socket(type, listener) {
     recvBufferSize: options?.recvBufferSize || undefined,
     sendBufferSize: options?.sendBufferSize || undefined,
   };
+  const udpSocketChannel = require('diagnostics_channel').channel('udp.socket');
+  if (udpSocketChannel.hasSubscribers) udpSocketChannel.publish({ socket: this });
   if (options?.signal !== undefined) {
     const { signal } = options;
     validateAbortSignal(signal, 'options.signal');

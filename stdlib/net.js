@@ -1,9 +1,10 @@
 'use strict';
 // node:net — TCP and Unix-socket streams and servers (internal/net/*), and the address
 // helpers.
-// TODO(compat): BlockList, SocketAddress, server.listen({ signal }), socket.resetAndDestroy.
+// TODO(compat): server.listen({ signal }), socket.resetAndDestroy.
 
 const { isIP, isIPv4, isIPv6 } = require('internal/net/is_ip');
+const { BlockList, SocketAddress } = require('internal/net/blocklist');
 const { normalizeArgs } = require('internal/net/normalize');
 const { Socket } = require('internal/net/socket');
 const { Server } = require('internal/net/server');
@@ -34,6 +35,7 @@ function _setSimultaneousAccepts() {
 module.exports = {
   _normalizeArgs: normalizeArgs,
   _setSimultaneousAccepts,
+  BlockList,
   connect,
   createConnection: connect,
   createServer,
@@ -42,6 +44,7 @@ module.exports = {
   isIPv6,
   Server,
   Socket,
+  SocketAddress,
   Stream: Socket,
   getDefaultAutoSelectFamily: connectImpl.getDefaultAutoSelectFamily,
   setDefaultAutoSelectFamily: connectImpl.setDefaultAutoSelectFamily,

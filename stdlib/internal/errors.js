@@ -198,6 +198,7 @@ E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
 E('ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`', Error);
 E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
 E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+E('ERR_INVALID_ADDRESS', 'Invalid socket address', TypeError);
 E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
@@ -296,6 +297,7 @@ E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
 E('ERR_TTY_INIT_FAILED', 'TTY initialization failed', Error);
 
 // tls and https.
+E('ERR_TLS_CERT_ALTNAME_FORMAT', 'Invalid subject alternative name string', SyntaxError);
 E('ERR_TLS_CERT_ALTNAME_INVALID',
   (reason) => `Hostname/IP does not match certificate's altnames: ${reason}`, Error);
 E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);

@@ -10,6 +10,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <string>
+
 #include "runtime/core/base_object.h"
 #include "v8.h"
 
@@ -33,6 +35,11 @@ int TlsWrapIndex();
 
 // Node's getPeerCertificate() object for `cert` (without issuerCertificate).
 v8::MaybeLocal<v8::Object> X509ToObject(v8::Isolate* isolate, X509* cert);
+// subjectaltname in Node's form ("DNS:a, IP Address:1.2.3.4"), names that could make the
+// list ambiguous quoted JSON-style; "" without the extension.
+std::string SubjectAltNameText(X509* cert);
+// infoAccess text: one "OCSP - URI:http://..." line per access description, quoted alike.
+std::string InfoAccessText(X509* cert);
 // The X509_V_ERR_* name Node uses as the error code ("DEPTH_ZERO_SELF_SIGNED_CERT").
 const char* X509ErrorCode(long err);
 

@@ -85,11 +85,14 @@ class X509CertificateHandle : public BaseObject {
       case 1:
         ok = X509_NAME_print_ex(bio, X509_get_issuer_name(cert), 0, kNameFlags) >= 0;
         break;
-      case 2:
+      case 2: {
+        std::string san = secure_context::SubjectAltNameText(cert);
+        ok = !san.empty() && BIO_write(bio, san.data(), static_cast<int>(san.size())) > 0;
+        break;
+      }
       case 3: {
-        int nid = args[0].As<v8::Int32>()->Value() == 2 ? NID_subject_alt_name : NID_info_access;
-        int index = X509_get_ext_by_NID(cert, nid, -1);
-        ok = index >= 0 && X509V3_EXT_print(bio, X509_get_ext(cert, index), 0, 0) == 1;
+        std::string info = secure_context::InfoAccessText(cert);
+        ok = !info.empty() && BIO_write(bio, info.data(), static_cast<int>(info.size())) > 0;
         break;
       }
       case 4: ok = ASN1_TIME_print(bio, X509_get0_notBefore(cert)) == 1; break;

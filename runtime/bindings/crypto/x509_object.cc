@@ -97,18 +97,6 @@ std::string Time(const ASN1_TIME* t) {
   return s;
 }
 
-// The printed form of extension `nid` ("DNS:a, IP Address:1.2.3.4"), or "" if absent.
-std::string ExtensionText(X509* cert, int nid) {
-  int index = X509_get_ext_by_NID(cert, nid, -1);
-  if (index < 0) return "";
-  X509_EXTENSION* ext = X509_get_ext(cert, index);
-  BIO* bio = BIO_new(BIO_s_mem());
-  std::string s;
-  if (X509V3_EXT_print(bio, ext, 0, 0) == 1) s = BioToString(bio);
-  BIO_free(bio);
-  return s;
-}
-
 // Whether an alt name can be printed bare: Node quotes (JSON-style) any name holding
 // characters that would make the ", "-joined list ambiguous or unprintable.
 bool IsSafeAltName(const unsigned char* name, size_t length) {
@@ -119,10 +107,12 @@ bool IsSafeAltName(const unsigned char* name, size_t length) {
   return true;
 }
 
-void AppendAltName(std::string* out, const ASN1_STRING* str) {
-  const unsigned char* data = ASN1_STRING_get0_data(str);
-  size_t length = static_cast<size_t>(ASN1_STRING_length(str));
-  if (IsSafeAltName(data, length)) {
+// `utf8`: the bytes are UTF-8 text whose non-ASCII characters stay as they are (DirName);
+// otherwise each byte is a Latin-1 character and non-ASCII ones are escaped.
+// `escape` false: the raw text, as the legacy infoAccess object holds it.
+void AppendAltName(std::string* out, const unsigned char* data, size_t length,
+                   bool utf8, bool escape) {
+  if (!escape || IsSafeAltName(data, length)) {
     out->append(reinterpret_cast<const char*>(data), length);
     return;
   }
@@ -132,7 +122,7 @@ void AppendAltName(std::string* out, const ASN1_STRING* str) {
     if (c == '"' || c == '\\') {
       out->push_back('\\');
       out->push_back(static_cast<char>(c));
-    } else if (c >= ' ' && c <= '~' && c != ',' && c != '\'') {
+    } else if ((c >= ' ' && c <= '~' && c != ',' && c != '\'') || (utf8 && c >= 0x80)) {
       out->push_back(static_cast<char>(c));
     } else {
       char esc[8];
@@ -143,47 +133,166 @@ void AppendAltName(std::string* out, const ASN1_STRING* str) {
   out->push_back('"');
 }
 
-// subjectaltname in Node's form: "DNS:a, IP Address:1.2.3.4, ...", unsafe names quoted.
+void AppendAltName(std::string* out, const ASN1_STRING* str, bool escape) {
+  AppendAltName(out, ASN1_STRING_get0_data(str), static_cast<size_t>(ASN1_STRING_length(str)),
+                /*utf8=*/false, escape);
+}
+
+// "othername:<Type>:<value>" for the string-valued other names Node knows (the type's
+// expected string kind only), "othername:<unsupported>" for the rest.
+void AppendOtherName(std::string* out, const OTHERNAME* name, bool escape) {
+  const char* prefix = nullptr;
+  bool unicode = true;
+  switch (OBJ_obj2nid(name->type_id)) {
+    case NID_id_on_SmtpUTF8Mailbox: prefix = "SmtpUTF8Mailbox"; break;
+    case NID_XmppAddr: prefix = "XmppAddr"; break;
+    case NID_SRVName: prefix = "SRVName"; unicode = false; break;
+    case NID_ms_upn: prefix = "UPN"; break;
+    case NID_NAIRealm: prefix = "NAIRealm"; break;
+    default: break;
+  }
+  *out += "othername:";
+  int expected = unicode ? V_ASN1_UTF8STRING : V_ASN1_IA5STRING;
+  if (prefix == nullptr || name->value->type != expected) {
+    *out += "<unsupported>";
+    return;
+  }
+  const ASN1_STRING* str = name->value->value.asn1_string;
+  std::string text = std::string(prefix) + ":" +
+                     std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(str)),
+                                 static_cast<size_t>(ASN1_STRING_length(str)));
+  AppendAltName(out, reinterpret_cast<const unsigned char*>(text.data()), text.size(), unicode,
+                escape);
+}
+
+// One general name as Node prints it ("DNS:a", "IP Address:1.2.3.4"); with `escape`, a
+// name that could make a list of them ambiguous is quoted JSON-style.
+void AppendGeneralName(std::string* out, GENERAL_NAME* gen, bool escape) {
+  if (gen->type == GEN_DNS) {
+    *out += "DNS:";
+    AppendAltName(out, gen->d.dNSName, escape);
+  } else if (gen->type == GEN_EMAIL) {
+    *out += "email:";
+    AppendAltName(out, gen->d.rfc822Name, escape);
+  } else if (gen->type == GEN_URI) {
+    *out += "URI:";
+    AppendAltName(out, gen->d.uniformResourceIdentifier, escape);
+  } else if (gen->type == GEN_IPADD && gen->d.iPAddress->length != 4 &&
+             gen->d.iPAddress->length != 16) {
+    *out += "IP Address:<invalid length=" + std::to_string(gen->d.iPAddress->length) + ">";
+  } else if (gen->type == GEN_RID) {
+    // Numeric even for well-known OIDs, as Node prints them.
+    char oid[128];
+    if (OBJ_obj2txt(oid, sizeof(oid), gen->d.registeredID, 1) < 0) oid[0] = '\0';
+    *out += "Registered ID:";
+    *out += oid;
+  } else if (gen->type == GEN_DIRNAME) {
+    // RFC 2253 text without escaping of non-ASCII or control characters: the quoting
+    // below escapes those JSON-style instead.
+    BIO* bio = BIO_new(BIO_s_mem());
+    X509_NAME_print_ex(bio, gen->d.directoryName, 0,
+                       XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB & ~ASN1_STRFLGS_ESC_CTRL);
+    std::string name = BioToString(bio);
+    BIO_free(bio);
+    *out += "DirName:";
+    AppendAltName(out, reinterpret_cast<const unsigned char*>(name.data()), name.size(),
+                  /*utf8=*/true, escape);
+  } else if (gen->type == GEN_OTHERNAME) {
+    AppendOtherName(out, gen->d.otherName, escape);
+  } else if (gen->type == GEN_IPADD) {
+    const unsigned char* b = gen->d.iPAddress->data;
+    char buf[64];
+    *out += "IP Address:";
+    if (gen->d.iPAddress->length == 4) {
+      snprintf(buf, sizeof(buf), "%d.%d.%d.%d", b[0], b[1], b[2], b[3]);
+      *out += buf;
+    } else {
+      for (int j = 0; j < 8; j++) {
+        snprintf(buf, sizeof(buf), j == 0 ? "%X" : ":%X", (b[2 * j] << 8) | b[2 * j + 1]);
+        *out += buf;
+      }
+    }
+  } else {
+    BIO* bio = BIO_new(BIO_s_mem());
+    GENERAL_NAME_print(bio, gen);
+    *out += BioToString(bio);
+    BIO_free(bio);
+  }
+}
+
+}  // namespace
+
 std::string SubjectAltNameText(X509* cert) {
   auto* names = static_cast<GENERAL_NAMES*>(
       X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
   if (names == nullptr) return "";
   std::string out;
   for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
-    GENERAL_NAME* gen = sk_GENERAL_NAME_value(names, i);
     if (i > 0) out += ", ";
-    if (gen->type == GEN_DNS) {
-      out += "DNS:";
-      AppendAltName(&out, gen->d.dNSName);
-    } else if (gen->type == GEN_EMAIL) {
-      out += "email:";
-      AppendAltName(&out, gen->d.rfc822Name);
-    } else if (gen->type == GEN_URI) {
-      out += "URI:";
-      AppendAltName(&out, gen->d.uniformResourceIdentifier);
-    } else if (gen->type == GEN_IPADD && (gen->d.iPAddress->length == 4 ||
-                                          gen->d.iPAddress->length == 16)) {
-      const unsigned char* b = gen->d.iPAddress->data;
-      char buf[64];
-      out += "IP Address:";
-      if (gen->d.iPAddress->length == 4) {
-        snprintf(buf, sizeof(buf), "%d.%d.%d.%d", b[0], b[1], b[2], b[3]);
-        out += buf;
-      } else {
-        for (int j = 0; j < 8; j++) {
-          snprintf(buf, sizeof(buf), j == 0 ? "%X" : ":%X", (b[2 * j] << 8) | b[2 * j + 1]);
-          out += buf;
-        }
-      }
-    } else {
-      BIO* bio = BIO_new(BIO_s_mem());
-      GENERAL_NAME_print(bio, gen);
-      out += BioToString(bio);
-      BIO_free(bio);
-    }
+    AppendGeneralName(&out, sk_GENERAL_NAME_value(names, i), /*escape=*/true);
   }
   GENERAL_NAMES_free(names);
   return out;
+}
+
+namespace {
+
+// The access method's name ("OCSP", "CA Issuers"), or its numeric OID when unknown.
+std::string AccessMethodName(const ASN1_OBJECT* method) {
+  char name[128];
+  if (OBJ_obj2txt(name, sizeof(name), method, 0) < 0) name[0] = '\0';
+  return name;
+}
+
+}  // namespace
+
+std::string InfoAccessText(X509* cert) {
+  auto* info = static_cast<AUTHORITY_INFO_ACCESS*>(
+      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr));
+  if (info == nullptr) return "";
+  std::string out;
+  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(info); i++) {
+    ACCESS_DESCRIPTION* desc = sk_ACCESS_DESCRIPTION_value(info, i);
+    if (i > 0) out += "\n";
+    out += AccessMethodName(desc->method) + " - ";
+    AppendGeneralName(&out, desc->location, /*escape=*/true);
+  }
+  AUTHORITY_INFO_ACCESS_free(info);
+  return out;
+}
+
+namespace {
+
+// getPeerCertificate()'s infoAccess: {"OCSP - URI": ["http://..."]}, raw values.
+v8::Local<v8::Value> InfoAccessObject(v8::Isolate* isolate, X509* cert) {
+  auto* info = static_cast<AUTHORITY_INFO_ACCESS*>(
+      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr));
+  if (info == nullptr) return v8::Undefined(isolate);
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> obj = v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(info); i++) {
+    ACCESS_DESCRIPTION* desc = sk_ACCESS_DESCRIPTION_value(info, i);
+    std::string name;
+    AppendGeneralName(&name, desc->location, /*escape=*/false);
+    size_t colon = name.find(':');
+    if (colon == std::string::npos) continue;
+    v8::Local<v8::String> key;
+    v8::Local<v8::String> value;
+    if (!Utf8String(isolate, AccessMethodName(desc->method) + " - " + name.substr(0, colon))
+             .ToLocal(&key) ||
+        !Utf8String(isolate, std::string_view(name).substr(colon + 1)).ToLocal(&value)) {
+      continue;
+    }
+    v8::Local<v8::Value> list;
+    if (!obj->Get(context, key).ToLocal(&list)) continue;
+    if (!list->IsArray()) {
+      list = v8::Array::New(isolate);
+      obj->Set(context, key, list).Check();  // A plain data property on a fresh object.
+    }
+    list.As<v8::Array>()->Set(context, list.As<v8::Array>()->Length(), value).Check();
+  }
+  AUTHORITY_INFO_ACCESS_free(info);
+  return obj;
 }
 
 std::string BignumHex(const BIGNUM* bn) {
@@ -247,8 +356,8 @@ v8::MaybeLocal<v8::Object> X509ToObject(v8::Isolate* isolate, X509* cert) {
   Set(isolate, obj, "issuer", NameToObject(isolate, X509_get_issuer_name(cert)));
   std::string san = SubjectAltNameText(cert);
   if (!san.empty()) SetStr(isolate, obj, "subjectaltname", san);
-  std::string aia = ExtensionText(cert, NID_info_access);
-  if (!aia.empty()) SetStr(isolate, obj, "infoAccessText", aia);
+  v8::Local<v8::Value> info_access = InfoAccessObject(isolate, cert);
+  if (!info_access->IsUndefined()) Set(isolate, obj, "infoAccess", info_access);
   Set(isolate, obj, "ca", v8::Boolean::New(isolate, X509_check_ca(cert) == 1));
   AddPublicKey(isolate, obj, cert);
   SetStr(isolate, obj, "valid_from", Time(X509_get0_notBefore(cert)));

@@ -65,8 +65,11 @@ for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableSt
 }
 
 // fetch is enumerable in Node 20; Headers, Request, Response and FormData are not.
-defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
-for (const name of ['Headers', 'Request', 'Response', 'FormData']) {
-  defineLazy(name, 'internal/fetch/fetch');
+// --no-experimental-fetch leaves all five out.
+if (!process.execArgv.includes('--no-experimental-fetch')) {
+  defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
+  for (const name of ['Headers', 'Request', 'Response', 'FormData']) {
+    defineLazy(name, 'internal/fetch/fetch');
+  }
 }
 defineLazy('WebSocket', 'internal/websocket/websocket');  // Ahead of Node 20, as Node 22.

@@ -166,9 +166,9 @@ class File extends Blob {
 
 Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
 
-// Object URLs are not supported yet, so no URL resolves to a Blob.
+// The Blob that URL.createObjectURL() registered under `url`, or undefined.
 function resolveObjectURL(url) {
-  return undefined;
+  return require('internal/url').resolveObjectURL(url);
 }
 
 module.exports = { Blob, File, resolveObjectURL, kBytes };

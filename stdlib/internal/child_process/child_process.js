@@ -64,6 +64,8 @@ class ChildProcess extends EventEmitter {
     this._handle = new Process();
     this._handle[kOwner] = this;
     this._handle.onexit = (exitCode, signalCode) => this.#onExit(exitCode, signalCode);
+    const childProcessChannel = require('diagnostics_channel').channel('child_process');
+    if (childProcessChannel.hasSubscribers) childProcessChannel.publish({ process: this });
   }
 
   #onExit(exitCode, signalCode) {

@@ -22,6 +22,10 @@ const {
   _checkIsHttpToken: checkIsHttpToken, freeParser, HTTPParser, isLenient, parsers,
   prepareError,
 } = require('internal/http/common');
+const dc = require('diagnostics_channel');
+
+const onClientRequestStartChannel = dc.channel('http.client.request.start');
+const onClientResponseFinishChannel = dc.channel('http.client.response.finish');
 const { connResetException } = require('internal/http/incoming');
 const { OutgoingMessage, kOutHeaders, kNeedDrain } = require('internal/http/outgoing');
 const agentModule = require('internal/http/agent');
@@ -163,6 +167,9 @@ function ClientRequest(input, options, cb) {
     this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, options.headers);
   }
 
+  if (onClientRequestStartChannel.hasSubscribers) {
+    onClientRequestStartChannel.publish({ request: this });
+  }
   if (this.agent) {
     this.agent.addRequest(this, optsWithoutSignal);
     return;
@@ -395,6 +402,9 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
+  if (onClientResponseFinishChannel.hasSubscribers) {
+    onClientResponseFinishChannel.publish({ request: req, response: res });
+  }
   // Nobody can read a response without a 'response' listener: dump it.
   if (req.aborted || !req.emit('response', res)) res._dump();
   if (method === 'HEAD') return 1;

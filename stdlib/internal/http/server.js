@@ -20,6 +20,10 @@ const { ServerResponse, emitCloseNT } = require('internal/http/server_response')
 const timeouts = require('internal/http/server_timeouts');
 const { kOwner, onStreamRead } = require('internal/stream_base_commons');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
+const dc = require('diagnostics_channel');
+
+const onRequestStartChannel = dc.channel('http.server.request.start');
+const onResponseFinishChannel = dc.channel('http.server.response.finish');
 
 const kServerResponse = Symbol('ServerResponse');
 const kOnData = Symbol('kOnData');
@@ -403,6 +407,9 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   // When we're finished writing the response, check if this is the last response, if
   // so destroy the socket.
   res.on('finish', resOnFinishEvent);
+  if (onRequestStartChannel.hasSubscribers) {
+    onRequestStartChannel.publish({ request: req, response: res, socket, server });
+  }
 
   let handled = false;
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
@@ -485,6 +492,9 @@ function clearIncoming(req) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (onResponseFinishChannel.hasSubscribers) {
+    onResponseFinishChannel.publish({ request: req, response: res, socket, server });
+  }
   // Usually the first incoming element should be our request. It may be that in the
   // case abortIncoming() was called that the incoming array will be empty.
   if (state.incoming.length && state.incoming[0] === req) state.incoming.shift();

@@ -4,7 +4,12 @@
 
 const { Buffer } = require('buffer');
 const { isIP } = require('internal/net/is_ip');
-const { codes: { ERR_TLS_CERT_ALTNAME_INVALID, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const {
+  codes: { ERR_TLS_CERT_ALTNAME_FORMAT, ERR_TLS_CERT_ALTNAME_INVALID, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+
+// A JSON string literal, exactly as the JSON grammar allows one.
+const kJsonString = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/;
 
 function unfqdn(host) { return host.replace(/[.]$/, ''); }
 
@@ -39,7 +44,8 @@ function check(hostParts, pattern, wildcards) {
 }
 
 function splitEscapedAltNames(altNames) {
-  // Node quotes names containing commas as JSON strings; plain names split on ", ".
+  // Node quotes names containing commas as JSON strings; plain names split on ", ". A
+  // quoted name that is not a valid JSON string is a format error, not a mismatch.
   const result = [];
   let current = '';
   let offset = 0;
@@ -48,8 +54,8 @@ function splitEscapedAltNames(altNames) {
     const nextQuote = altNames.indexOf('"', offset);
     if (nextQuote !== -1 && (nextSep === -1 || nextQuote < nextSep)) {
       current += altNames.substring(offset, nextQuote);
-      const match = /^"((?:[^"\\]|\\.)*)"/.exec(altNames.substring(nextQuote));
-      if (!match) return altNames.split(', ');
+      const match = kJsonString.exec(altNames.substring(nextQuote));
+      if (!match) throw new ERR_TLS_CERT_ALTNAME_FORMAT();
       current += JSON.parse(match[0]);
       offset = nextQuote + match[0].length;
     } else if (nextSep !== -1) {
@@ -144,25 +150,6 @@ function convertALPNProtocols(protocols, out) {
 function shapeCert(c) {
   if (c.raw) c.raw = Buffer.from(c.raw);
   if (c.pubkey) c.pubkey = Buffer.from(c.pubkey);
-  if (c.infoAccessText) {
-    const info = { __proto__: null };
-    // "OCSP - URI:http://..." lines: the key is everything before the first colon.
-    for (const line of c.infoAccessText.split('\n')) {
-      const colon = line.indexOf(':');
-      if (colon === -1) continue;
-      let value = line.slice(colon + 1);
-      if (value.startsWith('"')) {
-        try {
-          value = JSON.parse(value);
-        } catch {
-          // Not a quoted string after all: keep the text.
-        }
-      }
-      (info[line.slice(0, colon).trim()] ||= []).push(value);
-    }
-    c.infoAccess = info;
-    delete c.infoAccessText;
-  }
   return c;
 }
 

@@ -54,6 +54,7 @@ class TextEncoderStream {
   get writable() { return check(this, TextEncoderStream)[kTransform].writable; }
 
   [inspectSymbol](depth, options) {
+    check(this, TextEncoderStream);
     return customInspect(this, {
       encoding: 'utf-8', readable: this.readable, writable: this.writable,
     }, depth, options);
@@ -88,6 +89,7 @@ class TextDecoderStream {
   get writable() { return check(this, TextDecoderStream)[kTransform].writable; }
 
   [inspectSymbol](depth, options) {
+    check(this, TextDecoderStream);
     return customInspect(this, {
       encoding: this.encoding, fatal: this.fatal, ignoreBOM: this.ignoreBOM,
       readable: this.readable, writable: this.writable,

@@ -9,6 +9,7 @@ const {
   kState, kType, setState, isBranded, brandCheck, createDeferred, resolved, rejected,
   promiseCall, resetQueue, getMethod, isDetached, transferArrayBuffer, copyBytes,
   defineToStringTag, makeEnumerable, customInspect, inspectSymbol, toDictionary,
+  setControllerErrorFunction,
 } = require('internal/webstreams/util');
 const rs = require('internal/webstreams/readablestream');
 const {
@@ -239,6 +240,7 @@ function setUpByteController(stream, controller, startAlgorithm, pullAlgorithm,
     pulling: false, byobRequest: null, pendingPullIntos: [], strategyHWM: hwm,
     pullAlgorithm, cancelAlgorithm, autoAllocateChunkSize,
   });
+  setControllerErrorFunction(stream, (e) => byteControllerError(c, e));
   c.cancelSteps = (reason) => {
     clearPendingPullIntos(c);
     resetQueue(c);

@@ -11,6 +11,7 @@ const {
   rejected, promiseCall, dequeueValue, enqueueValueWithSize, resetQueue,
   extractHighWaterMark, extractSizeAlgorithm, toDictionary, getMethod, defineToStringTag,
   makeEnumerable, customInspect, inspectSymbol,
+  setControllerErrorFunction, settleClosedPromise,
 } = require('internal/webstreams/util');
 
 const kCreate = Symbol('kCreate');
@@ -139,6 +140,7 @@ function readableStreamCancel(stream, reason) {
 function readableStreamClose(stream) {
   const s = stream[kState];
   s.state = 'closed';
+  settleClosedPromise(stream, false);
   const reader = s.reader;
   if (reader === undefined) return;
   reader[kState].closed.resolve(undefined);
@@ -153,6 +155,7 @@ function readableStreamError(stream, e) {
   const s = stream[kState];
   s.state = 'errored';
   s.storedError = e;
+  settleClosedPromise(stream, true, e);
   const reader = s.reader;
   if (reader === undefined) return;
   reader[kState].closed.reject(e);
@@ -355,6 +358,7 @@ function setUpDefaultController(stream, controller, startAlgorithm, pullAlgorith
     started: false, closeRequested: false, pullAgain: false, pulling: false,
     strategySizeAlgorithm: sizeAlgorithm, strategyHWM: hwm, pullAlgorithm, cancelAlgorithm,
   });
+  setControllerErrorFunction(stream, (e) => defaultControllerError(controller, e));
   c.cancelSteps = (reason) => {
     resetQueue(c);
     const result = c.cancelAlgorithm(reason);

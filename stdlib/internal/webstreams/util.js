@@ -172,8 +172,31 @@ function customInspect(self, fields, depth, options) {
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+// The hooks node:stream uses on web streams (Node's shared symbols): addAbortSignal()
+// errors a stream through its error function, finished() waits on its closed promise,
+// settled by settleClosedPromise(). Non-enumerable, to stay out of inspect output.
+const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+function setControllerErrorFunction(stream, errorFunction) {
+  Object.defineProperty(stream, kControllerErrorFunction,
+                        { value: errorFunction, writable: true, configurable: true });
+  if (stream[kIsClosedPromise] === undefined) {
+    Object.defineProperty(stream, kIsClosedPromise,
+                          { value: createDeferred(), writable: true, configurable: true });
+  }
+}
+
+// Resolves the stream's closed promise, or rejects it (marked handled) when `errored`.
+function settleClosedPromise(stream, errored, error) {
+  const closed = stream[kIsClosedPromise];
+  if (closed === undefined || closed.settled) return;
+  if (!errored) return closed.resolve(undefined);
+  closed.reject(error);
+  setHandled(closed.promise);
+}
+
 module.exports = {
-  kState, kType, setState, isBranded, brandCheck, createDeferred, setHandled, resolved,
+  setControllerErrorFunction, settleClosedPromise, kState, kType, setState, isBranded, brandCheck, createDeferred, setHandled, resolved,
   rejected, promiseCall, dequeueValue, enqueueValueWithSize, peekQueueValue, resetQueue,
   extractHighWaterMark, extractSizeAlgorithm, toDictionary, getMethod, isDetached,
   transferArrayBuffer, canTransfer, copyBytes, defineToStringTag, makeEnumerable,

@@ -10,6 +10,7 @@ const {
   rejected, promiseCall, dequeueValue, enqueueValueWithSize, peekQueueValue, resetQueue,
   extractHighWaterMark, extractSizeAlgorithm, toDictionary, getMethod, defineToStringTag,
   makeEnumerable, customInspect, inspectSymbol,
+  setControllerErrorFunction, settleClosedPromise,
 } = require('internal/webstreams/util');
 
 const kCloseSentinel = Symbol('close');
@@ -163,6 +164,7 @@ function finishErroring(stream) {
 
 function rejectCloseAndClosedPromiseIfNeeded(stream) {
   const s = stream[kState];
+  settleClosedPromise(stream, true, s.storedError);
   if (s.closeRequest !== undefined) {
     s.closeRequest.reject(s.storedError);
     s.closeRequest = undefined;
@@ -406,6 +408,9 @@ function setUpController(stream, controller, startAlgorithm, writeAlgorithm, clo
     abortController: new AbortController(), started: false, strategySizeAlgorithm:
     sizeAlgorithm, strategyHWM: hwm, writeAlgorithm, closeAlgorithm, abortAlgorithm,
   });
+  setControllerErrorFunction(stream, (e) => {
+    if (stream[kState].state === 'writable') controllerError(c, e);
+  });
   c.abortSteps = (reason) => {
     const result = c.abortAlgorithm(reason);
     clearAlgorithms(c);
@@ -476,6 +481,7 @@ function processClose(c) {
       }
     }
     s.state = 'closed';
+    settleClosedPromise(stream, false);
     if (s.writer !== undefined) s.writer[kState].closed.resolve(undefined);
   }, (reason) => {
     s.inFlightCloseRequest.reject(reason);

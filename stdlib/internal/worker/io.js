@@ -293,6 +293,7 @@ class BroadcastChannel extends EventTarget {
   }
 
   [inspectCustom](depth, options) {
+    BroadcastChannel.#check(this);
     if (depth < 0) return 'BroadcastChannel';
     const { inspect } = require('internal/util/inspect');
     return `BroadcastChannel ${inspect({
