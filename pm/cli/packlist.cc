@@ -9,12 +9,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <memory>
 #include <set>
 #include <optional>
 
 #include "pm/fsutil/fsutil.h"
+#include "pm/glob/glob.h"
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
 
@@ -33,82 +33,12 @@ std::vector<std::string> SplitKeepEmpty(std::string_view s) {
   }
 }
 
-std::vector<std::string> ExpandBraces(const std::string& pattern) {
-  size_t open = pattern.find('{');
-  if (open == std::string::npos) return {pattern};
-  int depth = 0;
-  std::vector<size_t> commas;
-  size_t close = std::string::npos;
-  for (size_t i = open; i < pattern.size() && close == std::string::npos; ++i) {
-    if (pattern[i] == '{') ++depth;
-    if (pattern[i] == '}' && --depth == 0) close = i;
-    if (pattern[i] == ',' && depth == 1) commas.push_back(i);
-  }
-  if (close == std::string::npos || commas.empty()) return {pattern};
-  std::vector<std::string> out;
-  size_t begin = open + 1;
-  commas.push_back(close);
-  for (size_t comma : commas) {
-    std::string alt = pattern.substr(0, open) + pattern.substr(begin, comma - begin) + pattern.substr(close + 1);
-    for (std::string& e : ExpandBraces(alt)) out.push_back(std::move(e));
-    begin = comma + 1;
-  }
-  return out;
-}
-
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-bool HasMagic(std::string_view seg) { return seg.find_first_of("*?[") != std::string_view::npos; }
-
 // One path segment against one pattern segment, case-insensitively; dots are ordinary
-// (minimatch's `dot`). A pattern with magic never matches an empty segment.
+// (minimatch's `dot`).
 bool SegmentMatch(std::string_view pat, std::string_view name) {
-  if (!HasMagic(pat)) {
-    return pat.size() == name.size() && std::equal(pat.begin(), pat.end(), name.begin(),
-                                                   [](char a, char b) { return Lower(a) == Lower(b); });
-  }
-  if (name.empty()) return false;
-  std::function<bool(size_t, size_t)> match = [&](size_t p, size_t n) -> bool {
-    while (p < pat.size()) {
-      char c = pat[p];
-      if (c == '*') {
-        while (p < pat.size() && pat[p] == '*') ++p;
-        for (size_t k = n; k <= name.size(); ++k) {
-          if (match(p, k)) return true;
-        }
-        return false;
-      }
-      if (n >= name.size()) return false;
-      if (c == '?') {
-        ++p, ++n;
-        continue;
-      }
-      if (c == '[') {
-        size_t end = pat.find(']', p + 2);
-        if (end != std::string_view::npos) {
-          bool negate = pat[p + 1] == '!' || pat[p + 1] == '^';
-          bool found = false;
-          char ch = Lower(name[n]);
-          for (size_t i = p + 1 + negate; i < end; ++i) {
-            if (i + 2 < end && pat[i + 1] == '-') {
-              found |= ch >= Lower(pat[i]) && ch <= Lower(pat[i + 2]);
-              i += 2;
-            } else {
-              found |= ch == Lower(pat[i]);
-            }
-          }
-          if (found == negate) return false;
-          p = end + 1, ++n;
-          continue;
-        }
-      }
-      if (c == '\\' && p + 1 < pat.size()) c = pat[++p];
-      if (Lower(c) != Lower(name[n])) return false;
-      ++p, ++n;
-    }
-    return n == name.size();
-  };
-  return match(0, 0);
+  return glob::MatchSegment(pat, name, {.ignore_case = true, .dot = true});
 }
 
 // minimatch's matchOne.
@@ -148,7 +78,7 @@ IgnoreRule::IgnoreRule(std::string_view line) {
   for (char c : line.substr(bangs)) {
     if (c != '/' || pattern.empty() || pattern.back() != '/') pattern += c;
   }
-  for (const std::string& alt : ExpandBraces(pattern)) alternatives_.push_back(SplitKeepEmpty(alt));
+  for (const std::string& alt : glob::ExpandBraces(pattern)) alternatives_.push_back(SplitKeepEmpty(alt));
 }
 
 bool IgnoreRule::Match(std::string_view path, bool partial) const {

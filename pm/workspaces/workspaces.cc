@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <functional>
 #include <set>
 
 #include "pm/fsutil/fsutil.h"
+#include "pm/glob/glob.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/spec/package_name.h"
 
@@ -49,74 +49,8 @@ std::string Resolve(std::string_view base, std::string_view path) {
   return "/" + Join(out);
 }
 
-// minimatch's brace expansion: "x/{a,b}/y" -> "x/a/y", "x/b/y" (nested braces too).
-std::vector<std::string> ExpandBraces(const std::string& pattern) {
-  size_t open = pattern.find('{');
-  if (open == std::string::npos) return {pattern};
-  int depth = 0;
-  std::vector<size_t> commas;
-  size_t close = std::string::npos;
-  for (size_t i = open; i < pattern.size() && close == std::string::npos; ++i) {
-    if (pattern[i] == '{') ++depth;
-    if (pattern[i] == '}' && --depth == 0) close = i;
-    if (pattern[i] == ',' && depth == 1) commas.push_back(i);
-  }
-  if (close == std::string::npos || commas.empty()) return {pattern};
-  std::vector<std::string> out;
-  size_t begin = open + 1;
-  commas.push_back(close);
-  for (size_t comma : commas) {
-    std::string alt = pattern.substr(0, open) + pattern.substr(begin, comma - begin) + pattern.substr(close + 1);
-    for (std::string& e : ExpandBraces(alt)) out.push_back(std::move(e));
-    begin = comma + 1;
-  }
-  return out;
-}
-
-// One segment against one glob segment (no "/" in either).
-bool SegmentMatch(std::string_view pat, std::string_view name) {
-  if (!name.empty() && name[0] == '.' && (pat.empty() || pat[0] != '.')) return false;
-  std::function<bool(size_t, size_t)> match = [&](size_t p, size_t n) -> bool {
-    while (p < pat.size()) {
-      char c = pat[p];
-      if (c == '*') {
-        while (p < pat.size() && pat[p] == '*') ++p;
-        for (size_t k = n; k <= name.size(); ++k) {
-          if (match(p, k)) return true;
-        }
-        return false;
-      }
-      if (n >= name.size()) return false;
-      if (c == '?') {
-        ++p, ++n;
-        continue;
-      }
-      if (c == '[') {
-        size_t end = pat.find(']', p + 2);
-        if (end != std::string_view::npos) {
-          bool negate = pat[p + 1] == '!' || pat[p + 1] == '^';
-          bool found = false;
-          for (size_t i = p + 1 + negate; i < end; ++i) {
-            if (i + 2 < end && pat[i + 1] == '-') {
-              found |= name[n] >= pat[i] && name[n] <= pat[i + 2];
-              i += 2;
-            } else {
-              found |= name[n] == pat[i];
-            }
-          }
-          if (found == negate) return false;
-          p = end + 1, ++n;
-          continue;
-        }
-      }
-      if (c == '\\' && p + 1 < pat.size()) c = pat[++p];
-      if (c != name[n]) return false;
-      ++p, ++n;
-    }
-    return n == name.size();
-  };
-  return match(0, 0);
-}
+// One segment against one glob segment (no "/" in either); dot folders need a dot.
+bool SegmentMatch(std::string_view pat, std::string_view name) { return glob::MatchSegment(pat, name); }
 
 bool SegmentsMatch(const std::vector<std::string>& pat, size_t p, const std::vector<std::string>& path, size_t n) {
   if (p == pat.size()) return n == path.size();
@@ -129,8 +63,6 @@ bool SegmentsMatch(const std::vector<std::string>& pat, size_t p, const std::vec
   }
   return n < path.size() && SegmentMatch(pat[p], path[n]) && SegmentsMatch(pat, p + 1, path, n + 1);
 }
-
-bool HasMagic(std::string_view seg) { return seg.find_first_of("*?[") != std::string_view::npos; }
 
 // map-workspaces strips "./" and trailing slashes, and never looks inside node_modules.
 std::string NormalizePattern(std::string_view pattern) { return Join(Split(pattern)); }
@@ -175,7 +107,7 @@ void Expand(const std::string& root, const std::vector<std::string>& segs, size_
     for (const std::string& name : ListDirs(dir)) {
       if (name[0] != '.') Expand(root, segs, i, child(name), out);
     }
-  } else if (!HasMagic(segs[i])) {
+  } else if (!glob::HasMagic(segs[i])) {
     if (segs[i] != "node_modules" && IsDir(dir + "/" + segs[i])) Expand(root, segs, i + 1, child(segs[i]), out);
   } else {
     for (const std::string& name : ListDirs(dir)) {
@@ -205,7 +137,7 @@ Result<std::vector<std::string>> WorkspacePatterns(std::string_view package_json
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
   std::vector<std::string> segs = Split(path);
-  for (const std::string& p : ExpandBraces(std::string(pattern))) {
+  for (const std::string& p : glob::ExpandBraces(std::string(pattern))) {
     if (SegmentsMatch(Split(p), 0, segs, 0)) return true;
   }
   return false;
@@ -265,7 +197,7 @@ Result<std::vector<Workspace>> FindWorkspaces(std::string_view project_dir, std:
   std::set<std::string> candidates;
   for (const std::string& raw : *patterns) {
     if (!raw.empty() && raw[0] == '!') continue;
-    for (const std::string& p : ExpandBraces(NormalizePattern(raw))) Expand(root, Split(p), 0, "", &candidates);
+    for (const std::string& p : glob::ExpandBraces(NormalizePattern(raw))) Expand(root, Split(p), 0, "", &candidates);
   }
   std::map<std::string, std::string> folders;
   for (const std::string& folder : candidates) {
