@@ -24,14 +24,6 @@ namespace {
 using fsutil::JoinPath;
 using lockfile::JsonValue;
 
-void PrintError(const std::string& message) {
-  for (size_t start = 0; start <= message.size();) {
-    size_t end = std::min(message.find('\n', start), message.size());
-    std::fprintf(stderr, "skua error %s\n", message.substr(start, end - start).c_str());
-    start = end + 1;
-  }
-}
-
 // Configuration keys that take the next argument as their value (`--registry URL`).
 bool TakesValue(const std::string& flag) {
   for (const char* key : {"--registry", "--cache", "--userconfig", "--globalconfig", "--loglevel"}) {
@@ -118,16 +110,6 @@ int InstallInto(const std::string& dir, const std::vector<std::string>& config) 
     close(saved);
   }
   return code;
-}
-
-int ExitForSignal(int signal) {
-  std::fflush(stdout);
-  std::fflush(stderr);
-  struct sigaction dfl = {};
-  dfl.sa_handler = SIG_DFL;
-  sigaction(signal, &dfl, nullptr);
-  raise(signal);
-  return 128 + signal;
 }
 
 }  // namespace

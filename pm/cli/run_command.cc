@@ -38,15 +38,6 @@ bool IsLifecycleEvent(std::string_view name) {
   return false;
 }
 
-void PrintError(const std::string& message) {
-  for (size_t start = 0; start <= message.size();) {
-    size_t end = message.find('\n', start);
-    if (end == std::string::npos) end = message.size();
-    std::fprintf(stderr, "skua error %s\n", message.substr(start, end - start).c_str());
-    start = end + 1;
-  }
-}
-
 struct RunOptions {
   bool silent = false;
   bool if_present = false;
@@ -171,22 +162,6 @@ void ListScripts(const registry::Manifest& m) {
   }
   for (const auto& [name, text] : other) std::printf("  %s\n    %s\n", name.c_str(), text.c_str());
 }
-
-// Ends this process the way the script ended: npm re-raises a script's fatal signal.
-int ExitForSignal(int signal) {
-  std::fflush(stdout);
-  std::fflush(stderr);
-  struct sigaction dfl = {};
-  dfl.sa_handler = SIG_DFL;
-  sigaction(signal, &dfl, nullptr);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, signal);
-  sigprocmask(SIG_UNBLOCK, &set, nullptr);
-  raise(signal);
-  return 128 + signal;  // A signal whose default action is not fatal.
-}
-
 
 // The script `event` runs in the package at `dir`, with npm's defaults: `start` runs
 // server.js; `restart` is stop (when present) then start; `env` prints the environment.

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "pm/fsutil/fsutil.h"
@@ -306,6 +307,28 @@ Result<ScriptFailure> RunRootScripts(const ScriptEnvironment& env, const std::st
     }
   }
   return ScriptFailure{};
+}
+
+void PrintError(const std::string& message) {
+  for (size_t start = 0; start <= message.size();) {
+    size_t end = std::min(message.find('\n', start), message.size());
+    std::fprintf(stderr, "skua error %s\n", message.substr(start, end - start).c_str());
+    start = end + 1;
+  }
+}
+
+int ExitForSignal(int signal) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  struct sigaction dfl = {};
+  dfl.sa_handler = SIG_DFL;
+  sigaction(signal, &dfl, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(signal);
+  return 128 + signal;
 }
 
 }  // namespace skua::pm::cli

@@ -97,6 +97,13 @@ Result<ScriptFailure> RunDependencyScripts(const ScriptEnvironment& env,
 Result<ScriptFailure> RunRootScripts(const ScriptEnvironment& env, const std::string& project_dir,
                                      bool banner);
 
+// Each line of `message` on stderr, prefixed "skua error " (npm's "npm error ").
+void PrintError(const std::string& message);
+
+// Ends this process the way a script ended: npm re-raises a script's fatal signal.
+// Returns 128 + signal only for a signal whose default action is not fatal.
+int ExitForSignal(int signal);
+
 }  // namespace skua::pm::cli
 
 #endif  // SKUA_PM_CLI_SCRIPTS_H_

@@ -24,14 +24,6 @@ namespace {
 using fsutil::JoinPath;
 using lockfile::JsonValue;
 
-void PrintError(const std::string& message) {
-  for (size_t start = 0; start <= message.size();) {
-    size_t end = std::min(message.find('\n', start), message.size());
-    std::fprintf(stderr, "skua error %s\n", message.substr(start, end - start).c_str());
-    start = end + 1;
-  }
-}
-
 struct Installed {
   std::string location;  // "node_modules/a/node_modules/b"
   std::string dir;       // Real folder (a link's target).
