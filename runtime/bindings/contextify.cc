@@ -23,6 +23,7 @@
 #include "runtime/core/binding.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/realm.h"
+#include "runtime/core/v8_helpers.h"
 
 namespace skua::contextify {
 
@@ -206,15 +207,7 @@ class ContextifyScript : public BaseObject {
     if (!args[6]->IsUndefined()) host_options = VmHostOptions(isolate, args[6]);
     v8::ScriptOrigin origin(isolate, args[1].As<v8::String>(), line, column, false, -1,
                             v8::Local<v8::Value>(), false, false, false, host_options);
-    v8::ScriptCompiler::CachedData* cached = nullptr;
-    if (args[4]->IsArrayBufferView()) {
-      v8::Local<v8::ArrayBufferView> view = args[4].As<v8::ArrayBufferView>();
-      const uint8_t* data =
-          static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
-          view->ByteOffset();
-      cached = new v8::ScriptCompiler::CachedData(data, static_cast<int>(view->ByteLength()));
-    }
-    // Lifetime: `source` owns `cached` and frees it; the view outlives the compile.
+    v8::ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);  // Owned by `source`.
     v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin, cached);
     auto options = cached != nullptr ? v8::ScriptCompiler::kConsumeCodeCache
                                      : v8::ScriptCompiler::kNoCompileOptions;

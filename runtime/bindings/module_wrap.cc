@@ -15,6 +15,7 @@
 #include "runtime/bindings/vm_watchdog.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
+#include "runtime/core/v8_helpers.h"
 
 namespace skua::module_wrap {
 
@@ -120,15 +121,7 @@ void CompileVmModule(const v8::FunctionCallbackInfo<v8::Value>& args) {
   host_options->Set(isolate, 1, v8::Integer::New(isolate, vm_id));
   v8::ScriptOrigin origin(isolate, url, line, column, false, -1, v8::Local<v8::Value>(), false,
                           false, true /* is_module */, host_options);
-  v8::ScriptCompiler::CachedData* cached = nullptr;
-  if (args[4]->IsArrayBufferView()) {
-    v8::Local<v8::ArrayBufferView> view = args[4].As<v8::ArrayBufferView>();
-    const uint8_t* data =
-        static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) +
-        view->ByteOffset();
-    cached = new v8::ScriptCompiler::CachedData(data, static_cast<int>(view->ByteLength()));
-  }
-  // `source` owns `cached`; the view outlives the compile.
+  v8::ScriptCompiler::CachedData* cached = CachedDataFromView(args[4]);  // Owned by `source`.
   v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin, cached);
   auto options = cached != nullptr ? v8::ScriptCompiler::kConsumeCodeCache
                                    : v8::ScriptCompiler::kNoCompileOptions;

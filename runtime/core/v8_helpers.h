@@ -57,6 +57,16 @@ v8::MaybeLocal<v8::Array> ToStringArray(v8::Isolate* isolate,
 std::vector<std::string> FromStringArray(v8::Local<v8::Context> context,
                                          v8::Local<v8::Value> value);
 
+// V8's code cache from an ArrayBufferView (vm's `cachedData`), or nullptr for anything
+// else. A ScriptCompiler::Source takes ownership; the view must outlive the compile.
+inline v8::ScriptCompiler::CachedData* CachedDataFromView(v8::Local<v8::Value> value) {
+  if (!value->IsArrayBufferView()) return nullptr;
+  v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+  const uint8_t* data =
+      static_cast<const uint8_t*>(view->Buffer()->GetBackingStore()->Data()) + view->ByteOffset();
+  return new v8::ScriptCompiler::CachedData(data, static_cast<int>(view->ByteLength()));
+}
+
 // Throws `new ErrorType(message)` with `code` set, as Node's THROW_ERR_* macros do.
 void ThrowError(v8::Isolate* isolate, std::string_view code, std::string_view message,
                 bool type_error = false);
