@@ -1,7 +1,7 @@
 'use strict';
 // node:async_hooks: AsyncLocalStorage, AsyncResource, createHook and the execution ids.
 // The machinery is internal/async_hooks.js; runtime/README.md ("Async context") says which
-// operations carry a context and what createHook does not report yet.
+// operations carry a context and what createHook reports.
 
 const internal = require('internal/async_hooks');
 const {

@@ -42,6 +42,17 @@ function clearImmediate(immediate) {
   clearImmediateImpl(immediate);
 }
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) are timers/promises' forms,
+// loaded when first asked for.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() { return require('timers/promises')[name]; },
+  });
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,

@@ -47,6 +47,12 @@ void SetPromiseHooks(const v8::FunctionCallbackInfo<v8::Value>& args) {
                                                           hooks[3]);
 }
 
+// setNativeHooks(enabled, init, before, after, destroy): see Realm::SetAsyncHooks.
+void SetNativeHooks(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  Realm::From(args.GetIsolate())
+      ->SetAsyncHooks(args[0]->IsTrue(), args[1], args[2], args[3], args[4]);
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
@@ -55,6 +61,7 @@ void Initialize(BindingTarget& target) {
   target.Method("swapFrame", SwapFrame);
   target.Method("enableAsyncFrames", EnableAsyncFrames);
   target.Method("setPromiseHooks", SetPromiseHooks);
+  target.Method("setNativeHooks", SetNativeHooks);
 }
 
 }  // namespace skua::async_wrap

@@ -222,6 +222,7 @@ void Initialize(BindingTarget& target) {
   v8::Isolate* isolate = target.isolate;
   target.Method("internalModuleStat", InternalModuleStat);
   target.Method("readFileUtf8", ReadFileUtf8);
+  target.Method("activeRequests", ActiveRequests);
   target.Method("realpath", RealpathEntry);
   target.Method("writeString", WriteStringEntry);
   target.Method("writeBuffer", WriteBufferEntry);

@@ -139,13 +139,29 @@ v8::Local<v8::Object> ErrorContext(v8::Local<v8::Context> context, uv_fs_t* req)
   return ctx;
 }
 
+namespace {
+struct InFlight : BindingState {
+  explicit InFlight(Realm* /*realm*/) {}
+  int count = 0;
+};
+}  // namespace
+
+void ActiveRequests(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  args.GetReturnValue().Set(Realm::From(args.GetIsolate())->binding_state<InFlight>()->count);
+}
+
 FSReq::FSReq(Realm* realm, v8::Local<v8::Object> object, ResultSpec spec)
     : realm_(realm), spec_(spec), object_(realm->isolate(), object) {
   req_.data = this;
+  realm->binding_state<InFlight>()->count++;
   realm->CaptureAsyncFrame(object);
+  if (realm->async_hooks_enabled()) async_id_ = realm->EmitAsyncInit(object, nullptr);
 }
 
-FSReq::~FSReq() = default;
+FSReq::~FSReq() {
+  realm_->binding_state<InFlight>()->count--;
+  if (async_id_ > 0) realm_->QueueAsyncDestroy(async_id_);
+}
 
 void FSReq::KeepAlive(v8::Local<v8::Value> value) {
   keep_alive_.emplace_back(realm_->isolate(), value);

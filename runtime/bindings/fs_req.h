@@ -72,6 +72,10 @@ struct DirState {
 };
 v8::MaybeLocal<v8::Object> NewDirHandle(Realm* realm, uv_dir_t* dir);
 
+// fs.activeRequests(): how many FSReqs of the calling realm are in flight (listed by
+// process.getActiveResourcesInfo() as FSReqCallback, as Node does).
+void ActiveRequests(const v8::FunctionCallbackInfo<v8::Value>& args);
+
 class FSReq {
  public:
   FSReq(Realm* realm, v8::Local<v8::Object> object, ResultSpec spec);
@@ -94,6 +98,7 @@ class FSReq {
   v8::Global<v8::Object> object_;
   std::vector<v8::Global<v8::Value>> keep_alive_;
   std::string storage_;
+  double async_id_ = 0;  // Its async_hooks id; 0 when no hook saw it created.
 };
 
 // One binding call: decides sync or async from args[req_index] and runs the request.

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <climits>
+#include <vector>
 
 #include "base/signals.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
 #include "runtime/core/uv_error.h"
+#include "runtime/core/v8_helpers.h"
 
 namespace skua::process_methods {
 
@@ -125,10 +127,59 @@ void SetEmitProcessEvent(const v8::FunctionCallbackInfo<v8::Value>& args) {
   Realm::From(args.GetIsolate())->set_emit_process_event(args[0].As<v8::Function>());
 }
 
+// The libuv handles that keep the loop alive, by Node's names for their wraps (what
+// process.getActiveResourcesInfo() lists besides requests and timers). Handles with no
+// wrap (data) and the loop's internal kinds (timers, checks, asyncs) are not listed.
+const char* ActiveHandleName(uv_handle_t* handle) {
+  switch (handle->type) {
+    case UV_TCP:
+      return reinterpret_cast<uv_stream_t*>(handle)->connection_cb != nullptr ? "TCPServerWrap"
+                                                                             : "TCPSocketWrap";
+    case UV_NAMED_PIPE:
+      return reinterpret_cast<uv_stream_t*>(handle)->connection_cb != nullptr ? "PipeServerWrap"
+                                                                             : "PipeWrap";
+    case UV_TTY:
+      return "TTYWrap";
+    case UV_UDP:
+      return "UDPWrap";
+    case UV_PROCESS:
+      return "ProcessWrap";
+    case UV_SIGNAL:
+      return "SignalWrap";
+    case UV_FS_EVENT:
+      return "FSEventWrap";
+    case UV_FS_POLL:
+      return "StatWatcher";
+    default:
+      return nullptr;
+  }
+}
+
+void GetActiveHandlesInfo(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::vector<v8::Local<v8::Value>> names;
+  struct Walk {
+    v8::Isolate* isolate;
+    std::vector<v8::Local<v8::Value>>* names;
+  } walk{isolate, &names};
+  uv_walk(
+      Realm::From(isolate)->loop(),
+      [](uv_handle_t* handle, void* arg) {
+        auto* w = static_cast<Walk*>(arg);
+        // As in Node, a closing handle counts until its close callback.
+        if (handle->data == nullptr || !uv_has_ref(handle)) return;
+        const char* name = ActiveHandleName(handle);
+        if (name != nullptr) w->names->push_back(OneByteString(w->isolate, name));
+      },
+      &walk);
+  args.GetReturnValue().Set(v8::Array::New(isolate, names.data(), names.size()));
+}
+
 }  // namespace
 
 void Initialize(BindingTarget& target) {
   target.Method("cwd", Cwd);
+  target.Method("getActiveHandlesInfo", GetActiveHandlesInfo);
   target.Method("chdir", Chdir);
   target.Method("umask", Umask);
   target.Method("hrtime", Hrtime);

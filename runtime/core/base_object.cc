@@ -9,10 +9,12 @@ BaseObject::BaseObject(Realm* realm, v8::Local<v8::Object> object)
     : realm_(realm), persistent_(realm->isolate(), object) {
   object->SetAlignedPointerInInternalField(0, this);
   realm->CaptureAsyncFrame(object);
+  if (realm->async_hooks_enabled()) async_id_ = realm->EmitAsyncInit(object, nullptr);
   MakeWeak();
 }
 
 BaseObject::~BaseObject() {
+  if (async_id_ > 0) realm_->QueueAsyncDestroy(async_id_);
   if (persistent_.IsEmpty()) return;
   v8::HandleScope scope(realm_->isolate());
   object()->SetAlignedPointerInInternalField(0, nullptr);

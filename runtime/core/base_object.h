@@ -42,6 +42,7 @@ class BaseObject {
  private:
   Realm* realm_;
   v8::Global<v8::Object> persistent_;
+  double async_id_ = 0;  // Its async_hooks id; 0 when no hook saw it created.
 };
 
 }  // namespace skua

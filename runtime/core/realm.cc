@@ -72,6 +72,14 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
     }
     ctx->SetContinuationPreservedEmbedderData(frame);
   }
+  // async_hooks: the callback runs as its resource's (and so does the handler of an
+  // exception it throws); the after hook runs even when a hook disabled them meanwhile.
+  v8::Local<v8::Object> hook_resource;
+  bool hooked = false;
+  if (async_hooks_enabled_) {
+    hook_resource = recv->IsObject() ? recv.As<v8::Object>() : fn.As<v8::Object>();
+    hooked = hook_resource != process_object() && EmitAsyncBefore(hook_resource);
+  }
   callback_depth_++;
   bool threw = false;
   {
@@ -82,6 +90,7 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
       TriggerUncaughtException(this, try_catch);
     }
   }
+  if (hooked) EmitAsyncAfter(hook_resource);
   callback_depth_--;
   // Also when the callback turned frames on (its frame was then the empty one).
   if (async_frames_enabled_) ctx->SetContinuationPreservedEmbedderData(outer_frame);
@@ -91,6 +100,93 @@ v8::MaybeLocal<v8::Value> Realm::MakeCallback(v8::Local<v8::Function> fn,
   v8::Local<v8::Value> value;
   if (!result.ToLocal(&value)) return v8::MaybeLocal<v8::Value>();
   return handle_scope.Escape(value);
+}
+
+void Realm::SetAsyncHooks(bool enabled, v8::Local<v8::Value> init, v8::Local<v8::Value> before,
+                          v8::Local<v8::Value> after, v8::Local<v8::Value> destroy) {
+  auto set = [this](v8::Global<v8::Function>& slot, v8::Local<v8::Value> fn) {
+    if (fn->IsFunction()) slot.Reset(isolate_, fn.As<v8::Function>());
+  };
+  set(async_init_, init);
+  set(async_before_, before);
+  set(async_after_, after);
+  set(async_destroy_, destroy);
+  async_hooks_enabled_ = enabled && !async_init_.IsEmpty() && !async_before_.IsEmpty() &&
+                         !async_after_.IsEmpty() && !async_destroy_.IsEmpty();
+}
+
+double Realm::EmitAsyncInit(v8::Local<v8::Object> resource, const char* type) {
+  if (!async_hooks_enabled_ || is_stopping()) return 0;
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  v8::Context::Scope context_scope(ctx);
+  v8::Local<v8::Value> argv[2] = {
+      resource, type != nullptr ? v8::Local<v8::Value>(OneByteString(isolate_, type))
+                                : v8::Local<v8::Value>(v8::Null(isolate_))};
+  // A throwing hook ends the process in stdlib; anything else is not the creator's error.
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> id;
+  if (!async_init_.Get(isolate_)->Call(ctx, v8::Undefined(isolate_), 2, argv).ToLocal(&id) ||
+      !id->IsNumber()) {
+    return 0;
+  }
+  return id.As<v8::Number>()->Value();
+}
+
+bool Realm::EmitAsyncBefore(v8::Local<v8::Object> resource) {
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> arg = resource;
+  v8::Local<v8::Value> entered;
+  return async_before_.Get(isolate_)
+             ->Call(context(), v8::Undefined(isolate_), 1, &arg)
+             .ToLocal(&entered) &&
+         entered->IsTrue();
+}
+
+void Realm::EmitAsyncAfter(v8::Local<v8::Object> resource) {
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> arg = resource;
+  v8::Local<v8::Value> ignored;
+  if (!async_after_.Get(isolate_)
+           ->Call(context(), v8::Undefined(isolate_), 1, &arg)
+           .ToLocal(&ignored)) {
+    return;  // A throwing hook ends the process in stdlib.
+  }
+}
+
+void Realm::QueueAsyncDestroy(double async_id) {
+  if (!async_hooks_enabled_ || is_stopping()) return;
+  async_destroy_ids_.push_back(async_id);
+  if (async_destroy_ids_.size() > 1) return;
+  // The first id of a batch schedules the flush for the loop's next timer phase.
+  auto* timer = new uv_timer_t;
+  timer->data = this;
+  uv_timer_init(loop_, timer);
+  uv_timer_start(
+      timer,
+      [](uv_timer_t* t) {
+        static_cast<Realm*>(t->data)->FlushAsyncDestroys();
+        uv_close(reinterpret_cast<uv_handle_t*>(t),
+                 [](uv_handle_t* h) { delete reinterpret_cast<uv_timer_t*>(h); });
+      },
+      0, 0);
+}
+
+void Realm::FlushAsyncDestroys() {
+  std::vector<double> ids;
+  ids.swap(async_destroy_ids_);
+  if (!async_hooks_enabled_ || is_stopping() || ids.empty()) return;
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  v8::Context::Scope context_scope(ctx);
+  v8::Local<v8::Array> list = v8::Array::New(isolate_, static_cast<int>(ids.size()));
+  for (size_t i = 0; i < ids.size(); i++) {
+    if (list->Set(ctx, static_cast<uint32_t>(i), v8::Number::New(isolate_, ids[i])).IsNothing()) {
+      return;
+    }
+  }
+  v8::Local<v8::Value> arg = list;
+  (void)MakeCallback(async_destroy_.Get(isolate_), process_object(), 1, &arg);
 }
 
 void Realm::CaptureAsyncFrame(v8::Local<v8::Object> holder) {

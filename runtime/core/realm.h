@@ -139,9 +139,29 @@ class Realm {
   // did not throw; the main-script runner also after one that did).
   void DrainTicksAndMicrotasks();
 
+  // async_hooks for native resources (README, "Async context"). While a createHook() hook
+  // is enabled, stdlib installs its emitters here: native resources then get an async id
+  // at creation (EmitAsyncInit), MakeCallback reports before/after around their callbacks,
+  // and their end is reported in batches from the loop (QueueAsyncDestroy). With no hook
+  // enabled every one of these is a check of async_hooks_enabled_.
+  bool async_hooks_enabled() const { return async_hooks_enabled_; }
+  // enabled, then init(resource, type), before(resource), after(resource), destroy(ids).
+  void SetAsyncHooks(bool enabled, v8::Local<v8::Value> init, v8::Local<v8::Value> before,
+                     v8::Local<v8::Value> after, v8::Local<v8::Value> destroy);
+  // Reports `resource` (type: its provider name, or null to let stdlib tell it from the
+  // constructor); returns its async id, 0 when it is not a reported resource.
+  double EmitAsyncInit(v8::Local<v8::Object> resource, const char* type);
+  // Reports a resource's end soon after, from the loop. Safe during GC (calls no JS).
+  void QueueAsyncDestroy(double async_id);
+
  private:
   // Calls stdlib's emitter for 'beforeExit' / 'exit'; returns the exit code it reports.
   int EmitProcessEvent(const char* event);
+  // Calls stdlib's destroy emitter with the ids QueueAsyncDestroy collected.
+  void FlushAsyncDestroys();
+  // The async_hooks resource of a MakeCallback: its receiver, or the callback itself.
+  bool EmitAsyncBefore(v8::Local<v8::Object> resource);
+  void EmitAsyncAfter(v8::Local<v8::Object> resource);
 
   v8::Isolate* isolate_;
   v8::Global<v8::Context> context_;
@@ -151,6 +171,12 @@ class Realm {
   int callback_depth_ = 0;
   bool stopping_ = false;
   bool async_frames_enabled_ = false;
+  bool async_hooks_enabled_ = false;
+  v8::Global<v8::Function> async_init_;
+  v8::Global<v8::Function> async_before_;
+  v8::Global<v8::Function> async_after_;
+  v8::Global<v8::Function> async_destroy_;
+  std::vector<double> async_destroy_ids_;
   v8::Global<v8::Private> async_frame_key_;
   std::atomic<bool> terminated_{false};
   std::function<void(int)> exit_handler_;

@@ -10,6 +10,7 @@ const {
   setFrame,
   swapFrame,
   enableAsyncFrames,
+  setNativeHooks,
 } = internalBinding('async_wrap');
 const { enqueueMicrotask } = internalBinding('task_queue');
 
@@ -205,6 +206,7 @@ function addHook(entry) {
   hooks = [...hooks, entry];
   for (const name of Object.keys(counts)) if (entry[name] !== undefined) counts[name]++;
   updatePromiseHooks();
+  updateNativeHooks();
 }
 
 function removeHook(entry) {
@@ -212,6 +214,76 @@ function removeHook(entry) {
   hooks = hooks.filter((h) => h !== entry);
   for (const name of Object.keys(counts)) if (entry[name] !== undefined) counts[name]--;
   updatePromiseHooks();
+  updateNativeHooks();
+}
+
+// ---- Native resources -----------------------------------------------------------------
+// Resources that C++ creates (libuv handles and requests) are reported through the realm
+// only while a hook is enabled (Realm::SetAsyncHooks); otherwise C++ checks one flag.
+
+// Node's provider type of each native class (by its constructor's name).
+const nativeProviders = {
+  __proto__: null,
+  FSReqCallback: 'FSREQCALLBACK',
+  FileHandle: 'FILEHANDLE',
+  FSEvent: 'FSEVENTWRAP',
+  StatWatcher: 'STATWATCHER',
+  TCP: 'TCPWRAP',
+  TCPConnectWrap: 'TCPCONNECTWRAP',
+  Pipe: 'PIPEWRAP',
+  PipeConnectWrap: 'PIPECONNECTWRAP',
+  TTY: 'TTYWRAP',
+  UDP: 'UDPWRAP',
+  SendWrap: 'UDPSENDWRAP',
+  Process: 'PROCESSWRAP',
+  Signal: 'SIGNALWRAP',
+  WriteWrap: 'WRITEWRAP',
+  ShutdownWrap: 'SHUTDOWNWRAP',
+  GetAddrInfoReqWrap: 'GETADDRINFOREQWRAP',
+  GetNameInfoReqWrap: 'GETNAMEINFOREQWRAP',
+  QueryReqWrap: 'QUERYWRAP',
+  ChannelWrap: 'DNSCHANNEL',
+  Zlib: 'ZLIB',
+  BrotliEncoder: 'ZLIB',
+  BrotliDecoder: 'ZLIB',
+  JSStream: 'JSSTREAM',
+  TLSWrap: 'TLSWRAP',
+};
+
+// init(resource, type): type is null for a class looked up by its constructor. Returns
+// the async id, or 0 for an object that is not a reported resource.
+function nativeInit(resource, type) {
+  if (type === null) {
+    type = nativeProviders[resource.constructor?.name];
+    if (type === undefined) return 0;
+  }
+  initResource(resource, type);
+  return resource[kAsyncId];
+}
+
+// before(resource): true when the callback entered the resource's context.
+function nativeBefore(resource) {
+  const asyncId = resource[kAsyncId];
+  if (asyncId === undefined) return false;
+  emitBefore(asyncId, resource[kTriggerAsyncId], resource);
+  return true;
+}
+
+function nativeAfter(resource) {
+  emitAfter(resource[kAsyncId]);
+}
+
+function nativeDestroy(ids) {
+  if (counts.destroy === 0) return;
+  for (let i = 0; i < ids.length; i++) emit('destroy', ids[i]);
+}
+
+let nativeHooksOn = false;
+function updateNativeHooks() {
+  const on = hooks.length > 0;
+  if (on === nativeHooksOn) return;
+  nativeHooksOn = on;
+  setNativeHooks(on, nativeInit, nativeBefore, nativeAfter, nativeDestroy);
 }
 
 // ---- Resources ------------------------------------------------------------------------

@@ -173,6 +173,7 @@ struct PendingJob {
   std::unique_ptr<CryptoJob> job;
   Realm* realm;
   v8::Global<v8::Function> callback;
+  double async_id = 0;
 };
 
 }  // namespace
@@ -192,6 +193,10 @@ void CryptoJob::Dispatch(const v8::FunctionCallbackInfo<v8::Value>& args,
   pending->realm = Realm::From(isolate);
   pending->callback.Reset(isolate, callback.As<v8::Function>());
   pending->realm->CaptureAsyncFrame(callback.As<v8::Function>());
+  if (pending->realm->async_hooks_enabled()) {
+    pending->async_id = pending->realm->EmitAsyncInit(callback.As<v8::Function>(),
+                                                      pending->job->async_type());
+  }
   int err = uv_queue_work(
       pending->realm->loop(), &pending->req,
       [](uv_work_t* req) {
@@ -215,6 +220,7 @@ void CryptoJob::Dispatch(const v8::FunctionCallbackInfo<v8::Value>& args,
         }
         (void)realm->MakeCallback(pending->callback.Get(isolate), v8::Undefined(isolate), 2,
                                   argv);
+        if (pending->async_id > 0) realm->QueueAsyncDestroy(pending->async_id);
       });
   CHECK_EQ(err, 0);  // Only fails for a null work callback.
 }

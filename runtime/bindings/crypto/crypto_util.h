@@ -99,6 +99,8 @@ class CryptoJob {
   virtual void Run() = 0;
   // On the loop thread after Run() succeeded: the JS result.
   virtual v8::Local<v8::Value> Result(v8::Isolate* isolate) = 0;
+  // Its async_hooks provider type (Node's name for this kind of request).
+  virtual const char* async_type() const { return "CRYPTOJOB"; }
 
   // With a function `callback`, queues the job and returns at once; the callback gets
   // (err, result) from the loop. Otherwise runs the job now and returns the result or

@@ -27,6 +27,7 @@ class RandomFillJob : public CryptoJob {
     }
   }
   v8::Local<v8::Value> Result(v8::Isolate* isolate) override { return v8::Undefined(isolate); }
+  const char* async_type() const override { return "RANDOMBYTESREQUEST"; }
 
  private:
   // Lifetime: the Global keeps the buffer (and so data_) alive until the job is done.

@@ -110,11 +110,14 @@ class NodeEnvironmentFlagsSet extends Set {
 
 let allowedFlags;
 
-// Differs from Node 20: only the ref'd timers and immediates are listed; libuv handles
-// and in-flight requests (TCPSocketWrap, FSReqCallback ...) are not reported yet.
+// In-flight fs requests (FSReqCallback), the ref'd libuv handles (TCPSocketWrap,
+// TCPServerWrap, PipeWrap ...), timers and immediates, in Node's order. Differs from
+// Node 20: other requests (WriteWrap, GetAddrInfoReqWrap ...) are not listed yet.
 function getActiveResourcesInfo() {
   const { timeouts, immediates } = require('internal/timers').activeTimerCounts();
   const info = [];
+  for (let i = internalBinding('fs').activeRequests(); i > 0; i--) info.push('FSReqCallback');
+  info.push(...internalBinding('process_methods').getActiveHandlesInfo());
   for (let i = 0; i < timeouts; i++) info.push('Timeout');
   for (let i = 0; i < immediates; i++) info.push('Immediate');
   return info;
