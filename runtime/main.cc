@@ -7,9 +7,11 @@
 
 #include <climits>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pm/cli/install_inputs.h"
 #include "pm/cli/pm_entry.h"
 #include "pm/cli/run_command.h"
 #include "resolver/cli/resolve_command.h"
@@ -100,9 +102,12 @@ int Main(int argc, char** argv) {
       (stat(argv[1], &script) != 0 || S_ISDIR(script.st_mode))) {
     return pm::cli::RunRunCommand(argv[1], std::vector<std::string>(argv + 2, argv + argc));
   }
-  // The package manager's commands, on the same terms.
+  // The package manager's commands, on the same terms. A no-op `skua install` is
+  // answered here: the stamp check needs none of libskua_pm.so's ~45 libraries.
   if (argc > 1 && stat(argv[1], &script) != 0 && pm::cli::IsPackageManagerCommand(argv[1])) {
-    return RunPackageManager(argc, argv);
+    std::optional<int> no_op =
+        pm::cli::TryNoOpInstall(argv[1], std::vector<std::string>(argv + 2, argv + argc));
+    return no_op ? *no_op : RunPackageManager(argc, argv);
   }
   Result<CliOptions> options = ParseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!options.ok()) {

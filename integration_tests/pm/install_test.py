@@ -208,11 +208,19 @@ def run(url):
     assert len(requests(url)) == before, requests(url)[before:]
     check('no-op re-install makes no requests')
 
+    # The executable answers a no-op install itself: libskua_pm.so (curl, libarchive,
+    # OpenSSL) is never loaded. ld.so's LD_DEBUG=files names every library it opens.
+    r = skua(p, 'i', *reg, env=clean_env(LD_DEBUG='files'))
+    assert 'up to date in ' in r.stdout, r.stdout
+    assert 'libskua_pm.so' not in r.stderr, r.stderr
+    check('no-op install does not load libskua_pm.so')
+
     assert os.path.exists(os.path.join(p, 'node_modules/.skua/state'))
     shutil.rmtree(os.path.join(p, 'node_modules/c/node_modules/b'))
-    r = skua(p, 'install', *reg)
+    r = skua(p, 'install', *reg, env=clean_env(LD_DEBUG='files'))
     assert layout(p) == expected, layout(p)
     assert 'added 1 package in ' in r.stdout, r.stdout
+    assert 'libskua_pm.so' in r.stderr  # A real install does load it.
     check('no-op stamp notices a removed nested package')
 
     shutil.rmtree(os.path.join(p, 'node_modules'))

@@ -10,6 +10,7 @@
 
 #include "pm/cli/command_context.h"
 #include "pm/cli/install_command.h"
+#include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/reporter.h"
@@ -28,7 +29,6 @@ namespace {
 
 using fsutil::JoinPath;
 
-constexpr char kNodeVersion[] = "20.11.1";  // As install_command.cc reports it.
 
 // A workspace package.json that `-w` edits: written before the install (which reads the
 // workspaces from disk) and put back when the install fails.

@@ -11,6 +11,7 @@
 
 #include "pm/cli/dependency_commands.h"
 #include "pm/cli/fetch_packages.h"
+#include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/json_error.h"
 #include "pm/cli/pinned_source.h"
@@ -39,7 +40,6 @@ namespace {
 using fsutil::JoinPath;
 
 // The Node version skua reports (runtime/core/version.h, which pm/ may not include).
-constexpr char kNodeVersion[] = "20.11.1";
 
 struct Failure {
   int code = 1;
@@ -111,8 +111,6 @@ class Installer {
   std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
                                     const std::vector<bool>& changed);
   std::optional<Failure> RunRootLifecycle();
-  // The no-op stamp's hash of everything an install reads (see stamp.h).
-  std::string StampKeyHex();
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
   bool Trusted(const PlanEntry& p) const {
@@ -135,6 +133,7 @@ class Installer {
   const InstallOptions& options_;
   Reporter& out_;
   std::set<std::string> built_;
+  InstallInputs inputs_;  // What the no-op check read (install_inputs.h).
   std::string cwd_, project_dir_, package_json_, lock_path_, lock_text_, cache_dir_;
   std::optional<config::Config> config_;
   config::NetworkOptions network_;
@@ -146,80 +145,17 @@ class Installer {
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
 };
 
-std::string Installer::StampKeyHex() {
-  StampKey key;
-  key.Add("skua install state 1");
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  struct stat st;
-  if (n > 0 && stat(std::string(exe, n).c_str(), &st) == 0) {
-    key.Add(std::string(exe, n) + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +
-            "." + std::to_string(st.st_mtim.tv_nsec));
-  }
-  key.Add(kNodeVersion);
-  registry::Platform platform = registry::HostPlatform();
-  key.Add(platform.os + " " + platform.cpu + " " + platform.libc);
-  for (const auto& [k, v] : config_->Flatten()) {
-    key.Add(k);
-    key.Add(v);
-  }
-  for (const std::string& omit : config_->Omit()) key.Add("omit " + omit);
-  for (const auto& [k, v] : options_.config) key.Add("cli " + k + "=" + v);
-  key.Add(options_.trust_all ? "trust all" : "trust listed");
-  for (const std::string& t : options_.trust) key.Add("trust " + t);
-  key.Add(package_json_);
-  for (const workspaces::Workspace& ws : workspaces_) key.Add(ws.path + "\n" + ws.package_json);
-  key.AddFile(JoinPath(project_dir_, "package-lock.json"));
-  key.AddFile(JoinPath(project_dir_, "node_modules/.package-lock.json"));
-  key.AddFile(BuiltListPath());
-  return key.Hex();
-}
-
 std::optional<Failure> Installer::Load() {
-  char buf[4096];
-  cwd_ = getcwd(buf, sizeof(buf)) ? buf : ".";
-  config::LoadOptions load;
-  load.cwd = cwd_;
-  load.env = config::EnvironmentFromProcess();
-  load.cli = options_.config;
-  load.project_dir = options_.project_dir;
-  // npm's workspace root detection: run inside a workspace, the install is the root's
-  // (its .npmrc too). Differs from npm: npm then reifies only that workspace's subtree.
-  bool cli_prefix = std::any_of(options_.config.begin(), options_.config.end(),
-                                [](const auto& kv) { return kv.first == "prefix"; });
-  if (load.project_dir.empty() && !cli_prefix) {
-    load.project_dir = workspaces::FindWorkspaceRoot(config::FindProjectDir(cwd_));
-  }
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (n > 0) load.exec_path.assign(exe, n);
-  Result<config::Config> config = config::Config::Load(load);
-  if (!config.ok()) return Failure{1, config.status().message()};
-  config_.emplace(std::move(config).value());
-  for (const std::string& warning : config_->warnings()) out_.Warn(warning);
-  project_dir_ = options_.project_dir.empty() ? config_->project_dir() : options_.project_dir;
-  Result<config::NetworkOptions> network = config::NetworkOptionsFrom(*config_);
-  if (!network.ok()) return Failure{1, network.status().message()};
-  network_ = std::move(network).value();
-  if (Result<std::string> registry = network_.RegistryFor(""); !registry.ok()) {
-    return Failure{1, registry.status().message()};
-  }
-
-  std::string package_path = JoinPath(project_dir_, "package.json");
-  Result<std::string> text = options_.package_json ? Result<std::string>(*options_.package_json)
-                                                   : fsutil::ReadFile(package_path);
-  if (!text.ok()) {
-    return Failure{1, "code ENOENT\nCould not read package.json: " + text.status().message()};
-  }
-  package_json_ = std::move(text).value();
-  if (std::string where = DescribeJsonError(package_json_); !where.empty()) {
-    return Failure{1, "code EJSONPARSE\nInvalid package.json " + package_path + ": " + where};
-  }
-  Result<std::vector<workspaces::Workspace>> found = workspaces::FindWorkspaces(project_dir_, package_json_);
-  if (!found.ok()) return Failure{1, found.status().message()};
-  workspaces_ = std::move(found).value();
-  if (options_.command == InstallCommand::kInstall && !options_.package_json && !Updating() &&
-      StampUpToDate(project_dir_, StampKeyHex())) {
+  Result<InstallInputs> loaded = LoadInstallInputs(options_, &out_);
+  if (!loaded.ok()) return Failure{1, loaded.status().message()};
+  inputs_ = std::move(loaded).value();
+  cwd_ = inputs_.cwd;
+  project_dir_ = inputs_.project_dir;
+  package_json_ = inputs_.package_json;
+  config_ = inputs_.config;
+  network_ = inputs_.network;
+  workspaces_ = inputs_.workspaces;
+  if (InstallIsNoOp(options_, inputs_)) {
     up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
     return std::nullopt;
   }
@@ -352,12 +288,7 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
 }
 
 std::optional<Failure> Installer::RunRootLifecycle() {
-  if (config_->GetBool("ignore-scripts")) return std::nullopt;
-  out_.Clear();
-  Result<ScriptFailure> root = RunRootScripts(
-      MakeScriptEnvironment(*config_, CommandName(options_.command), cwd_, project_dir_,
-                            JoinPath(project_dir_, "node_modules/.skua/bin")),
-      project_dir_, out_.level() != LogLevel::kSilent);
+  Result<ScriptFailure> root = cli::RunRootLifecycle(options_, inputs_, out_);
   if (!root.ok()) return Failure{1, root.status().message()};
   if (root->exit_code != 0) return Failure{root->exit_code, root->message};
   return std::nullopt;
@@ -367,7 +298,7 @@ std::optional<Failure> Installer::Run() {
   if (auto failed = Load()) return failed;
   if (up_to_date_) {
     if (auto failed = RunRootLifecycle()) return failed;
-    out_.Summary(SummaryLine(ReifyStats{}, out_.Seconds()));
+    out_.Summary(UpToDateLine(out_.Seconds()));
     return std::nullopt;
   }
   RemoveStamp(project_dir_);  // node_modules is about to change.
@@ -466,7 +397,7 @@ std::optional<Failure> Installer::Run() {
       fsutil::Exists(node_modules)) {
     std::vector<std::string> locations;
     for (const PlanEntry& p : plan->packages) locations.push_back(p.location);
-    if (Status wrote = WriteStamp(project_dir_, StampKeyHex(), StampFolders(locations)); !wrote.ok()) {
+    if (Status wrote = WriteStamp(project_dir_, InstallStampKey(options_, inputs_), StampFolders(locations)); !wrote.ok()) {
       out_.Verbose("could not write the install stamp: " + wrote.message());
     }
   }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pm/cli/command_context.h"
+#include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/reporter.h"
@@ -23,7 +24,6 @@ namespace {
 using fsutil::JoinPath;
 using lockfile::JsonValue;
 
-constexpr char kNodeVersion[] = "20.11.1";  // As install_command.cc reports it.
 
 struct Edge {
   std::string name;

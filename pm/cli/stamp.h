@@ -8,6 +8,8 @@
 #ifndef SKUA_PM_CLI_STAMP_H_
 #define SKUA_PM_CLI_STAMP_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +27,13 @@ class StampKey {
   std::string Hex() const;  // A 128-bit non-cryptographic hash of everything added.
 
  private:
-  std::string data_;
+  // Hashes as it goes: the parts (two lockfiles of ~1 MB each) are never concatenated.
+  void Feed(const char* p, size_t n);
+  void Mix(uint64_t word);
+
+  uint64_t a_ = 0x9e3779b97f4a7c15ULL, b_ = 0x243f6a8885a308d3ULL, total_ = 0;
+  char pending_[8] = {};  // Bytes of an incomplete 8-byte word.
+  size_t pending_size_ = 0;
 };
 
 // True when `<project>/node_modules/.skua/state` holds `key` and every recorded folder

@@ -1,0 +1,147 @@
+#include "pm/cli/install_inputs.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "pm/cli/json_error.h"
+#include "pm/cli/stamp.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/registry/platform.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using fsutil::JoinPath;
+
+// The Node version skua reports (runtime/core/version.h, which pm/ may not include).
+
+std::string ExecutablePath() {
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  return n > 0 ? std::string(exe, n) : std::string();
+}
+
+}  // namespace
+
+Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter* out) {
+  InstallInputs in;
+  char buf[4096];
+  in.cwd = getcwd(buf, sizeof(buf)) ? buf : ".";
+  config::LoadOptions load;
+  load.cwd = in.cwd;
+  load.env = config::EnvironmentFromProcess();
+  load.cli = options.config;
+  load.project_dir = options.project_dir;
+  // npm's workspace root detection: run inside a workspace, the install is the root's
+  // (its .npmrc too). Differs from npm: npm then reifies only that workspace's subtree.
+  bool cli_prefix = std::any_of(options.config.begin(), options.config.end(),
+                                [](const auto& kv) { return kv.first == "prefix"; });
+  if (load.project_dir.empty() && !cli_prefix) {
+    load.project_dir = workspaces::FindWorkspaceRoot(config::FindProjectDir(in.cwd));
+  }
+  load.exec_path = ExecutablePath();
+  Result<config::Config> config = config::Config::Load(load);
+  if (!config.ok()) return config.status();
+  in.config.emplace(std::move(config).value());
+  if (out != nullptr) {
+    for (const std::string& warning : in.config->warnings()) out->Warn(warning);
+  }
+  in.project_dir = options.project_dir.empty() ? in.config->project_dir() : options.project_dir;
+  Result<config::NetworkOptions> network = config::NetworkOptionsFrom(*in.config);
+  if (!network.ok()) return network.status();
+  in.network = std::move(network).value();
+  if (Result<std::string> registry = in.network.RegistryFor(""); !registry.ok()) {
+    return registry.status();
+  }
+
+  std::string package_path = JoinPath(in.project_dir, "package.json");
+  Result<std::string> text = options.package_json ? Result<std::string>(*options.package_json)
+                                                  : fsutil::ReadFile(package_path);
+  if (!text.ok()) {
+    return NotFound("code ENOENT\nCould not read package.json: " + text.status().message());
+  }
+  in.package_json = std::move(text).value();
+  if (std::string where = DescribeJsonError(in.package_json); !where.empty()) {
+    return InvalidArgument("code EJSONPARSE\nInvalid package.json " + package_path + ": " + where);
+  }
+  Result<std::vector<workspaces::Workspace>> found =
+      workspaces::FindWorkspaces(in.project_dir, in.package_json);
+  if (!found.ok()) return found.status();
+  in.workspaces = std::move(found).value();
+  return in;
+}
+
+std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in) {
+  StampKey key;
+  key.Add("skua install state 1");
+  std::string exe = ExecutablePath();
+  struct stat st;
+  if (!exe.empty() && stat(exe.c_str(), &st) == 0) {
+    key.Add(exe + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +
+            "." + std::to_string(st.st_mtim.tv_nsec));
+  }
+  key.Add(kNodeVersion);
+  registry::Platform platform = registry::HostPlatform();
+  key.Add(platform.os + " " + platform.cpu + " " + platform.libc);
+  for (const auto& [k, v] : in.config->Flatten()) {
+    key.Add(k);
+    key.Add(v);
+  }
+  for (const std::string& omit : in.config->Omit()) key.Add("omit " + omit);
+  for (const auto& [k, v] : options.config) key.Add("cli " + k + "=" + v);
+  key.Add(options.trust_all ? "trust all" : "trust listed");
+  for (const std::string& t : options.trust) key.Add("trust " + t);
+  key.Add(in.package_json);
+  for (const workspaces::Workspace& ws : in.workspaces) key.Add(ws.path + "\n" + ws.package_json);
+  key.AddFile(JoinPath(in.project_dir, "package-lock.json"));
+  key.AddFile(JoinPath(in.project_dir, "node_modules/.package-lock.json"));
+  key.AddFile(JoinPath(in.project_dir, "node_modules/.skua/built"));
+  return key.Hex();
+}
+
+bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in) {
+  bool updating = options.update_all || !options.update.empty();
+  return options.command == InstallCommand::kInstall && !options.package_json && !updating &&
+         StampUpToDate(in.project_dir, InstallStampKey(options, in));
+}
+
+Result<ScriptFailure> RunRootLifecycle(const InstallOptions& options, const InstallInputs& in,
+                                       Reporter& out) {
+  if (in.config->GetBool("ignore-scripts")) return ScriptFailure{};
+  out.Clear();
+  return RunRootScripts(
+      MakeScriptEnvironment(*in.config, CommandName(options.command), in.cwd, in.project_dir,
+                            JoinPath(in.project_dir, "node_modules/.skua/bin")),
+      in.project_dir, out.level() != LogLevel::kSilent);
+}
+
+std::string UpToDateLine(double seconds) {
+  char line[48];
+  std::snprintf(line, sizeof(line), "up to date in %.2fs", seconds);
+  return line;
+}
+
+std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<std::string>& args) {
+  if (command != "install" && command != "i") return std::nullopt;
+  Result<InstallOptions> options = ParseInstallArgs(InstallCommand::kInstall, args);
+  // Package arguments make it `skua add`; a bad command line is the library's to report.
+  if (!options.ok() || !options->positional.empty()) return std::nullopt;
+  Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
+  Result<InstallInputs> in = LoadInstallInputs(*options, nullptr);
+  if (!in.ok() || !InstallIsNoOp(*options, *in)) return std::nullopt;
+  for (const std::string& warning : in->config->warnings()) reporter.Warn(warning);
+  Result<ScriptFailure> root = RunRootLifecycle(*options, *in, reporter);
+  if (!root.ok() || root->exit_code != 0) {
+    reporter.Error(root.ok() ? root->message : root.status().message());
+    return root.ok() ? root->exit_code : 1;
+  }
+  reporter.Summary(UpToDateLine(reporter.Seconds()));
+  return 0;
+}
+
+}  // namespace skua::pm::cli

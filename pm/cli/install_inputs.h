@@ -1,0 +1,60 @@
+// What `skua install` reads before it decides whether there is anything to do: the
+// configuration, package.json and the workspaces' package.json files, and the no-op
+// stamp's key over them (stamp.h). Only light dependencies (no network, archive or TLS
+// library), so that the `skua` executable can answer a no-op install itself
+// (TryNoOpInstall) without loading libskua_pm.so; install_command.cc uses the same code.
+#ifndef SKUA_PM_CLI_INSTALL_INPUTS_H_
+#define SKUA_PM_CLI_INSTALL_INPUTS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "pm/cli/install_options.h"
+#include "pm/cli/reporter.h"
+#include "pm/cli/scripts.h"
+#include "pm/config/config.h"
+#include "pm/config/network_options.h"
+#include "pm/workspaces/workspaces.h"
+
+namespace skua::pm::cli {
+
+// The Node version skua reports (runtime/core/version.h, which pm/ may not include):
+// engines checks and the no-op stamp use it.
+inline constexpr char kNodeVersion[] = "20.11.1";
+
+struct InstallInputs {
+  std::string cwd, project_dir, package_json;
+  std::optional<config::Config> config;
+  config::NetworkOptions network;
+  std::vector<workspaces::Workspace> workspaces;
+};
+
+// Loads the inputs as `skua install` does (npm's workspace-root detection, a registry
+// configured, package.json valid JSON). Configuration warnings go to `out` when given.
+// Errors carry the message to report.
+Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter* out);
+
+// The no-op stamp's key: a hash of everything an install reads (stamp.h).
+std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in);
+
+// True when `options` is a plain `skua install` and the stamp says nothing changed.
+bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in);
+
+// The root's lifecycle scripts (scripts.h's RunRootScripts) unless ignore-scripts is set.
+Result<ScriptFailure> RunRootLifecycle(const InstallOptions& options, const InstallInputs& in,
+                                       Reporter& out);
+
+// npm's summary when nothing changed: "up to date in 0.01s".
+std::string UpToDateLine(double seconds);
+
+// The executable's fast path for `skua install` / `skua i` (`args` follow the command):
+// the exit code when the install was a no-op and has been answered here, nullopt when
+// libskua_pm.so must run it (package arguments, anything that fails, a stale stamp).
+std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<std::string>& args);
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_INSTALL_INPUTS_H_
