@@ -94,29 +94,6 @@ class Http2Server extends net.Server {
     this.on('connection', (socket) => setupSession(this, socket));
     if (typeof requestListener === 'function') this.on('request', requestListener);
   }
-
-  setTimeout(msecs, callback) {
-    this.timeout = msecs;
-    if (callback !== undefined) {
-      if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
-      this.on('timeout', callback);
-    }
-    return this;
-  }
-
-  updateSettings(settings) {
-    validateSettings(settings);
-    this._h2Options.settings = { ...this._h2Options.settings, ...settings };
-  }
-
-  close(callback) {
-    closeSessions(this);
-    return super.close(callback);
-  }
-
-  async [Symbol.asyncDispose]() {
-    return new Promise((resolve) => this.close(resolve));
-  }
 }
 
 // What node:http's connection listener expects of its server, for allowHTTP1.
@@ -169,7 +146,10 @@ class Http2SecureServer extends tls.Server {
     });
     if (typeof requestListener === 'function') this.on('request', requestListener);
   }
+}
 
+// What both server classes add to their (different) base classes.
+const serverMethods = {
   setTimeout(msecs, callback) {
     this.timeout = msecs;
     if (callback !== undefined) {
@@ -177,20 +157,28 @@ class Http2SecureServer extends tls.Server {
       this.on('timeout', callback);
     }
     return this;
-  }
+  },
 
   updateSettings(settings) {
     validateSettings(settings);
     this._h2Options.settings = { ...this._h2Options.settings, ...settings };
-  }
+  },
 
   close(callback) {
     closeSessions(this);
-    return super.close(callback);
-  }
+    // tls.Server inherits close() from net.Server.
+    return net.Server.prototype.close.call(this, callback);
+  },
 
   async [Symbol.asyncDispose]() {
     return new Promise((resolve) => this.close(resolve));
+  },
+};
+for (const Server of [Http2Server, Http2SecureServer]) {
+  for (const key of Reflect.ownKeys(serverMethods)) {
+    Object.defineProperty(Server.prototype, key, {
+      ...Object.getOwnPropertyDescriptor(serverMethods, key), enumerable: false,
+    });
   }
 }
 
