@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 
+import pm_test_support as support
+
 SKUA = os.path.abspath(sys.argv[1])
 REGISTRY_PY = os.path.abspath(sys.argv[2])
 TMP = tempfile.mkdtemp(prefix='skua-add-', dir=os.environ.get('TEST_TMPDIR'))
@@ -35,19 +37,11 @@ START = '{\n\t"name": "p",\n\t"version": "1.0.0",\n\t"zzz": true\n}'
 
 
 def start_registry():
-    path = os.path.join(TMP, 'fixture.json')
-    with open(path, 'w') as f:
-        json.dump(FIXTURE, f)
-    proc = subprocess.Popen([sys.executable, REGISTRY_PY, path], stdout=subprocess.PIPE, text=True)
-    return proc, proc.stdout.readline().strip()
+    return support.start_registry(REGISTRY_PY, os.path.join(TMP, 'fixture.json'), FIXTURE)
 
 
 def clean_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_config_')}
-    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    env.update(extra)
-    return env
+    return support.clean_env(TMP, **extra)
 
 
 def run(cmd, project, expect, env):
@@ -90,8 +84,7 @@ def version(d, name):
     return json.loads(read(d, 'node_modules/%s/package.json' % name))['version']
 
 
-def check(name):
-    print('ok', name, flush=True)
+check = support.check
 
 
 def main():

@@ -15,6 +15,8 @@ import tempfile
 import time
 import urllib.request
 
+import pm_test_support as support
+
 SKUA = os.path.abspath(sys.argv[1])
 REGISTRY_PY = os.path.abspath(sys.argv[2])
 TMP = tempfile.mkdtemp(prefix='skua-install-', dir=os.environ.get('TEST_TMPDIR'))
@@ -34,27 +36,15 @@ FIXTURE = {'packages': {
 
 def start_registry(fixture):
     path = os.path.join(TMP, 'fixture-%d.json' % len(os.listdir(TMP)))
-    with open(path, 'w') as f:
-        json.dump(fixture, f)
-    proc = subprocess.Popen([sys.executable, REGISTRY_PY, path], stdout=subprocess.PIPE, text=True)
-    return proc, proc.stdout.readline().strip()
+    return support.start_registry(REGISTRY_PY, path, fixture)
 
 
 def clean_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_config_')}
-    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    env.update(extra)
-    return env
+    return support.clean_env(TMP, **extra)
 
 
 def skua(project, *args, env=None, expect=0):
-    r = subprocess.run([SKUA, *args], cwd=project, env=env or clean_env(), text=True,
-                       capture_output=True, timeout=120)
-    if expect is not None and r.returncode != expect:
-        raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
-            ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
-    return r
+    return support.run_skua(SKUA, project, args, env or clean_env(), expect)
 
 
 def project(name, package):
@@ -85,8 +75,7 @@ def requests(url):
         return json.load(r)
 
 
-def check(name):
-    print('ok', name, flush=True)
+check = support.check
 
 
 def main():

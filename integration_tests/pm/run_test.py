@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+import pm_test_support as support
+
 SKUA = os.path.abspath(sys.argv[1])
 REGISTRY_PY = os.path.abspath(sys.argv[2])
 TMP = os.path.realpath(tempfile.mkdtemp(prefix='skua-run-', dir=os.environ.get('TEST_TMPDIR')))
@@ -30,20 +32,11 @@ FIXTURE = {'packages': {
 
 
 def clean_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_')}
-    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    env.update(extra)
-    return env
+    return support.clean_env(TMP, drop_prefix='npm_', **extra)
 
 
 def skua(cwd, *args, expect=0):
-    r = subprocess.run([SKUA, *args], cwd=cwd, env=clean_env(), text=True, capture_output=True,
-                       timeout=120)
-    if expect is not None and r.returncode != expect:
-        raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
-            ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
-    return r
+    return support.run_skua(SKUA, cwd, args, clean_env(), expect)
 
 
 def write(path, text):
@@ -63,8 +56,7 @@ def project(name, package):
     return d
 
 
-def check(name):
-    print('ok', name, flush=True)
+check = support.check
 
 
 def test_run():

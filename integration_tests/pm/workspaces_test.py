@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 
+import pm_test_support as support
+
 SKUA = os.path.abspath(sys.argv[1])
 REGISTRY_PY = os.path.abspath(sys.argv[2])
 TMP = tempfile.mkdtemp(prefix='skua-ws-', dir=os.environ.get('TEST_TMPDIR'))
@@ -36,26 +38,15 @@ FILES = {
 
 
 def start_registry(fixture):
-    path = os.path.join(TMP, 'fixture.json')
-    with open(path, 'w') as f:
-        json.dump(fixture, f)
-    proc = subprocess.Popen([sys.executable, REGISTRY_PY, path], stdout=subprocess.PIPE, text=True)
-    return proc, proc.stdout.readline().strip()
+    return support.start_registry(REGISTRY_PY, os.path.join(TMP, 'fixture.json'), fixture)
 
 
 def clean_env():
-    env = {k: v for k, v in os.environ.items() if not k.lower().startswith('npm_config_')}
-    env.update(HOME=os.path.join(TMP, 'home'), SKUA_CACHE_DIR=os.path.join(TMP, 'cache'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    return env
+    return support.clean_env(TMP)
 
 
 def skua(project, *args, expect=0):
-    r = subprocess.run([SKUA, *args], cwd=project, env=clean_env(), text=True, capture_output=True, timeout=120)
-    if expect is not None and r.returncode != expect:
-        raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
-            ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
-    return r
+    return support.run_skua(SKUA, project, args, clean_env(), expect)
 
 
 def project(name, root, files):
@@ -89,8 +80,7 @@ def layout(d):
     return out
 
 
-def check(name):
-    print('ok', name, flush=True)
+check = support.check
 
 
 def run(url):
