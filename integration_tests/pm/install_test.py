@@ -229,6 +229,7 @@ def run(url):
     r = skua(p, 'ci', *reg)
     assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
     assert open(os.path.join(p, 'node_modules/b/index.js')).read() == 'module.exports = 2;\n'
+    assert '1 damaged store entry was removed and downloaded again' in r.stdout + r.stderr, r.stderr
     assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/b/-/b-2.0.0.tgz'], \
         requests(url)[before:]
     check('a damaged store entry is downloaded again')

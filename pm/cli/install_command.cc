@@ -353,6 +353,10 @@ std::optional<Failure> Installer::Run() {
   out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
             std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
             std::to_string(fetch_stats.from_store) + " from the store");
+  if (size_t n = fetch_stats.repaired; n > 0) {
+    out_.Warn(std::to_string(n) + (n == 1 ? " damaged store entry was" : " damaged store entries were") +
+              " removed and downloaded again");
+  }
 
   ReifyOptions reify_options;
   reify_options.copy_locations = to_build;
