@@ -15,6 +15,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "pm/registry/curl_easy_setup.h"
 #include "pm/registry/curl_errors.h"
 #include "pm/registry/http_errors.h"
 #include "pm/registry/retry.h"
@@ -146,10 +147,7 @@ HttpClient::HttpClient(HttpClientOptions options)
     : options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
 
 Result<std::unique_ptr<HttpClient>> HttpClient::Create(HttpClientOptions options) {
-  static std::once_flag init;
-  static CURLcode init_result = CURLE_OK;
-  std::call_once(init, [] { init_result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  if (init_result != CURLE_OK) return IoError("curl_global_init failed");
+  if (!CurlGlobalInit()) return IoError("curl_global_init failed");
   if (options.user_agent.empty()) {
     options.user_agent = std::string("skua npm/? node/v20.11.1 linux ") + kArch + " workspaces/false";
   }
@@ -221,31 +219,20 @@ void Configure(Transfer& t, const HttpClientOptions& o, const std::string& ca_bl
   curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
   t.error[0] = '\0';
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(e, CURLOPT_MAXREDIRS, 20L);
   curl_easy_setopt(e, CURLOPT_SHARE, share);
-  curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 65536L);
-  if (o.timeout_ms > 0) curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout_ms));
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout_ms));
-  // An explicit (possibly empty) proxy: curl must not consult the environment itself,
-  // since npm's rules for it (config/auth.h's ProxyFor) differ from curl's.
-  curl_easy_setopt(e, CURLOPT_PROXY, t.request.proxy.c_str());
-  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  if (o.multiplex && t.request.url.starts_with("https:")) {
-    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);  // Wait to learn if h2 can multiplex.
-  }
-  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o.strict_ssl ? 1L : 0L);
-  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o.strict_ssl ? 2L : 0L);
-  if (!o.cafile.empty()) {
-    curl_easy_setopt(e, CURLOPT_CAINFO, o.cafile.c_str());
-  } else if (!ca_blob.empty()) {
-    curl_blob blob{const_cast<char*>(ca_blob.data()), ca_blob.size(), CURL_BLOB_COPY};
-    curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
-  }
-  curl_easy_setopt(e, CURLOPT_USERAGENT, o.user_agent.c_str());
-  if (t.request.decode_content) curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+  CurlEasySettings settings;
+  settings.strict_ssl = o.strict_ssl;
+  settings.cafile = o.cafile;
+  settings.ca_blob = ca_blob;
+  settings.user_agent = o.user_agent;
+  settings.proxy = t.request.proxy;
+  settings.timeout_ms = o.timeout_ms;
+  settings.connect_timeout_ms = o.connect_timeout_ms;
+  settings.pipewait = o.multiplex;
+  if (t.request.decode_content) settings.accept_encoding = "gzip, deflate";
+  ApplyCurlEasySettings(e, t.request.url, settings);
   curl_slist_free_all(t.headers);
   t.headers = nullptr;
   for (const std::string& header : t.request.headers) {

@@ -12,6 +12,7 @@
   V(credentials)              \
   V(crypto)                   \
   V(errors)                   \
+  V(fetch_curl)               \
   V(fs)                       \
   V(fs_event_wrap)            \
   V(http2)                    \

@@ -17,6 +17,10 @@ async function sequentialGets(count) {
   agent.destroy();
 }
 
+async function sequentialFetches(count) {
+  for (let i = 0; i < count; i++) await (await fetch(`http://127.0.0.1:${port}/small`)).text();
+}
+
 async function fetchBig() {
   const res = await fetch(`http://127.0.0.1:${port}/big`);
   let bytes = 0;
@@ -26,8 +30,10 @@ async function fetchBig() {
 
 (async () => {
   if (which === 'gets') await sequentialGets(200);  // Warm-up.
+  if (which === 'fetches') await sequentialFetches(200);
   const start = process.hrtime.bigint();
   if (which === 'gets') await sequentialGets(10000);
+  else if (which === 'fetches') await sequentialFetches(10000);
   else await fetchBig();
   console.log(Number(process.hrtime.bigint() - start) / 1e6);
 })();
