@@ -9,6 +9,7 @@
 #include <set>
 
 #include "pm/cli/command_context.h"
+#include "pm/cli/git_packages.h"
 #include "pm/cli/install_command.h"
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
@@ -278,7 +279,6 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
   for (const std::string& arg : args) {
     Result<spec::DepSpec> parsed = spec::ParseSpecArg(arg, s.context.cwd);
     if (!parsed.ok()) return parsed.status();
-    if (Status supported = spec::CheckSupported(*parsed); !supported.ok()) return supported;
     specs.push_back(std::move(parsed).value());
   }
   std::vector<std::optional<Result<registry::PackumentResult>>> fetched(specs.size());
@@ -311,8 +311,17 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
           if (m.ok()) name = m->name;
         }
       }
+      if (name.empty() && sp.type == spec::SpecType::kGit) {
+        Result<tree::GitPackage> git = GitPackages(s.context.cache_dir).Read(sp);
+        if (!git.ok()) return git.status();
+        name = git->manifest.name;
+      }
       if (name.empty()) return InvalidArgument("cannot tell the package name of " + args[i] + "; write it as name@" + args[i]);
       std::string saved = sp.raw_spec;
+      // npm saves GitHub's "u/r" shorthand with its "github:" prefix.
+      if (sp.type == spec::SpecType::kGit && sp.git_host == "github" && saved.find(':') == std::string::npos) {
+        saved = "github:" + saved;
+      }
       std::string local_path;
       if (sp.type == spec::SpecType::kDirectory || sp.type == spec::SpecType::kFile) {
         local_path = sp.fetch_spec;

@@ -11,6 +11,7 @@
 
 #include "pm/cli/dependency_commands.h"
 #include "pm/cli/fetch_packages.h"
+#include "pm/cli/git_packages.h"
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/json_error.h"
@@ -139,6 +140,7 @@ class Installer {
   config::NetworkOptions network_;
   std::optional<lockfile::Lockfile> lock_;
   std::unique_ptr<registry::RegistryClient> client_;
+  std::optional<GitPackages> git_;  // Git dependencies (git_packages.h), after Load().
   std::set<std::string> trusted_;
   std::vector<workspaces::Workspace> workspaces_;
   std::vector<std::string> untrusted_;
@@ -181,6 +183,7 @@ std::optional<Failure> Installer::Load() {
       registry::RegistryClient::Create(network_, cache_dir_);
   if (!client.ok()) return Failure{1, client.status().message()};
   client_ = std::move(client).value();
+  git_.emplace(cache_dir_);
   trusted_ = TrustedDependencies(package_json_);
   trusted_.insert(options_.trust.begin(), options_.trust.end());
   return std::nullopt;
@@ -234,6 +237,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.pick = pick;
   build.platform = registry::HostPlatform();
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
+  build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
   // `skua add/remove/update`: locked versions stay where their ranges allow.
   std::optional<PinnedPackumentSource> pinned;
   if ((lock_ && !options_.update_all && (options_.prefer_locked || Updating())) ||
@@ -346,10 +350,20 @@ std::optional<Failure> Installer::Run() {
   if (!opened.ok()) return Failure{1, opened.status().message()};
   store::Store store = std::move(opened).value();
   FetchStats fetch_stats;
-  auto fetched = FetchPackages(plan->packages, changed, store, *client_,
+  // Git packages come from checkouts, the rest from the registry.
+  std::vector<bool> from_registry = changed;
+  std::vector<std::optional<store::StoreEntry>> from_git(plan->packages.size());
+  if (Status git = git_->Fetch(plan->packages, &from_registry, store, &from_git); !git.ok()) {
+    return Failure{1, git.message()};
+  }
+  auto fetched = FetchPackages(plan->packages, from_registry, store, *client_,
                                [this](size_t d, size_t t) { out_.Progress("fetching", d, t); },
                                &fetch_stats);
   if (!fetched.ok()) return Failure{1, fetched.status().message()};
+  std::vector<std::optional<store::StoreEntry>> entries = std::move(fetched).value();
+  for (size_t i = 0; i < from_git.size(); ++i) {
+    if (from_git[i]) entries[i] = std::move(from_git[i]);
+  }
   out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
             std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
             std::to_string(fetch_stats.from_store) + " from the store");
@@ -361,7 +375,7 @@ std::optional<Failure> Installer::Run() {
   ReifyOptions reify_options;
   reify_options.copy_locations = to_build;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
-  Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, *fetched, reify_options);
+  Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, entries, reify_options);
   if (!stats.ok()) return Failure{1, stats.status().message()};
   out_.Step("linked " + Plural(stats->added + stats->changed, "package") + ", removed " +
             std::to_string(stats->removed));

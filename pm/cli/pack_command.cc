@@ -357,4 +357,14 @@ int RunPackCommand(const std::string& command, const std::vector<std::string>& a
   return 0;
 }
 
+Result<std::string> PackFolderTarball(const std::string& dir) {
+  Result<std::string> package_json = fsutil::ReadFile(dir + "/package.json");
+  if (!package_json.ok()) return package_json.status();
+  Result<std::vector<std::string>> files = PackFiles(dir, *package_json);
+  if (!files.ok()) return files.status();
+  Result<Tarball> tarball = MakeTarball(dir, *files);
+  if (!tarball.ok()) return tarball.status();
+  return std::move(tarball->bytes);
+}
+
 }  // namespace skua::pm::cli

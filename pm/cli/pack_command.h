@@ -10,9 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace skua::pm::cli {
 
 int RunPackCommand(const std::string& command, const std::vector<std::string>& args);
+
+// The gzipped tarball `skua pack` makes of the package in `dir` (packlist.h's files), with
+// no lifecycle scripts and no output: how git dependencies enter the store.
+Result<std::string> PackFolderTarball(const std::string& dir);
 
 }  // namespace skua::pm::cli
 

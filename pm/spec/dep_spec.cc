@@ -310,13 +310,4 @@ Result<DepSpec> ParseSpecArg(std::string_view arg, std::string_view where) {
   return Resolve({}, arg, where, raw);
 }
 
-Status CheckSupported(const DepSpec& spec) {
-  if (spec.type == SpecType::kGit) {
-    return Status(StatusCode::kUnimplemented,
-                  "git dependencies are not supported yet: " +
-                      (spec.name.empty() ? spec.raw_spec : spec.name + "@" + spec.raw_spec));
-  }
-  return Status::Ok();
-}
-
 }  // namespace skua::pm::spec

@@ -27,7 +27,7 @@ enum class SpecType {
   kRemote,     // "https://host/x.tgz": a tarball URL.
   kFile,       // "file:x.tgz", "./x.tar.gz": a local tarball.
   kDirectory,  // "file:../x", "./x": a local folder (npm symlinks it).
-  kGit,        // "github:u/r", "u/r", "git+https://...": classified, not installable yet.
+  kGit,        // "github:u/r", "u/r", "git+https://...": a git repository (pm/git).
   kLink,       // "link:../x": skua extension (pnpm, yarn, bun): a symlink to the folder.
   kWorkspace,  // "workspace:^": skua extension (pnpm, yarn, bun): a workspace package.
 };
@@ -65,9 +65,6 @@ Result<DepSpec> ResolveSpec(std::string_view name, std::string_view spec,
 // npa(arg, where): one argument as given to `skua add` ("lodash", "lodash@^4",
 // "@s/p@next", "./dir", "github:u/r").
 Result<DepSpec> ParseSpecArg(std::string_view arg, std::string_view where = {});
-
-// Ok for the kinds skua can install; kUnimplemented naming the dependency for git.
-Status CheckSupported(const DepSpec& spec);
 
 }  // namespace skua::pm::spec
 

@@ -109,14 +109,17 @@ TEST(DepSpecTest, SkuaExtensions) {
   EXPECT_EQ(ws->fetch_spec, "^");
 }
 
-TEST(DepSpecTest, GitIsClassifiedButNotSupported) {
+TEST(DepSpecTest, GitFragmentParts) {
   Result<DepSpec> git = ResolveSpec("a", "github:u/r#v1");
   ASSERT_TRUE(git.ok());
   EXPECT_EQ(git->type, SpecType::kGit);
-  Status s = CheckSupported(*git);
-  EXPECT_EQ(s.code(), StatusCode::kUnimplemented);
-  EXPECT_EQ(s.message(), "git dependencies are not supported yet: a@github:u/r#v1");
-  EXPECT_TRUE(CheckSupported(*ResolveSpec("a", "^1")).ok());
+  EXPECT_EQ(git->git_host, "github");
+  EXPECT_EQ(git->git_committish, "v1");
+  Result<DepSpec> parts = ResolveSpec("a", "git+file:///r#semver:^1.2::path:pkgs/a");
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ(parts->fetch_spec, "file:///r");
+  EXPECT_EQ(parts->git_range, "^1.2");
+  EXPECT_EQ(parts->git_subdir, "/pkgs/a");
 }
 
 TEST(DepSpecTest, RegistryFields) {

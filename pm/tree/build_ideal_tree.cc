@@ -197,6 +197,14 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     node->link_target = target;
     node->package = target->package;
     link_targets_.push_back(target);
+  } else if (spec->type == spec::SpecType::kGit && options_.read_git) {
+    Result<GitPackage> git = options_.read_git(*spec);
+    if (git.ok()) {
+      node->package = git->manifest;
+      node->resolved = git->resolved;
+    } else {
+      node->error = git.status().message();
+    }
   } else if (!spec->registry()) {
     node->error = "Unsupported dependency type for " + name + "@" + spec_text;
   } else {

@@ -11,6 +11,7 @@
 #ifndef SKUA_PM_TREE_BUILD_IDEAL_TREE_H_
 #define SKUA_PM_TREE_BUILD_IDEAL_TREE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "pm/lockfile/json_value.h"
 #include "pm/registry/pick_manifest.h"
 #include "pm/registry/platform.h"
+#include "pm/spec/dep_spec.h"
 #include "pm/tree/node.h"
 #include "pm/tree/packument_source.h"
 
@@ -34,6 +36,13 @@ struct WorkspaceRef {
   std::string path;  // Project-relative: "packages/a".
 };
 
+// A git dependency as read by the caller (pm/git): its package.json and the lockfile's
+// `resolved` ("git+file:///repo#<sha>").
+struct GitPackage {
+  registry::Manifest manifest;
+  std::string resolved;
+};
+
 struct BuildOptions {
   bool legacy_peer_deps = false;  // Ignore peer dependencies (npm 6 behaviour).
   bool force = false;             // Peer conflicts become warnings.
@@ -42,6 +51,8 @@ struct BuildOptions {
   registry::PickOptions pick;     // Set pick.node_version to the Node skua reports.
   registry::Platform platform;    // Optional dependencies that do not fit become inert.
   std::vector<WorkspaceRef> workspaces;
+  // Reads git dependencies; without it they fail as unsupported dependency types.
+  std::function<Result<GitPackage>(const spec::DepSpec&)> read_git;
 };
 
 // One installed package as the lockfile records it.

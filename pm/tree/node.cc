@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "pm/git/git.h"
 #include "pm/lockfile/collate.h"
 #include "pm/semver/range.h"
 #include "pm/spec/dep_spec.h"
@@ -29,7 +30,15 @@ bool DepValid(const Node* child, const spec::DepSpec& spec) {
     case spec::SpecType::kFile:
     case spec::SpecType::kRemote:
       return child->resolved == spec.fetch_spec;
-    case spec::SpecType::kGit:
+    case spec::SpecType::kGit: {
+      // The same repository; a semver range must hold the version, a full sha the commit.
+      Result<git::GitRepo> repo = git::RepoForSpec(spec);
+      std::string_view resolved = child->resolved;
+      if (!repo.ok() || resolved.substr(0, resolved.find('#')) != repo->resolved_base) return false;
+      if (!spec.git_range.empty()) return child->tree->SatisfiesLoose(child->version(), spec.git_range);
+      if (git::IsFullSha(spec.git_committish)) return resolved.find(spec.git_committish) != std::string_view::npos;
+      return true;
+    }
     case spec::SpecType::kWorkspace:
       return false;
   }
