@@ -8,6 +8,8 @@ const { isAnyArrayBuffer, isUint8Array } = require('internal/buffer/util');
 const { ERR_BUFFER_TOO_LARGE, ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
 const { validateFunction, validateUint32 } = require('internal/validators');
 const classes = require('internal/zlib/classes');
+const { closeHandle, kOneShotMode } = require('internal/zlib/base');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 const binding = internalBinding('zlib');
 
 const {
@@ -68,6 +70,28 @@ function zlibBufferOnEnd() {
   else this.cb(null, result);
 }
 
+// Whether a whole-buffer call on `engine` may go to binding.oneShot() (libdeflate): a
+// deflate-family engine with default window, memory level, strategy, flushes and no
+// dictionary, whose caller does not want the engine back (`info`).
+function oneShotMode(engine) {
+  const mode = engine[kOneShotMode];
+  if (!mode || engine._info || engine._defaultFlushFlag !== constants.Z_NO_FLUSH ||
+      engine._finishFlushFlag !== constants.Z_FINISH) {
+    return 0;
+  }
+  return mode;
+}
+
+function zlibBufferStream(engine, buffer, callback) {
+  engine.buffers = null;
+  engine.nread = 0;
+  engine.cb = callback;
+  engine.on('data', zlibBufferOnData);
+  engine.on('error', zlibBufferOnError);
+  engine.on('end', zlibBufferOnEnd);
+  engine.end(buffer);
+}
+
 function zlibBuffer(engine, buffer, callback) {
   validateFunction(callback, 'callback');
   // The streams take Uint8Arrays: view other buffer sources without copying.
@@ -76,13 +100,23 @@ function zlibBuffer(engine, buffer, callback) {
   } else if (isAnyArrayBuffer(buffer)) {
     buffer = Buffer.from(buffer);
   }
-  engine.buffers = null;
-  engine.nread = 0;
-  engine.cb = callback;
-  engine.on('data', zlibBufferOnData);
-  engine.on('error', zlibBufferOnError);
-  engine.on('end', zlibBufferOnEnd);
-  engine.end(buffer);
+  const mode = oneShotMode(engine);
+  if (mode === 0 || (typeof buffer !== 'string' && !isUint8Array(buffer))) {
+    zlibBufferStream(engine, buffer, callback);
+    return;
+  }
+  if (typeof buffer === 'string') buffer = Buffer.from(buffer);
+  // One job on the thread pool; when libdeflate cannot give the result (bad input, a
+  // limit), the zlib stream runs and reports what Node reports.
+  binding.oneShot(mode, engine._level | 0, buffer, engine._maxOutputLength, (result) => {
+    if (result === undefined) {
+      zlibBufferStream(engine, buffer, callback);
+      return;
+    }
+    engine.bytesWritten = buffer.byteLength;
+    engine.close();
+    callback(null, new FastBuffer(result));
+  });
 }
 
 function zlibBufferSync(engine, buffer) {
@@ -94,6 +128,15 @@ function zlibBufferSync(engine, buffer) {
         ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
     }
     buffer = Buffer.from(buffer);
+  }
+  const mode = oneShotMode(engine);
+  if (mode !== 0) {
+    const result = binding.oneShot(mode, engine._level | 0, buffer, engine._maxOutputLength);
+    if (result !== undefined) {
+      engine.bytesWritten = buffer.byteLength;
+      closeHandle(engine);
+      return new FastBuffer(result);
+    }
   }
   const result = engine._processChunk(buffer, engine._finishFlushFlag);
   return engine._info ? { buffer: result, engine } : result;

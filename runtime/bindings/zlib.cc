@@ -2,6 +2,7 @@
 // deflateRaw/inflateRaw/unzip over the system zlib; BrotliEncoder and BrotliDecoder
 // live in zlib_brotli.cc; the write machinery they share in zlib_stream.cc. Also
 // crc32() and the numeric constants (zlib.constants).
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <vector>
@@ -62,9 +63,10 @@ class ZlibStream : public CompressionStream {
 
   // init(windowBits, level, memLevel, strategy, writeState, processCallback,
   //      dictionary): true, or false when zlib refuses the parameters or dictionary.
-  // Differs from Node 20: zlib is set up here rather than on first use, so a refusal
-  // throws ERR_ZLIB_INITIALIZATION_FAILED from the constructor (with stdlib's range
-  // checks in front, zlib refuses nothing in practice).
+  // zlib's state is set up on first use, as in Node (a whole-buffer call that libdeflate
+  // serves never needs it), except with a dictionary.
+  // Differs from Node 20: with a dictionary, zlib is set up here, so a refusal (gzip
+  // with a dictionary) throws ERR_ZLIB_INITIALIZATION_FAILED from the constructor.
   static void Init(const v8::FunctionCallbackInfo<v8::Value>& args) {
     auto* stream = Unwrap<ZlibStream>(args.This());
     if (stream == nullptr) return;
@@ -80,15 +82,20 @@ class ZlibStream : public CompressionStream {
       stream->dictionary_.resize(view->ByteLength());
       view->CopyContents(stream->dictionary_.data(), stream->dictionary_.size());
     }
-    args.GetReturnValue().Set(stream->InitStream(window_bits, level, mem_level, strategy));
+    stream->settings_ = {window_bits, level, mem_level, strategy};
+    args.GetReturnValue().Set(stream->dictionary_.empty() || stream->InitStream());
   }
 
   // params(level, strategy): applies to deflate modes; errors go to onerror.
   static void Params(const v8::FunctionCallbackInfo<v8::Value>& args) {
     auto* stream = Unwrap<ZlibStream>(args.This());
-    if (stream == nullptr || stream->closed() || !stream->initialized_) return;
+    if (stream == nullptr || stream->closed()) return;
     CHECK(args[0]->IsInt32() && args[1]->IsInt32());
     if (!stream->IsDeflate()) return;
+    if (!stream->initialized_ && !stream->InitStream()) {
+      stream->EmitError(stream->ErrorFor("Init error"), /*sync=*/true);
+      return;
+    }
     stream->err_ = deflateParams(&stream->strm_, args[0].As<v8::Int32>()->Value(),
                                  args[1].As<v8::Int32>()->Value());
     if (stream->err_ != Z_OK && stream->err_ != Z_BUF_ERROR) {
@@ -98,6 +105,7 @@ class ZlibStream : public CompressionStream {
 
  protected:
   void DoWork() override {
+    if (!initialized_ && !InitStream()) return;  // GetError() reports err_.
     strm_.next_in = const_cast<Bytef*>(next_in_);
     strm_.avail_in = static_cast<uInt>(avail_in_);
     strm_.next_out = next_out_;
@@ -161,7 +169,8 @@ class ZlibStream : public CompressionStream {
     return {strm_.msg != nullptr ? strm_.msg : fallback, ZlibCodeName(err_), err_};
   }
 
-  bool InitStream(int window_bits, int level, int mem_level, int strategy) {
+  bool InitStream() {
+    auto [window_bits, level, mem_level, strategy] = settings_;
     // zlib selects the container through windowBits: +16 gzip, +32 auto-detect,
     // negative raw.
     if (mode_ == kGzip || mode_ == kGunzip) window_bits += 16;
@@ -239,21 +248,30 @@ class ZlibStream : public CompressionStream {
   z_stream strm_{};
   int err_ = Z_OK;
   bool initialized_ = false;
+  struct Settings {
+    int window_bits;
+    int level;
+    int mem_level;
+    int strategy;
+  } settings_{};
   int gzip_magic_seen_ = 0;
   std::vector<uint8_t> dictionary_;
 };
 
-// crc32(data, value): zlib's CRC-32 of the bytes of `data` (an ArrayBufferView),
-// continuing from `value`.
+// crc32(data, value): the CRC-32 (zlib's, gzip's) of the bytes of `data` (an
+// ArrayBufferView), continuing from `value`. libdeflate's computes the same value several
+// times faster than zlib 1.2.13's (carry-less multiply).
 void Crc32(const v8::FunctionCallbackInfo<v8::Value>& args) {
   CHECK(args[0]->IsArrayBufferView() && args[1]->IsUint32());
   v8::Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
-  uLong crc = args[1].As<v8::Uint32>()->Value();
+  uint32_t crc = args[1].As<v8::Uint32>()->Value();
   const auto* data =
       static_cast<const Bytef*>(view->Buffer()->Data()) + view->ByteOffset();
   size_t length = view->ByteLength();
-  crc = crc32_z(crc, data, length);
-  args.GetReturnValue().Set(static_cast<uint32_t>(crc));
+  // No bytes leave the value as it is (both libraries return 0 for a null pointer, and an
+  // empty view may have one).
+  if (length != 0) crc = libdeflate_crc32(crc, data, length);
+  args.GetReturnValue().Set(crc);
 }
 
 void DefineZlibConstants(BindingTarget& target, v8::Local<v8::Object> constants) {
@@ -321,6 +339,7 @@ void Initialize(BindingTarget& target) {
   InitializeBrotli(target, constants);
   target.Value("constants", constants);
   target.Method("crc32", Crc32);
+  InitializeOneShot(target);
 }
 
 }  // namespace skua::zlib

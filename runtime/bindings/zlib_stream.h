@@ -99,6 +99,9 @@ class CompressionStream : public BaseObject {
 // `constants` (zlib_brotli.cc).
 void InitializeBrotli(BindingTarget& target, v8::Local<v8::Object> constants);
 
+// Adds oneShot(), the libdeflate path of the whole-buffer forms (zlib_oneshot.cc).
+void InitializeOneShot(BindingTarget& target);
+
 }  // namespace skua::zlib
 
 #endif  // SKUA_RUNTIME_BINDINGS_ZLIB_STREAM_H_

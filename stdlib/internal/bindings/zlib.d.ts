@@ -1,5 +1,6 @@
 // internalBinding('zlib'): runtime/bindings/zlib.cc (Zlib, crc32, constants),
-// zlib_brotli.cc (BrotliEncoder, BrotliDecoder), zlib_stream.cc (the shared methods).
+// zlib_brotli.cc (BrotliEncoder, BrotliDecoder), zlib_stream.cc (the shared methods),
+// zlib_oneshot.cc (oneShot).
 
 // Methods every compression handle has. write() runs on the thread pool and calls the
 // init() callback with `this` = the handle; writeSync() runs at once. Both leave
@@ -39,5 +40,13 @@ export class BrotliDecoder implements CompressionHandle {
 export interface BrotliDecoder extends CompressionHandle {}
 
 export function crc32(data: ArrayBufferView, value: number): number;
+// The whole-buffer forms over libdeflate: mode DEFLATE ... UNZIP, level -1..9. The output,
+// or undefined when zlib must run instead (bad input, output past maxOutputLength).
+// With a callback, runs on the thread pool and passes the same value to it.
+export function oneShot(mode: number, level: number, input: ArrayBufferView,
+                        maxOutputLength: number): ArrayBuffer | undefined;
+export function oneShot(mode: number, level: number, input: ArrayBufferView,
+                        maxOutputLength: number,
+                        callback: (result: ArrayBuffer | undefined) => void): void;
 // Z_*, ZLIB_VERNUM, the modes (DEFLATE ... BROTLI_ENCODE) and BROTLI_*.
 export const constants: Record<string, number>;

@@ -27,6 +27,8 @@ const Z_DEFAULT_CHUNK = 16 * 1024;
 const kError = Symbol('kError');
 const kOwner = Symbol('kOwner');
 const kFlushFlag = Symbol('kFlushFlag');
+// The mode a Zlib engine's whole-buffer form may hand to binding.oneShot(), or 0.
+const kOneShotMode = Symbol('kOneShotMode');
 
 // Zero-length chunks that carry a flush kind from flush() to _transform().
 const kFlushBuffers = [];
@@ -106,7 +108,9 @@ function ZlibBase(opts, mode, handle, defaults) {
   this._handle = handle;
   handle[kOwner] = this;
   handle.onerror = onHandleError;
-  this._outBuffer = Buffer.allocUnsafe(chunkSize);
+  // Made on first write (outBufferOf): a whole-buffer call that libdeflate serves never
+  // needs it.
+  this._outBuffer = null;
   this._outOffset = 0;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
@@ -191,6 +195,11 @@ ZlibBase.prototype._processChunk = function _processChunk(chunk, flushFlag, call
   }
 };
 
+function outBufferOf(stream) {
+  if (stream._outBuffer === null) stream._outBuffer = Buffer.allocUnsafe(stream._chunkSize);
+  return stream._outBuffer;
+}
+
 // Compresses or decompresses all of `chunk` at once; returns the output.
 function processChunkSync(stream, chunk, flushFlag) {
   const handle = stream._handle;
@@ -198,7 +207,7 @@ function processChunkSync(stream, chunk, flushFlag) {
   const chunkSize = stream._chunkSize;
   let inOff = 0;
   let availInBefore = chunk.byteLength;
-  let outBuffer = stream._outBuffer;
+  let outBuffer = outBufferOf(stream);
   let outOffset = stream._outOffset;
   let availOutBefore = chunkSize - outOffset;
   let inputRead = 0;
@@ -255,7 +264,7 @@ function processChunk(stream, chunk, flushFlag, callback) {
   handle.availInBefore = chunk.byteLength;
   handle.inOff = 0;
   handle.flushFlag = flushFlag;
-  handle.write(flushFlag, chunk, 0, handle.availInBefore, stream._outBuffer,
+  handle.write(flushFlag, chunk, 0, handle.availInBefore, outBufferOf(stream),
     stream._outOffset, handle.availOutBefore);
 }
 
@@ -324,6 +333,8 @@ function processCallback() {
 
 module.exports = {
   ZlibBase,
+  closeHandle,
+  kOneShotMode,
   processCallback,
   rangeOrDefault,
   isFiniteNumberOption,

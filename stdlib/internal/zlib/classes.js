@@ -10,7 +10,9 @@ const {
   ERR_INVALID_ARG_TYPE,
   ERR_ZLIB_INITIALIZATION_FAILED,
 } = require('internal/errors').codes;
-const { ZlibBase, processCallback, rangeOrDefault } = require('internal/zlib/base');
+const {
+  ZlibBase, kOneShotMode, processCallback, rangeOrDefault,
+} = require('internal/zlib/base');
 const binding = internalBinding('zlib');
 const { constants } = binding;
 
@@ -55,8 +57,8 @@ function Zlib(opts, mode) {
   let memLevel = Z_DEFAULT_MEMLEVEL;
   let strategy = Z_DEFAULT_STRATEGY;
   let dictionary;
+  const inflating = mode === INFLATE || mode === GUNZIP || mode === UNZIP;
   if (opts) {
-    const inflating = mode === INFLATE || mode === GUNZIP || mode === UNZIP;
     if (inflating && (opts.windowBits == null || opts.windowBits === 0)) {
       // Zero lets inflate take the window size from the stream's header.
       windowBits = 0;
@@ -83,6 +85,11 @@ function Zlib(opts, mode) {
   ZlibBase.call(this, opts, mode, handle, zlibDefaultFlushes);
   this._level = level;
   this._strategy = strategy;
+  // The whole-buffer forms (zlib.js) may use libdeflate when the window, memory level,
+  // strategy and dictionary are the defaults (zlib.js checks the flushes and `info`).
+  const defaultWindow = windowBits === Z_DEFAULT_WINDOWBITS || (inflating && windowBits === 0);
+  this[kOneShotMode] = defaultWindow && memLevel === Z_DEFAULT_MEMLEVEL &&
+    strategy === Z_DEFAULT_STRATEGY && dictionary === undefined ? mode : 0;
 }
 inherit(Zlib, ZlibBase);
 
