@@ -1,6 +1,7 @@
 // The `tls_wrap` binding: TLSWrap, one OpenSSL SSL over a pair of memory BIOs. stdlib's
 // TLSSocket feeds it the ciphertext its underlying socket reads (receive) and the
-// cleartext the user writes (write); the wrap answers through methods on its JS object:
+// cleartext the user writes (write, or writev for a corked batch: one record); the wrap
+// answers through methods on its JS object:
 // onciphertext(ab) (bytes for the socket), onsession(ab), onkeylog(ab),
 // onhandshakedone(), oncertcb(servername), oncleartext(ab), onclose() (close_notify) and
 // onerror(err).
@@ -12,6 +13,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -240,22 +242,80 @@ void Receive(const Args& args) {
 // start(): the client's ClientHello, or a server's first step.
 void Start(const Args& args) { TLSWrap::Self(args)->Cycle(args.GetIsolate()); }
 
-// write(cleartext): encrypts everything (memory BIOs never refuse bytes).
+// Encrypts everything (memory BIOs never refuse bytes), then reports.
+void EncryptAndEmit(v8::Isolate* isolate, TLSWrap* w, const uint8_t* data, size_t size) {
+  bool failed = false;
+  v8::Local<v8::Value> error;
+  if (size > 0) {
+    ERR_clear_error();
+    int n = SSL_write(w->ssl_, data, static_cast<int>(size));
+    if (n <= 0) {
+      failed = true;
+      error = crypto::ToJsError(isolate, crypto::JobError::FromOpenSsl("TLS write failed"));
+    }
+  }
+  w->Emit(isolate, {}, failed, error);
+}
+
+// write(cleartext).
 void Write(const Args& args) {
   TLSWrap* w = TLSWrap::Self(args);
   if (w->ssl_ == nullptr) return;
   View v = ViewOf(args[0]);
-  bool failed = false;
-  v8::Local<v8::Value> error;
-  if (v.size > 0) {
-    ERR_clear_error();
-    int n = SSL_write(w->ssl_, v.data, static_cast<int>(v.size));
-    if (n <= 0) {
-      failed = true;
-      error = crypto::ToJsError(args.GetIsolate(), crypto::JobError::FromOpenSsl("TLS write failed"));
+  EncryptAndEmit(args.GetIsolate(), w, v.data, v.size);
+}
+
+// writev([chunk0, latin1_0, chunk1, latin1_1, ...]): the chunks (views, or strings taken
+// as Latin-1 when the flag is true, else UTF-8) joined into one SSL_write, so a corked
+// write becomes one TLS record without a joined Buffer in JS.
+void Writev(const Args& args) {
+  TLSWrap* w = TLSWrap::Self(args);
+  if (w->ssl_ == nullptr) return;
+  CHECK(args[0]->IsArray());
+  v8::Isolate* isolate = args.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Array> list = args[0].As<v8::Array>();
+  uint32_t count = list->Length() / 2;
+  std::vector<v8::Local<v8::Value>> chunks(count);
+  std::vector<bool> latin1(count);
+  size_t total = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    v8::Local<v8::Value> flag;
+    if (!list->Get(context, 2 * i).ToLocal(&chunks[i]) ||
+        !list->Get(context, 2 * i + 1).ToLocal(&flag)) {
+      return;
+    }
+    latin1[i] = flag->IsTrue();
+    if (chunks[i]->IsString()) {
+      v8::Local<v8::String> str = chunks[i].As<v8::String>();
+      total += latin1[i] ? str->Length() : str->Utf8Length(isolate);
+    } else {
+      total += ViewOf(chunks[i]).size;
     }
   }
-  w->Emit(args.GetIsolate(), {}, failed, error);
+  uint8_t stack[16384];
+  Bytes heap;
+  uint8_t* out = stack;
+  if (total > sizeof(stack)) {
+    heap.resize(total);
+    out = heap.data();
+  }
+  size_t offset = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    if (!chunks[i]->IsString()) {
+      View v = ViewOf(chunks[i]);
+      if (v.size > 0) memcpy(out + offset, v.data, v.size);
+      offset += v.size;
+    } else if (latin1[i]) {
+      offset += chunks[i].As<v8::String>()->WriteOneByte(isolate, out + offset, 0, -1,
+                                                          v8::String::NO_NULL_TERMINATION);
+    } else {
+      offset += chunks[i].As<v8::String>()->WriteUtf8(
+          isolate, reinterpret_cast<char*>(out + offset), static_cast<int>(total - offset),
+          nullptr, v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    }
+  }
+  EncryptAndEmit(isolate, w, out, offset);
 }
 
 // shutdown(): queues close_notify.
@@ -575,6 +635,7 @@ void Initialize(BindingTarget& target) {
   crypto::SetProto(isolate, t, "receive", Receive);
   crypto::SetProto(isolate, t, "start", Start);
   crypto::SetProto(isolate, t, "write", Write);
+  crypto::SetProto(isolate, t, "writev", Writev);
   crypto::SetProto(isolate, t, "shutdown", Shutdown);
   crypto::SetProto(isolate, t, "destroy", Destroy);
   crypto::SetProto(isolate, t, "setServername", SetServername);

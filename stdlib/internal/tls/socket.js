@@ -2,10 +2,15 @@
 // tls.TLSSocket: a net.Socket whose bytes go through a TLSWrap (binding `tls_wrap`). The
 // ciphertext travels over an underlying Duplex (normally a net.Socket, kept in
 // this[kRaw] and as `_parent`): its 'data' feeds wrap.receive(), and wrap.onciphertext
-// writes back to it. Cleartext is this Duplex's own readable and writable side.
+// writes back to it; over a plain TCP socket both skip that socket's streams and use its
+// handle (attachHandle). Cleartext is this Duplex's own readable and writable side.
 
 const net = require('net');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+const {
+  kBuffer, kOwner, onStreamRead, writeGeneric,
+} = require('internal/stream_base_commons');
 const { TLSWrap } = internalBinding('tls_wrap');
 const { SecureContext: NativeSecureContext } = internalBinding('secure_context');
 const {
@@ -31,6 +36,12 @@ const kEmittingSession = Symbol('kEmittingSession');
 const kSniError = Symbol('kSniError');
 const kReleased = Symbol('kReleased');
 const kOnread = Symbol('kOnread');
+// The raw socket's handle while ciphertext bypasses raw's streams (see attachHandle), the
+// count of writes to it that libuv has not finished, and the _write callback waiting
+// for them.
+const kDirect = Symbol('kDirect');
+const kWritesInFlight = Symbol('kWritesInFlight');
+const kWriteCb = Symbol('kWriteCb');
 // Set on sockets a tls.Server made: their handshake errors go to 'tlsClientError'.
 const kFromTlsServer = Symbol('kFromTlsServer');
 
@@ -120,15 +131,21 @@ function wireWrap(self, ssl) {
   // A close_notify produced after the peer's FIN has nowhere to go: drop it rather than
   // write after end (which would surface as EPIPE).
   ssl.onciphertext = (ab) => {
-    if (!raw.destroyed && !raw.writableEnded) raw.write(Buffer.from(ab));
+    if (raw.destroyed || raw.writableEnded) return;
+    const handle = self[kDirect];
+    if (handle !== undefined && raw._handle === handle && raw.writableLength === 0) {
+      writeDirect(self, raw, new FastBuffer(ab));
+    } else {
+      raw.write(new FastBuffer(ab));
+    }
   };
   ssl.oncleartext = (ab) => {
     self._unrefTimer();
     if (self[kOnread]) {
       self[kOnread].queue.push(Buffer.from(ab));
       deliverOnread(self);
-    } else if (!self.push(Buffer.from(ab))) {
-      raw.pause();
+    } else if (!pushCleartext(self, new FastBuffer(ab))) {
+      pauseRaw(self, raw);
     }
   };
   // The wrap reports sessions after the read that produced them; while one is being
@@ -160,6 +177,24 @@ function wireWrap(self, ssl) {
   ssl.onerror = (err) => onTlsError(self, self[kSniError] || err);
   ssl.oncertcb = (ab) => onCertCb(self, Buffer.from(ab).toString());
   ssl.onhandshakedone = () => onHandshakeDone(self);
+}
+
+// push(), or while the socket flows with nothing buffered to a single plain 'data'
+// listener (an http server's parser), the 'data' event itself: what push() would do in
+// that state, without its per-chunk bookkeeping and read-ahead tick. Reading goes on
+// anyway (the handle or raw socket keeps flowing until pauseRaw).
+function pushCleartext(self, buf) {
+  const state = self._readableState;
+  if (state.flowing === true && state.length === 0 && !state.sync && state.decoder === null &&
+      !state.ended && !state.destroyed && state.errored === null &&
+      state.awaitDrainWriters === null && !state.multiAwaitDrain &&
+      self.listenerCount('data') === 1) {
+    state.reading = false;
+    state.dataEmitted = true;
+    self.emit('data', buf);
+    return true;
+  }
+  return self.push(buf);
 }
 
 // --tls-keylog=FILE: each line is appended as it comes (mode 0600 for a new file), with
@@ -240,6 +275,62 @@ function wireRaw(self, raw) {
     self.emit('close', Boolean(self.errored || self._tlsError));
   });
   raw.on('drain', () => self.emit('drain'));
+}
+
+// When the underlying stream is a connected net.Socket that only we read (tls.connect to
+// a host and port, a tls.Server's connection), ciphertext skips raw's Readable and
+// Writable sides: the handle's reads go straight to the wrap and the wrap's output
+// straight to the handle, as Node's TLSWrap reads and writes the TCP handle itself.
+// EOF and read errors still take raw's path, so its 'end', 'error' and 'close' come as
+// before. Writes queued in raw stay ordered with direct ones: libuv keeps one queue.
+// The handle must be raw's own and read the plain way (not a TLSSocket's, whose _handle
+// is its own raw socket's).
+function attachHandle(self, raw) {
+  const handle = raw._handle;
+  if (!(raw instanceof net.Socket) || !handle || handle[kOwner] !== raw ||
+      handle.onread !== onStreamRead || raw[kBuffer] || raw.readableLength !== 0 ||
+      raw.listenerCount('data') !== 1) {
+    return;
+  }
+  const onread = handle.onread;
+  self[kDirect] = handle;
+  self[kWritesInFlight] = 0;
+  self[kWriteCb] = null;
+  handle.onread = function(nread, arrayBuffer) {
+    if (nread > 0 && self.ssl && !raw.destroyed) {
+      self._unrefTimer();
+      self.ssl.receive(arrayBuffer);
+      return;
+    }
+    return onread.call(this, nread, arrayBuffer);
+  };
+}
+
+function writeDirect(self, raw, buf) {
+  self[kWritesInFlight]++;
+  writeGeneric(raw, buf, 'buffer', (err) => {
+    self[kWritesInFlight]--;
+    const cb = self[kWriteCb];
+    if (err) {
+      self[kWriteCb] = null;
+      raw.destroy(err);
+      if (cb !== null) cb(err);
+    } else if (cb !== null && self[kWritesInFlight] === 0) {
+      self[kWriteCb] = null;
+      cb();
+    }
+  });
+}
+
+// Backpressure from the cleartext side: stop reading ciphertext until _read asks again.
+function pauseRaw(self, raw) {
+  const handle = self[kDirect];
+  if (handle === undefined) {
+    raw.pause();
+  } else if (handle.reading) {
+    handle.reading = false;
+    handle.readStop();
+  }
 }
 
 // Errors before the handshake finished: servers report them as 'tlsClientError'.
@@ -358,6 +449,7 @@ TLSSocket.prototype._start = function() {
     return;
   }
   this.connecting = false;
+  attachHandle(this, raw);
   const opts = this._tlsOptions;
   if (!this[kIsServer]) {
     if (opts.servername) this.ssl.setServername(opts.servername);
@@ -396,7 +488,13 @@ TLSSocket.prototype.resume = function() {
 
 TLSSocket.prototype._read = function() {
   const raw = this[kRaw];
-  if (raw.isPaused && raw.isPaused()) raw.resume();
+  const handle = this[kDirect];
+  if (handle === undefined) {
+    if (raw.isPaused && raw.isPaused()) raw.resume();
+  } else if (!handle.reading && raw._handle === handle) {
+    handle.reading = true;
+    handle.readStart();
+  }
 };
 
 TLSSocket.prototype._write = function(chunk, encoding, cb) {
@@ -405,23 +503,51 @@ TLSSocket.prototype._write = function(chunk, encoding, cb) {
     return;
   }
   if (!this.ssl) return cb(new ERR_SOCKET_CLOSED());
-  this._unrefTimer();
-  const buf = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-  this.ssl.write(buf);
-  const raw = this[kRaw];
-  if (raw.writableNeedDrain) raw.once('drain', () => cb());
-  else process.nextTick(cb);
+  writeEncrypted(this, cb, undefined,
+                 typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
 };
 
+// Encrypts one buffer (or a writev list) and completes the write once the ciphertext is
+// on its way.
+function writeEncrypted(self, cb, list, buf) {
+  self._unrefTimer();
+  if (list !== undefined) self.ssl.writev(list);
+  else self.ssl.write(buf);
+  const raw = self[kRaw];
+  if (self[kDirect] !== undefined && self[kWritesInFlight] > 0) self[kWriteCb] = cb;
+  else if (raw.writableNeedDrain) raw.once('drain', () => cb());
+  else process.nextTick(cb);
+}
+
 // Corked writes (http sends a response as head, body and trailer chunks) go out as one
-// SSL_write, so one TLS record and one socket write, as Node's TLSWrap does.
+// SSL_write, so one TLS record and one socket write, as Node's TLSWrap does. The wrap
+// joins them itself (ssl.writev), taking strings in UTF-8 or Latin-1 as they are.
 TLSSocket.prototype._writev = function(chunks, cb) {
-  const bufs = new Array(chunks.length);
-  for (let i = 0; i < chunks.length; i++) {
-    const { chunk, encoding } = chunks[i];
-    bufs[i] = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+  if (!this._secureEstablished || !this.ssl) {
+    const bufs = new Array(chunks.length);
+    for (let i = 0; i < chunks.length; i++) {
+      const { chunk, encoding } = chunks[i];
+      bufs[i] = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    }
+    this._write(bufs.length === 1 ? bufs[0] : Buffer.concat(bufs), 'buffer', cb);
+    return;
   }
-  this._write(bufs.length === 1 ? bufs[0] : Buffer.concat(bufs), 'buffer', cb);
+  const list = new Array(chunks.length * 2);
+  for (let i = 0; i < chunks.length; i++) {
+    const { encoding } = chunks[i];
+    let { chunk } = chunks[i];
+    let latin1 = false;
+    if (typeof chunk === 'string') {
+      switch (encoding) {
+        case 'utf8': case 'utf-8': case 'buffer': case undefined: case null: break;
+        case 'latin1': case 'binary': case 'ascii': latin1 = true; break;
+        default: chunk = Buffer.from(chunk, encoding);
+      }
+    }
+    list[2 * i] = chunk;
+    list[2 * i + 1] = latin1;
+  }
+  writeEncrypted(this, cb, list);
 };
 
 TLSSocket.prototype._final = function(cb) {
