@@ -22,6 +22,8 @@ const {
   _checkIsHttpToken: checkIsHttpToken, freeParser, HTTPParser, isLenient, parsers,
   prepareError,
 } = require('internal/http/common');
+const { kBuffer, kOwner, onStreamRead } = require('internal/stream_base_commons');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 const dc = require('diagnostics_channel');
 
 const onClientRequestStartChannel = dc.channel('http.client.request.start');
@@ -357,6 +359,23 @@ function socketOnData(d) {
   }
 }
 
+// The handle's onread while the socket carries a response: when it flows with nothing
+// buffered and only our 'data' listener, bytes go straight to socketOnData, skipping the
+// Readable machinery (the server's onRead does the same). Anything else (a free pooled
+// socket, user listeners, upgrade, EOF, errors) takes the normal stream path.
+function onRead(nread, arrayBuffer) {
+  const socket = this[kOwner];
+  if (nread > 0 && socket !== undefined && socket.parser && socket._httpMessage &&
+      socket.readableFlowing === true && socket._readableState.length === 0 &&
+      !socket.destroyed && socket[kBuffer] === undefined &&
+      socket._events.data === socketOnData) {
+    socket._unrefTimer();
+    socketOnData.call(socket, new FastBuffer(arrayBuffer, 0, nread));
+    return;
+  }
+  return onStreamRead.call(this, nread, arrayBuffer);
+}
+
 function statusIsInformational(status) {
   return status < 200 && status >= 100 && status !== 101;
 }
@@ -489,6 +508,7 @@ function tickOnSocket(req, socket) {
   socket.on('end', socketOnEnd);
   socket.on('close', socketCloseListener);
   socket.on('drain', ondrain);
+  if (socket._handle && socket._handle.onread === onStreamRead) socket._handle.onread = onRead;
   if (req.timeout !== undefined ||
       (req.agent && req.agent.options && req.agent.options.timeout)) {
     listenSocketTimeout(req);

