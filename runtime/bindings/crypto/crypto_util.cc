@@ -32,9 +32,11 @@ View ViewOf(v8::Local<v8::Value> value) {
 
 v8::Local<v8::ArrayBuffer> NewArrayBuffer(v8::Isolate* isolate, const uint8_t* data,
                                           size_t size) {
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, size);
-  if (size > 0) memcpy(store->Data(), data, size);
-  return v8::ArrayBuffer::New(isolate, std::move(store));
+  // Lets V8 allocate the store itself: cheaper than building a BackingStore and handing
+  // it over (no shared_ptr or extra bookkeeping), which matters for 16-64 byte digests.
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, size);
+  if (size > 0) memcpy(buffer->Data(), data, size);
+  return buffer;
 }
 
 v8::Local<v8::ArrayBuffer> AdoptArrayBuffer(v8::Isolate* isolate, Bytes&& bytes) {
@@ -45,6 +47,96 @@ v8::Local<v8::ArrayBuffer> AdoptArrayBuffer(v8::Isolate* isolate, Bytes&& bytes)
       [](void*, size_t, void* deleter_data) { delete static_cast<Bytes*>(deleter_data); },
       owned);
   return v8::ArrayBuffer::New(isolate, std::move(store));
+}
+
+Utf8Bytes::Utf8Bytes(v8::Isolate* isolate, v8::Local<v8::String> str) {
+  constexpr int kFlags = v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8;
+  // At most three UTF-8 bytes per UTF-16 unit (a surrogate pair takes four for two).
+  if (static_cast<size_t>(str->Length()) * 3 <= sizeof(inline_)) {
+    size_ = str->WriteUtf8(isolate, inline_, sizeof(inline_), nullptr, kFlags);
+    data_ = inline_;
+    return;
+  }
+  // A lone surrogate counts three bytes, as many as the U+FFFD that replaces it.
+  heap_.resize(str->Utf8Length(isolate));
+  size_ = str->WriteUtf8(isolate, heap_.data(), static_cast<int>(heap_.size()), nullptr, kFlags);
+  data_ = heap_.data();
+}
+
+OutputEncoding ToOutputEncoding(v8::Local<v8::Value> value) {
+  if (!value->IsInt32()) return OutputEncoding::kBuffer;
+  int32_t n = value.As<v8::Int32>()->Value();
+  if (n < 0 || n > static_cast<int32_t>(OutputEncoding::kLatin1)) return OutputEncoding::kBuffer;
+  return static_cast<OutputEncoding>(n);
+}
+
+namespace {
+
+// Buffer's base64 alphabets: '+/' with '=' padding, or '-_' without padding.
+size_t EncodeBase64(const uint8_t* in, size_t size, bool url, uint8_t* out) {
+  const char* table = url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                          : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  uint8_t* p = out;
+  size_t i = 0;
+  for (; i + 3 <= size; i += 3) {
+    uint32_t v = (in[i] << 16) | (in[i + 1] << 8) | in[i + 2];
+    *p++ = table[v >> 18];
+    *p++ = table[(v >> 12) & 63];
+    *p++ = table[(v >> 6) & 63];
+    *p++ = table[v & 63];
+  }
+  if (i < size) {
+    uint32_t v = in[i] << 16;
+    if (i + 1 < size) v |= in[i + 1] << 8;
+    *p++ = table[v >> 18];
+    *p++ = table[(v >> 12) & 63];
+    if (i + 1 < size) {
+      *p++ = table[(v >> 6) & 63];
+    } else if (!url) {
+      *p++ = '=';
+    }
+    if (!url) *p++ = '=';
+  }
+  return p - out;
+}
+
+}  // namespace
+
+v8::Local<v8::Value> EncodeOutput(v8::Isolate* isolate, const uint8_t* data, size_t size,
+                                  OutputEncoding encoding) {
+  // Digests and MACs are at most 64 bytes; longer (XOF) outputs take Buffer's path.
+  constexpr size_t kMaxFast = 1024;
+  if (encoding == OutputEncoding::kBuffer || size > kMaxFast) {
+    return NewArrayBuffer(isolate, data, size);
+  }
+  uint8_t text[kMaxFast * 2];
+  const uint8_t* chars = text;
+  size_t length = 0;
+  switch (encoding) {
+    case OutputEncoding::kHex: {
+      static const char kDigits[] = "0123456789abcdef";
+      for (size_t i = 0; i < size; i++) {
+        text[2 * i] = kDigits[data[i] >> 4];
+        text[2 * i + 1] = kDigits[data[i] & 15];
+      }
+      length = size * 2;
+      break;
+    }
+    case OutputEncoding::kBase64:
+    case OutputEncoding::kBase64Url:
+      length = EncodeBase64(data, size, encoding == OutputEncoding::kBase64Url, text);
+      break;
+    case OutputEncoding::kLatin1:
+      chars = data;
+      length = size;
+      break;
+    case OutputEncoding::kBuffer:
+      UNREACHABLE();
+  }
+  // At most 2 KiB of characters: far below String::kMaxLength, so this cannot fail.
+  return v8::String::NewFromOneByte(isolate, chars, v8::NewStringType::kNormal,
+                                    static_cast<int>(length))
+      .ToLocalChecked();
 }
 
 JobError JobError::FromOpenSsl(const char* fallback) {

@@ -45,6 +45,35 @@ inline v8::Local<v8::ArrayBuffer> NewArrayBuffer(v8::Isolate* isolate, const Byt
 // Takes ownership of `bytes` without copying.
 v8::Local<v8::ArrayBuffer> AdoptArrayBuffer(v8::Isolate* isolate, Bytes&& bytes);
 
+// The UTF-8 bytes of a JS string (lone surrogates become U+FFFD). Short strings are
+// written into an inline buffer, which spares the heap copies of String::Utf8Value on the
+// small-input paths (hash.update('...')).
+class Utf8Bytes {
+ public:
+  Utf8Bytes(v8::Isolate* isolate, v8::Local<v8::String> str);
+  Utf8Bytes(const Utf8Bytes&) = delete;
+  Utf8Bytes& operator=(const Utf8Bytes&) = delete;
+  const uint8_t* data() const { return reinterpret_cast<const uint8_t*>(data_); }
+  size_t size() const { return size_; }
+  std::string str() const { return std::string(data_, size_); }
+
+ private:
+  char inline_[256];
+  std::string heap_;
+  const char* data_;
+  size_t size_;
+};
+
+// Output encodings that digest-style methods produce as a string directly (no Buffer in
+// between); the numbers are the binding's interface (stdlib/internal/crypto/hash.js).
+enum class OutputEncoding { kBuffer = 0, kHex = 1, kBase64 = 2, kBase64Url = 3, kLatin1 = 4 };
+// `value` (a small integer from JS) as an OutputEncoding; kBuffer for anything else.
+OutputEncoding ToOutputEncoding(v8::Local<v8::Value> value);
+// `data` as a one-byte JS string in `encoding`, or as a new ArrayBuffer for kBuffer and for
+// outputs too long to be worth the fast path (stdlib encodes those through Buffer).
+v8::Local<v8::Value> EncodeOutput(v8::Isolate* isolate, const uint8_t* data, size_t size,
+                                  OutputEncoding encoding);
+
 // An error as a value: either OpenSSL's packed error code or Node's (code, message).
 struct JobError {
   unsigned long openssl = 0;

@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "base/check.h"
@@ -15,6 +16,28 @@
 namespace skua::crypto {
 
 namespace {
+
+// GetDigest for a JS string, behind a one-entry cache per thread: hashing loops ask for
+// the same name call after call, and this skips GetDigest's lock and map lookup.
+const EVP_MD* LookupDigest(v8::Isolate* isolate, v8::Local<v8::String> name) {
+  struct LastLookup {
+    char name[32];
+    size_t length = sizeof(name) + 1;  // No name yet: matches no real length.
+    const EVP_MD* md = nullptr;
+  };
+  thread_local LastLookup last;
+  Utf8Bytes bytes(isolate, name);
+  if (bytes.size() == last.length && memcmp(bytes.data(), last.name, last.length) == 0) {
+    return last.md;
+  }
+  const EVP_MD* md = GetDigest(bytes.str());
+  if (bytes.size() <= sizeof(last.name)) {
+    memcpy(last.name, bytes.data(), bytes.size());
+    last.length = bytes.size();
+    last.md = md;
+  }
+  return md;
+}
 
 class Hash : public BaseObject {
  public:
@@ -33,7 +56,7 @@ class Hash : public BaseObject {
       ok = EVP_MD_CTX_copy_ex(ctx, source->ctx_) == 1;
       md = EVP_MD_CTX_get0_md(ctx);
     } else {
-      md = GetDigest(ToUtf8(isolate, args[0]));
+      md = args[0]->IsString() ? LookupDigest(isolate, args[0].As<v8::String>()) : nullptr;
       ok = md != nullptr && EVP_DigestInit_ex(ctx, md, nullptr) == 1;
     }
     if (!ok) {
@@ -61,7 +84,7 @@ class Hash : public BaseObject {
     CHECK(hash != nullptr);
     bool ok;
     if (args[0]->IsString()) {
-      std::string text = ToUtf8(args.GetIsolate(), args[0]);
+      Utf8Bytes text(args.GetIsolate(), args[0].As<v8::String>());
       ok = EVP_DigestUpdate(hash->ctx_, text.data(), text.size()) == 1;
     } else {
       View v = ViewOf(args[0]);
@@ -70,24 +93,46 @@ class Hash : public BaseObject {
     args.GetReturnValue().Set(ok);
   }
 
-  // digest(): the ArrayBuffer of the final output.
+  // digest(encoding: OutputEncoding | undefined): the final output as a string in that
+  // encoding, or as an ArrayBuffer (see EncodeOutput).
   static void Digest(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Hash* hash = Unwrap<Hash>(args.This());
     CHECK(hash != nullptr);
-    Bytes out(hash->out_len_);
-    if (!Finish(hash->ctx_, out)) return ThrowOpenSsl(args.GetIsolate(), "Digest failed");
-    args.GetReturnValue().Set(AdoptArrayBuffer(args.GetIsolate(), std::move(out)));
+    args.GetReturnValue().Set(
+        FinishAndEncode(args.GetIsolate(), hash->ctx_, hash->out_len_, args[0]));
   }
 
-  static bool Finish(EVP_MD_CTX* ctx, Bytes& out) {
+  // The output of `ctx` (`out_len` bytes) in the encoding `encoding` names; empty after
+  // throwing when OpenSSL fails.
+  static v8::Local<v8::Value> FinishAndEncode(v8::Isolate* isolate, EVP_MD_CTX* ctx,
+                                              size_t out_len, v8::Local<v8::Value> encoding) {
+    OutputEncoding enc = ToOutputEncoding(encoding);
+    if (out_len <= EVP_MAX_MD_SIZE) {
+      uint8_t out[EVP_MAX_MD_SIZE];
+      if (!Finish(ctx, out, out_len)) {
+        ThrowOpenSsl(isolate, "Digest failed");
+        return {};
+      }
+      return EncodeOutput(isolate, out, out_len, enc);
+    }
+    // Long XOF outputs: adopted, not copied; EncodeOutput would not take them anyway.
+    Bytes out(out_len);
+    if (!Finish(ctx, out.data(), out_len)) {
+      ThrowOpenSsl(isolate, "Digest failed");
+      return {};
+    }
+    return AdoptArrayBuffer(isolate, std::move(out));
+  }
+
+  static bool Finish(EVP_MD_CTX* ctx, uint8_t* out, size_t out_len) {
     const EVP_MD* md = EVP_MD_CTX_get0_md(ctx);
-    if (out.size() == static_cast<size_t>(EVP_MD_get_size(md)) &&
+    if (out_len == static_cast<size_t>(EVP_MD_get_size(md)) &&
         (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) == 0) {
       unsigned int len = 0;
-      return EVP_DigestFinal_ex(ctx, out.data(), &len) == 1;
+      return EVP_DigestFinal_ex(ctx, out, &len) == 1;
     }
-    if (out.empty()) return true;
-    return EVP_DigestFinalXOF(ctx, out.data(), out.size()) == 1;
+    if (out_len == 0) return true;
+    return EVP_DigestFinalXOF(ctx, out, out_len) == 1;
   }
 
  private:
@@ -95,28 +140,33 @@ class Hash : public BaseObject {
   size_t out_len_;
 };
 
-// hashOneShot(algorithm, data: string | view, outputLength | undefined): ArrayBuffer, or
+// hashOneShot(algorithm, data: string | view, outputLength | undefined,
+// encoding: OutputEncoding | undefined): a string or ArrayBuffer as Hash's digest(), or
 // undefined for an unknown digest.
 void HashOneShot(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  const EVP_MD* md = GetDigest(ToUtf8(isolate, args[0]));
+  CHECK(args[0]->IsString());
+  const EVP_MD* md = LookupDigest(isolate, args[0].As<v8::String>());
   if (md == nullptr) return;
   size_t out_len = args[2]->IsNumber() ? static_cast<size_t>(args[2].As<v8::Number>()->Value())
                                        : static_cast<size_t>(EVP_MD_get_size(md));
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   bool ok = EVP_DigestInit_ex(ctx, md, nullptr) == 1;
   if (ok && args[1]->IsString()) {
-    std::string text = ToUtf8(isolate, args[1]);
+    Utf8Bytes text(isolate, args[1].As<v8::String>());
     ok = EVP_DigestUpdate(ctx, text.data(), text.size()) == 1;
   } else if (ok) {
     View v = ViewOf(args[1]);
     ok = EVP_DigestUpdate(ctx, v.data, v.size) == 1;
   }
-  Bytes out(out_len);
-  ok = ok && Hash::Finish(ctx, out);
+  v8::Local<v8::Value> result;
+  if (ok) {
+    result = Hash::FinishAndEncode(isolate, ctx, out_len, args[3]);
+  } else {
+    ThrowOpenSsl(isolate, "Digest failed");
+  }
   EVP_MD_CTX_free(ctx);
-  if (!ok) return ThrowOpenSsl(isolate, "Digest failed");
-  args.GetReturnValue().Set(AdoptArrayBuffer(isolate, std::move(out)));
+  if (!result.IsEmpty()) args.GetReturnValue().Set(result);
 }
 
 void CollectDigest(const EVP_MD* md, const char* from, const char* to, void* arg) {

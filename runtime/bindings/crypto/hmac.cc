@@ -26,7 +26,8 @@ class Hmac : public BaseObject {
   static void Init(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Hmac* hmac = Unwrap<Hmac>(args.This());
     CHECK(hmac != nullptr && hmac->ctx_ == nullptr);
-    const EVP_MD* md = GetDigest(ToUtf8(args.GetIsolate(), args[0]));
+    CHECK(args[0]->IsString());
+    const EVP_MD* md = GetDigest(Utf8Bytes(args.GetIsolate(), args[0].As<v8::String>()).str());
     if (md == nullptr) return args.GetReturnValue().Set(false);
     View key = ViewOf(args[1]);
     // HMAC_Init_ex reads a null key as "keep the previous key"; an empty key needs a
@@ -46,8 +47,8 @@ class Hmac : public BaseObject {
     CHECK(hmac != nullptr && hmac->ctx_ != nullptr);
     bool ok;
     if (args[0]->IsString()) {
-      std::string text = ToUtf8(args.GetIsolate(), args[0]);
-      ok = HMAC_Update(hmac->ctx_, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+      Utf8Bytes text(args.GetIsolate(), args[0].As<v8::String>());
+      ok = HMAC_Update(hmac->ctx_, text.data(), text.size());
     } else {
       View v = ViewOf(args[0]);
       ok = HMAC_Update(hmac->ctx_, v.data, v.size);
@@ -55,7 +56,8 @@ class Hmac : public BaseObject {
     args.GetReturnValue().Set(ok);
   }
 
-  // digest(): ArrayBuffer. The context is freed; JS refuses further calls.
+  // digest(encoding: OutputEncoding | undefined): a string in that encoding or an
+  // ArrayBuffer (see EncodeOutput). JS refuses further calls.
   static void Digest(const v8::FunctionCallbackInfo<v8::Value>& args) {
     Hmac* hmac = Unwrap<Hmac>(args.This());
     CHECK(hmac != nullptr && hmac->ctx_ != nullptr);
@@ -64,7 +66,7 @@ class Hmac : public BaseObject {
     if (HMAC_Final(hmac->ctx_, out, &len) != 1) {
       return ThrowOpenSsl(args.GetIsolate(), "HMAC failed");
     }
-    args.GetReturnValue().Set(NewArrayBuffer(args.GetIsolate(), out, len));
+    args.GetReturnValue().Set(EncodeOutput(args.GetIsolate(), out, len, ToOutputEncoding(args[0])));
   }
 
  private:

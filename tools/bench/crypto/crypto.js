@@ -1,7 +1,8 @@
 'use strict';
 // Crypto throughput cases, run by both skua and node: sha256 and AES-256-GCM over 256 MB
 // (fed in 64 KiB chunks, as a stream would), pbkdf2-sha256 (100k iterations, sync and on
-// the thread pool), and many small hashes. Prints one JSON line of milliseconds per case.
+// the thread pool), and many small hashes and HMACs. Prints one JSON line of milliseconds
+// per case.
 const crypto = require('crypto');
 
 const kTotal = 256 * 1024 * 1024;
@@ -35,6 +36,21 @@ results['pbkdf2 100k sync'] = best(() => crypto.pbkdf2Sync('password', 'salt', 1
 results['sha256 x100k small'] = best(() => {
   for (let i = 0; i < 100000; i++) crypto.createHash('sha256').update('hello world').digest('hex');
 });
+results['sha256 buf x100k small'] = best(() => {
+  for (let i = 0; i < 100000; i++) crypto.createHash('sha256').update('hello world').digest();
+});
+const hmacKey = Buffer.alloc(32, 7);
+results['hmac x100k small'] = best(() => {
+  for (let i = 0; i < 100000; i++) {
+    crypto.createHmac('sha256', hmacKey).update('hello world').digest('hex');
+  }
+});
+// crypto.hash() arrived in Node 20.12; older runtimes report no figure.
+if (typeof crypto.hash === 'function') {
+  results['hash() x100k small'] = best(() => {
+    for (let i = 0; i < 100000; i++) crypto.hash('sha256', 'hello world');
+  });
+}
 
 // Four pbkdf2 calls on the thread pool at once.
 const start = process.hrtime.bigint();
