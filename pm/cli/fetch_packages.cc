@@ -14,6 +14,8 @@ namespace skua::pm::cli {
 
 namespace {
 
+constexpr size_t kLookupThreads = 4;
+
 struct Job {
   size_t index = 0;
   fetch::ExtractOptions options;
@@ -59,28 +61,50 @@ Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
     ++total;
   }
   std::atomic<size_t> done{0};
+  std::vector<fetch::ExpectedIntegrity> expected(packages.size());
   for (size_t i = 0; i < packages.size(); ++i) {
     const PlanEntry& p = packages[i];
     if (p.is_link() || !needed[i]) continue;
-    Result<fetch::ExpectedIntegrity> expected = ExpectedFor(p);
-    if (!expected.ok()) return expected.status();
-    if (!expected->empty()) {
-      // A damaged entry (a file deleted or truncated in the store) is removed by Verify
-      // and downloaded again below.
-      if (std::optional<store::StoreEntry> hit = store.Lookup(*expected)) {
+    Result<fetch::ExpectedIntegrity> parsed = ExpectedFor(p);
+    if (!parsed.ok()) return parsed.status();
+    expected[i] = std::move(parsed).value();
+  }
+  // Store lookups read an index and stat every file of the entry: thousands of system
+  // calls for a large tree, spread over a few threads. A damaged entry (a file deleted
+  // or truncated in the store) is removed by Verify and downloaded again below.
+  std::vector<char> repaired(packages.size(), 0);
+  {
+    std::atomic<size_t> next{0};
+    auto look = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < packages.size();) {
+        if (packages[i].is_link() || !needed[i] || expected[i].empty()) continue;
+        std::optional<store::StoreEntry> hit = store.Lookup(expected[i]);
+        if (!hit) continue;
         if (store.Verify(*hit).ok()) {
           entries[i] = std::move(hit);
-          ++stats->from_store;
-          if (progress) progress(++done, total);
-          continue;
+        } else {
+          repaired[i] = 1;
         }
-        ++stats->repaired;
       }
+    };
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < kLookupThreads && w < packages.size(); ++w) pool.emplace_back(look);
+    look();
+    for (std::thread& t : pool) t.join();
+  }
+  for (size_t i = 0; i < packages.size(); ++i) {
+    const PlanEntry& p = packages[i];
+    if (p.is_link() || !needed[i]) continue;
+    if (entries[i]) {
+      ++stats->from_store;
+      if (progress) progress(++done, total);
+      continue;
     }
+    stats->repaired += repaired[i];
     auto job = std::make_unique<Job>();
     job->index = i;
     job->options.package = p.spec();
-    job->options.integrity = *expected;
+    job->options.integrity = std::move(expected[i]);
     jobs.push_back(std::move(job));
   }
   if (jobs.empty()) return entries;

@@ -305,9 +305,11 @@ std::optional<Failure> Installer::Run() {
     out_.Summary(UpToDateLine(out_.Seconds()));
     return std::nullopt;
   }
+  out_.Timing("load");
   RemoveStamp(project_dir_);  // node_modules is about to change.
   Result<lockfile::Lockfile> lock = Resolve();
   if (!lock.ok()) return Failure{1, lock.status().message()};
+  out_.Timing("resolve");
   lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
   std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
 
@@ -317,6 +319,7 @@ std::optional<Failure> Installer::Run() {
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
   for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
+  out_.Timing("plan");
 
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
@@ -345,6 +348,7 @@ std::optional<Failure> Installer::Run() {
   }
   std::vector<bool> changed =
       ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build);
+  out_.Timing("compare node_modules");
 
   Result<store::Store> opened = store::Store::Open(cache_dir_);
   if (!opened.ok()) return Failure{1, opened.status().message()};
@@ -364,6 +368,7 @@ std::optional<Failure> Installer::Run() {
   for (size_t i = 0; i < from_git.size(); ++i) {
     if (from_git[i]) entries[i] = std::move(from_git[i]);
   }
+  out_.Timing("fetch");
   out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
             std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
             std::to_string(fetch_stats.from_store) + " from the store");
@@ -375,12 +380,14 @@ std::optional<Failure> Installer::Run() {
   ReifyOptions reify_options;
   reify_options.copy_locations = to_build;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
+  reify_options.phase_done = [this](std::string_view phase) { out_.Timing(phase); };
   Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, entries, reify_options);
   if (!stats.ok()) return Failure{1, stats.status().message()};
   out_.Step("linked " + Plural(stats->added + stats->changed, "package") + ", removed " +
             std::to_string(stats->removed));
 
   if (auto failed = RunScripts(plan->packages, changed)) return failed;
+  out_.Timing("scripts");
 
   // The hidden lockfile records what node_modules now holds; the lockfile goes last.
   if (fsutil::Exists(node_modules)) {
@@ -408,6 +415,7 @@ std::optional<Failure> Installer::Run() {
     }
   }
 
+  out_.Timing("write lockfiles");
   // The stamp comes after everything it hashes; root scripts run after it, so their
   // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
   // rules differ from install's.
@@ -420,6 +428,7 @@ std::optional<Failure> Installer::Run() {
     }
   }
 
+  out_.Timing("stamp");
   if (auto failed = RunRootLifecycle()) return failed;
 
   out_.Summary(SummaryLine(*stats, out_.Seconds()));

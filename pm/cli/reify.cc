@@ -21,6 +21,8 @@ namespace {
 
 using fsutil::JoinPath;
 
+constexpr size_t kLinkThreads = 8;
+
 std::string ParentDir(const std::string& path) {
   size_t slash = path.rfind('/');
   return slash == std::string::npos ? "." : path.substr(0, slash);
@@ -141,14 +143,11 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
         if (p.is_link()) {
           status = PlaceLink(project_dir, p);
         } else {
-          status = fsutil::MakeDirs(ParentDir(dest));
-          if (status.ok()) {
-            const store::StoreEntry& entry = *entries[todo[k]];
-            link::LinkMode mode = options.copy_locations.count(p.location)
-                                      ? link::LinkMode::kCopy
-                                      : link::LinkMode::kAuto;
-            status = materializer.Materialize(entry.package_dir, entry.index, dest, mode);
-          }
+          const store::StoreEntry& entry = *entries[todo[k]];
+          link::LinkMode mode = options.copy_locations.count(p.location)
+                                    ? link::LinkMode::kCopy
+                                    : link::LinkMode::kAuto;
+          status = materializer.Materialize(entry.package_dir, entry.index, dest, mode);
         }
         std::lock_guard<std::mutex> lock(mutex);
         if (!status.ok() && failure.ok()) failure = status;
@@ -156,7 +155,9 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
         if (options.progress) options.progress(++done, total);
       }
     };
-    size_t workers = std::min<size_t>(todo.size(), std::max(2u, std::thread::hardware_concurrency()));
+    // Linking is system calls that block on the file system (directory creation above
+    // all), so more threads than cores keep the cores busy.
+    size_t workers = std::min<size_t>(todo.size(), kLinkThreads);
     std::vector<std::thread> pool;
     for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
     work();
@@ -164,6 +165,8 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
     if (!failure.ok()) return failure;
     begin = end;
   }
+
+  if (options.phase_done) options.phase_done("materialize");
 
   // Prune every node_modules folder down to what the plan puts there.
   std::map<std::string, std::set<std::string>> keep;  // Holding folder -> names.
@@ -180,6 +183,8 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
     stats.removed += removed->size();
   }
 
+  if (options.phase_done) options.phase_done("prune");
+
   // Bins, shallow packages first so they win name conflicts.
   link::BinLinker linker;
   for (const PlanEntry& p : packages) {
@@ -193,6 +198,7 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
     Result<link::BinLinker::Outcome> linked = linker.Link(bin_dir, dir, *bins);
     if (!linked.ok()) return linked.status();
   }
+  if (options.phase_done) options.phase_done("bins");
   return stats;
 }
 

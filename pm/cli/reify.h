@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -38,6 +39,8 @@ struct ReifyOptions {
   // Locations copied instead of hard-linked (their install scripts will run).
   std::set<std::string> copy_locations;
   std::function<void(size_t done, size_t total)> progress;
+  // Called as each stage ends ("materialize", "prune", "bins"), for --verbose timings.
+  std::function<void(std::string_view stage)> phase_done;
 };
 
 Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanEntry>& packages,

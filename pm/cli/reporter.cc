@@ -5,7 +5,7 @@
 namespace skua::pm::cli {
 
 Reporter::Reporter(LogLevel level, bool tty)
-    : level_(level), tty_(tty), start_(std::chrono::steady_clock::now()) {}
+    : level_(level), tty_(tty), start_(std::chrono::steady_clock::now()), last_mark_(start_) {}
 
 double Reporter::Seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -40,6 +40,16 @@ void Reporter::Verbose(const std::string& line) {
   if (level_ != LogLevel::kVerbose) return;
   std::lock_guard<std::mutex> lock(mutex_);
   std::fprintf(stderr, "skua verbose %s\n", line.c_str());
+}
+
+void Reporter::Timing(std::string_view phase) {
+  if (level_ != LogLevel::kVerbose) return;
+  auto now = std::chrono::steady_clock::now();
+  double seconds = std::chrono::duration<double>(now - last_mark_).count();
+  last_mark_ = now;
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::fprintf(stderr, "skua verbose timing %.*s %.3fs\n", static_cast<int>(phase.size()),
+               phase.data(), seconds);
 }
 
 void Reporter::Warn(const std::string& line) {

@@ -26,6 +26,8 @@ class Reporter {
   // A stage finished: a log line off a TTY (and in verbose mode), a progress line on it.
   void Step(const std::string& line);
   void Verbose(const std::string& line);
+  // `--verbose`: "timing <phase> <seconds>", the time since the previous mark (or start).
+  void Timing(std::string_view phase);
   void Warn(const std::string& line);
   void Error(const std::string& message);  // Every line prefixed "skua error ".
   void Summary(const std::string& line);
@@ -41,6 +43,7 @@ class Reporter {
   std::mutex mutex_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
+  std::chrono::steady_clock::time_point last_mark_;
 };
 
 }  // namespace skua::pm::cli

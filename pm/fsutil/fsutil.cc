@@ -126,10 +126,17 @@ Result<std::string> ReadFile(const std::string& path) {
     if (err == ENOENT) return NotFound("no such file: " + path);
     return ErrnoStatus("open", path, err);
   }
+  // Read straight into a string sized from fstat (cached packuments run to megabytes);
+  // a file that grows meanwhile is still read to its end.
   std::string data;
-  char buffer[65536];
+  struct stat st;
+  size_t size = 0;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) size = static_cast<size_t>(st.st_size);
+  data.resize(size + 1);
+  size_t used = 0;
   while (true) {
-    ssize_t n = read(fd, buffer, sizeof(buffer));
+    if (used == data.size()) data.resize(data.size() * 2);
+    ssize_t n = read(fd, data.data() + used, data.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -137,9 +144,10 @@ Result<std::string> ReadFile(const std::string& path) {
       return ErrnoStatus("read", path, err);
     }
     if (n == 0) break;
-    data.append(buffer, static_cast<size_t>(n));
+    used += static_cast<size_t>(n);
   }
   close(fd);
+  data.resize(used);
   return data;
 }
 

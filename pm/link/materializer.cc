@@ -115,11 +115,16 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
   size_t slash = dest.find_last_of('/');
   std::string parent = slash == std::string::npos ? "." : dest.substr(0, slash);
   std::string base = dest.substr(slash + 1);
-  Status status = fsutil::MakeDirs(parent);
-  if (!status.ok()) return status;
-
   std::string staging = fsutil::JoinPath(parent, fsutil::UniqueName(std::string(kStagingPrefix) + base + "-"));
-  if (mkdir(staging.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", staging, errno);
+  // The parent usually exists (it holds the package's siblings): create it only when the
+  // staging folder cannot be made.
+  Status status;
+  if (mkdir(staging.c_str(), 0755) != 0) {
+    if (errno != ENOENT) return fsutil::ErrnoStatus("mkdir", staging, errno);
+    status = fsutil::MakeDirs(parent);
+    if (!status.ok()) return status;
+    if (mkdir(staging.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", staging, errno);
+  }
   {
     Fd src(OpenDir(package_dir));
     Fd dst(OpenDir(staging));
@@ -145,6 +150,10 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
     }
   }
   if (status.ok()) {
+    // A fresh install has no `dest`: one rename that refuses to replace anything.
+    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_NOREPLACE) == 0) {
+      return Status::Ok();
+    }
     // Swap atomically when `dest` exists; the old folder ends up at the staging name.
     if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_EXCHANGE) == 0) {
       return fsutil::RemoveTree(staging);

@@ -1,7 +1,10 @@
 // Packument fetching with the manifest cache, and tarball downloads.
 #include "pm/registry/client.h"
 
+#include <algorithm>
 #include <ctime>
+#include <future>
+#include <thread>
 #include <utility>
 
 #include "pm/registry/http_errors.h"
@@ -70,26 +73,65 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
     return;
   }
   std::string url = PackumentUrl(*registry, name);
-  // Even prefer-online reads the cached copy: its validators make the request conditional.
-  std::optional<CachedDocument> cached;
-  if (cache_) cached = cache_->Load(url, kCorgiKind);
   config::CacheMode mode = network_.cache_mode;
-  bool use_cached = cached && (mode == config::CacheMode::kOffline ||
-                               mode == config::CacheMode::kPreferOffline ||
-                               (mode == config::CacheMode::kDefault && cached->IsFresh(UnixNow())));
-  if (use_cached || mode == config::CacheMode::kOffline) {
-    http_->Post([done = std::move(done), cached = std::move(cached), name, url] {
-      if (!cached) {
-        done(IoError("ENOTCACHED: request to " + RedactUrl(url) +
-                     " failed: cache mode is 'only-if-cached' but no cached response is "
-                     "available (--offline)."));
-        return;
-      }
-      done(Parsed(cached->body, name, url, PackumentSource::kCache));
+  if (!cache_) {
+    RequestPackument(std::move(name), std::move(spec), std::move(url), *registry, std::nullopt,
+                     std::move(done));
+    return;
+  }
+  // A worker reads the cached copy and, when it may answer without asking, parses it; the
+  // answer is delivered from the loop in request order. Large packuments make parsing
+  // the bulk of a warm install's resolution, so it runs beside the tree builder.
+  struct CacheRead {
+    std::optional<CachedDocument> cached;
+    std::optional<Result<PackumentResult>> answer;
+  };
+  auto read = std::make_shared<std::future<CacheRead>>(workers().Submit([this, url, name, mode] {
+    CacheRead out;
+    // Even prefer-online reads the cached copy: its validators make the request conditional.
+    out.cached = cache_->Load(url, kCorgiKind);
+    bool use_cached = out.cached && (mode == config::CacheMode::kOffline ||
+                                     mode == config::CacheMode::kPreferOffline ||
+                                     (mode == config::CacheMode::kDefault &&
+                                      out.cached->IsFresh(UnixNow())));
+    if (use_cached) {
+      out.answer.emplace(Parsed(out.cached->body, name, url, PackumentSource::kCache));
+      out.cached.reset();  // Answered: the text need not wait in the queue.
+    }
+    return out;
+  }));
+  http_->Post([this, read, name = std::move(name), spec = std::move(spec), url = std::move(url),
+               registry = *registry, done = std::move(done)]() mutable {
+    CacheRead r = read->get();
+    if (r.answer) {
+      done(std::move(*r.answer));
+    } else {
+      RequestPackument(std::move(name), std::move(spec), std::move(url), registry,
+                       std::move(r.cached), std::move(done));
+    }
+  });
+}
+
+WorkQueue& RegistryClient::workers() {
+  if (!workers_) {
+    workers_ = std::make_unique<WorkQueue>(std::clamp(std::thread::hardware_concurrency(), 2u, 4u));
+  }
+  return *workers_;
+}
+
+void RegistryClient::RequestPackument(std::string name, std::string spec, std::string url,
+                                      const std::string& registry,
+                                      std::optional<CachedDocument> cached,
+                                      PackumentCallback done) {
+  // Offline, a cache miss is an error rather than a request.
+  if (network_.cache_mode == config::CacheMode::kOffline) {
+    http_->Post([done = std::move(done), url] {
+      done(IoError("ENOTCACHED: request to " + RedactUrl(url) +
+                   " failed: cache mode is 'only-if-cached' but no cached response is "
+                   "available (--offline)."));
     });
     return;
   }
-
   HttpRequest request;
   request.url = url;
   request.headers.push_back("Accept: " + std::string(kCorgiAccept));
@@ -97,7 +139,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   if (cached && !cached->last_modified.empty()) {
     request.headers.push_back("If-Modified-Since: " + cached->last_modified);
   }
-  request.authorization = network_.AuthorizationFor(url, *registry);
+  request.authorization = network_.AuthorizationFor(url, registry);
   request.proxy = network_.ProxyFor(url);
   request.decode_content = true;
   http_->Start(std::move(request),
@@ -147,22 +189,27 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     done(HttpStatusError("GET", url, r.status, r.body, spec));
     return;
   }
-  // The cache keeps the abbreviated form; parsing that same text keeps a cached answer
-  // identical to this one.
-  std::optional<std::string> abbreviated = AbbreviatePackument(r.body);
-  std::string_view body = abbreviated ? std::string_view(*abbreviated) : std::string_view(r.body);
-  Result<PackumentResult> parsed = Parsed(body, name, url, PackumentSource::kNetwork);
-  if (parsed.ok() && cache_) {
-    CachedDocument document;
-    document.url = url;
-    document.etag = header("etag");
-    document.last_modified = header("last-modified");
-    document.fetched_at = UnixNow();
-    document.max_age = MaxAgeOf(r.Header("cache-control"));
-    document.body = std::string(body);
-    cache_->Store(document, kCorgiKind);
-  }
-  done(std::move(parsed));
+  CachedDocument document;
+  document.url = url;
+  document.etag = header("etag");
+  document.last_modified = header("last-modified");
+  document.fetched_at = UnixNow();
+  document.max_age = MaxAgeOf(r.Header("cache-control"));
+  document.body = std::move(response).value().body;
+  // Cutting a full document down and parsing it take longer than receiving it from a
+  // nearby registry: a worker does both, so responses that arrive together are parsed
+  // side by side. The cache keeps the abbreviated form; parsing that same text keeps a
+  // cached answer identical to this one.
+  auto parsed = std::make_shared<std::future<Result<PackumentResult>>>(workers().Submit(
+      [this, name, url, document = std::move(document)]() mutable -> Result<PackumentResult> {
+        if (std::optional<std::string> abbreviated = AbbreviatePackument(document.body)) {
+          document.body = std::move(*abbreviated);
+        }
+        Result<PackumentResult> result = Parsed(document.body, name, url, PackumentSource::kNetwork);
+        if (result.ok() && cache_) cache_->Store(document, kCorgiKind);
+        return result;
+      }));
+  http_->Post([parsed, done] { done(parsed->get()); });
 }
 
 HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string_view name,

@@ -4,7 +4,10 @@
 //
 // Rules: as HttpClient's — one thread calls Fetch*() and Run(); every callback runs inside
 // Run() on that thread, including answers served from the cache, and may start more
-// fetches (a resolver enqueues each packument's dependencies as it arrives).
+// fetches (a resolver enqueues each packument's dependencies as it arrives). Reading,
+// abbreviating, parsing and caching packuments happens on a few worker threads owned by
+// the client; their results are delivered on the calling thread like any other, and
+// those threads touch nothing but the manifest cache.
 #ifndef SKUA_PM_REGISTRY_CLIENT_H_
 #define SKUA_PM_REGISTRY_CLIENT_H_
 
@@ -20,6 +23,7 @@
 #include "pm/registry/http_client.h"
 #include "pm/registry/manifest_cache.h"
 #include "pm/registry/packument.h"
+#include "pm/registry/work_queue.h"
 
 namespace skua::pm::registry {
 
@@ -79,10 +83,17 @@ class RegistryClient {
   void OnPackumentResponse(const std::string& name, const std::string& spec,
                            const std::string& url, std::optional<CachedDocument> cached,
                            Result<HttpResponse> response, const PackumentCallback& done);
+  // The network half of FetchPackument, once the cache said it cannot answer alone.
+  void RequestPackument(std::string name, std::string spec, std::string url,
+                        const std::string& registry, std::optional<CachedDocument> cached,
+                        PackumentCallback done);
+  WorkQueue& workers();
 
   config::NetworkOptions network_;
   std::optional<ManifestCache> cache_;
   std::unique_ptr<HttpClient> http_;
+  // Last: its jobs read cache_, so it stops before the rest is destroyed.
+  std::unique_ptr<WorkQueue> workers_;
 };
 
 }  // namespace skua::pm::registry

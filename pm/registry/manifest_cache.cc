@@ -105,7 +105,8 @@ std::optional<CachedDocument> ManifestCache::Load(std::string_view url,
   }
   // A hash collision, or a file from another URL, is a miss.
   if (document.url != url) return std::nullopt;
-  document.body = std::string(text.substr(header_end + 2));
+  document.body = std::move(file).value();
+  document.body.erase(0, header_end + 2);
   return document;
 }
 

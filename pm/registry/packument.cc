@@ -42,7 +42,8 @@ const Manifest* Packument::FindVersion(std::string_view version) const {
 }
 
 Result<Packument> ParsePackument(std::string_view json, std::string_view name) {
-  // TODO(perf): keep one parser per thread and use the on-demand API for large documents.
+  // A parser per call: allocating one is cheap next to the parse, and a kept one would
+  // hold buffers sized for the largest packument on every worker thread.
   simdjson::dom::parser parser;
   simdjson::padded_string padded(json);
   element root;
@@ -63,6 +64,7 @@ Result<Packument> ParsePackument(std::string_view json, std::string_view name) {
   simdjson::dom::object versions;
   if (root["versions"].get_object().get(versions) == simdjson::SUCCESS) {
     std::unordered_map<std::string_view, size_t> index;
+    p.versions.reserve(versions.size());
     for (auto field : versions) {
       if (field.value.type() != simdjson::dom::element_type::OBJECT) continue;
       Manifest m = ReadManifest(field.value, p.name, ManifestFields::kPackumentVersion);
@@ -100,13 +102,16 @@ void AppendQuoted(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// Compile-time lengths: this runs for every field of every version of a full document.
+constexpr std::string_view kKeptVersionFields[] = {
+    "name", "version", "dependencies", "optionalDependencies", "peerDependencies",
+    "acceptDependencies", "peerDependenciesMeta", "bundleDependencies",
+    "bundledDependencies", "bin", "directories", "engines", "os", "cpu", "libc",
+    "deprecated", "scripts", "hasInstallScript", "license", "funding", "_hasShrinkwrap",
+    "dist"};
+
 bool KeptVersionField(std::string_view key) {
-  for (std::string_view kept :
-       {"name", "version", "dependencies", "optionalDependencies", "peerDependencies",
-        "acceptDependencies", "peerDependenciesMeta", "bundleDependencies",
-        "bundledDependencies", "bin", "directories", "engines", "os", "cpu", "libc",
-        "deprecated", "scripts", "hasInstallScript", "license", "funding", "_hasShrinkwrap",
-        "dist"}) {
+  for (std::string_view kept : kKeptVersionFields) {
     if (key == kept) return true;
   }
   return false;

@@ -81,10 +81,22 @@ Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted
   for (const Manifest& m : p.versions) {
     Result<semver::Version> v = semver::ParseVersion(m.version, true);
     if (!v.ok() || !range->Test(*v)) continue;
-    bool engine_ok = EngineOk(m, options.node_version);
-    candidates.push_back({&m, *v, engine_ok && !m.deprecated, engine_ok, !m.deprecated});
+    candidates.push_back({&m, std::move(v).value(), false, false, !m.deprecated});
   }
   if (candidates.empty()) return NoMatch(p, wanted, failure, "ETARGET", no_match);
+  // npm's order is (usable, engine ok, not deprecated, highest version), a stable sort of
+  // the document order. Usable comes first, so the highest usable version wins when there
+  // is one: look for it from the top and check engines only as far as needed.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return semver::Compare(a.version, b.version) > 0;
+  });
+  for (const Candidate& c : candidates) {
+    if (c.not_deprecated && EngineOk(*c.manifest, options.node_version)) return c.manifest;
+  }
+  for (Candidate& c : candidates) {
+    c.engine_ok = EngineOk(*c.manifest, options.node_version);
+    c.usable = c.engine_ok && c.not_deprecated;
+  }
   // Array.prototype.sort is stable; the first of equal candidates keeps its place.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.usable != b.usable) return a.usable;

@@ -3,6 +3,9 @@
 
 #include <unistd.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "pm/semver/range.h"
 
 namespace skua::pm::registry {
@@ -101,7 +104,15 @@ Status CheckPlatform(const Manifest& m, const Platform& platform) {
 bool EngineOk(const Manifest& m, std::string_view node_version) {
   const std::string* node = Find(m.engines, "node");
   if (node == nullptr || node_version.empty()) return true;
-  return semver::Satisfies(node_version, *node, {.include_prerelease = true});
+  // Picking asks about every candidate version and most share a handful of ranges
+  // (">=6.9.0" for all of babel): parsing each range once per thread is enough.
+  thread_local std::unordered_map<std::string, bool> answers;
+  std::string key = std::string(node_version) + '\0' + *node;
+  auto found = answers.find(key);
+  if (found != answers.end()) return found->second;
+  bool ok = semver::Satisfies(node_version, *node, {.include_prerelease = true});
+  answers.emplace(std::move(key), ok);
+  return ok;
 }
 
 Status CheckEngine(const Manifest& m, std::string_view node_version) {
