@@ -86,14 +86,63 @@ const kNameOptions = ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx',
   'rejectUnauthorized', 'servername', 'minVersion', 'maxVersion', 'secureProtocol',
   'crl', 'honorCipherOrder', 'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext',
   'sigalgs', 'privateKeyEngine', 'privateKeyIdentifier'];
+// As in Node, these three count whenever they are given (false and 0 included); the
+// others only when truthy.
+const kNameWhenDefined = kNameOptions.map((key) =>
+  key === 'rejectUnauthorized' || key === 'honorCipherOrder' || key === 'secureOptions');
+
+// As http's getName, the last key built is kept with what it was built from, so that
+// requests to the same origin with the same TLS options get the very same string and
+// the pool stores keyed by it stay on V8's fast paths. Only primitive option values are
+// remembered: a Buffer or array (ca, cert, key) could change in place.
+const kUnset = Symbol('kUnset');  // Never equal to an option value.
+const lastName = { base: kUnset, host: kUnset, name: '' };
+for (const key of kNameOptions) lastName[key] = kUnset;
+
+// Whether options hold the TLS values of the last key. Named loads, not options[key] in
+// a loop: each stays a monomorphic inline cache, where keyed loads by a changing name
+// would all go through the megamorphic stub cache.
+function sameTlsOptions(o, last) {
+  return o.ca === last.ca && o.cert === last.cert &&
+    o.clientCertEngine === last.clientCertEngine && o.ciphers === last.ciphers &&
+    o.key === last.key && o.pfx === last.pfx &&
+    o.rejectUnauthorized === last.rejectUnauthorized && o.servername === last.servername &&
+    o.minVersion === last.minVersion && o.maxVersion === last.maxVersion &&
+    o.secureProtocol === last.secureProtocol && o.crl === last.crl &&
+    o.honorCipherOrder === last.honorCipherOrder && o.ecdhCurve === last.ecdhCurve &&
+    o.dhparam === last.dhparam && o.secureOptions === last.secureOptions &&
+    o.sessionIdContext === last.sessionIdContext && o.sigalgs === last.sigalgs &&
+    o.privateKeyEngine === last.privateKeyEngine &&
+    o.privateKeyIdentifier === last.privateKeyIdentifier;
+}
+
+function isPrimitive(value) {
+  return value === undefined || value === null || typeof value === 'string' ||
+    typeof value === 'number' || typeof value === 'boolean';
+}
 
 Agent.prototype.getName = function getName(options = {}) {
-  let name = HttpAgent.prototype.getName.call(this, options);
-  for (const key of kNameOptions) {
+  const base = HttpAgent.prototype.getName.call(this, options);
+  if (base === lastName.base && options.host === lastName.host &&
+      sameTlsOptions(options, lastName)) {
+    return lastName.name;
+  }
+  let name = base;
+  let plain = isPrimitive(options.host);
+  for (let i = 0; i < kNameOptions.length; i++) {
+    const key = kNameOptions[i];
+    const value = options[key];
+    if (plain && !isPrimitive(value)) plain = false;
     name += ':';
     // A servername that only repeats the host adds nothing to the key, as in Node.
-    if (key === 'servername' && options.servername === options.host) continue;
-    if (options[key] !== undefined) name += String(options[key]);
+    if (key === 'servername' && value === options.host) continue;
+    if (kNameWhenDefined[i] ? value !== undefined : value) name += value;
+  }
+  if (plain) {
+    for (const key of kNameOptions) lastName[key] = options[key];
+    lastName.base = base;
+    lastName.host = options.host;
+    lastName.name = name;
   }
   return name;
 };

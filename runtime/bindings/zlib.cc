@@ -65,8 +65,9 @@ class ZlibStream : public CompressionStream {
   //      dictionary): true, or false when zlib refuses the parameters or dictionary.
   // zlib's state is set up on first use, as in Node (a whole-buffer call that libdeflate
   // serves never needs it), except with a dictionary.
-  // Differs from Node 20: with a dictionary, zlib is set up here, so a refusal (gzip
-  // with a dictionary) throws ERR_ZLIB_INITIALIZATION_FAILED from the constructor.
+  // Differs from Node 20: with a dictionary, zlib is set up here, so a refusal (a
+  // dictionary deflate rejects) throws ERR_ZLIB_INITIALIZATION_FAILED from the
+  // constructor.
   static void Init(const v8::FunctionCallbackInfo<v8::Value>& args) {
     auto* stream = Unwrap<ZlibStream>(args.This());
     if (stream == nullptr) return;
@@ -187,10 +188,11 @@ class ZlibStream : public CompressionStream {
   }
 
   // Deflate takes its dictionary up front, raw inflate too (no header asks for it);
-  // zlib-format inflate gets it when inflate() reports Z_NEED_DICT.
+  // zlib-format inflate gets it when inflate() reports Z_NEED_DICT. Gzip has no place
+  // for one (zlib refuses it): as in Node, gzip ignores it, and gunzip never asks.
   CompressionError SetDictionary() {
     if (dictionary_.empty()) return {};
-    if (IsDeflate()) {
+    if (mode_ == kDeflate || mode_ == kDeflateRaw) {
       err_ = deflateSetDictionary(&strm_, dictionary_.data(),
                                   static_cast<uInt>(dictionary_.size()));
     } else if (mode_ == kInflateRaw) {

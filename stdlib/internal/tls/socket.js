@@ -44,6 +44,10 @@ const kWritesInFlight = Symbol('kWritesInFlight');
 const kWriteCb = Symbol('kWriteCb');
 // Set on sockets a tls.Server made: their handshake errors go to 'tlsClientError'.
 const kFromTlsServer = Symbol('kFromTlsServer');
+// Cleartext bytes received and handed to the wrap for encryption: a TLSSocket's
+// bytesRead and bytesWritten count these, as Node's do, not the ciphertext on the wire.
+const kBytesRead = Symbol('kBytesRead');
+const kBytesWritten = Symbol('kBytesWritten');
 
 function connReset(message) {
   const err = new Error(message);
@@ -83,6 +87,8 @@ function TLSSocket(socket, opts) {
   this[kIsServer] = Boolean(options.isServer);
   this[kServer] = options.server || null;
   this[kPendingWrites] = [];
+  this[kBytesRead] = 0;
+  this[kBytesWritten] = 0;
   const onread = options.onread;
   if (onread !== null && typeof onread === 'object' && onread.buffer &&
       typeof onread.callback === 'function') {
@@ -141,6 +147,7 @@ function wireWrap(self, ssl) {
   };
   ssl.oncleartext = (ab) => {
     self._unrefTimer();
+    self[kBytesRead] += ab.byteLength;
     if (self[kOnread]) {
       self[kOnread].queue.push(Buffer.from(ab));
       deliverOnread(self);
@@ -511,12 +518,32 @@ TLSSocket.prototype._write = function(chunk, encoding, cb) {
 // on its way.
 function writeEncrypted(self, cb, list, buf) {
   self._unrefTimer();
-  if (list !== undefined) self.ssl.writev(list);
-  else self.ssl.write(buf);
+  if (list !== undefined) {
+    self.ssl.writev(list);
+    self[kBytesWritten] += writevLength(list);
+  } else {
+    self.ssl.write(buf);
+    self[kBytesWritten] += buf.length;
+  }
   const raw = self[kRaw];
   if (self[kDirect] !== undefined && self[kWritesInFlight] > 0) self[kWriteCb] = cb;
   else if (raw.writableNeedDrain) raw.once('drain', () => cb());
   else process.nextTick(cb);
+}
+
+// The cleartext length of a writev list (chunk, latin1 flag pairs; see _writev).
+function writevLength(list) {
+  let bytes = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    const chunk = list[i];
+    if (typeof chunk !== 'string') bytes += chunk.length;
+    else bytes += list[i + 1] ? chunk.length : Buffer.byteLength(chunk, 'utf8');
+  }
+  return bytes;
+}
+
+function chunkLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
 }
 
 // Corked writes (http sends a response as head, body and trailer chunks) go out as one
@@ -585,11 +612,23 @@ function delegate(name) {
 ['_getpeername', '_getsockname', 'address', 'setNoDelay', 'setKeepAlive', 'ref', 'unref']
   .forEach(delegate);
 
-for (const name of ['bytesRead', 'bytesWritten']) {
-  Object.defineProperty(TLSSocket.prototype, name, {
-    get() { return this[kRaw][name]; }, configurable: true,
-  });
-}
+// Cleartext counts, as Node's: bytesWritten also counts what was written but is still
+// queued (before the handshake, or behind a write in progress), as net.Socket's does.
+Object.defineProperty(TLSSocket.prototype, 'bytesRead', {
+  get() { return this[kBytesRead]; }, configurable: true,
+});
+Object.defineProperty(TLSSocket.prototype, 'bytesWritten', {
+  get() {
+    let bytes = this[kBytesWritten];
+    for (const [chunk, encoding] of this[kPendingWrites]) bytes += chunkLength(chunk, encoding);
+    const queued = this.writableBuffer;
+    if (queued) {
+      for (const { chunk, encoding } of queued) bytes += chunkLength(chunk, encoding);
+    }
+    return bytes;
+  },
+  configurable: true,
+});
 Object.defineProperty(TLSSocket.prototype, 'bufferSize', {
   get() { return this.ssl ? this.writableLength : undefined; }, configurable: true,
 });
