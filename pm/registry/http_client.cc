@@ -147,28 +147,35 @@ HttpClient::HttpClient(HttpClientOptions options)
     : options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
 
 Result<std::unique_ptr<HttpClient>> HttpClient::Create(HttpClientOptions options) {
-  if (!CurlGlobalInit()) return IoError("curl_global_init failed");
   if (options.user_agent.empty()) {
     options.user_agent = std::string("skua npm/? node/v20.11.1 linux ") + kArch + " workspaces/false";
   }
   std::unique_ptr<HttpClient> client(new HttpClient(std::move(options)));
-  Impl& impl = *client->impl_;
-  impl.multi = curl_multi_init();
+  for (const std::string& pem : client->options_.ca) client->impl_->ca_blob += pem + "\n";
+  return client;
+}
+
+// libcurl (opened on first use, see libcurl_loader.cc) and the multi handle wait for the
+// first transfer: an install answered from the cache never needs them.
+Status HttpClient::StartCurl() {
+  Impl& impl = *impl_;
+  if (impl.multi != nullptr) return Status::Ok();
+  if (!CurlGlobalInit()) return IoError("curl_global_init failed");
   impl.share = curl_share_init();
-  if (impl.multi == nullptr || impl.share == nullptr) return IoError("curl_multi_init failed");
+  if (impl.share == nullptr) return IoError("curl_multi_init failed");
   // One thread uses the share, so it needs no lock callbacks.
   curl_share_setopt(impl.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   curl_share_setopt(impl.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-  const HttpClientOptions& o = client->options_;
-  curl_multi_setopt(impl.multi, CURLMOPT_PIPELINING,
-                    o.multiplex ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
-  curl_multi_setopt(impl.multi, CURLMOPT_MAX_HOST_CONNECTIONS,
-                    static_cast<long>(o.max_host_connections));
+  CURLM* multi = curl_multi_init();
+  if (multi == nullptr) return IoError("curl_multi_init failed");
+  const HttpClientOptions& o = options_;
+  curl_multi_setopt(multi, CURLMOPT_PIPELINING, o.multiplex ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
+  curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(o.max_host_connections));
   // The connection cache must hold every host's connections or they close after use.
-  curl_multi_setopt(impl.multi, CURLMOPT_MAXCONNECTS,
+  curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS,
                     static_cast<long>(std::max(32, o.max_host_connections * 4)));
-  for (const std::string& pem : o.ca) impl.ca_blob += pem + "\n";
-  return client;
+  impl.multi = multi;
+  return Status::Ok();
 }
 
 HttpClient::~HttpClient() {
@@ -177,7 +184,7 @@ HttpClient::~HttpClient() {
       curl_multi_remove_handle(impl_->multi, t->easy);
       curl_easy_cleanup(t->easy);
     }
-    curl_slist_free_all(t->headers);
+    if (t->headers != nullptr) curl_slist_free_all(t->headers);
   }
   for (CURL* easy : impl_->idle_easy) curl_easy_cleanup(easy);
   if (impl_->multi != nullptr) curl_multi_cleanup(impl_->multi);
@@ -313,6 +320,7 @@ Status HttpClient::Run() {
     }
     while (impl.active < static_cast<size_t>(options_.max_concurrent_transfers) &&
            !impl.queued.empty()) {
+      if (Status started = StartCurl(); !started.ok()) return started;
       Transfer& t = *impl.transfers.at(impl.queued.front());
       impl.queued.pop_front();
       if (impl.idle_easy.empty()) {

@@ -117,6 +117,8 @@ class HttpClient {
 
  private:
   explicit HttpClient(HttpClientOptions options);
+  // Opens libcurl and creates the multi handle, once, before the first transfer starts.
+  Status StartCurl();
 
   HttpClientOptions options_;
   HttpStats stats_;

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/bindings/libcurl_loader.h"
+#include "pm/registry/libcurl_loader.h"
 
 namespace skua::fetch_curl {
 namespace {
@@ -40,7 +40,7 @@ class CurlUvMultiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string error;
-    ASSERT_TRUE(LoadLibcurl(&error)) << error;
+    ASSERT_TRUE(pm::registry::LoadLibcurl(&error)) << error;
     ASSERT_EQ(curl_global_init(CURL_GLOBAL_DEFAULT), CURLE_OK);
     ASSERT_EQ(uv_loop_init(&loop_), 0);
     multi_ = std::make_unique<CurlUvMulti>(&loop_, &recorder_);

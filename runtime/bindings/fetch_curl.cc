@@ -31,7 +31,7 @@
 #include "pm/registry/curl_easy_setup.h"
 #include "runtime/bindings/buffer_args.h"
 #include "runtime/bindings/curl_uv_multi.h"
-#include "runtime/bindings/libcurl_loader.h"
+#include "pm/registry/libcurl_loader.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
@@ -612,7 +612,7 @@ void Setup(const Args& args) {
 
 void Initialize(BindingTarget& target) {
   std::string error;
-  if (!LoadLibcurl(&error)) {
+  if (!pm::registry::LoadLibcurl(&error)) {
     v8::Local<v8::String> message;
     if (Utf8String(target.isolate, "fetch needs libcurl: " + error).ToLocal(&message)) {
       target.isolate->ThrowException(v8::Exception::Error(message));

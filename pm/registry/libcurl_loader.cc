@@ -1,89 +1,108 @@
-// Forwarders from the curl API to libcurl.so.4 opened on first use (see the header).
-#include "runtime/bindings/libcurl_loader.h"
+// Forwarders for the curl functions skua calls, to libcurl.so.4 opened with dlopen the
+// first time one of them runs (see libcurl_loader.h for why). curl_global_init reports a
+// library that cannot be opened as CURLE_FAILED_INIT; every other forwarder runs only
+// after a successful load and CHECKs it.
+#include "pm/registry/libcurl_loader.h"
 
 #include <curl/curl.h>
 #include <dlfcn.h>
 
 #include <cstdarg>
+#include <string>
 
 #include "base/check.h"
 
-#define SKUA_CURL_FUNCTIONS(V) \
-  V(curl_global_init)          \
-  V(curl_easy_init)            \
-  V(curl_easy_setopt)          \
-  V(curl_easy_getinfo)         \
-  V(curl_easy_pause)           \
-  V(curl_easy_reset)           \
-  V(curl_easy_cleanup)         \
-  V(curl_easy_strerror)        \
-  V(curl_multi_init)           \
-  V(curl_multi_setopt)         \
-  V(curl_multi_add_handle)     \
-  V(curl_multi_remove_handle)  \
-  V(curl_multi_assign)         \
-  V(curl_multi_socket_action)  \
-  V(curl_multi_info_read)      \
-  V(curl_multi_cleanup)        \
-  V(curl_share_init)           \
-  V(curl_share_setopt)         \
-  V(curl_share_cleanup)        \
-  V(curl_slist_append)         \
+#define SKUA_PM_CURL_FUNCTIONS(V) \
+  V(curl_global_init)             \
+  V(curl_getdate)                 \
+  V(curl_easy_init)               \
+  V(curl_easy_setopt)             \
+  V(curl_easy_getinfo)            \
+  V(curl_easy_pause)              \
+  V(curl_easy_reset)              \
+  V(curl_easy_cleanup)            \
+  V(curl_easy_strerror)           \
+  V(curl_multi_init)              \
+  V(curl_multi_setopt)            \
+  V(curl_multi_add_handle)        \
+  V(curl_multi_remove_handle)     \
+  V(curl_multi_assign)            \
+  V(curl_multi_socket_action)     \
+  V(curl_multi_perform)           \
+  V(curl_multi_poll)              \
+  V(curl_multi_wakeup)            \
+  V(curl_multi_info_read)         \
+  V(curl_multi_strerror)          \
+  V(curl_multi_cleanup)           \
+  V(curl_share_init)              \
+  V(curl_share_setopt)            \
+  V(curl_share_cleanup)           \
+  V(curl_slist_append)            \
   V(curl_slist_free_all)
 
-namespace skua::fetch_curl {
+namespace skua::pm::registry {
 namespace {
 
-struct Api {
-#define SKUA_FIELD(name) decltype(&::name) name = nullptr;
-  SKUA_CURL_FUNCTIONS(SKUA_FIELD)
-#undef SKUA_FIELD
-  std::string error;
+struct CurlApi {
+#define SKUA_PM_FIELD(name) decltype(&::name) name = nullptr;
+  SKUA_PM_CURL_FUNCTIONS(SKUA_PM_FIELD)
+#undef SKUA_PM_FIELD
+  std::string error;  // Empty once every function was found.
+  bool loaded() const { return error.empty(); }
 };
 
-const Api& Library() {
-  static const Api api = [] {
-    Api a;
-    // Local: our forwarders keep the global names, libcurl's own stay private to it.
+// Opened once, on the first call from any thread (a function-local static).
+const CurlApi& Library() {
+  static const CurlApi api = [] {
+    CurlApi a;
+    // Local: libcurl's own names stay private to it; ours are the ones pm binds to.
     void* handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
-      a.error = dlerror();
+      const char* why = dlerror();
+      a.error = why != nullptr ? why : "cannot open libcurl.so.4";
       return a;
     }
-#define SKUA_LOAD(name)                                                    \
-  a.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));      \
+#define SKUA_PM_LOAD(name)                                                   \
+  a.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));        \
   if (a.name == nullptr && a.error.empty()) a.error = "libcurl.so.4 lacks " #name;
-    SKUA_CURL_FUNCTIONS(SKUA_LOAD)
-#undef SKUA_LOAD
+    SKUA_PM_CURL_FUNCTIONS(SKUA_PM_LOAD)
+#undef SKUA_PM_LOAD
     return a;
   }();
   return api;
 }
 
-const Api& Curl() {
-  const Api& api = Library();
-  CHECK(api.error.empty());
+const CurlApi& Curl() {
+  const CurlApi& api = Library();
+  CHECK(api.loaded());
   return api;
 }
 
 }  // namespace
 
 bool LoadLibcurl(std::string* error) {
-  const Api& api = Library();
-  if (!api.error.empty()) *error = api.error;
-  return api.error.empty();
+  const CurlApi& api = Library();
+  if (!api.loaded()) *error = api.error;
+  return api.loaded();
 }
 
-}  // namespace skua::fetch_curl
+}  // namespace skua::pm::registry
 
-using skua::fetch_curl::Curl;
+using skua::pm::registry::Curl;
 
 // The variadic setters take one argument whose type the option number encodes (curl.h's
-// CURLOPTTYPE_* ranges). Object and function pointers travel as void*: the same 8-byte
-// register class on the ABIs skua builds for.
+// CURLOPTTYPE_* ranges); pointers of either kind travel as void*, which the x86-64 and
+// AArch64 calling conventions pass like any other pointer.
 extern "C" {
 
-CURLcode curl_global_init(long flags) { return Curl().curl_global_init(flags); }
+CURLcode curl_global_init(long flags) {
+  const auto& api = skua::pm::registry::Library();
+  if (!api.loaded()) return CURLE_FAILED_INIT;
+  return api.curl_global_init(flags);
+}
+time_t curl_getdate(const char* text, const time_t* unused) {
+  return Curl().curl_getdate(text, unused);
+}
 CURL* curl_easy_init() { return Curl().curl_easy_init(); }
 
 CURLcode curl_easy_setopt(CURL* easy, CURLoption option, ...) {
@@ -142,9 +161,18 @@ CURLMcode curl_multi_assign(CURLM* multi, curl_socket_t fd, void* data) {
 CURLMcode curl_multi_socket_action(CURLM* multi, curl_socket_t fd, int mask, int* running) {
   return Curl().curl_multi_socket_action(multi, fd, mask, running);
 }
+CURLMcode curl_multi_perform(CURLM* multi, int* running) {
+  return Curl().curl_multi_perform(multi, running);
+}
+CURLMcode curl_multi_poll(CURLM* multi, curl_waitfd* extra, unsigned int extra_count,
+                          int timeout_ms, int* ret) {
+  return Curl().curl_multi_poll(multi, extra, extra_count, timeout_ms, ret);
+}
+CURLMcode curl_multi_wakeup(CURLM* multi) { return Curl().curl_multi_wakeup(multi); }
 CURLMsg* curl_multi_info_read(CURLM* multi, int* left) {
   return Curl().curl_multi_info_read(multi, left);
 }
+const char* curl_multi_strerror(CURLMcode code) { return Curl().curl_multi_strerror(code); }
 CURLMcode curl_multi_cleanup(CURLM* multi) { return Curl().curl_multi_cleanup(multi); }
 CURLSH* curl_share_init() { return Curl().curl_share_init(); }
 
