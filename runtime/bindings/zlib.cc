@@ -16,19 +16,6 @@ namespace skua::zlib {
 
 namespace {
 
-// Stream modes, shared with stdlib (zlib.constants.DEFLATE ...).
-enum Mode {
-  kNone = 0,
-  kDeflate,
-  kInflate,
-  kGzip,
-  kGunzip,
-  kDeflateRaw,
-  kInflateRaw,
-  kUnzip,
-  kBrotliDecode,
-  kBrotliEncode,
-};
 
 constexpr uint8_t kGzipMagic1 = 0x1f;
 constexpr uint8_t kGzipMagic2 = 0x8b;

@@ -24,17 +24,6 @@ namespace skua::zlib {
 
 namespace {
 
-// The zlib modes of zlib.constants (DEFLATE ... UNZIP), as in zlib.cc.
-enum OneShotMode {
-  kDeflate = 1,
-  kInflate,
-  kGzip,
-  kGunzip,
-  kDeflateRaw,
-  kInflateRaw,
-  kUnzip,
-};
-
 // Inflating multiplies a DEFLATE stream's size by at most this (a 258-byte match costs at
 // least 2 bits): bounds how far a gzip trailer's size can be trusted.
 constexpr size_t kMaxInflateRatio = 1032;

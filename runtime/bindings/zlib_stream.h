@@ -27,6 +27,20 @@
 
 namespace skua::zlib {
 
+// Stream modes, shared with stdlib (zlib.constants.DEFLATE ...).
+enum Mode {
+  kNone = 0,
+  kDeflate,
+  kInflate,
+  kGzip,
+  kGunzip,
+  kDeflateRaw,
+  kInflateRaw,
+  kUnzip,
+  kBrotliDecode,
+  kBrotliEncode,
+};
+
 // A codec failure as JS sees it. `message == nullptr` means no error.
 struct CompressionError {
   const char* message = nullptr;
