@@ -81,29 +81,13 @@ class SignJob : public CryptoJob {
     if (ok && salt_length_ != kNoSaltLength) {
       ok = EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt_length_) == 1;
     }
-    size_t half = dsa_encoding_ == kP1363Encoding ? P1363HalfSize(pkey_) : 0;
-    if (ok && verify_) {
-      Bytes der;
-      const Bytes* sig = &signature_;
-      if (half != 0) {
-        if (!P1363ToDer(signature_, half, &der)) der.clear();
-        sig = &der;
-      }
-      verified_ = !sig->empty() &&
-                  EVP_DigestVerify(ctx, sig->data(), sig->size(), data_.data(), data_.size()) == 1;
-      ERR_clear_error();  // A bad signature is a result, not an error.
-    } else if (ok) {
-      size_t len = 0;
-      ok = EVP_DigestSign(ctx, nullptr, &len, data_.data(), data_.size()) == 1;
-      out_.resize(len);
-      ok = ok && EVP_DigestSign(ctx, out_.data(), &len, data_.data(), data_.size()) == 1;
-      out_.resize(len);
-      if (ok && half != 0) {
-        Bytes raw;
-        ok = DerToP1363(out_, half, &raw);
-        out_ = std::move(raw);
-      }
-    }
+    ok = ok && Complete(
+        [&](const Bytes& sig) {
+          return EVP_DigestVerify(ctx, sig.data(), sig.size(), data_.data(), data_.size());
+        },
+        [&](unsigned char* out, size_t* len) {
+          return EVP_DigestSign(ctx, out, len, data_.data(), data_.size());
+        });
     if (!ok) error_ = JobError::FromOpenSsl(verify_ ? "Verify failed" : "Sign failed");
     EVP_MD_CTX_free(ctx);
   }
@@ -123,31 +107,44 @@ class SignJob : public CryptoJob {
       ok = EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt_length_) == 1;
     }
     ok = ok && EVP_PKEY_CTX_set_signature_md(pctx, md_) == 1;
+    ok = ok && Complete(
+        [&](const Bytes& sig) {
+          return EVP_PKEY_verify(pctx, sig.data(), sig.size(), digest, digest_len);
+        },
+        [&](unsigned char* out, size_t* len) {
+          return EVP_PKEY_sign(pctx, out, len, digest, digest_len);
+        });
+    if (!ok) error_ = JobError::FromOpenSsl(verify_ ? "Verify failed" : "Sign failed");
+    EVP_PKEY_CTX_free(pctx);
+  }
+
+  // The last step of both ways: `verify(der_signature)` or `sign(out, &len)` (OpenSSL's
+  // size-then-fill convention), with P1363 signatures converted from and to DER.
+  template <typename Verify, typename Sign>
+  bool Complete(Verify verify, Sign sign) {
     size_t half = dsa_encoding_ == kP1363Encoding ? P1363HalfSize(pkey_) : 0;
-    if (ok && verify_) {
+    if (verify_) {
       Bytes der;
       const Bytes* sig = &signature_;
       if (half != 0) {
         if (!P1363ToDer(signature_, half, &der)) der.clear();
         sig = &der;
       }
-      verified_ = !sig->empty() &&
-                  EVP_PKEY_verify(pctx, sig->data(), sig->size(), digest, digest_len) == 1;
+      verified_ = !sig->empty() && verify(*sig) == 1;
       ERR_clear_error();  // A bad signature is a result, not an error.
-    } else if (ok) {
-      size_t len = 0;
-      ok = EVP_PKEY_sign(pctx, nullptr, &len, digest, digest_len) == 1;
-      out_.resize(len);
-      ok = ok && EVP_PKEY_sign(pctx, out_.data(), &len, digest, digest_len) == 1;
-      out_.resize(len);
-      if (ok && half != 0) {
-        Bytes raw;
-        ok = DerToP1363(out_, half, &raw);
-        out_ = std::move(raw);
-      }
+      return true;
     }
-    if (!ok) error_ = JobError::FromOpenSsl(verify_ ? "Verify failed" : "Sign failed");
-    EVP_PKEY_CTX_free(pctx);
+    size_t len = 0;
+    bool ok = sign(nullptr, &len) == 1;
+    out_.resize(len);
+    ok = ok && sign(out_.data(), &len) == 1;
+    out_.resize(len);
+    if (ok && half != 0) {
+      Bytes raw;
+      ok = DerToP1363(out_, half, &raw);
+      out_ = std::move(raw);
+    }
+    return ok;
   }
 
   v8::Local<v8::Value> Result(v8::Isolate* isolate) override {

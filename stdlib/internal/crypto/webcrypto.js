@@ -73,6 +73,15 @@ function keyLength(algorithm) {
   return null;
 }
 
+// encrypt() and decrypt() after their argument count is checked: `usage` is the operation.
+function cipherWith(usage, algorithm, key, data) {
+  algorithm = normalizeAlgorithm(algorithm, usage);
+  checkKey(key, 'key');
+  data = copyBuffer(data, 'data');
+  checkUsage(key, usage, algorithm, 'The requested operation is not valid for the provided key');
+  return lazyOps().cipher(algorithm, key, data, usage === 'decrypt');
+}
+
 class SubtleCrypto {
   #brand = true;
 
@@ -123,23 +132,13 @@ class SubtleCrypto {
   async encrypt(algorithm, key, data) {
     checkThis(this);
     checkArgs(arguments.length, 3, 'algorithm', 'key', 'data');
-    algorithm = normalizeAlgorithm(algorithm, 'encrypt');
-    checkKey(key, 'key');
-    data = copyBuffer(data, 'data');
-    checkUsage(key, 'encrypt', algorithm,
-               'The requested operation is not valid for the provided key');
-    return lazyOps().cipher(algorithm, key, data, false);
+    return cipherWith('encrypt', algorithm, key, data);
   }
 
   async decrypt(algorithm, key, data) {
     checkThis(this);
     checkArgs(arguments.length, 3, 'algorithm', 'key', 'data');
-    algorithm = normalizeAlgorithm(algorithm, 'decrypt');
-    checkKey(key, 'key');
-    data = copyBuffer(data, 'data');
-    checkUsage(key, 'decrypt', algorithm,
-               'The requested operation is not valid for the provided key');
-    return lazyOps().cipher(algorithm, key, data, true);
+    return cipherWith('decrypt', algorithm, key, data);
   }
 
   async sign(algorithm, key, data) {
