@@ -4,8 +4,8 @@
 // constants and dns.promises.
 
 const impl = require('internal/dns/lookup');
-const { errorCodes, setDefaultServers } = require('internal/dns/utils');
-const { Resolver, bindDefaultResolver } = require('internal/dns/callback_resolver');
+const { bindDefaultResolver, errorCodes, setDefaultServers } = require('internal/dns/utils');
+const { Resolver } = require('internal/dns/callback_resolver');
 
 const { lookup, lookupService } = impl;
 Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), {
@@ -27,7 +27,7 @@ module.exports = {
   V4MAPPED: impl.V4MAPPED,
   ...errorCodes,
 };
-bindDefaultResolver(module.exports);
+bindDefaultResolver(Resolver, module.exports);
 
 let promises;
 Object.defineProperty(module.exports, 'promises', {

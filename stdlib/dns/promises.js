@@ -3,8 +3,8 @@
 // Resolver; they share dns's default channel, so dns.setServers applies to both.
 
 const impl = require('internal/dns/lookup');
-const { errorCodes, setDefaultServers } = require('internal/dns/utils');
-const { Resolver, bindDefaultResolver } = require('internal/dns/promises_resolver');
+const { bindDefaultResolver, errorCodes, setDefaultServers } = require('internal/dns/utils');
+const { Resolver } = require('internal/dns/promises_resolver');
 
 module.exports = {
   lookup: impl.lookupPromise,
@@ -15,4 +15,4 @@ module.exports = {
   setServers: setDefaultServers,
   ...errorCodes,
 };
-bindDefaultResolver(module.exports);
+bindDefaultResolver(Resolver, module.exports);

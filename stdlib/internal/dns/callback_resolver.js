@@ -10,7 +10,7 @@ const {
 const { validateFunction, validateString } = require('internal/validators');
 const { dnsException } = require('internal/net/exceptions');
 const {
-  ResolverBase, defaultResolverOf, toASCII, resolveMethods, rrtypeMethods,
+  ResolverBase, addQueryMethods, toASCII, rrtypeMethods,
 } = require('internal/dns/utils');
 
 function onresolve(status, result, ttls) {
@@ -40,15 +40,12 @@ function makeQuery(bindingName) {
     if (err) throw dnsException(err, bindingName, name);
     return req;
   }
-  Object.defineProperty(query, 'name', { value: bindingName });
   return query;
 }
 
 class Resolver extends ResolverBase {}
 
-for (const [method, bindingName] of Object.entries(resolveMethods)) {
-  Resolver.prototype[method] = makeQuery(bindingName);
-}
+addQueryMethods(Resolver, makeQuery);
 
 Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   let method;
@@ -64,13 +61,4 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   return this[method](hostname, callback);
 };
 
-// Copies every resolve method onto `target` (the dns module), bound to the default channel.
-function bindDefaultResolver(target) {
-  const resolver = defaultResolverOf(Resolver);
-  for (const method of ['resolve', ...Object.keys(resolveMethods)]) {
-    target[method] = Resolver.prototype[method].bind(resolver);
-  }
-  target.getServers = () => resolver.getServers();
-}
-
-module.exports = { Resolver, bindDefaultResolver };
+module.exports = { Resolver };

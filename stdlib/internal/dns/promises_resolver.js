@@ -7,7 +7,7 @@ const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
 const { dnsException } = require('internal/net/exceptions');
 const {
-  ResolverBase, defaultResolverOf, toASCII, resolveMethods, rrtypeMethods,
+  ResolverBase, addQueryMethods, toASCII, rrtypeMethods,
 } = require('internal/dns/utils');
 
 function onresolve(status, result, ttls) {
@@ -35,15 +35,12 @@ function makeQuery(bindingName) {
       if (err) reject(dnsException(err, bindingName, name));
     });
   }
-  Object.defineProperty(query, 'name', { value: bindingName });
   return query;
 }
 
 class Resolver extends ResolverBase {}
 
-for (const [method, bindingName] of Object.entries(resolveMethods)) {
-  Resolver.prototype[method] = makeQuery(bindingName);
-}
+addQueryMethods(Resolver, makeQuery);
 
 Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   let method = 'resolve4';
@@ -55,12 +52,4 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   return this[method](hostname);
 };
 
-function bindDefaultResolver(target) {
-  const resolver = defaultResolverOf(Resolver);
-  for (const method of ['resolve', ...Object.keys(resolveMethods)]) {
-    target[method] = Resolver.prototype[method].bind(resolver);
-  }
-  target.getServers = () => resolver.getServers();
-}
-
-module.exports = { Resolver, bindDefaultResolver };
+module.exports = { Resolver };

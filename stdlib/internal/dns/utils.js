@@ -162,6 +162,26 @@ const rrtypeMethods = {
   SRV: 'resolveSrv', PTR: 'resolvePtr', NAPTR: 'resolveNaptr', SOA: 'resolveSoa',
 };
 
+// Gives ResolverClass one method per resolveMethods entry, made by makeQuery(bindingName)
+// (the callback and promise forms differ only in how a query answers).
+function addQueryMethods(ResolverClass, makeQuery) {
+  for (const [method, bindingName] of Object.entries(resolveMethods)) {
+    const query = makeQuery(bindingName);
+    Object.defineProperty(query, 'name', { value: bindingName });
+    ResolverClass.prototype[method] = query;
+  }
+}
+
+// Copies every resolve method of ResolverClass onto `target` (a dns module), bound to the
+// default channel.
+function bindDefaultResolver(ResolverClass, target) {
+  const resolver = defaultResolverOf(ResolverClass);
+  for (const method of ['resolve', ...Object.keys(resolveMethods)]) {
+    target[method] = ResolverClass.prototype[method].bind(resolver);
+  }
+  target.getServers = () => resolver.getServers();
+}
+
 const errorCodes = {
   NODATA: 'ENODATA', FORMERR: 'EFORMERR', SERVFAIL: 'ESERVFAIL', NOTFOUND: 'ENOTFOUND',
   NOTIMP: 'ENOTIMP', REFUSED: 'EREFUSED', BADQUERY: 'EBADQUERY', BADNAME: 'EBADNAME',
@@ -175,6 +195,8 @@ const errorCodes = {
 
 module.exports = {
   ResolverBase,
+  addQueryMethods,
+  bindDefaultResolver,
   defaultResolverOf,
   getDefaultHandle,
   setDefaultServers,
