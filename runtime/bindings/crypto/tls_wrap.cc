@@ -267,7 +267,8 @@ void Write(const Args& args) {
 
 // writev([chunk0, latin1_0, chunk1, latin1_1, ...]): the chunks (views, or strings taken
 // as Latin-1 when the flag is true, else UTF-8) joined into one SSL_write, so a corked
-// write becomes one TLS record without a joined Buffer in JS.
+// write becomes one TLS record without a joined Buffer in JS. Returns the cleartext byte
+// count (what bytesWritten adds).
 void Writev(const Args& args) {
   TLSWrap* w = TLSWrap::Self(args);
   if (w->ssl_ == nullptr) return;
@@ -315,6 +316,7 @@ void Writev(const Args& args) {
           nullptr, v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
     }
   }
+  args.GetReturnValue().Set(static_cast<double>(offset));
   EncryptAndEmit(isolate, w, out, offset);
 }
 

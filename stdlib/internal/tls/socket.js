@@ -519,8 +519,7 @@ TLSSocket.prototype._write = function(chunk, encoding, cb) {
 function writeEncrypted(self, cb, list, buf) {
   self._unrefTimer();
   if (list !== undefined) {
-    self.ssl.writev(list);
-    self[kBytesWritten] += writevLength(list);
+    self[kBytesWritten] += self.ssl.writev(list) ?? 0;  // Undefined once destroyed.
   } else {
     self.ssl.write(buf);
     self[kBytesWritten] += buf.length;
@@ -529,17 +528,6 @@ function writeEncrypted(self, cb, list, buf) {
   if (self[kDirect] !== undefined && self[kWritesInFlight] > 0) self[kWriteCb] = cb;
   else if (raw.writableNeedDrain) raw.once('drain', () => cb());
   else process.nextTick(cb);
-}
-
-// The cleartext length of a writev list (chunk, latin1 flag pairs; see _writev).
-function writevLength(list) {
-  let bytes = 0;
-  for (let i = 0; i < list.length; i += 2) {
-    const chunk = list[i];
-    if (typeof chunk !== 'string') bytes += chunk.length;
-    else bytes += list[i + 1] ? chunk.length : Buffer.byteLength(chunk, 'utf8');
-  }
-  return bytes;
 }
 
 function chunkLength(chunk, encoding) {
