@@ -1,13 +1,18 @@
 // `zlib`: the native side of node:zlib. `Zlib` runs deflate/inflate/gzip/gunzip/
-// deflateRaw/inflateRaw/unzip over the system zlib; BrotliEncoder and BrotliDecoder
-// live in zlib_brotli.cc; the write machinery they share in zlib_stream.cc. Also
-// crc32() and the numeric constants (zlib.constants).
+// deflateRaw/inflateRaw/unzip over the system zlib (compressing streams with default
+// options over ParallelDeflate, zlib_parallel_deflate.cc); BrotliEncoder and
+// BrotliDecoder live in zlib_brotli.cc; the write machinery they share in
+// zlib_stream.cc. Also crc32() and the numeric constants (zlib.constants).
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <vector>
 
 #include "base/check.h"
+#include "runtime/bindings/zlib_parallel_deflate.h"
 #include "runtime/bindings/zlib_stream.h"
 #include "runtime/core/binding.h"
 #include "runtime/core/realm.h"
@@ -34,6 +39,73 @@ const char* ZlibCodeName(int err) {
   }
   return "Z_UNKNOWN_ERROR";
 }
+
+// The CRC-32 and length check of a gzip member, done with libdeflate's CRC-32 (several
+// times faster than zlib 1.2.13's) while zlib's own is switched off with
+// inflateValidate(). Only for members whose header has no header CRC (zlib checks that
+// with the same switch), which Begin() sees in the member's first bytes; otherwise zlib
+// checks everything itself. Failures carry zlib's messages and code.
+class GzipMemberCheck {
+ public:
+  // At the start of a member, with its first bytes in `strm`.
+  void Begin(z_stream* strm) {
+    active_ = strm->avail_in >= 4 && strm->next_in[0] == kGzipMagic1 &&
+              strm->next_in[1] == kGzipMagic2 && (strm->next_in[3] & kHeaderCrcFlag) == 0;
+    inflateValidate(strm, active_ ? 0 : 1);
+    crc_ = 0;
+    size_ = 0;
+    tail_size_ = 0;
+  }
+
+  // After an inflate() call that read from `in` and wrote from `out` on; turns its
+  // Z_STREAM_END into Z_DATA_ERROR (setting *msg) when the trailer does not match.
+  void Update(const z_stream& strm, const Bytef* in, const Bytef* out, int* err,
+              const char** msg) {
+    if (!active_) return;
+    size_t produced = strm.next_out - out;
+    if (produced != 0) crc_ = libdeflate_crc32(crc_, out, produced);
+    size_ += produced;
+    KeepTail(in, strm.next_in - in);
+    if (*err != Z_STREAM_END) return;
+    // The member's last 8 bytes read: CRC-32 and size modulo 2^32, little-endian.
+    CHECK_EQ(tail_size_, sizeof(tail_));
+    uint32_t crc = 0;
+    uint32_t size = 0;
+    for (int i = 3; i >= 0; i--) {
+      crc = crc << 8 | tail_[i];
+      size = size << 8 | tail_[4 + i];
+    }
+    if (crc != crc_) {
+      *err = Z_DATA_ERROR;
+      *msg = "incorrect data check";
+    } else if (size != static_cast<uint32_t>(size_)) {
+      *err = Z_DATA_ERROR;
+      *msg = "incorrect length check";
+    }
+  }
+
+ private:
+  static constexpr uint8_t kHeaderCrcFlag = 0x02;
+
+  // Keeps the last 8 bytes read, which may come from several writes.
+  void KeepTail(const Bytef* data, size_t size) {
+    if (size >= sizeof(tail_)) {
+      memcpy(tail_, data + size - sizeof(tail_), sizeof(tail_));
+      tail_size_ = sizeof(tail_);
+      return;
+    }
+    size_t keep = std::min(tail_size_, sizeof(tail_) - size);
+    memmove(tail_, tail_ + tail_size_ - keep, keep);
+    memcpy(tail_ + keep, data, size);
+    tail_size_ = keep + size;
+  }
+
+  bool active_ = false;
+  uint32_t crc_ = 0;
+  uint64_t size_ = 0;
+  uint8_t tail_[8] = {};
+  size_t tail_size_ = 0;
+};
 
 class ZlibStream : public CompressionStream {
  public:
@@ -84,8 +156,10 @@ class ZlibStream : public CompressionStream {
       stream->EmitError(stream->ErrorFor("Init error"), /*sync=*/true);
       return;
     }
-    stream->err_ = deflateParams(&stream->strm_, args[0].As<v8::Int32>()->Value(),
-                                 args[1].As<v8::Int32>()->Value());
+    int level = args[0].As<v8::Int32>()->Value();
+    int strategy = args[1].As<v8::Int32>()->Value();
+    stream->err_ = stream->parallel_ ? stream->parallel_->Params(level, strategy)
+                                     : deflateParams(&stream->strm_, level, strategy);
     if (stream->err_ != Z_OK && stream->err_ != Z_BUF_ERROR) {
       stream->EmitError(stream->ErrorFor("Failed to set parameters"), /*sync=*/true);
     }
@@ -94,6 +168,10 @@ class ZlibStream : public CompressionStream {
  protected:
   void DoWork() override {
     if (!initialized_ && !InitStream()) return;  // GetError() reports err_.
+    if (parallel_) {
+      err_ = parallel_->Deflate(&next_in_, &avail_in_, &next_out_, &avail_out_, flush_);
+      return;
+    }
     strm_.next_in = const_cast<Bytef*>(next_in_);
     strm_.avail_in = static_cast<uInt>(avail_in_);
     strm_.next_out = next_out_;
@@ -115,7 +193,7 @@ class ZlibStream : public CompressionStream {
       case Z_OK:
       case Z_BUF_ERROR:
         // Input ran out before the end of the stream while finishing.
-        if (strm_.avail_out != 0 && flush_ == Z_FINISH) {
+        if (avail_out_ != 0 && flush_ == Z_FINISH) {
           return ErrorFor("unexpected end of file");
         }
         return {};
@@ -130,8 +208,17 @@ class ZlibStream : public CompressionStream {
 
   CompressionError ResetStream() override {
     if (!initialized_) return {};
+    if (parallel_) {
+      parallel_->Reset();
+      return {};
+    }
     err_ = IsDeflate() ? deflateReset(&strm_) : inflateReset(&strm_);
+    // zlib's own check back on (member_check_ may have turned it off): an Unzip stream
+    // may get zlib-format data next.
+    if (err_ == Z_OK && !IsDeflate()) err_ = inflateValidate(&strm_, 1);
     gzip_magic_seen_ = 0;
+    member_start_ = true;
+    check_msg_ = nullptr;
     mode_ = initial_mode_;
     if (err_ != Z_OK) return ErrorFor("Failed to reset stream");
     return SetDictionary();
@@ -140,7 +227,9 @@ class ZlibStream : public CompressionStream {
   void FreeStream() override {
     if (!initialized_) return;
     initialized_ = false;
-    if (IsDeflate()) {
+    if (parallel_) {
+      parallel_.reset();
+    } else if (IsDeflate()) {
       deflateEnd(&strm_);
     } else {
       inflateEnd(&strm_);
@@ -154,7 +243,8 @@ class ZlibStream : public CompressionStream {
 
   // zlib's own message when it has one (it points at static text).
   CompressionError ErrorFor(const char* fallback) const {
-    return {strm_.msg != nullptr ? strm_.msg : fallback, ZlibCodeName(err_), err_};
+    const char* msg = parallel_ ? parallel_->msg() : check_msg_ ? check_msg_ : strm_.msg;
+    return {msg != nullptr ? msg : fallback, ZlibCodeName(err_), err_};
   }
 
   bool InitStream() {
@@ -164,6 +254,16 @@ class ZlibStream : public CompressionStream {
     if (mode_ == kGzip || mode_ == kGunzip) window_bits += 16;
     if (mode_ == kUnzip) window_bits += 32;
     if (mode_ == kDeflateRaw || mode_ == kInflateRaw) window_bits = -window_bits;
+    if (IsDeflate() && ParallelDeflate::Eligible(settings_.window_bits, level, mem_level,
+                                                 strategy, !dictionary_.empty())) {
+      using Wrapper = ParallelDeflate::Wrapper;
+      Wrapper wrapper = mode_ == kGzip      ? Wrapper::kGzip
+                        : mode_ == kDeflate ? Wrapper::kZlib
+                                            : Wrapper::kRaw;
+      parallel_ = std::make_unique<ParallelDeflate>(wrapper, level);
+      initialized_ = true;
+      return true;
+    }
     if (IsDeflate()) {
       err_ = deflateInit2(&strm_, level, Z_DEFLATED, window_bits, mem_level, strategy);
     } else {
@@ -209,8 +309,19 @@ class ZlibStream : public CompressionStream {
     }
   }
 
+  // One inflate() call; a gzip member's check is done by member_check_.
+  int InflateStep() {
+    if (mode_ == kGunzip && member_start_) member_check_.Begin(&strm_);
+    member_start_ = false;
+    const Bytef* in = strm_.next_in;
+    const Bytef* out = strm_.next_out;
+    int err = inflate(&strm_, flush_);
+    if (mode_ == kGunzip) member_check_.Update(strm_, in, out, &err, &check_msg_);
+    return err;
+  }
+
   void Inflate() {
-    err_ = inflate(&strm_, flush_);
+    err_ = InflateStep();
     if (mode_ != kInflateRaw && err_ == Z_NEED_DICT && !dictionary_.empty()) {
       err_ = inflateSetDictionary(&strm_, dictionary_.data(),
                                   static_cast<uInt>(dictionary_.size()));
@@ -228,13 +339,17 @@ class ZlibStream : public CompressionStream {
            strm_.next_in[0] != 0) {
       err_ = inflateReset(&strm_);
       if (err_ != Z_OK) return;
-      err_ = inflate(&strm_, flush_);
+      member_start_ = true;
+      err_ = InflateStep();
     }
   }
 
   const Mode initial_mode_;
   Mode mode_;  // Unzip turns into Inflate or Gunzip once it has seen the header.
   z_stream strm_{};
+  // Set instead of strm_ for deflate-family streams that ParallelDeflate::Eligible()
+  // accepts: large streams then compress on several CPUs.
+  std::unique_ptr<ParallelDeflate> parallel_;
   int err_ = Z_OK;
   bool initialized_ = false;
   struct Settings {
@@ -244,6 +359,9 @@ class ZlibStream : public CompressionStream {
     int strategy;
   } settings_{};
   int gzip_magic_seen_ = 0;
+  bool member_start_ = true;  // The next inflate() starts a gzip member.
+  GzipMemberCheck member_check_;
+  const char* check_msg_ = nullptr;  // member_check_'s error message, if any.
   std::vector<uint8_t> dictionary_;
 };
 

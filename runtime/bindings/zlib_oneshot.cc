@@ -202,7 +202,10 @@ Output Decompress(int mode, const uint8_t* in, size_t in_size, size_t limit) {
   }
   size_t offset = 0;
   for (;;) {
-    if (!InflateMember(mode, in + offset, in_size - offset, limit, hint, &result, &offset)) {
+    // libdeflate skips a gzip header's CRC-16 (FHCRC) unchecked; zlib checks it.
+    bool header_crc = mode == kGunzip && in_size - offset >= 4 && (in[offset + 3] & 0x02) != 0;
+    if (header_crc ||
+        !InflateMember(mode, in + offset, in_size - offset, limit, hint, &result, &offset)) {
       result.Fail();
       return result;
     }

@@ -19,10 +19,23 @@ const { constants } = internalBinding('zlib');
 const {
   Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
   BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_EMIT_METADATA,
-  BROTLI_ENCODE, BROTLI_DECODE,
+  BROTLI_ENCODE, BROTLI_DECODE, INFLATE, GUNZIP, INFLATERAW, UNZIP,
 } = constants;
 const Z_MIN_CHUNK = 64;
 const Z_DEFAULT_CHUNK = 16 * 1024;
+// Decompressing streams whose output fills a chunk go on with an output buffer of
+// several chunks per trip to the thread pool (each trip costs two thread wake-ups, more
+// than inflating 16 KiB), and still emit the chunkSize pieces Node emits.
+const kDecompressOutSize = 64 * 1024;
+
+function outSizeFor(mode, chunkSize) {
+  const decompress = mode === INFLATE || mode === GUNZIP || mode === INFLATERAW ||
+    mode === UNZIP || mode === BROTLI_DECODE;
+  if (!decompress || !Number.isInteger(chunkSize) || chunkSize >= kDecompressOutSize) {
+    return chunkSize;
+  }
+  return chunkSize * Math.floor(kDecompressOutSize / chunkSize);
+}
 
 const kError = Symbol('kError');
 const kOwner = Symbol('kOwner');
@@ -113,6 +126,8 @@ function ZlibBase(opts, mode, handle, defaults) {
   this._outBuffer = null;
   this._outOffset = 0;
   this._chunkSize = chunkSize;
+  // Of the async path's output buffers after the first.
+  this._outSize = outSizeFor(mode, chunkSize);
   this._defaultFlushFlag = flush;
   this._finishFlushFlag = finishFlush;
   this._defaultFullFlushFlag = defaults.fullFlush;
@@ -195,8 +210,8 @@ ZlibBase.prototype._processChunk = function _processChunk(chunk, flushFlag, call
   }
 };
 
-function outBufferOf(stream) {
-  if (stream._outBuffer === null) stream._outBuffer = Buffer.allocUnsafe(stream._chunkSize);
+function outBufferOf(stream, size) {
+  if (stream._outBuffer === null) stream._outBuffer = Buffer.allocUnsafe(size);
   return stream._outBuffer;
 }
 
@@ -207,9 +222,9 @@ function processChunkSync(stream, chunk, flushFlag) {
   const chunkSize = stream._chunkSize;
   let inOff = 0;
   let availInBefore = chunk.byteLength;
-  let outBuffer = outBufferOf(stream);
+  let outBuffer = outBufferOf(stream, chunkSize);
   let outOffset = stream._outOffset;
-  let availOutBefore = chunkSize - outOffset;
+  let availOutBefore = outBuffer.length - outOffset;
   let inputRead = 0;
   let nread = 0;
   const buffers = [];
@@ -235,7 +250,7 @@ function processChunkSync(stream, chunk, flushFlag) {
         throw new ERR_BUFFER_TOO_LARGE(stream._maxOutputLength);
       }
     }
-    if (availOutAfter === 0 || outOffset >= chunkSize) {
+    if (availOutAfter === 0 || outOffset >= outBuffer.length) {
       availOutBefore = chunkSize;
       outOffset = 0;
       outBuffer = Buffer.allocUnsafe(chunkSize);
@@ -260,17 +275,30 @@ function processChunk(stream, chunk, flushFlag, callback) {
   // The handle keeps the input alive while the thread pool reads it.
   handle.buffer = chunk;
   handle.cb = callback;
-  handle.availOutBefore = stream._chunkSize - stream._outOffset;
+  // The first output buffer is one chunk; only a stream that fills it (a large output)
+  // gets the larger ones.
+  const outBuffer = outBufferOf(stream, stream._chunkSize);
+  handle.availOutBefore = outBuffer.length - stream._outOffset;
   handle.availInBefore = chunk.byteLength;
   handle.inOff = 0;
   handle.flushFlag = flushFlag;
-  handle.write(flushFlag, chunk, 0, handle.availInBefore, outBufferOf(stream),
-    stream._outOffset, handle.availOutBefore);
+  handle.write(flushFlag, chunk, 0, handle.availInBefore, outBuffer, stream._outOffset,
+    handle.availOutBefore);
 }
 
 function writeMore(handle, stream) {
   handle.write(handle.flushFlag, handle.buffer, handle.inOff, handle.availInBefore,
-    stream._outBuffer, stream._outOffset, stream._chunkSize);
+    stream._outBuffer, stream._outOffset, stream._outBuffer.length);
+}
+
+// Runs `fn` when the reader next asks for data.
+function onNextRead(stream, fn) {
+  const read = stream._read;
+  stream._read = (n) => {
+    stream._read = read;
+    fn();
+    stream._read(n);
+  };
 }
 
 // Completion of an async write; `this` is the handle.
@@ -283,42 +311,50 @@ function processCallback() {
     return;
   }
   const state = stream._writeState;
-  const availOutAfter = state[0];
-  const availInAfter = state[1];
-  const consumed = handle.availInBefore - availInAfter;
-  stream.bytesWritten += consumed;
+  handle.availOutAfter = state[0];
+  handle.availInAfter = state[1];
+  handle.consumed = handle.availInBefore - handle.availInAfter;
+  stream.bytesWritten += handle.consumed;
+  handle.pushFrom = stream._outOffset;
+  stream._outOffset += handle.availOutBefore - handle.availOutAfter;
+  pushOutput(handle, stream);
+}
 
-  const produced = handle.availOutBefore - availOutAfter;
+// Pushes the output of the last write cut where Node's chunkSize buffers would cut it,
+// pausing until the next read whenever the reader's buffer is full, as Node does
+// between writes (a decompression bomb then stops instead of filling memory).
+function pushOutput(handle, stream) {
+  const chunkSize = stream._chunkSize;
+  const end = stream._outOffset;
   let readableFull = false;
-  if (produced > 0) {
-    const out = stream._outBuffer.slice(stream._outOffset, stream._outOffset + produced);
-    stream._outOffset += produced;
-    readableFull = !stream.push(out);
+  while (handle.pushFrom < end) {
+    const start = handle.pushFrom;
+    handle.pushFrom = Math.min(end, start - (start % chunkSize) + chunkSize);
+    readableFull = !stream.push(stream._outBuffer.slice(start, handle.pushFrom));
+    if (stream.destroyed) {
+      handle.cb();
+      return;
+    }
+    if (readableFull && handle.pushFrom < end) {
+      onNextRead(stream, () => pushOutput(handle, stream));
+      return;
+    }
   }
-  if (stream.destroyed) {
-    handle.cb();
-    return;
-  }
-  if (availOutAfter === 0 || stream._outOffset >= stream._chunkSize) {
-    handle.availOutBefore = stream._chunkSize;
+  const { availOutAfter, availInAfter } = handle;
+  if (availOutAfter === 0 || stream._outOffset >= stream._outBuffer.length) {
+    handle.availOutBefore = stream._outSize;
     stream._outOffset = 0;
-    stream._outBuffer = Buffer.allocUnsafe(stream._chunkSize);
+    stream._outBuffer = Buffer.allocUnsafe(stream._outSize);
   }
   if (availOutAfter === 0) {
     // The output filled up: there may be more, so go again with the rest of the input,
-    // once the reader wants more if its buffer is full (a decompression bomb then
-    // stops instead of filling memory).
-    handle.inOff += consumed;
+    // once the reader wants more if its buffer is full.
+    handle.inOff += handle.consumed;
     handle.availInBefore = availInAfter;
     if (!readableFull) {
       writeMore(handle, stream);
     } else {
-      const read = stream._read;
-      stream._read = (n) => {
-        stream._read = read;
-        writeMore(handle, stream);
-        stream._read(n);
-      };
+      onNextRead(stream, () => writeMore(handle, stream));
     }
     return;
   }
