@@ -9,10 +9,16 @@
 //   [kOnMessageComplete]()
 // execute() and finish() return the bytes parsed, or an Error with `code` ('HPE_*'),
 // `reason` and `bytesParsed`; when a callback throws, the exception propagates.
+// For the server's headersTimeout/requestTimeout checks the parser itself tracks whether
+// a message is in progress (from its first byte to its end), since when, and whether its
+// head is complete, as Node's does: activeAge(), headersCompleted(), setActive(); a
+// message's start then needs no kOnMessageBegin callback into JS.
 // setBufferConstructor(FastBuffer) must be called once before execute().
 // Differs from Node 20: the kOnBody buffer is a view of execute()'s argument where Node
 // copies (stdlib passes fresh socket reads, never reused); consume()/unconsume() (reading
 // straight from a stream handle) and kOnExecute/kOnTimeout do not exist.
+#include <uv.h>
+
 #include <string>
 #include <vector>
 
@@ -73,6 +79,29 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
                                                    : 0;
     uint32_t lenient = args[3]->IsNumber() ? args[3]->Uint32Value(context).FromMaybe(0) : 0;
     self->parser_.Init(static_cast<HttpMessageParser::Type>(type), max_header_size, lenient);
+    self->SetActive(false);
+  }
+
+  // activeAge(): milliseconds since the current message began, or -1 between messages.
+  static void ActiveAge(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    Parser* self = Unwrap<Parser>(args.This());
+    if (self == nullptr) return;  // Called on another object (Node returns too).
+    double age = self->active_ ? (uv_hrtime() - self->message_start_) / 1e6 : -1;
+    args.GetReturnValue().Set(age);
+  }
+
+  static void HeadersCompleted(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    Parser* self = Unwrap<Parser>(args.This());
+    if (self == nullptr) return;  // Called on another object (Node returns too).
+    args.GetReturnValue().Set(self->headers_completed_);
+  }
+
+  // setActive(bool): a message starts now (a new connection waits for its first one),
+  // or the connection is no longer waiting on one (it timed out).
+  static void SetActiveMethod(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    Parser* self = Unwrap<Parser>(args.This());
+    if (self == nullptr) return;  // Called on another object (Node returns too).
+    self->SetActive(args[0]->IsTrue());
   }
 
   // execute(buffer)
@@ -117,11 +146,13 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   static void Noop(const v8::FunctionCallbackInfo<v8::Value>&) {}
 
   int OnMessageBegin() override {
+    SetActive(true);
     v8::Local<v8::Value> unused;
     return Call(kOnMessageBegin, 0, nullptr, &unused) ? 0 : -1;
   }
 
   int OnHeadersComplete() override {
+    headers_completed_ = true;
     v8::Isolate* isolate = realm()->isolate();
     v8::Local<v8::Value> undefined = v8::Undefined(isolate);
     bool request = parser_.type() == HttpMessageParser::kRequest;
@@ -166,6 +197,7 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   }
 
   int OnMessageComplete() override {
+    active_ = false;
     v8::Local<v8::Value> unused;
     if (!parser_.fields().empty()) {
       v8::Isolate* isolate = realm()->isolate();
@@ -176,6 +208,12 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   }
 
  private:
+  void SetActive(bool active) {
+    active_ = active;
+    headers_completed_ = false;
+    message_start_ = active ? uv_hrtime() : 0;
+  }
+
   // [field0, value0, field1, value1, ...]
   v8::Local<v8::Value> HeadersArray() {
     v8::Isolate* isolate = realm()->isolate();
@@ -229,6 +267,9 @@ class Parser : public BaseObject, public HttpMessageParser::Delegate {
   HttpMessageParser parser_;
   v8::Local<v8::ArrayBufferView> current_buffer_;  // Only during execute().
   const char* current_data_ = nullptr;  // Lifetime: the bytes of current_buffer_.
+  uint64_t message_start_ = 0;  // uv_hrtime() at the current message's first byte.
+  bool active_ = false;
+  bool headers_completed_ = false;
 };
 
 void SetBufferConstructor(const v8::FunctionCallbackInfo<v8::Value>& args) {
@@ -255,6 +296,9 @@ void Initialize(BindingTarget& target) {
   method("finish", Parser::Finish);
   method("pause", Parser::Pause);
   method("resume", Parser::Resume);
+  method("activeAge", Parser::ActiveAge);
+  method("headersCompleted", Parser::HeadersCompleted);
+  method("setActive", Parser::SetActiveMethod);
   method("close", Parser::Noop);
   method("free", Parser::Noop);
   method("remove", Parser::Noop);

@@ -32,6 +32,12 @@ export class HTTPParser {
   finish(): undefined | ParseError;
   pause(): void;
   resume(): void;
+  // The server's timeout bookkeeping, kept by the parser: milliseconds since the current
+  // message's first byte (-1 between messages), whether its head is complete, and
+  // setActive(true) to start the clock for a new connection (false: stop it).
+  activeAge(): number;
+  headersCompleted(): boolean;
+  setActive(active: boolean): void;
   close(): void;
   free(): void;
   remove(): void;

@@ -22,21 +22,28 @@ const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
 const kMaxHeaderPairs = 2000;
 
+// Header names already found valid, so that the names a server sends with every
+// response are matched once rather than per response. Bounded: short names only, and
+// none added once full. (Values are not kept: they may be secrets, and vary more.)
+const knownTokens = new Set();
+const kMaxKnownTokens = 256;
+const kMaxKnownTokenLength = 64;
+
 // Verifies that the given value is a valid HTTP token per RFC 9110.
 function checkIsHttpToken(val) {
-  return tokenRegExp.test(val);
+  if (knownTokens.has(val)) return true;
+  if (!tokenRegExp.test(val)) return false;
+  if (typeof val === 'string' && val.length <= kMaxKnownTokenLength &&
+      knownTokens.size < kMaxKnownTokens) {
+    knownTokens.add(val);
+  }
+  return true;
 }
 
-// True when the value has a character not allowed in a header value.
+// True when the value has a character not allowed in a header value. A number's
+// string form never has one (digits, '-', '.', 'e', '+', 'Infinity', 'NaN').
 function checkInvalidHeaderChar(val) {
-  return headerCharRegex.test(val);
-}
-
-function parserOnMessageBegin() {
-  // Bookkeeping for headersTimeout / requestTimeout (see internal/http/server_timeouts).
-  this.messageStart = Date.now();
-  this.headersDone = false;
-  this.active = true;
+  return typeof val !== 'number' && headerCharRegex.test(val);
 }
 
 // Trailers (and, in Node, headers flushed early) arrive here before message complete.
@@ -51,7 +58,6 @@ function parserOnHeadersComplete(versionMajor, versionMinor, headers, method, ur
                                  statusCode, statusMessage, upgrade, shouldKeepAlive) {
   const parser = this;
   const { socket } = parser;
-  parser.headersDone = true;
   if (headers === undefined) {
     headers = parser._headers;
     parser._headers = [];
@@ -92,7 +98,6 @@ function parserOnBody(chunk) {
 function parserOnMessageComplete() {
   const parser = this;
   const stream = parser.incoming;
-  parser.active = false;
   if (stream !== null) {
     stream.complete = true;
     const headers = parser._headers;
@@ -121,10 +126,8 @@ function newParser() {
   parser.incoming = null;
   parser.outgoing = null;
   parser.maxHeaderPairs = kMaxHeaderPairs;
-  parser.messageStart = 0;
-  parser.headersDone = false;
-  parser.active = false;
-  parser[kOnMessageBegin] = parserOnMessageBegin;
+  // The parser tracks message starts itself (activeAge()): no callback per message.
+  parser[kOnMessageBegin] = null;
   parser[kOnHeaders] = parserOnHeaders;
   parser[kOnHeadersComplete] = parserOnHeadersComplete;
   parser[kOnBody] = parserOnBody;
@@ -149,7 +152,6 @@ function cleanParser(parser) {
   parser.onIncoming = null;
   parser.joinDuplicateHeaders = null;
   parser[HTTPParser.kOnTimeout] = null;
-  parser.active = false;
 }
 
 function freeParser(parser, req, socket) {

@@ -221,9 +221,11 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
   return this.outputSize < this[kHighWaterMark];
 };
 
-OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers) {
+// `firstLineAscii`: the caller knows the first line is ASCII (a standard status line).
+OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers,
+                                                              firstLineAscii) {
   storeHeaderBlock(this, firstLine, headers, kOutHeaders, validateHeaderName,
-                   validateHeaderValue);
+                   validateHeaderValue, firstLineAscii === true);
 };
 
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
@@ -359,8 +361,8 @@ function canMergeWrites(socket) {
 
 // From end(), `finish` is the message's completion callback. A last string chunk of a
 // chunked message without trailers goes out with its size line and the terminating
-// chunk as one write that carries `finish`; kEndWritten then tells end() that nothing
-// more is to be sent.
+// chunk as one write that carries `finish`, and so does the last chunk of a message that
+// is not chunked; kEndWritten then tells end() that nothing more is to be sent.
 function writeChunk(msg, chunk, encoding, callback, fromEnd, finish) {
   if (typeof callback !== 'function') callback = nop;
   if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
@@ -418,6 +420,12 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd, finish) {
     msg._send(crlfBuf, null, null);
     msg._send(chunk, encoding, null, len);
     return msg._send(crlfBuf, null, callback);
+  }
+  if (last && !msg.chunkedEncoding) {
+    // A body of known length: its last chunk carries `finish`, rather than an empty
+    // write after it (one write instead of a writev of two).
+    msg[kEndWritten] = true;
+    return msg._send(chunk, encoding, finish, len);
   }
   return msg._send(chunk, encoding, callback, len);
 }

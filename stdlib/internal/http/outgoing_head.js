@@ -116,10 +116,12 @@ function processHeader(msg, state, key, value, validate, validateName, validateV
   storeHeader(msg, state, key, value, validate, validateValue);
 }
 
-function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, validateValue) {
+function storeHeaderBlock(msg, firstLine, headers, kOutHeaders, validateName, validateValue,
+                          firstLineAscii) {
   const state = {
     connection: false, contLen: false, te: false, date: false, expect: false,
-    trailer: false, header: firstLine, nonAscii: RE_NON_ASCII.test(firstLine),
+    trailer: false, header: firstLine,
+    nonAscii: !firstLineAscii && RE_NON_ASCII.test(firstLine),
   };
   if (headers) {
     if (headers === msg[kOutHeaders]) {

@@ -160,9 +160,7 @@ function connectionListener(socket) {
   parser.socket = socket;
   socket.parser = parser;
   // The connection counts toward headersTimeout from its first byte's wait.
-  parser.messageStart = Date.now();
-  parser.headersDone = false;
-  parser.active = true;
+  parser.setActive(true);
   if (typeof server.maxHeadersCount === 'number') {
     parser.maxHeaderPairs = server.maxHeadersCount << 1;
   }

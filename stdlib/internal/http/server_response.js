@@ -37,6 +37,11 @@ const STATUS_CODES = {
   511: 'Network Authentication Required',
 };
 
+// The status lines of the standard reason phrases (http.STATUS_CODES may be changed by
+// users; these may not): known valid and ASCII, so made and checked once each.
+const defaultReasons = { ...STATUS_CODES };
+const defaultStatusLines = new Map();
+
 function ServerResponse(req, options) {
   OutgoingMessage.call(this, options);
   if (req.method === 'HEAD') this._hasBody = false;
@@ -163,15 +168,26 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
   } else {
     headers = obj;
   }
-  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
-  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  let statusLine;
+  const standard = typeof this.statusMessage === 'string' &&
+    this.statusMessage === defaultReasons[statusCode];
+  if (standard) {
+    statusLine = defaultStatusLines.get(statusCode);
+    if (statusLine === undefined) {
+      statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+      defaultStatusLines.set(statusCode, statusLine);
+    }
+  } else {
+    if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+    statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  }
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;
   }
   // Don't keep alive connections where the client expects 100 Continue but we sent a
   // final status; they may put extra bytes on the wire.
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(statusLine, headers);
+  this._storeHeader(statusLine, headers, standard);
   return this;
 };
 

@@ -4,7 +4,8 @@
 // closeIdleConnections/closeAllConnections. A connection is "active" from the first
 // byte of a request (or from accept) until that request has been parsed completely.
 // Differs from Node 20: Node keeps this list in C++ (ConnectionsList); here it is a Set
-// of sockets and the parser's own messageStart/headersDone/active fields.
+// of sockets, and each parser knows its own message's age (activeAge(), -1 between
+// messages) and whether its head is complete (headersCompleted()).
 
 const {
   codes: { ERR_HTTP_REQUEST_TIMEOUT },
@@ -16,20 +17,20 @@ const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInte
 function checkConnections() {
   const { headersTimeout, requestTimeout } = this;
   if (headersTimeout === 0 && requestTimeout === 0) return;
-  const now = Date.now();
   const expired = [];
   for (const socket of this[kConnections]) {
     const parser = socket.parser;
-    if (!parser || !parser.active) continue;
-    const elapsed = now - parser.messageStart;
-    if ((headersTimeout > 0 && !parser.headersDone && elapsed > headersTimeout) ||
+    if (!parser) continue;
+    const elapsed = parser.activeAge();
+    if (elapsed < 0) continue;
+    if ((headersTimeout > 0 && !parser.headersCompleted() && elapsed > headersTimeout) ||
         (requestTimeout > 0 && elapsed > requestTimeout)) {
       expired.push(socket);
     }
   }
   const { socketOnError } = require('internal/http/server');
   for (const socket of expired) {
-    socket.parser.active = false;
+    socket.parser.setActive(false);
     socketOnError.call(socket, new ERR_HTTP_REQUEST_TIMEOUT());
   }
 }
@@ -56,7 +57,7 @@ function closeIdleConnections(server) {
   if (!server[kConnections]) return;
   for (const socket of Array.from(server[kConnections])) {
     const parser = socket.parser;
-    if (parser && parser.active) continue;
+    if (parser && parser.activeAge() >= 0) continue;
     const msg = socket._httpMessage;
     if (msg && !msg.finished) continue;
     socket.destroy();
