@@ -7,13 +7,13 @@ namespace skua::builtins {
 
 namespace {
 
-// compileFunction(id): the module function (exports, require, module, internalBinding).
+// compileFunction(id): the module function (exports, require, module, process, internalBinding).
 void CompileFunction(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   std::string id = ToUtf8(isolate, args[0]);
   v8::Local<v8::Function> fn;
   if (CompileBuiltin(isolate->GetCurrentContext(), id,
-                     {"exports", "require", "module", "internalBinding"})
+                     {"exports", "require", "module", "process", "internalBinding"})
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }

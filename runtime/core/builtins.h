@@ -1,5 +1,5 @@
 // Compiling the embedded stdlib: each builtin becomes a function of
-// (exports, require, module, internalBinding), named `node:<id>` in stack traces.
+// (exports, require, module, process, internalBinding), named `node:<id>` in stack traces.
 #ifndef SKUA_RUNTIME_CORE_BUILTINS_H_
 #define SKUA_RUNTIME_CORE_BUILTINS_H_
 

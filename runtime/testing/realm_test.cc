@@ -37,7 +37,8 @@ TEST_F(RealmTest, PromiseDetails) {
 }
 
 TEST_F(RealmTest, BuiltinsCompileToModuleFunctions) {
-  ExpectEval("binding('builtins').compileFunction('internal/errors').length", "4");
+  // (exports, require, module, process, internalBinding)
+  ExpectEval("binding('builtins').compileFunction('internal/errors').length", "5");
   ExpectEval("binding('builtins').builtinIds.includes('events')", "true");
   ExpectEval("binding('builtins').compileFunction('nope')",
              "throws: Error: No such built-in module: nope");

@@ -44,7 +44,7 @@ function requireBuiltin(id) {
   modules.set(id, mod);
   const fn = compileFunction(id);
   try {
-    fn.call(undefined, mod.exports, requireBuiltin, mod, internalBinding);
+    fn.call(undefined, mod.exports, requireBuiltin, mod, process, internalBinding);
   } catch (error) {
     // A builtin whose body threw (node:inspector does on purpose) throws again next time.
     modules.delete(id);
