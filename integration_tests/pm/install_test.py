@@ -213,9 +213,16 @@ def run(url):
     check('no-op stamp notices a removed nested package')
 
     shutil.rmtree(os.path.join(p, 'node_modules'))
-    r = skua(p, 'ci', *reg)
+    r = skua(p, 'ci', *reg, env=clean_env(LD_DEBUG='files'))
     assert layout(p) == expected and 'added 7 packages' in r.stdout
     check('ci with the lockfile')
+
+    # Everything came from the store: no tarball was read, no digest computed, so
+    # libarchive and libcrypto (opened on first use) were never loaded.
+    assert 'libskua_pm.so' in r.stderr, r.stderr
+    for lib in ('libarchive.so', 'libcrypto.so'):
+        assert lib not in r.stderr, [l for l in r.stderr.splitlines() if lib in l]
+    check('an install from the store loads neither libarchive nor libcrypto')
 
     # A damaged store entry (a file deleted behind skua's back) is fetched again.
     store = os.path.join(TMP, 'cache', 'store', 'v1')
@@ -233,6 +240,21 @@ def run(url):
     assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/b/-/b-2.0.0.tgz'], \
         requests(url)[before:]
     check('a damaged store entry is downloaded again')
+
+    # The same for a package with a nested node_modules: c/node_modules/b waits for c.
+    damaged = [os.path.join(d, 'package.json') for d, _, files in os.walk(store)
+               if d.endswith('/pkg') and 'package.json' in files and
+               json.load(open(os.path.join(d, 'package.json'))).get('name') == 'c']
+    assert len(damaged) == 1, damaged
+    os.remove(damaged[0])
+    shutil.rmtree(os.path.join(p, 'node_modules'))
+    before = len(requests(url))
+    r = skua(p, 'ci', *reg)
+    assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
+    assert '1 damaged store entry was removed and downloaded again' in r.stdout + r.stderr, r.stderr
+    assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/c/-/c-1.0.0.tgz'], \
+        requests(url)[before:]
+    check('a damaged entry of a package with nested packages is downloaded again')
 
     r = skua(p, 'install', '--trust', *reg)
     assert open(os.path.join(p, 'node_modules/@s/d/ran.txt')).read() == 'ran\n'

@@ -14,7 +14,8 @@ namespace skua::pm::cli {
 
 namespace {
 
-constexpr size_t kLookupThreads = 4;
+// Store lookups are index parsing over cached files: CPU work, so one thread per core.
+size_t LookupThreads() { return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4); }
 
 struct Job {
   size_t index = 0;
@@ -69,26 +70,19 @@ Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
     if (!parsed.ok()) return parsed.status();
     expected[i] = std::move(parsed).value();
   }
-  // Store lookups read an index and stat every file of the entry: thousands of system
-  // calls for a large tree, spread over a few threads. A damaged entry (a file deleted
-  // or truncated in the store) is removed by Verify and downloaded again below.
-  std::vector<char> repaired(packages.size(), 0);
+  // A store hit costs one read of its index, spread over a few threads. The files are
+  // not checked here: a damaged entry makes linking fail, and reify has it fetched again
+  // (ReifyOptions::refetch).
   {
     std::atomic<size_t> next{0};
     auto look = [&] {
       for (size_t i; (i = next.fetch_add(1)) < packages.size();) {
         if (packages[i].is_link() || !needed[i] || expected[i].empty()) continue;
-        std::optional<store::StoreEntry> hit = store.Lookup(expected[i]);
-        if (!hit) continue;
-        if (store.Verify(*hit).ok()) {
-          entries[i] = std::move(hit);
-        } else {
-          repaired[i] = 1;
-        }
+        entries[i] = store.Lookup(expected[i]);
       }
     };
     std::vector<std::thread> pool;
-    for (size_t w = 1; w < kLookupThreads && w < packages.size(); ++w) pool.emplace_back(look);
+    for (size_t w = 1; w < LookupThreads() && w < packages.size(); ++w) pool.emplace_back(look);
     look();
     for (std::thread& t : pool) t.join();
   }
@@ -100,7 +94,6 @@ Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
       if (progress) progress(++done, total);
       continue;
     }
-    stats->repaired += repaired[i];
     auto job = std::make_unique<Job>();
     job->index = i;
     job->options.package = p.spec();

@@ -1,5 +1,5 @@
-// Puts every planned package into the store: a store hit costs one index read and a stat
-// of each of its files (a damaged entry is fetched again); misses are
+// Puts every planned package into the store: a store hit costs one index read (damage is
+// found when linking; see ReifyOptions::refetch); misses are
 // downloaded together through the registry client (one thread drives curl) while a pool
 // of extractor threads streams each body through sha512 + gunzip + untar into the store
 // (pm/registry/tarball_stream.h). An integrity mismatch fails naming the package and
@@ -21,7 +21,7 @@ namespace skua::pm::cli {
 struct FetchStats {
   size_t from_store = 0;
   size_t downloaded = 0;
-  size_t repaired = 0;  // Damaged store entries removed and downloaded again.
+  size_t repaired = 0;  // Damaged store entries removed and downloaded again (by reify).
   uint64_t bytes = 0;
 };
 

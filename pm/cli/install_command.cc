@@ -372,16 +372,36 @@ std::optional<Failure> Installer::Run() {
   out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
             std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
             std::to_string(fetch_stats.from_store) + " from the store");
-  if (size_t n = fetch_stats.repaired; n > 0) {
-    out_.Warn(std::to_string(n) + (n == 1 ? " damaged store entry was" : " damaged store entries were") +
-              " removed and downloaded again");
-  }
 
   ReifyOptions reify_options;
   reify_options.copy_locations = to_build;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
   reify_options.phase_done = [this](std::string_view phase) { out_.Timing(phase); };
+  // Damaged store entries (files missing) are removed and fetched again.
+  reify_options.refetch = [&](const std::vector<bool>& damaged)
+      -> Result<std::vector<std::optional<store::StoreEntry>>> {
+    std::set<std::string> removed;  // One entry may serve several locations.
+    for (size_t i = 0; i < damaged.size(); ++i) {
+      if (!damaged[i] || !removed.insert(store.EntryDir(entries[i]->key)).second) continue;
+      if (Status gone = store.Remove(entries[i]->key); !gone.ok()) return gone;
+    }
+    fetch_stats.repaired += removed.size();
+    std::vector<bool> from_registry = damaged;
+    std::vector<std::optional<store::StoreEntry>> fresh(damaged.size());
+    if (Status git = git_->Fetch(plan->packages, &from_registry, store, &fresh); !git.ok()) return git;
+    FetchStats again;
+    auto fetched = FetchPackages(plan->packages, from_registry, store, *client_, nullptr, &again);
+    if (!fetched.ok()) return fetched.status();
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      if (!fresh[i]) fresh[i] = std::move((*fetched)[i]);
+    }
+    return fresh;
+  };
   Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, entries, reify_options);
+  if (size_t n = fetch_stats.repaired; n > 0) {
+    out_.Warn(std::to_string(n) + (n == 1 ? " damaged store entry was" : " damaged store entries were") +
+              " removed and downloaded again");
+  }
   if (!stats.ok()) return Failure{1, stats.status().message()};
   out_.Step("linked " + Plural(stats->added + stats->changed, "package") + ", removed " +
             std::to_string(stats->removed));
@@ -391,11 +411,19 @@ std::optional<Failure> Installer::Run() {
 
   // The hidden lockfile records what node_modules now holds; the lockfile goes last.
   if (fsutil::Exists(node_modules)) {
-    lockfile::Lockfile hidden = *lock;
-    if (!hidden.packages.empty() && hidden.packages.front().location.empty()) {
-      hidden.packages.erase(hidden.packages.begin());
+    // The lockfile's text without the root entry; serialised anew only when there is
+    // no root entry to cut out.
+    std::optional<std::string> cut = lockfile::HiddenLockfileText(lock_bytes);
+    std::string hidden_bytes;
+    if (cut) {
+      hidden_bytes = std::move(*cut);
+    } else {
+      lockfile::Lockfile hidden = *lock;
+      if (!hidden.packages.empty() && hidden.packages.front().location.empty()) {
+        hidden.packages.erase(hidden.packages.begin());
+      }
+      hidden_bytes = lockfile::SerializeLockfile(hidden, format);
     }
-    std::string hidden_bytes = lockfile::SerializeLockfile(hidden, format);
     if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};
     }

@@ -17,6 +17,7 @@
 #include "pm/config/cli_args.h"
 #include "pm/config/config.h"
 #include "pm/fetch/digest.h"
+#include "pm/fetch/libarchive_loader.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/lockfile/stringify.h"
@@ -46,6 +47,7 @@ la_ssize_t AppendToString(archive*, void* client, const void* buffer, size_t len
 }
 
 Result<Tarball> MakeTarball(const std::string& dir, const std::vector<std::string>& files) {
+  if (std::string error; !fetch::LoadLibarchive(&error)) return IoError("cannot load libarchive: " + error);
   Tarball out;
   archive* a = archive_write_new();
   archive_write_add_filter_gzip(a);

@@ -1,8 +1,8 @@
 // Writes the planned packages into node_modules (pm-spec §2.12): packages that are already
 // installed at the same version and integrity are left alone; the others are materialised
-// from the store through a staging folder and an atomic swap (pm/link), shallow levels
-// first because replacing a folder replaces its nested node_modules; stale packages are
-// pruned; bins are linked in (depth, path) order.
+// from the store through a staging folder and an atomic swap (pm/link), each package after
+// the package whose folder holds it (replacing a folder replaces its nested
+// node_modules); stale packages are pruned; bins are linked in (depth, path) order.
 #ifndef SKUA_PM_CLI_REIFY_H_
 #define SKUA_PM_CLI_REIFY_H_
 
@@ -41,6 +41,14 @@ struct ReifyOptions {
   std::function<void(size_t done, size_t total)> progress;
   // Called as each stage ends ("materialize", "prune", "bins"), for --verbose timings.
   std::function<void(std::string_view stage)> phase_done;
+  // Store entries are not checked file by file before linking: a file missing from an
+  // entry makes its link fail (link::Materializer's NotFound). Such packages are set
+  // aside, with the packages nested in them, until the rest is linked; then `refetch`
+  // gets them marked in a vector parallel to the plan, on Reify's thread, and returns
+  // fresh entries for them (the caller removes the damaged ones and fetches them again).
+  // Without `refetch`, or when a fresh entry fails too, the install fails.
+  std::function<Result<std::vector<std::optional<store::StoreEntry>>>(const std::vector<bool>& damaged)>
+      refetch;
 };
 
 Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanEntry>& packages,

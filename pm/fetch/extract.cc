@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pm/fetch/libarchive_loader.h"
 #include "pm/fetch/staging_writer.h"
 #include "pm/fsutil/fsutil.h"
 
@@ -178,6 +179,7 @@ Status Extraction::ExtractFile(struct archive* a, struct archive_entry* entry, s
 }
 
 Status Extraction::Run(HashingReader* reader, ExtractResult* result) {
+  if (std::string error; !LoadLibarchive(&error)) return IoError("cannot load libarchive: " + error);
   std::unique_ptr<struct archive, ArchiveDeleter> a(archive_read_new());
   // Only tar and gzip: every other libarchive reader is attack surface npm never needs.
   archive_read_support_format_tar(a.get());

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,6 +50,22 @@ Status RemoveContents(int dir_fd, const std::string& display_path) {
   }
   closedir(dir);
   return status;
+}
+
+// getpid(2) once per process rather than once per name (an install names a staging
+// folder per package); a forked child refreshes it before it could name anything.
+std::atomic<int> cached_pid{0};
+
+void RefreshPid() { cached_pid.store(static_cast<int>(getpid()), std::memory_order_relaxed); }
+
+int CurrentPid() {
+  static const bool registered = [] {
+    RefreshPid();
+    pthread_atfork(nullptr, nullptr, RefreshPid);
+    return true;
+  }();
+  (void)registered;
+  return cached_pid.load(std::memory_order_relaxed);
 }
 
 }  // namespace
@@ -101,8 +118,8 @@ std::string UniqueName(std::string_view prefix) {
   static std::atomic<unsigned> counter{0};
   thread_local std::mt19937_64 random{std::random_device{}()};
   char buffer[64];
-  snprintf(buffer, sizeof(buffer), "%d-%u-%06llx", static_cast<int>(getpid()),
-           counter.fetch_add(1), static_cast<unsigned long long>(random() & 0xffffff));
+  snprintf(buffer, sizeof(buffer), "%d-%u-%06llx", CurrentPid(), counter.fetch_add(1),
+           static_cast<unsigned long long>(random() & 0xffffff));
   return std::string(prefix) + buffer;
 }
 
@@ -136,7 +153,8 @@ Result<std::string> ReadFile(const std::string& path) {
   size_t used = 0;
   while (true) {
     if (used == data.size()) data.resize(data.size() * 2);
-    ssize_t n = read(fd, data.data() + used, data.size() - used);
+    size_t wanted = data.size() - used;
+    ssize_t n = read(fd, data.data() + used, wanted);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -145,6 +163,9 @@ Result<std::string> ReadFile(const std::string& path) {
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
+    // A regular file's read comes up short only at its end: skip the read that would
+    // return 0 (one system call per file; store indexes and package.json files are many).
+    if (size > 0 && S_ISREG(st.st_mode) && static_cast<size_t>(n) < wanted) break;
   }
   close(fd);
   data.resize(used);

@@ -2,6 +2,7 @@
 #include "pm/fsutil/fsutil.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -54,10 +55,47 @@ TEST(FsutilTest, WriteFileAtomicReplacesContent) {
   EXPECT_TRUE(RemoveTree(root).ok());
 }
 
+TEST(FsutilTest, ReadFileReadsWholeFilesOfEverySize) {
+  std::string root = TempDir();
+  std::string big(200000, 'x');
+  big[123456] = 'y';
+  for (const std::string& content : {std::string(), std::string("a"), big}) {
+    ASSERT_TRUE(WriteFileAtomic(root + "/f", content).ok());
+    Result<std::string> data = ReadFile(root + "/f");
+    ASSERT_TRUE(data.ok());
+    EXPECT_EQ(*data, content);
+  }
+  EXPECT_TRUE(RemoveTree(root).ok());
+}
+
 TEST(FsutilTest, UniqueNamesDiffer) {
   EXPECT_NE(UniqueName(".s-"), UniqueName(".s-"));
   EXPECT_EQ(JoinPath("a/", "/b"), "a/b");
   EXPECT_EQ(JoinPath("a", "b"), "a/b");
+}
+
+// Store temporary folders are named after the pid that owns them (garbage collection
+// asks whether it still runs), so a forked child must not reuse its parent's.
+TEST(FsutilTest, UniqueNameCarriesTheCurrentPidAfterFork) {
+  std::string parent = UniqueName("");
+  EXPECT_EQ(parent.rfind(std::to_string(getpid()) + "-", 0), 0u) << parent;
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    std::string name = UniqueName("") + "\n";
+    ssize_t wrote = write(fds[1], name.data(), name.size());
+    _exit(wrote == static_cast<ssize_t>(name.size()) ? 0 : 1);
+  }
+  close(fds[1]);
+  char buffer[128] = {};
+  ssize_t n = read(fds[0], buffer, sizeof(buffer) - 1);
+  close(fds[0]);
+  int wait_status = 0;
+  ASSERT_EQ(waitpid(child, &wait_status, 0), child);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buffer).rfind(std::to_string(child) + "-", 0), 0u) << buffer;
 }
 
 }  // namespace

@@ -110,7 +110,9 @@ Status Materializer::PlaceFile(int src_dir, int dst_dir, const store::IndexedFil
 }
 
 Status Materializer::Materialize(const std::string& package_dir, const store::PackageIndex& index,
-                                 const std::string& dest, LinkMode mode_override) {
+                                 const std::string& dest, LinkMode mode_override,
+                                 bool* replaced) {
+  if (replaced != nullptr) *replaced = false;
   bool copy = mode_ == LinkMode::kCopy || mode_override == LinkMode::kCopy;
   size_t slash = dest.find_last_of('/');
   std::string parent = slash == std::string::npos ? "." : dest.substr(0, slash);
@@ -156,6 +158,7 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
     }
     // Swap atomically when `dest` exists; the old folder ends up at the staging name.
     if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_EXCHANGE) == 0) {
+      if (replaced != nullptr) *replaced = true;
       return fsutil::RemoveTree(staging);
     }
     if (errno == ENOENT) {
@@ -170,6 +173,7 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
         status = fsutil::ErrnoStatus("rename", dest, errno);
         rename(retired.c_str(), dest.c_str());
       } else {
+        if (replaced != nullptr) *replaced = true;
         return fsutil::RemoveTree(retired);
       }
     } else {

@@ -32,10 +32,13 @@ class Materializer {
   // from `package_dir`. Files go into a staging sibling, package.json last (the marker of
   // a complete package folder), then the staging directory replaces `dest` atomically
   // (renameat2 RENAME_EXCHANGE) and the old folder is deleted. On failure `dest` is left
-  // as it was. A file missing from `package_dir` gives NotFound: the store entry is
-  // damaged and should be re-fetched (store::Store::Verify).
+  // as it was. NotFound means exactly this: `package_dir` or a file its index lists is
+  // missing (or, when copying, not a regular file of the indexed size), so the store
+  // entry is damaged and should be fetched again; every other failure is an IoError.
+  // `replaced`, when given, tells whether an existing `dest` was swapped out.
   Status Materialize(const std::string& package_dir, const store::PackageIndex& index,
-                     const std::string& dest, LinkMode mode_override = LinkMode::kAuto);
+                     const std::string& dest, LinkMode mode_override = LinkMode::kAuto,
+                     bool* replaced = nullptr);
 
   // True once a hard link failed with EXDEV in this install.
   bool cross_device() const { return cross_device_.load(std::memory_order_relaxed); }

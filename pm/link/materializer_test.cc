@@ -116,9 +116,12 @@ TEST_F(MaterializerTest, CrossDeviceFallsBackToCopyAndRemembers) {
 TEST_F(MaterializerTest, ReplacesAnExistingFolderAtomically) {
   Materializer materializer;
   std::string dest = project_ + "/node_modules/a";
-  ASSERT_TRUE(materializer.Materialize(v1_.package_dir, v1_.index, dest).ok());
+  bool replaced = true;
+  ASSERT_TRUE(materializer.Materialize(v1_.package_dir, v1_.index, dest, LinkMode::kAuto, &replaced).ok());
+  EXPECT_FALSE(replaced);
   ASSERT_TRUE(fsutil::WriteFileAtomic(dest + "/stray.txt", "old").ok());
-  ASSERT_TRUE(materializer.Materialize(v2_.package_dir, v2_.index, dest).ok());
+  ASSERT_TRUE(materializer.Materialize(v2_.package_dir, v2_.index, dest, LinkMode::kAuto, &replaced).ok());
+  EXPECT_TRUE(replaced);
   EXPECT_EQ(*fsutil::ReadFile(dest + "/index.js"), "v2");
   EXPECT_FALSE(fsutil::Exists(dest + "/stray.txt"));
   EXPECT_FALSE(fsutil::Exists(dest + "/lib"));
@@ -137,6 +140,25 @@ TEST_F(MaterializerTest, FailureLeavesThePreviousFolderUsable) {
   EXPECT_EQ(*fsutil::ReadFile(dest + "/index.js"), "v1");
   EXPECT_EQ(*fsutil::ReadFile(dest + "/package.json"), R"({"name":"a","version":"1.0.0"})");
   EXPECT_EQ(CountEntries(project_ + "/node_modules"), 1);
+}
+
+// Damage is NotFound in both modes and whichever part of the entry is gone, so reify can
+// tell it from other failures and fetch the entry again.
+TEST_F(MaterializerTest, DamagedStoreEntryIsNotFound) {
+  std::string dest = project_ + "/node_modules/a";
+  ASSERT_EQ(unlink((v1_.package_dir + "/lib/deep/x.js").c_str()), 0);
+  for (LinkMode mode : {LinkMode::kAuto, LinkMode::kCopy}) {
+    Materializer materializer(mode);
+    EXPECT_EQ(materializer.Materialize(v1_.package_dir, v1_.index, dest).code(), StatusCode::kNotFound);
+    EXPECT_FALSE(fsutil::Exists(dest));
+  }
+  ASSERT_TRUE(fsutil::WriteFileAtomic(v2_.package_dir + "/index.js", "truncated").ok());
+  Materializer copier(LinkMode::kCopy);
+  EXPECT_EQ(copier.Materialize(v2_.package_dir, v2_.index, dest).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(fsutil::RemoveTree(v2_.package_dir).ok());
+  Materializer linker;
+  EXPECT_EQ(linker.Materialize(v2_.package_dir, v2_.index, dest).code(), StatusCode::kNotFound);
+  EXPECT_EQ(CountEntries(project_ + "/node_modules"), 0);
 }
 
 TEST(CopyFileAtTest, CopiesContentAndRefusesToOverwrite) {

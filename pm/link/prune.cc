@@ -22,10 +22,14 @@ bool IsLeftover(std::string_view name) {
   return StartsWith(name, kStagingPrefix) || StartsWith(name, kRetiredPrefix);
 }
 
-Result<std::vector<std::string>> ListDir(const std::string& path) {
+// A missing folder lists as empty (and sets `*missing` when given).
+Result<std::vector<std::string>> ListDir(const std::string& path, bool* missing = nullptr) {
   DIR* dir = opendir(path.c_str());
   if (dir == nullptr) {
-    if (errno == ENOENT) return std::vector<std::string>();
+    if (errno == ENOENT) {
+      if (missing != nullptr) *missing = true;
+      return std::vector<std::string>();
+    }
     return fsutil::ErrnoStatus("opendir", path, errno);
   }
   std::vector<std::string> names;
@@ -58,8 +62,10 @@ Status PruneBin(const std::string& bin_dir) {
 Result<std::vector<std::string>> PruneNodeModules(const std::string& node_modules,
                                                   const std::set<std::string>& keep) {
   std::vector<std::string> removed;
-  Result<std::vector<std::string>> names = ListDir(node_modules);
+  bool missing = false;
+  Result<std::vector<std::string>> names = ListDir(node_modules, &missing);
   if (!names.ok()) return names.status();
+  if (missing) return removed;
   for (const std::string& name : *names) {
     std::string path = fsutil::JoinPath(node_modules, name);
     if (IsLeftover(name)) {

@@ -16,7 +16,8 @@ namespace skua::pm::link {
 // in `keep`, every `.skua-staging-*` / `.skua-retired-*` folder (also inside scope
 // folders), emptied scope folders, and `.bin` entries that are dangling links or
 // temporary links. Other dot-names (.bin itself, .package-lock.json, .cache, .skua) are
-// left alone. Nested node_modules folders are the caller's (call once per folder).
+// left alone. Nested node_modules folders are the caller's (call once per folder); a
+// missing `node_modules` is an empty one.
 // Returns the removed package names, sorted.
 Result<std::vector<std::string>> PruneNodeModules(const std::string& node_modules,
                                                   const std::set<std::string>& keep);

@@ -4,6 +4,85 @@
 #include <cmath>
 
 namespace skua::pm::lockfile {
+namespace {
+
+// A minimal scanner over JSON that SerializeLockfile wrote (so well-formed); each
+// function returns the position after what it skipped, or npos.
+constexpr size_t kNone = std::string_view::npos;
+
+size_t SkipSpace(std::string_view t, size_t i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+  return i;
+}
+
+size_t SkipString(std::string_view t, size_t i) {
+  for (++i; i < t.size(); ++i) {
+    if (t[i] == '\\') {
+      ++i;
+    } else if (t[i] == '"') {
+      return i + 1;
+    }
+  }
+  return kNone;
+}
+
+size_t SkipValue(std::string_view t, size_t i) {
+  if (i >= t.size()) return kNone;
+  if (t[i] == '"') return SkipString(t, i);
+  if (t[i] != '{' && t[i] != '[') {
+    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && SkipSpace(t, i) == i) ++i;
+    return i;
+  }
+  int depth = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    if (c == '"') {
+      i = SkipString(t, i);
+      if (i == kNone) return kNone;
+      continue;
+    }
+    if (c == '{' || c == '[') ++depth;
+    if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+    ++i;
+  }
+  return kNone;
+}
+
+}  // namespace
+
+std::optional<std::string> HiddenLockfileText(std::string_view t) {
+  size_t i = SkipSpace(t, 0);
+  if (i >= t.size() || t[i] != '{') return std::nullopt;
+  // The top-level members, up to "packages".
+  for (i = SkipSpace(t, i + 1); i < t.size() && t[i] == '"'; i = SkipSpace(t, i + 1)) {
+    size_t key_end = SkipString(t, i);
+    if (key_end == kNone) return std::nullopt;
+    std::string_view key = t.substr(i + 1, key_end - i - 2);
+    size_t value = SkipSpace(t, key_end);
+    if (value >= t.size() || t[value] != ':') return std::nullopt;
+    value = SkipSpace(t, value + 1);
+    if (key == "packages") {
+      if (value >= t.size() || t[value] != '{') return std::nullopt;
+      size_t open = value + 1;
+      size_t root = SkipSpace(t, open);
+      if (t.substr(root, 2) != "\"\"") return std::nullopt;
+      size_t colon = SkipSpace(t, root + 2);
+      if (colon >= t.size() || t[colon] != ':') return std::nullopt;
+      size_t end = SkipValue(t, SkipSpace(t, colon + 1));
+      if (end == kNone) return std::nullopt;
+      size_t comma = SkipSpace(t, end);
+      if (comma >= t.size() || t[comma] != ',') return std::nullopt;  // The root alone.
+      // What follows the comma (line break and indentation, then the next entry) is
+      // exactly what follows the brace when the root entry is absent.
+      std::string out(t.substr(0, open));
+      out += t.substr(comma + 1);
+      return out;
+    }
+    i = SkipSpace(t, SkipValue(t, value));
+    if (i >= t.size() || t[i] != ',') return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 std::string NameFromLocation(std::string_view location) {
   size_t at = location.rfind("node_modules/");
@@ -66,7 +145,10 @@ std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format) {
   doc.Set("lockfileVersion", JsonValue::Number(lock.lockfile_version));
   doc.Set("requires", JsonValue::Bool(true));
   JsonValue packages = JsonValue::Object();
-  for (const LockEntry& e : lock.packages) packages.Set(e.location, e.meta);
+  // Locations are unique (they were object keys, or tree locations): append without
+  // Set's search for an existing key, which made this quadratic.
+  packages.members().reserve(lock.packages.size());
+  for (const LockEntry& e : lock.packages) packages.members().push_back(JsonMember{e.location, e.meta});
   doc.Set("packages", std::move(packages));
   return StringifyNice(doc, LockfileKeyOrder(), format);
 }

@@ -5,6 +5,7 @@
 #ifndef SKUA_PM_LOCKFILE_LOCKFILE_H_
 #define SKUA_PM_LOCKFILE_LOCKFILE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,13 @@ Result<Lockfile> ParseLockfile(std::string_view text, std::string_view path);
 // The file npm 11 would write for `lock` in `format` (from the existing lockfile when
 // there is one, else from package.json; see DetectFormat).
 std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format);
+
+// node_modules/.package-lock.json's text from the lockfile's: the same document without
+// the root's `packages[""]` entry, i.e. SerializeLockfile of the lockfile minus its root
+// entry, cut out of SerializeLockfile's output instead of serialising everything again.
+// nullopt when `lock_text` does not start its `packages` with a root entry followed by
+// another (serialise the hidden lockfile then).
+std::optional<std::string> HiddenLockfileText(std::string_view lock_text);
 
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);

@@ -47,6 +47,39 @@ TEST(LockfileTest, RoundTripsEveryNpmLockfile) {
   EXPECT_GT(checked, 30);
 }
 
+// The hidden lockfile cut out of the lockfile's text equals the serialised lockfile
+// without its root entry, in every format the cases use (two spaces, four, tabs, CRLF).
+TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
+  int checked = 0;
+  for (const std::string& name : CaseNames()) {
+    std::string text;
+    if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;
+    Result<Lockfile> lock = ParseLockfile(text, name);
+    ASSERT_TRUE(lock.ok()) << name;
+    for (const char* newline : {"\n", "\r\n"}) {
+      JsonFormat format = DetectFormat(text);
+      format.newline = newline;
+      Lockfile hidden = *lock;
+      ASSERT_FALSE(hidden.packages.empty());
+      ASSERT_EQ(hidden.packages.front().location, "") << name;
+      hidden.packages.erase(hidden.packages.begin());
+      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(*lock, format));
+      if (hidden.packages.empty()) {
+        EXPECT_FALSE(cut.has_value()) << name;
+        continue;
+      }
+      ASSERT_TRUE(cut.has_value()) << name;
+      EXPECT_EQ(*cut, SerializeLockfile(hidden, format)) << name;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 60);
+  EXPECT_FALSE(HiddenLockfileText("{\"packages\": {\"node_modules/a\": {}}}").has_value());
+  EXPECT_FALSE(HiddenLockfileText("not json").has_value());
+  EXPECT_EQ(*HiddenLockfileText("{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": {\"\": {\"x\": {}}, \"b\": 2}}"),
+            "{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": { \"b\": 2}}");
+}
+
 TEST(LockfileTest, FormatFollowsPackageJson) {
   for (const char* name : {"indent_tabs", "indent_four"}) {
     std::string lock_text, package_json;

@@ -84,22 +84,31 @@ class Writer {
     return it == preferred_.end() ? -1 : static_cast<int>(it - preferred_.begin());
   }
 
+  // A member with what json-stringify-nice's comparator looks at, computed once.
+  struct SortKey {
+    const JsonMember* member;
+    bool object;
+    int preferred;
+  };
+
   // json-stringify-nice's comparator. Its sort is stable (V8's TimSort), so ties keep
   // document order; std::stable_sort matches.
-  bool Less(const JsonMember& a, const JsonMember& b) const {
-    bool ao = a.value.is_object(), bo = b.value.is_object();
-    if (ao != bo) return bo;
-    int pa = PreferredIndex(a.key), pb = PreferredIndex(b.key);
+  static bool Less(const SortKey& a, const SortKey& b) {
+    if (a.object != b.object) return b.object;
+    int pa = a.preferred, pb = b.preferred;
     if (pa >= 0 && pb >= 0) return pa < pb;
     if (pa >= 0 || pb >= 0) return pa >= 0;
-    return LocaleCompare(a.key, b.key) < 0;
+    return LocaleCompare(a.member->key, b.member->key) < 0;
   }
 
   void WriteObject(const JsonValue& v, int depth, std::string* out) {
+    std::vector<SortKey> keys;
+    keys.reserve(v.members().size());
+    for (const JsonMember& m : v.members()) keys.push_back({&m, m.value.is_object(), PreferredIndex(m.key)});
+    std::stable_sort(keys.begin(), keys.end(), Less);
     std::vector<const JsonMember*> sorted;
-    for (const JsonMember& m : v.members()) sorted.push_back(&m);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [this](const JsonMember* a, const JsonMember* b) { return Less(*a, *b); });
+    sorted.reserve(keys.size());
+    for (const SortKey& key : keys) sorted.push_back(key.member);
     // Rebuilding the object in JS moves integer-like keys to the front, ascending.
     std::vector<std::pair<uint64_t, const JsonMember*>> indices;
     std::vector<const JsonMember*> rest;
@@ -179,8 +188,12 @@ JsonFormat DetectFormat(std::string_view text) {
 
 void AppendQuoted(std::string_view s, std::string* out) {
   *out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  size_t plain = 0;  // Start of the run of characters copied as they are.
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         *out += "\\\"";
@@ -203,16 +216,14 @@ void AppendQuoted(std::string_view s, std::string* out) {
       case '\t':
         *out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          *out += buf;
-        } else {
-          *out += ch;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+        *out += buf;
+      }
     }
   }
+  out->append(s.data() + plain, s.size() - plain);
   *out += '"';
 }
 

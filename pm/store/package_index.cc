@@ -26,6 +26,10 @@ std::string EscapePath(std::string_view path) {
 }
 
 bool UnescapePath(std::string_view in, std::string* out) {
+  if (in.find('%') == std::string_view::npos) {  // Nearly every path: one copy.
+    out->append(in);
+    return true;
+  }
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] != '%') {
       *out += in[i];

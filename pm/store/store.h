@@ -10,7 +10,8 @@
 //
 // Rules: an entry appears only through one rename(2) of a complete temporary directory
 // (index included), so readers never see a partial entry; nothing is fsynced (a crash can
-// lose a fresh entry, which Verify() then catches and the caller re-fetches). Several
+// lose files of a fresh entry: linking them then fails with NotFound and the installer
+// removes the entry and fetches it again; pm/cli/reify.h). Several
 // processes and threads may insert the same key at once: renameat2(RENAME_NOREPLACE)
 // lets the first win and the others discard their copy and use the winner's. Entries
 // are never modified after the rename; link/ must not hard-link files of packages that
@@ -54,7 +55,7 @@ class Store {
   std::string EntryDir(const StoreKey& key) const;
 
   // A complete entry for any digest of `integrity`, or nullopt (missing, or incomplete:
-  // no readable index). Cheap: one read of the index. Used by offline installs.
+  // no readable index). Cheap: one read of the index; the files are not checked.
   std::optional<StoreEntry> Lookup(const fetch::ExpectedIntegrity& integrity) const;
   std::optional<StoreEntry> Lookup(const StoreKey& key) const;
 
@@ -63,8 +64,9 @@ class Store {
   // If another writer installed the same key first, returns that entry.
   Result<StoreEntry> Insert(fetch::ByteSource& source, const fetch::ExtractOptions& options);
 
-  // Checks that every indexed file exists as a regular file with its recorded size. A bad
-  // entry is removed and NotFound returned, so the caller re-fetches.
+  // Checks that every indexed file exists as a regular file with its recorded size (a
+  // stat per file: installs rely on linking failing instead). A bad entry is removed and
+  // NotFound returned, so the caller re-fetches.
   Status Verify(const StoreEntry& entry);
 
   // Removes an entry (renamed aside first, so no reader sees it half-deleted).
