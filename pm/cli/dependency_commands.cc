@@ -180,7 +180,7 @@ int Fail(const Status& status) {
 bool SubsetOnProbes(const std::string& prefix_range, const std::string& spec,
                     const registry::Packument& packument, const semver::Version& v) {
   std::vector<std::string> probes;
-  for (const registry::Manifest& m : packument.versions) probes.push_back(m.version);
+  for (size_t i = 0; i < packument.version_count(); ++i) probes.push_back(packument.version(i));
   auto add = [&](uint64_t a, uint64_t b, uint64_t c) {
     probes.push_back(std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c));
   };

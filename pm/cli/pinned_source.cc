@@ -25,7 +25,7 @@ std::map<std::string, std::string, std::less<>> LockedVersions(const lockfile::L
 Result<const registry::Packument*> PinnedPackumentSource::Get(std::string_view name) {
   Result<const registry::Packument*> original = inner_.Get(name);
   auto pin = pins_.find(name);
-  if (!original.ok() || pin == pins_.end() || (*original)->FindVersion(pin->second) == nullptr) {
+  if (!original.ok() || pin == pins_.end() || !(*original)->IndexOf(pin->second)) {
     return original;
   }
   auto copy = copies_.find(name);

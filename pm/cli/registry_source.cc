@@ -55,6 +55,8 @@ void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
     }
   }
   for (const auto& [dep, dep_spec] : next) {
+    // Many packages share a dependency edge; following it again would change nothing.
+    if (!followed_.insert(dep + '\0' + dep_spec).second) continue;
     // Aliases ("npm:real@^1") fetch the real package.
     Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec);
     if (!parsed.ok() || !parsed->registry()) continue;

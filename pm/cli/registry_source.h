@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -54,6 +55,7 @@ class RegistryPackumentSource : public tree::PackumentSource {
   std::string project_dir_;
   registry::PickOptions pick_;
   std::map<std::string, Slot, std::less<>> slots_;
+  std::unordered_set<std::string> followed_;  // Dependency edges seen: name '\0' spec.
   size_t fetched_ = 0;
   size_t from_network_ = 0;
 };

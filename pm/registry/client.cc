@@ -27,13 +27,15 @@ int64_t MaxAgeOf(const std::string* cache_control) {
 
 int64_t UnixNow() { return static_cast<int64_t>(std::time(nullptr)); }
 
-Result<PackumentResult> Parsed(std::string_view body, std::string_view name,
+Status JsonParseError(std::string_view url, const Status& status) {
+  return InvalidArgument("EJSONPARSE: invalid response body while trying to fetch " +
+                         RedactUrl(url) + ": " + status.message());
+}
+
+Result<PackumentResult> Parsed(std::string body, std::string_view name,
                                std::string_view url, PackumentSource source) {
-  Result<Packument> packument = ParsePackument(body, name);
-  if (!packument.ok()) {
-    return InvalidArgument("EJSONPARSE: invalid response body while trying to fetch " +
-                           RedactUrl(url) + ": " + packument.status().message());
-  }
+  Result<Packument> packument = ParseOwnedPackument(std::move(body), name);
+  if (!packument.ok()) return JsonParseError(url, packument.status());
   return PackumentResult{std::move(packument).value(), source};
 }
 
@@ -95,7 +97,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
                                      (mode == config::CacheMode::kDefault &&
                                       out.cached->IsFresh(UnixNow())));
     if (use_cached) {
-      out.answer.emplace(Parsed(out.cached->body, name, url, PackumentSource::kCache));
+      out.answer.emplace(Parsed(std::move(out.cached->body), name, url, PackumentSource::kCache));
       out.cached.reset();  // Answered: the text need not wait in the queue.
     }
     return out;
@@ -157,7 +159,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
   if (!response.ok()) {
     // make-fetch-happen serves a stale copy when revalidation cannot reach the server.
     if (cached) {
-      done(Parsed(cached->body, name, url, PackumentSource::kCache));
+      done(Parsed(std::move(cached->body), name, url, PackumentSource::kCache));
       return;
     }
     done(response.status());
@@ -182,7 +184,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     } else if (cache_) {
       cache_->Touch(url, kCorgiKind);
     }
-    done(Parsed(cached->body, name, url, PackumentSource::kRevalidated));
+    done(Parsed(std::move(cached->body), name, url, PackumentSource::kRevalidated));
     return;
   }
   if (r.status < 200 || r.status >= 300) {
@@ -199,13 +201,16 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
   // Cutting a full document down and parsing it take longer than receiving it from a
   // nearby registry: a worker does both, so responses that arrive together are parsed
   // side by side. The cache keeps the abbreviated form; parsing that same text keeps a
-  // cached answer identical to this one.
+  // cached answer identical to this one. Abbreviating validates the whole document,
+  // which ParsePackument leaves to the versions it reads.
   auto parsed = std::make_shared<std::future<Result<PackumentResult>>>(workers().Submit(
       [this, name, url, document = std::move(document)]() mutable -> Result<PackumentResult> {
-        if (std::optional<std::string> abbreviated = AbbreviatePackument(document.body)) {
-          document.body = std::move(*abbreviated);
-        }
-        Result<PackumentResult> result = Parsed(document.body, name, url, PackumentSource::kNetwork);
+        Result<std::string> abbreviated = AbbreviatePackument(document.body, name);
+        if (!abbreviated.ok()) return JsonParseError(url, abbreviated.status());
+        document.body = std::move(abbreviated).value();
+        // A copy: the cache stores the text once it is known to parse.
+        Result<PackumentResult> result =
+            Parsed(document.body, name, url, PackumentSource::kNetwork);
         if (result.ok() && cache_) cache_->Store(document, kCorgiKind);
         return result;
       }));

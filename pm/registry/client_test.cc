@@ -82,7 +82,7 @@ TEST_F(RegistryClientTest, RevalidatesWithEtagAnd304) {
   Result<PackumentResult> second = Fetch(network, "left");
   ASSERT_TRUE(second.ok()) << second.status().message();
   EXPECT_EQ(second->source, PackumentSource::kRevalidated);
-  EXPECT_EQ(second->packument.versions.size(), 1u);
+  EXPECT_EQ(second->packument.version_count(), 1u);
   std::vector<LoggedRequest> log = Log();
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].status, 200);

@@ -125,6 +125,20 @@ StringMap ReadBin(element object, std::string_view package_name) {
   return bins;
 }
 
+// A non-empty `deprecated` string, or `true`.
+void ReadDeprecated(element object, Manifest& m) {
+  element deprecated;
+  if (object["deprecated"].get(deprecated) != simdjson::SUCCESS) return;
+  std::string_view message;
+  bool flag = false;
+  if (deprecated.get_string().get(message) == simdjson::SUCCESS) {
+    m.deprecated = !message.empty();
+    m.deprecation_message = std::string(message);
+  } else if (deprecated.get_bool().get(flag) == simdjson::SUCCESS) {
+    m.deprecated = flag;
+  }
+}
+
 }  // namespace
 
 const std::string* Find(const StringMap& map, std::string_view key) {
@@ -141,6 +155,12 @@ bool Manifest::IsOptionalPeer(std::string_view peer) const {
 Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFields fields) {
   const bool all = fields == ManifestFields::kAll;
   Manifest m;
+  if (fields == ManifestFields::kSelection) {
+    GetString(object, "version", &m.version);
+    m.engines = ReadStringMap(object, "engines");
+    ReadDeprecated(object, m);
+    return m;
+  }
   if (!GetString(object, "name", &m.name)) m.name = std::string(fallback_name);
   GetString(object, "version", &m.version);
   m.dependencies = ReadStringMap(object, "dependencies");
@@ -179,17 +199,7 @@ Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFi
   m.os = ReadStringList(object, "os");
   m.cpu = ReadStringList(object, "cpu");
   m.libc = ReadStringList(object, "libc");
-  element deprecated;
-  if (object["deprecated"].get(deprecated) == simdjson::SUCCESS) {
-    std::string_view message;
-    bool flag = false;
-    if (deprecated.get_string().get(message) == simdjson::SUCCESS) {
-      m.deprecated = !message.empty();
-      m.deprecation_message = std::string(message);
-    } else if (deprecated.get_bool().get(flag) == simdjson::SUCCESS) {
-      m.deprecated = flag;
-    }
-  }
+  ReadDeprecated(object, m);
   if (all) {
     m.scripts = ReadStringMap(object, "scripts");
   } else {

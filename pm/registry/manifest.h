@@ -70,7 +70,9 @@ struct Manifest {
 // and its scripts run from the extracted package.json, so kPackumentVersion leaves
 // `dev_dependencies` empty and keeps only the install scripts (preinstall, install,
 // postinstall) in `scripts`: full documents list long devDependencies per version.
-enum class ManifestFields { kAll, kPackumentVersion };
+// kSelection reads only `version`, `deprecated` and `engines`, what version selection
+// ranks candidates by.
+enum class ManifestFields { kAll, kPackumentVersion, kSelection };
 
 // Reads the manifest fields of a JSON object; `fallback_name` is used when `name` is
 // missing (packument versions inherit the document's name).

@@ -1,10 +1,11 @@
 // The on-disk packument cache: one file per (URL, document kind) below
-// `<cache dir>/registry/v1/`, holding the response body and what revalidation needs
+// `<cache dir>/registry/v2/`, holding the response body and what revalidation needs
 // (ETag, Last-Modified, when it was fetched, Cache-Control max-age).
 //
 // Rules: files are written whole through a temporary file and rename(2), so a reader sees
-// an old or a new copy, never a torn one; an unreadable, truncated or foreign file reads as
-// a miss (the caller fetches again). Several processes may share the folder.
+// an old or a new copy, never a torn one; an unreadable, truncated, damaged (the body's
+// CRC-32 is checked) or foreign file reads as a miss (the caller fetches again), so a
+// loaded body is one this cache stored. Several processes may share the folder.
 #ifndef SKUA_PM_REGISTRY_MANIFEST_CACHE_H_
 #define SKUA_PM_REGISTRY_MANIFEST_CACHE_H_
 
@@ -49,7 +50,9 @@ class ManifestCache {
   const std::string& root() const { return root_; }
 
  private:
-  std::string root_;  // <cache_dir>/registry/v1
+  std::optional<CachedDocument> Read(int fd, std::string_view url) const;
+
+  std::string root_;  // <cache_dir>/registry/v2
 };
 
 }  // namespace skua::pm::registry

@@ -36,6 +36,31 @@ TEST(ManifestCacheTest, RoundTrip) {
   EXPECT_GT(cache.Load("http://r.test/left", "corgi")->fetched_at, 1000);
 }
 
+// Bodies longer than the first read, and empty ones.
+TEST(ManifestCacheTest, BodySizes) {
+  ManifestCache cache(TempDir());
+  std::string big(100000, 'x');
+  for (size_t i = 0; i < big.size(); i += 7) big[i] = static_cast<char>('a' + i % 26);
+  for (const std::string& body : {big, std::string(), std::string(4000, 'y')}) {
+    CachedDocument doc{"http://r.test/big", "", "", 1000, 300, body};
+    ASSERT_TRUE(cache.Store(doc, "corgi").ok());
+    std::optional<CachedDocument> loaded = cache.Load(doc.url, "corgi");
+    ASSERT_TRUE(loaded.has_value()) << body.size();
+    EXPECT_EQ(loaded->body, body);
+  }
+  CachedDocument doc{"http://r.test/big", "", "", 1000, 300, big};
+  ASSERT_TRUE(cache.Store(doc, "corgi").ok());
+  std::string path = cache.PathFor(doc.url, "corgi");
+  Result<std::string> stored = fsutil::ReadFile(path);
+  ASSERT_TRUE(stored.ok());
+  std::string damaged = *stored;
+  damaged[damaged.size() - 50000] ^= 1;
+  for (const std::string& text : {stored->substr(0, stored->size() - 1), damaged}) {
+    ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
+    EXPECT_FALSE(cache.Load(doc.url, "corgi").has_value());
+  }
+}
+
 TEST(ManifestCacheTest, CorruptFilesAreMisses) {
   ManifestCache cache(TempDir());
   std::string path = cache.PathFor("http://r.test/left", "corgi");
@@ -44,6 +69,30 @@ TEST(ManifestCacheTest, CorruptFilesAreMisses) {
                            "skua-manifest-cache 1\nurl http://r.test/left\nmax-age x\n\n{}"}) {
     ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
     EXPECT_FALSE(cache.Load("http://r.test/left", "corgi").has_value()) << text;
+  }
+}
+
+// A body that is cut short or damaged after it was stored is a miss, not a document the
+// parser would have to find fault with.
+TEST(ManifestCacheTest, DamagedBodiesAreMisses) {
+  ManifestCache cache(TempDir());
+  CachedDocument doc{"http://r.test/left", "", "", 1000, 300,
+                     R"({"name":"left","versions":{"1.0.0":{"dependencies":{"a":"1"}}}})"};
+  ASSERT_TRUE(cache.Store(doc, "corgi").ok());
+  std::string path = cache.PathFor(doc.url, "corgi");
+  Result<std::string> stored = fsutil::ReadFile(path);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_TRUE(cache.Load(doc.url, "corgi").has_value());
+  std::string flipped = *stored;
+  flipped[flipped.size() - 10] = ',';
+  std::string versioned = *stored;
+  versioned.replace(versioned.find(" 2\n"), 3, " 1\n");
+  for (const std::string& text : {stored->substr(0, stored->size() - 1),
+                                  stored->substr(0, stored->size() - 20), *stored + "}",
+                                  stored->substr(0, stored->find("\n\n") + 2) + "garbage",
+                                  flipped, versioned}) {
+    ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
+    EXPECT_FALSE(cache.Load(doc.url, "corgi").has_value()) << text;
   }
 }
 

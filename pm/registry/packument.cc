@@ -1,84 +1,272 @@
-// Packument parsing with simdjson's DOM and error-code API.
+// Packument parsing: simdjson's On-Demand API indexes the document (document-level
+// fields, and per version its key and the bytes of its object); the DOM API reads a
+// version's manifest from those bytes when it is first asked for.
 #include "pm/registry/packument.h"
 
 #include <simdjson.h>
 
 #include <cstdio>
+#include <limits>
 #include <unordered_map>
 
 namespace skua::pm::registry {
 
 namespace {
 
-using simdjson::dom::element;
+namespace ondemand = simdjson::ondemand;
 
-StringMap ReadStrings(element parent, std::string_view key) {
-  StringMap map;
-  simdjson::dom::object object;
-  if (parent[key].get_object().get(object) != simdjson::SUCCESS) return map;
-  // A full document's `time` has an entry per version: index the keys (they live in the
-  // parsed document) rather than scanning the map for each one.
+Status InvalidJson(std::string_view name, simdjson::error_code error) {
+  return InvalidArgument("Invalid JSON in the registry response for " + std::string(name) + ": " +
+                         simdjson::error_message(error));
+}
+
+// Reads an object of strings into `map`; entries of another type are skipped. A repeated
+// key keeps its first position and its last value.
+simdjson::error_code ReadStrings(ondemand::value value, StringMap* map) {
+  ondemand::object object;
+  if (auto error = value.get_object().get(object)) {
+    return error == simdjson::INCORRECT_TYPE ? simdjson::SUCCESS : error;
+  }
   std::unordered_map<std::string_view, size_t> index;
-  for (auto field : object) {
-    std::string_view value;
-    if (field.value.get_string().get(value) != simdjson::SUCCESS) continue;
-    auto [it, inserted] = index.emplace(field.key, map.size());
+  for (auto result : object) {
+    ondemand::field field;
+    std::string_view key;
+    std::string_view text;
+    if (auto error = std::move(result).get(field)) return error;
+    if (auto error = field.unescaped_key().get(key)) return error;
+    if (auto error = field.value().get_string().get(text)) {
+      if (error == simdjson::INCORRECT_TYPE) continue;
+      return error;
+    }
+    auto [it, inserted] = index.emplace(key, map->size());
     if (inserted) {
-      map.emplace_back(std::string(field.key), std::string(value));
+      map->emplace_back(std::string(key), std::string(text));
     } else {
-      map[it->second].second = std::string(value);
+      (*map)[it->second].second = std::string(text);
     }
   }
-  return map;
+  return simdjson::SUCCESS;
 }
 
 }  // namespace
 
-const Manifest* Packument::FindVersion(std::string_view version) const {
-  for (const Manifest& m : versions) {
-    if (m.version == version) return &m;
-  }
-  return nullptr;
+Packument::Packument(const Packument& other)
+    : name(other.name),
+      modified(other.modified),
+      dist_tags(other.dist_tags),
+      text_(other.text_),
+      time_begin_(other.time_begin_),
+      time_size_(other.time_size_),
+      time_(other.time_) {
+  versions_.reserve(other.versions_.size());
+  for (const Version& v : other.versions_) versions_.push_back({v.key, v.begin, v.size, nullptr});
 }
 
-Result<Packument> ParsePackument(std::string_view json, std::string_view name) {
-  // A parser per call: allocating one is cheap next to the parse, and a kept one would
-  // hold buffers sized for the largest packument on every worker thread.
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(json);
-  element root;
-  if (auto error = parser.parse(padded).get(root); error != simdjson::SUCCESS) {
-    return InvalidArgument("Invalid JSON in the registry response for " + std::string(name) +
-                           ": " + simdjson::error_message(error));
+Packument& Packument::operator=(const Packument& other) {
+  if (this != &other) *this = Packument(other);
+  return *this;
+}
+
+Packument::~Packument() = default;
+
+std::optional<size_t> Packument::IndexOf(std::string_view version) const {
+  for (size_t i = 0; i < versions_.size(); ++i) {
+    if (versions_[i].key == version) return i;
   }
-  if (root.type() != simdjson::dom::element_type::OBJECT) {
-    return InvalidArgument("Invalid registry response for " + std::string(name) +
-                           ": not a JSON object");
+  return std::nullopt;
+}
+
+Result<Manifest> Packument::Read(size_t i, ManifestFields fields) const {
+  // A parser per thread: its buffers grow to the largest version object read, which is
+  // small next to a document.
+  thread_local simdjson::dom::parser parser;
+  const Version& v = versions_[i];
+  simdjson::dom::element object;
+  // In place: the bytes after the object (the rest of the document, then the padding)
+  // satisfy simdjson's padding rule.
+  auto bytes = reinterpret_cast<const uint8_t*>(text_->data()) + v.begin;
+  if (auto error = parser.parse(bytes, v.size, false).get(object)) {
+    return InvalidJson(name + "@" + v.key, error);
   }
-  Packument p;
-  std::string_view s;
-  p.name = root["name"].get_string().get(s) == simdjson::SUCCESS ? std::string(s) : std::string(name);
-  if (root["modified"].get_string().get(s) == simdjson::SUCCESS) p.modified = std::string(s);
-  p.dist_tags = ReadStrings(root, "dist-tags");
-  p.time = ReadStrings(root, "time");
-  simdjson::dom::object versions;
-  if (root["versions"].get_object().get(versions) == simdjson::SUCCESS) {
-    std::unordered_map<std::string_view, size_t> index;
-    p.versions.reserve(versions.size());
-    for (auto field : versions) {
-      if (field.value.type() != simdjson::dom::element_type::OBJECT) continue;
-      Manifest m = ReadManifest(field.value, p.name, ManifestFields::kPackumentVersion);
-      m.version = std::string(field.key);
-      // A repeated key replaces the earlier entry (JSON.parse semantics). The keys live in
-      // `padded`'s parse, which outlives the loop.
-      auto [it, inserted] = index.emplace(field.key, p.versions.size());
-      if (inserted) {
-        p.versions.push_back(std::move(m));
-      } else {
-        p.versions[it->second] = std::move(m);
+  Manifest m = ReadManifest(object, name, fields);
+  m.version = v.key;
+  return m;
+}
+
+Result<const Manifest*> Packument::ManifestAt(size_t i) const {
+  const Version& v = versions_[i];
+  if (!v.manifest) {
+    Result<Manifest> m = Read(i, ManifestFields::kPackumentVersion);
+    if (!m.ok()) return m.status();
+    v.manifest = std::make_unique<const Manifest>(std::move(m).value());
+  }
+  return v.manifest.get();
+}
+
+Result<Manifest> Packument::SelectionFieldsAt(size_t i) const {
+  return Read(i, ManifestFields::kSelection);
+}
+
+const StringMap& Packument::time() const {
+  if (!time_) {
+    time_.emplace();
+    simdjson::dom::parser parser;
+    simdjson::dom::object object;
+    auto bytes = reinterpret_cast<const uint8_t*>(text_ ? text_->data() : "") + time_begin_;
+    if (time_size_ > 0 &&
+        parser.parse(bytes, time_size_, false).get_object().get(object) == simdjson::SUCCESS) {
+      // A full document's `time` has an entry per version: index the keys (they live in
+      // the parsed document) rather than scanning the map for each one.
+      std::unordered_map<std::string_view, size_t> index;
+      for (auto field : object) {
+        std::string_view value;
+        if (field.value.get_string().get(value) != simdjson::SUCCESS) continue;
+        auto [it, inserted] = index.emplace(field.key, time_->size());
+        if (inserted) {
+          time_->emplace_back(std::string(field.key), std::string(value));
+        } else {
+          (*time_)[it->second].second = std::string(value);
+        }
       }
     }
   }
+  return *time_;
+}
+
+std::optional<size_t> Packument::RememberedPick(std::string_view key) const {
+  for (const auto& [k, index] : picks_) {
+    if (k == key) return index;
+  }
+  return std::nullopt;
+}
+
+void Packument::RememberPick(std::string key, size_t index) const {
+  picks_.emplace_back(std::move(key), index);
+}
+
+const Manifest* Packument::FindVersion(std::string_view version) const {
+  std::optional<size_t> i = IndexOf(version);
+  if (!i) return nullptr;
+  Result<const Manifest*> m = ManifestAt(*i);
+  return m.ok() ? *m : nullptr;
+}
+
+Result<Packument> ParsePackument(std::string_view json, std::string_view name) {
+  std::string text;
+  text.reserve(json.size() + kPackumentPadding);
+  text.append(json);
+  return ParseOwnedPackument(std::move(text), name);
+}
+
+Result<Packument> ParseOwnedPackument(std::string json, std::string_view name) {
+  static_assert(kPackumentPadding >= simdjson::SIMDJSON_PADDING);
+  if (json.size() > std::numeric_limits<uint32_t>::max()) {
+    return InvalidArgument("Invalid registry response for " + std::string(name) + ": too large");
+  }
+  // The text is kept for reading versions later, with simdjson's padding after it
+  // (written, so that no byte the parser reads is uninitialised).
+  const size_t size = json.size();
+  json.reserve(size + kPackumentPadding);
+  json.append(kPackumentPadding, ' ');
+  auto text = std::make_shared<const std::string>(std::move(json));
+  // A parser per call: a kept one would hold buffers sized for the largest packument on
+  // every worker thread.
+  ondemand::parser parser;
+  ondemand::document doc;
+  if (auto error = parser.iterate(text->data(), size, text->size()).get(doc)) {
+    return InvalidJson(name, error);
+  }
+  ondemand::json_type type;
+  if (auto error = doc.type().get(type)) return InvalidJson(name, error);
+  if (type != ondemand::json_type::object) {
+    return InvalidArgument("Invalid registry response for " + std::string(name) +
+                           ": not a JSON object");
+  }
+  ondemand::object root;
+  if (auto error = doc.get_object().get(root)) return InvalidJson(name, error);
+
+  Packument p;
+  bool have_name = false;  // A `name` that is not a string counts as none.
+  bool seen_name = false, seen_modified = false, seen_tags = false, seen_time = false,
+       seen_versions = false;
+  // Version keys (in the parser's string buffer) -> position in p.versions_.
+  std::unordered_map<std::string_view, size_t> index;
+  for (auto result : root) {
+    ondemand::field field;
+    std::string_view key;
+    if (auto error = std::move(result).get(field)) return InvalidJson(name, error);
+    if (auto error = field.unescaped_key().get(key)) return InvalidJson(name, error);
+    // As a DOM lookup reads them: the first of a repeated key counts.
+    simdjson::error_code error = simdjson::SUCCESS;
+    if (key == "name" && !seen_name) {
+      seen_name = true;
+      std::string_view s;
+      error = field.value().get_string().get(s);
+      if (!error) {
+        p.name = std::string(s);
+        have_name = true;
+      }
+    } else if (key == "modified" && !seen_modified) {
+      seen_modified = true;
+      std::string_view s;
+      error = field.value().get_string().get(s);
+      if (!error) p.modified = std::string(s);
+    } else if (key == "dist-tags" && !seen_tags) {
+      seen_tags = true;
+      error = ReadStrings(field.value(), &p.dist_tags);
+    } else if (key == "time" && !seen_time) {
+      // Only full documents list it, with an entry per version, and installs do not read
+      // it: note where it is.
+      seen_time = true;
+      ondemand::object object;
+      std::string_view raw;
+      error = field.value().get_object().get(object);
+      if (!error) error = object.raw_json().get(raw);
+      if (!error) {
+        p.time_begin_ = static_cast<uint32_t>(raw.data() - text->data());
+        p.time_size_ = static_cast<uint32_t>(raw.size());
+      }
+    } else if (key == "versions" && !seen_versions) {
+      seen_versions = true;
+      ondemand::object versions;
+      error = field.value().get_object().get(versions);
+      if (error) {
+        if (error == simdjson::INCORRECT_TYPE) continue;
+        return InvalidJson(name, error);
+      }
+      for (auto entry : versions) {
+        ondemand::field version;
+        std::string_view version_key;
+        ondemand::object object;
+        std::string_view raw;
+        if (auto e = std::move(entry).get(version)) return InvalidJson(name, e);
+        if (auto e = version.unescaped_key().get(version_key)) return InvalidJson(name, e);
+        if (auto e = version.value().get_object().get(object)) {
+          if (e == simdjson::INCORRECT_TYPE) continue;
+          return InvalidJson(name, e);
+        }
+        if (auto e = object.raw_json().get(raw)) return InvalidJson(name, e);
+        Packument::Version v{std::string(version_key),
+                             static_cast<uint32_t>(raw.data() - text->data()),
+                             static_cast<uint32_t>(raw.size()), nullptr};
+        // A repeated key replaces the earlier entry (JSON.parse semantics).
+        auto [it, inserted] = index.emplace(version_key, p.versions_.size());
+        if (inserted) {
+          p.versions_.push_back(std::move(v));
+        } else {
+          p.versions_[it->second] = std::move(v);
+        }
+      }
+    }
+    if (error && error != simdjson::INCORRECT_TYPE) return InvalidJson(name, error);
+  }
+  // Anything after the root object is malformed JSON.
+  const char* end = nullptr;
+  if (doc.current_location().get(end) != simdjson::OUT_OF_BOUNDS) {
+    return InvalidJson(name, simdjson::TRAILING_CONTENT);
+  }
+  if (!have_name) p.name = std::string(name);
+  p.text_ = std::move(text);
   return p;
 }
 
@@ -117,49 +305,105 @@ bool KeptVersionField(std::string_view key) {
   return false;
 }
 
+// The JSON text of `value`, as it stands in the document (with any whitespace that
+// follows a scalar removed).
+simdjson::error_code RawValue(ondemand::value value, std::string_view* out) {
+  ondemand::json_type type;
+  if (auto error = value.type().get(type)) return error;
+  if (type == ondemand::json_type::object) {
+    ondemand::object object;
+    if (auto error = value.get_object().get(object)) return error;
+    return object.raw_json().get(*out);
+  }
+  if (type == ondemand::json_type::array) {
+    ondemand::array array;
+    if (auto error = value.get_array().get(array)) return error;
+    return array.raw_json().get(*out);
+  }
+  *out = value.raw_json_token();
+  while (!out->empty() && (out->back() == ' ' || out->back() == '\t' || out->back() == '\n' ||
+                           out->back() == '\r')) {
+    out->remove_suffix(1);
+  }
+  return simdjson::SUCCESS;
+}
+
 }  // namespace
 
-std::optional<std::string> AbbreviatePackument(std::string_view json) {
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(json);
-  simdjson::dom::object root;
-  if (parser.parse(padded).get_object().get(root) != simdjson::SUCCESS) return std::nullopt;
+Result<std::string> AbbreviatePackument(std::string_view json, std::string_view name) {
+  std::string text;
+  text.reserve(json.size() + kPackumentPadding);
+  text.append(json);
+  text.append(kPackumentPadding, ' ');
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  {
+    // The DOM parse validates the whole document (the walk below copies values as they
+    // stand, which On-Demand does not check); its tape is not used.
+    simdjson::dom::parser validator;
+    simdjson::dom::element document;
+    if (auto error = validator.parse(bytes, json.size(), false).get(document)) {
+      return InvalidJson(name, error);
+    }
+    if (!document.is_object()) {
+      return InvalidArgument("Invalid registry response for " + std::string(name) +
+                             ": not a JSON object");
+    }
+  }
+  ondemand::parser parser;
+  ondemand::document doc;
+  ondemand::object root;
+  if (auto error = parser.iterate(text.data(), json.size(), text.size()).get(doc)) {
+    return InvalidJson(name, error);
+  }
+  if (auto error = doc.get_object().get(root)) return InvalidJson(name, error);
   std::string out = "{";
   auto separate = [&] {
     if (out.size() > 1) out += ',';
   };
-  for (auto field : root) {
-    if (field.key == "versions") {
-      simdjson::dom::object versions;
-      if (field.value.get_object().get(versions) != simdjson::SUCCESS) continue;
+  std::string_view key;
+  std::string_view raw;
+  for (auto result : root) {
+    ondemand::field field;
+    if (auto error = std::move(result).get(field)) return InvalidJson(name, error);
+    if (auto error = field.unescaped_key().get(key)) return InvalidJson(name, error);
+    if (key == "versions") {
+      ondemand::object versions;
+      if (field.value().get_object().get(versions) != simdjson::SUCCESS) continue;
       separate();
       out += "\"versions\":{";
       bool first_version = true;
-      for (auto version : versions) {
-        simdjson::dom::object manifest;
-        if (version.value.get_object().get(manifest) != simdjson::SUCCESS) continue;
+      for (auto entry : versions) {
+        ondemand::field version;
+        ondemand::object manifest;
+        if (auto error = std::move(entry).get(version)) return InvalidJson(name, error);
+        if (auto error = version.unescaped_key().get(key)) return InvalidJson(name, error);
+        if (version.value().get_object().get(manifest) != simdjson::SUCCESS) continue;
         if (!first_version) out += ',';
         first_version = false;
-        AppendQuoted(out, version.key);
+        AppendQuoted(out, key);
         out += ":{";
         bool first_field = true;
-        for (auto f : manifest) {
-          if (!KeptVersionField(f.key)) continue;
+        for (auto member : manifest) {
+          ondemand::field f;
+          if (auto error = std::move(member).get(f)) return InvalidJson(name, error);
+          if (auto error = f.unescaped_key().get(key)) return InvalidJson(name, error);
+          if (!KeptVersionField(key)) continue;
           if (!first_field) out += ',';
           first_field = false;
-          AppendQuoted(out, f.key);
+          AppendQuoted(out, key);
           out += ':';
-          out += simdjson::minify(f.value);
+          if (auto error = RawValue(f.value(), &raw)) return InvalidJson(name, error);
+          out += raw;
         }
         out += '}';
       }
       out += '}';
-    } else if (field.key == "name" || field.key == "modified" || field.key == "dist-tags" ||
-               field.key == "time") {
+    } else if (key == "name" || key == "modified" || key == "dist-tags" || key == "time") {
       separate();
-      AppendQuoted(out, field.key);
+      AppendQuoted(out, key);
       out += ':';
-      out += simdjson::minify(field.value);
+      if (auto error = RawValue(field.value(), &raw)) return InvalidJson(name, error);
+      out += raw;
     }
   }
   out += '}';

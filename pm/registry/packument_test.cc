@@ -44,7 +44,7 @@ TEST(PackumentTest, Abbreviated) {
   EXPECT_EQ(p->name, "@scope/tool");
   EXPECT_EQ(p->modified, "2024-05-01T10:00:00.000Z");
   EXPECT_EQ(p->dist_tags, (StringMap{{"latest", "1.1.0"}, {"next", "2.0.0-rc.1"}}));
-  ASSERT_EQ(p->versions.size(), 3u);  // The string entry is skipped.
+  ASSERT_EQ(p->version_count(), 3u);  // The string entry is skipped.
 
   const Manifest* m = p->FindVersion("1.0.0");
   ASSERT_NE(m, nullptr);
@@ -84,8 +84,8 @@ TEST(PackumentTest, FullDocumentKeepsTimeAndScripts) {
       "versions":{"1.0.0":{"scripts":{"postinstall":"node x.js","test":"t"},"libc":["glibc"],
       "bundledDependencies":true,"dependencies":{"d":"1"}}}})", "x");
   ASSERT_TRUE(p.ok());
-  EXPECT_EQ(*Find(p->time, "1.0.0"), "t1");
-  const Manifest& m = p->versions[0];
+  EXPECT_EQ(*Find(p->time(), "1.0.0"), "t1");
+  const Manifest& m = **p->ManifestAt(0);
   EXPECT_TRUE(m.has_install_script);  // From scripts.
   EXPECT_EQ(m.libc, (std::vector<std::string>{"glibc"}));
   EXPECT_EQ(m.bundle_dependencies, (std::vector<std::string>{"d"}));  // `true`: all of them.
@@ -98,8 +98,8 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
       "scripts":{"test":"t","postinstall":"p"},"bin":{"x":"./x.js"},"license":"MIT",
       "dist":{"tarball":"http://r.test/x/-/x-1.0.0.tgz","integrity":"sha512-AA"}},
       "2.0.0":"junk","1.1.0\"q":{"deprecated":"no\nmore"}}})";
-  std::optional<std::string> small = AbbreviatePackument(kFull);
-  ASSERT_TRUE(small.has_value());
+  Result<std::string> small = AbbreviatePackument(kFull, "x");
+  ASSERT_TRUE(small.ok());
   EXPECT_EQ(small->find("readme"), std::string::npos) << *small;
   EXPECT_EQ(small->find("devDependencies"), std::string::npos) << *small;
   Result<Packument> full = ParsePackument(kFull, "x");
@@ -107,11 +107,11 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
   ASSERT_TRUE(full.ok());
   ASSERT_TRUE(abbreviated.ok()) << abbreviated.status().message() << "\n" << *small;
   EXPECT_EQ(abbreviated->dist_tags, full->dist_tags);
-  EXPECT_EQ(abbreviated->time, full->time);
-  ASSERT_EQ(abbreviated->versions.size(), 2u);
+  EXPECT_EQ(abbreviated->time(), full->time());
+  ASSERT_EQ(abbreviated->version_count(), 2u);
   for (size_t i = 0; i < 2; ++i) {
-    const Manifest& a = abbreviated->versions[i];
-    const Manifest& f = full->versions[i];
+    const Manifest& a = **abbreviated->ManifestAt(i);
+    const Manifest& f = **full->ManifestAt(i);
     EXPECT_EQ(a.version, f.version);
     EXPECT_EQ(a.dependencies, f.dependencies);
     EXPECT_EQ(a.scripts, f.scripts);
@@ -120,20 +120,23 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
     EXPECT_EQ(a.deprecation_message, f.deprecation_message);
     EXPECT_EQ(a.dist.integrity, f.dist.integrity);
   }
-  EXPECT_EQ(full->versions[0].scripts, (StringMap{{"postinstall", "p"}}));  // Install scripts only.
-  EXPECT_TRUE(full->versions[0].dev_dependencies.empty());
-  EXPECT_EQ(full->versions[1].version, "1.1.0\"q");
-  EXPECT_FALSE(AbbreviatePackument("[1]").has_value());
+  EXPECT_EQ((*full->ManifestAt(0))->scripts, (StringMap{{"postinstall", "p"}}));  // Install scripts only.
+  EXPECT_TRUE((*full->ManifestAt(0))->dev_dependencies.empty());
+  EXPECT_EQ((*full->ManifestAt(1))->version, "1.1.0\"q");
+  EXPECT_FALSE(AbbreviatePackument("[1]", "x").ok());
+  Result<std::string> bad = AbbreviatePackument(R"({"versions":{"1.0.0":{"a" 1}}})", "x");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("Invalid JSON in the registry response for x"), std::string::npos);
 }
 
 TEST(PackumentTest, DuplicateKeysLastValueWins) {
   Result<Packument> p = ParsePackument(
       R"({"versions":{"1.0.0":{"dependencies":{"a":"1","a":"2"}},"1.0.0":{"dependencies":{"b":"3"}}}})", "dup");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->versions.size(), 1u);
-  EXPECT_EQ(p->versions[0].dependencies, (StringMap{{"b", "3"}}));
+  ASSERT_EQ(p->version_count(), 1u);
+  EXPECT_EQ((*p->ManifestAt(0))->dependencies, (StringMap{{"b", "3"}}));
   Result<Packument> q = ParsePackument(R"({"versions":{"1.0.0":{"dependencies":{"a":"1","a":"2"}}}})", "dup");
-  EXPECT_EQ(q->versions[0].dependencies, (StringMap{{"a", "2"}}));
+  EXPECT_EQ((*q->ManifestAt(0))->dependencies, (StringMap{{"a", "2"}}));
 }
 
 TEST(PackumentTest, ErrorsNameThePackage) {
@@ -145,7 +148,77 @@ TEST(PackumentTest, ErrorsNameThePackage) {
   Result<Packument> empty = ParsePackument("{}", "empty");
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->name, "empty");
-  EXPECT_TRUE(empty->versions.empty());
+  EXPECT_TRUE(empty->version_count() == 0);
+}
+
+TEST(PackumentTest, VersionsAreReadOnceAndStayWhereTheyAre) {
+  Result<Packument> parsed = ParsePackument(kAbbreviated, "@scope/tool");
+  ASSERT_TRUE(parsed.ok());
+  Packument p = std::move(parsed).value();
+  ASSERT_EQ(p.version_count(), 3u);
+  EXPECT_EQ(p.version(2), "1.2.0");
+  EXPECT_EQ(p.IndexOf("1.1.0"), 1u);
+  EXPECT_FALSE(p.IndexOf("2.0.0-rc.1").has_value());
+  const Manifest* first = *p.ManifestAt(0);
+  EXPECT_EQ(*p.ManifestAt(0), first);
+  EXPECT_EQ(p.FindVersion("1.0.0"), first);
+  Packument moved = std::move(p);
+  EXPECT_EQ(moved.FindVersion("1.0.0"), first);
+  {
+    Packument copy = moved;  // Reads its own manifests from the shared text.
+    const Manifest* copied = copy.FindVersion("1.0.0");
+    ASSERT_NE(copied, nullptr);
+    EXPECT_NE(copied, first);
+    EXPECT_EQ(copied->dependencies, first->dependencies);
+  }
+  EXPECT_EQ(first->dist.integrity, "sha512-AAAA");  // The copy's end freed nothing of ours.
+
+  Result<Manifest> fields = moved.SelectionFieldsAt(1);
+  ASSERT_TRUE(fields.ok());
+  EXPECT_EQ(fields->version, "1.1.0");  // The key, as for ManifestAt.
+  EXPECT_TRUE(fields->deprecated);
+  EXPECT_TRUE(fields->bin.empty());  // Not read.
+  EXPECT_EQ(*Find(moved.SelectionFieldsAt(0)->engines, "node"), ">=18");
+}
+
+// A document whose version objects are damaged inside still delimits them; reading one
+// is the error, naming the version.
+TEST(PackumentTest, DamagedVersionObjectFailsWhenRead) {
+  Result<Packument> p = ParsePackument(
+      R"({"name":"d","versions":{"1.0.0":{"a":[1 2]},"2.0.0":{"dependencies":{"x":"1"}}}})", "d");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  Result<const Manifest*> bad = p->ManifestAt(0);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("d@1.0.0"), std::string::npos) << bad.status().message();
+  EXPECT_FALSE(p->SelectionFieldsAt(0).ok());
+  EXPECT_EQ(p->FindVersion("1.0.0"), nullptr);
+  ASSERT_TRUE(p->ManifestAt(1).ok());
+  EXPECT_EQ((*p->ManifestAt(1))->dependencies, (StringMap{{"x", "1"}}));
+}
+
+TEST(PackumentTest, MalformedDocumentsAreErrors) {
+  for (const char* json : {"", "garbage", "nul", R"({"versions":{"1.0.0":{}})", "{} x", "{}}",
+                           R"({"name":"a"} {"name":"b"})", R"({"versions":{"1.0.0":{"a":"1}}})"}) {
+    Result<Packument> p = ParsePackument(json, "bad");
+    ASSERT_FALSE(p.ok()) << json;
+    EXPECT_EQ(p.status().code(), StatusCode::kInvalidArgument) << json;
+    EXPECT_NE(p.status().message().find("bad"), std::string::npos) << p.status().message();
+  }
+}
+
+TEST(PackumentTest, RepeatedAndMistypedDocumentFields) {
+  // The first of a repeated document-level key counts; a non-string name is no name.
+  EXPECT_EQ(ParsePackument(R"({"name":"a","name":"b"})", "req")->name, "a");
+  EXPECT_EQ(ParsePackument(R"({"name":7,"name":"b"})", "req")->name, "req");
+  Result<Packument> p = ParsePackument(
+      R"({"versions":[],"versions":{"1.0.0":{}},"dist-tags":{"x":1,"latest":"1.0.0"},
+          "time":{"a":"1","b":2,"a":"3"}})", "req");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->version_count(), 0u);
+  EXPECT_EQ(p->dist_tags, (StringMap{{"latest", "1.0.0"}}));
+  EXPECT_EQ(p->time(), (StringMap{{"a", "3"}}));
+  EXPECT_TRUE(ParsePackument("{}", "req")->time().empty());
 }
 
 TEST(PackageJsonTest, ReadsInstalledManifest) {

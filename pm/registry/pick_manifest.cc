@@ -4,98 +4,195 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "pm/registry/platform.h"
 #include "pm/semver/range.h"
 #include "pm/semver/version.h"
 #include "pm/spec/dep_spec.h"
+#include "pm/spec/package_name.h"
 
 namespace skua::pm::registry {
 
 namespace {
 
 struct Candidate {
-  const Manifest* manifest;
+  size_t index;  // Into the packument's versions.
   semver::Version version;
-  bool usable;  // Not deprecated and engine ok.
-  bool engine_ok;
-  bool not_deprecated;
+  bool usable = false;  // Not deprecated and engine ok.
+  bool engine_ok = false;
+  bool not_deprecated = false;
 };
 
-Result<const Manifest*> NoMatch(const Packument& p, std::string_view wanted, PickFailure* failure,
-                                const char* code, std::string message) {
+Status NoMatch(const Packument& p, std::string_view wanted, PickFailure* failure,
+               const char* code, std::string message) {
   if (failure != nullptr) {
     failure->code = code;
     failure->name = p.name;
     failure->wanted = std::string(wanted);
     failure->versions.clear();
-    for (const Manifest& m : p.versions) failure->versions.push_back(m.version);
+    for (size_t i = 0; i < p.version_count(); ++i) failure->versions.push_back(p.version(i));
     failure->dist_tags = p.dist_tags;
   }
   return NotFound(std::move(message));
 }
 
-}  // namespace
+// Reads a leading "1.2.3" of `text` (no leading zeros, at most 15 digits a part, so every
+// part is a safe integer) into `v`; returns where it ends, or npos. A range pick looks at
+// every version key of the packument: this spares most of them ParseVersion's general
+// matcher.
+size_t ReadPlainTriple(std::string_view text, semver::Version* v) {
+  uint64_t* parts[] = {&v->major, &v->minor, &v->patch};
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0) {
+      if (i == text.size() || text[i] != '.') return std::string_view::npos;
+      ++i;
+    }
+    size_t start = i;
+    uint64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
+      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
+      ++i;
+    }
+    if (i == start || (text[start] == '0' && i - start > 1)) return std::string_view::npos;
+    *parts[k] = n;
+  }
+  return i;
+}
 
-Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted,
-                                     const PickOptions& options, PickFailure* failure) {
-  Result<spec::DepSpec> spec = spec::ResolveSpec(p.name, wanted.empty() ? options.default_tag : wanted);
-  if (!spec.ok()) return spec.status();
-  if (spec->type != spec::SpecType::kTag && spec->type != spec::SpecType::kVersion &&
-      spec->type != spec::SpecType::kRange) {
+// Whether `range` could accept some prerelease of `v`'s major.minor.patch: without
+// include_prerelease, only when one of its comparators names a prerelease of that very
+// version (Range::Test's rule), which few ranges do.
+bool MayAcceptPrereleaseOf(const semver::Range& range, const semver::Version& v) {
+  if (range.options().include_prerelease) return true;
+  for (const auto& set : range.sets()) {
+    for (const semver::Comparator& c : set) {
+      if (c.version && c.version->is_prerelease() && c.version->major == v.major &&
+          c.version->minor == v.minor && c.version->patch == v.patch) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Range::Parse(text, loose), remembered per thread: a resolution picks from many
+// packuments with the same few hundred ranges. The references stay valid (node-based map).
+const Result<semver::Range>& ParseRange(const std::string& text) {
+  thread_local std::unordered_map<std::string, Result<semver::Range>> ranges;
+  auto found = ranges.find(text);
+  if (found == ranges.end()) {
+    found = ranges.emplace(text, semver::Range::Parse(text, {.loose = true})).first;
+  }
+  return found->second;
+}
+
+// ResolveSpec's type for the common forms of `wanted`, without its general parse: text of
+// digits, dots, spaces, x/X/* and the operators ^ ~ < > = | - (not starting with a dot)
+// holds no path, URL, alias or git spec for npm-package-arg, so it is a version when it
+// parses as one, else a range when it parses as one. nullopt: ask ResolveSpec.
+std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
+  while (!wanted.empty() && wanted.front() == ' ') wanted.remove_prefix(1);
+  while (!wanted.empty() && wanted.back() == ' ') wanted.remove_suffix(1);
+  if (wanted.empty() || wanted[0] == '.') return std::nullopt;
+  for (char c : wanted) {
+    if ((c < '0' || c > '9') && std::string_view(".xX* ^~<>=|-").find(c) == std::string_view::npos) {
+      return std::nullopt;
+    }
+  }
+  if (semver::ParseVersion(wanted, true).ok()) return spec::SpecType::kVersion;
+  if (ParseRange(std::string(wanted)).ok()) return spec::SpecType::kRange;
+  return std::nullopt;
+}
+
+// Fills `c`'s ranking flags, reading only the fields they need: most candidates are
+// never picked.
+Status Rank(const Packument& p, std::string_view node_version, Candidate& c) {
+  Result<Manifest> fields = p.SelectionFieldsAt(c.index);
+  if (!fields.ok()) return fields.status();
+  c.not_deprecated = !fields->deprecated;
+  c.engine_ok = EngineOk(*fields, node_version);
+  c.usable = c.engine_ok && c.not_deprecated;
+  return Status::Ok();
+}
+
+// The index of the version PickManifest answers.
+Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptions& options,
+                    PickFailure* failure) {
+  std::optional<spec::SpecType> type = QuickSpecType(wanted);
+  if (!type || !spec::ValidatePackageName(p.name).valid_for_old_packages()) {
+    Result<spec::DepSpec> spec =
+        spec::ResolveSpec(p.name, wanted.empty() ? options.default_tag : wanted);
+    if (!spec.ok()) return spec.status();
+    type = spec->type;
+  }
+  if (type != spec::SpecType::kTag && type != spec::SpecType::kVersion &&
+      type != spec::SpecType::kRange) {
     return InvalidArgument("Only tag, version, and range are supported");
   }
   std::string no_match = "No matching version found for " + p.name + "@" + std::string(wanted) + ".";
 
-  if (!wanted.empty() && spec->type == spec::SpecType::kTag) {
+  if (!wanted.empty() && type == spec::SpecType::kTag) {
     const std::string* version = p.DistTag(wanted);
-    const Manifest* m = version ? p.FindVersion(*version) : nullptr;
-    if (m != nullptr) return m;
+    std::optional<size_t> index = version ? p.IndexOf(*version) : std::nullopt;
+    if (index) return *index;
     return NoMatch(p, wanted, failure, "ETARGET", no_match);
   }
-  if (!wanted.empty() && spec->type == spec::SpecType::kVersion) {
+  if (!wanted.empty() && type == spec::SpecType::kVersion) {
     std::optional<std::string> clean = semver::Clean(wanted, true);
-    const Manifest* m = clean ? p.FindVersion(*clean) : nullptr;
-    if (m != nullptr) return m;
+    std::optional<size_t> index = clean ? p.IndexOf(*clean) : std::nullopt;
+    if (index) return *index;
     return NoMatch(p, wanted, failure, "ETARGET", no_match);
   }
 
-  std::string range_text = spec->type == spec::SpecType::kRange ? std::string(wanted) : "*";
-  Result<semver::Range> range = semver::Range::Parse(range_text, {.loose = true});
+  std::string range_text = type == spec::SpecType::kRange ? std::string(wanted) : "*";
+  const Result<semver::Range>& range = ParseRange(range_text);
   if (!range.ok()) return range.status();
 
   // The default tag wins when it satisfies the range ("*" literally admits even a
-  // prerelease) and is neither deprecated nor refused by engines.
+  // prerelease) and is neither deprecated nor refused by engines. It usually does, so
+  // its manifest is read whole at once.
   if (const std::string* tagged = p.DistTag(options.default_tag)) {
-    const Manifest* m = p.FindVersion(*tagged);
-    if (m != nullptr && (range_text == "*" || range->Test(*tagged)) && !m->deprecated &&
-        EngineOk(*m, options.node_version)) {
-      return m;
+    std::optional<size_t> index = p.IndexOf(*tagged);
+    if (index && (range_text == "*" || range->Test(*tagged))) {
+      Result<const Manifest*> m = p.ManifestAt(*index);
+      if (!m.ok()) return m.status();
+      if (!(*m)->deprecated && EngineOk(**m, options.node_version)) return *index;
     }
   }
-  if (p.versions.empty()) {
+  if (p.version_count() == 0) {
     return NoMatch(p, wanted, failure, "ENOVERSIONS", "No versions available for " + p.name);
   }
 
   std::vector<Candidate> candidates;
-  for (const Manifest& m : p.versions) {
-    Result<semver::Version> v = semver::ParseVersion(m.version, true);
-    if (!v.ok() || !range->Test(*v)) continue;
-    candidates.push_back({&m, std::move(v).value(), false, false, !m.deprecated});
+  for (size_t i = 0; i < p.version_count(); ++i) {
+    std::string_view key = p.version(i);
+    semver::Version v;
+    size_t end = ReadPlainTriple(key, &v);
+    if (end != key.size()) {
+      // "1.2.3-x" is a prerelease of 1.2.3 (or invalid): most ranges refuse it unparsed.
+      if (end != std::string_view::npos && key[end] == '-' && !MayAcceptPrereleaseOf(*range, v)) {
+        continue;
+      }
+      Result<semver::Version> parsed = semver::ParseVersion(key, true);
+      if (!parsed.ok()) continue;
+      v = std::move(parsed).value();
+    }
+    if (!range->Test(v)) continue;
+    candidates.push_back({i, std::move(v)});
   }
   if (candidates.empty()) return NoMatch(p, wanted, failure, "ETARGET", no_match);
   // npm's order is (usable, engine ok, not deprecated, highest version), a stable sort of
   // the document order. Usable comes first, so the highest usable version wins when there
-  // is one: look for it from the top and check engines only as far as needed.
+  // is one: look for it from the top and read candidates only as far as needed.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return semver::Compare(a.version, b.version) > 0;
   });
-  for (const Candidate& c : candidates) {
-    if (c.not_deprecated && EngineOk(*c.manifest, options.node_version)) return c.manifest;
-  }
   for (Candidate& c : candidates) {
-    c.engine_ok = EngineOk(*c.manifest, options.node_version);
-    c.usable = c.engine_ok && c.not_deprecated;
+    Status ranked = Rank(p, options.node_version, c);
+    if (!ranked.ok()) return ranked;
+    if (c.usable) return c.index;
   }
   // Array.prototype.sort is stable; the first of equal candidates keeps its place.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -104,7 +201,32 @@ Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted
     if (a.not_deprecated != b.not_deprecated) return a.not_deprecated;
     return semver::Compare(a.version, b.version) > 0;
   });
-  return candidates.front().manifest;
+  return candidates.front().index;
+}
+
+}  // namespace
+
+Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted,
+                                     const PickOptions& options, PickFailure* failure) {
+  // The resolver asks the same question more than once (when it speculates and when it
+  // places): the answer is kept with the packument, keyed by everything it depends on
+  // besides the versions, which do not change. Failures are not kept (they fill
+  // `failure`).
+  std::string key;
+  for (std::string_view part : {std::string_view(p.name), wanted,
+                                std::string_view(options.default_tag),
+                                std::string_view(options.node_version)}) {
+    key += std::to_string(part.size()) + ':' + std::string(part);
+  }
+  for (std::string_view tag : {wanted, std::string_view(options.default_tag)}) {
+    const std::string* version = p.DistTag(tag);
+    key += version ? std::to_string(version->size()) + ':' + *version : "-";
+  }
+  if (std::optional<size_t> index = p.RememberedPick(key)) return p.ManifestAt(*index);
+  Result<size_t> index = Pick(p, wanted, options, failure);
+  if (!index.ok()) return index.status();
+  p.RememberPick(std::move(key), *index);
+  return p.ManifestAt(*index);
 }
 
 std::vector<std::string> NoTargetHelp(const PickFailure& failure) {

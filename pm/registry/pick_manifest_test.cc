@@ -96,6 +96,60 @@ TEST(PickManifestTest, TargetErrorsAsNpmWordsThem) {
   EXPECT_EQ(failure.code, "ENOVERSIONS");
 }
 
+// Version keys in loose forms, with leading zeros, build metadata or parts too large for
+// a safe integer rank as node-semver's loose parse reads them (or drop out).
+TEST(PickManifestTest, LooseVersionKeys) {
+  Packument p = *ParsePackument(R"({"name":"k","versions":{
+      "1.0.0":{}, "01.5.0":{}, "1.2.0+build.7":{}, "v1.3.0":{}, "1.4.0-rc.1":{},
+      "1.1.9999999999999999":{}, "1.1.999999999999999":{}, "2.0":{}, " 1.0.1 ":{}}})", "k");
+  struct LooseCase {
+    const char* wanted;
+    const char* picked;
+  } cases[] = {{"^1.0.0", "01.5.0"}, {"1.2.x", "1.2.0+build.7"}, {"~1.3.0", "v1.3.0"},
+               {"1.1.x", "1.1.999999999999999"}, {"^1.4.0-rc.0", "01.5.0"}, {"1.4.0-rc.1", "1.4.0-rc.1"},
+               {"~1.0.1", " 1.0.1 "}, {">=2", nullptr}, {"1.4.x", nullptr},
+               {">=1.4.0-alpha <1.5", "1.4.0-rc.1"}};
+  for (const LooseCase& c : cases) {
+    Result<const Manifest*> m = PickManifest(p, c.wanted);
+    if (c.picked == nullptr) {
+      EXPECT_FALSE(m.ok()) << c.wanted;
+    } else {
+      ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
+      EXPECT_EQ((*m)->version, c.picked) << c.wanted;
+    }
+  }
+}
+
+// The picked version's object is read whole; a damaged one is the pick's error.
+TEST(PickManifestTest, DamagedVersionIsAnError) {
+  Packument p = *ParsePackument(R"({"name":"d","dist-tags":{"latest":"1.1.0"},
+      "versions":{"1.0.0":{},"1.1.0":{"a":[1 2]},"2.0.0":{"deprecated":tru}}})", "d");
+  EXPECT_EQ((*PickManifest(p, "1.0.0"))->version, "1.0.0");
+  for (const char* wanted : {"^1.0.0", "latest", "1.1.0", "^2"}) {
+    Result<const Manifest*> m = PickManifest(p, wanted);
+    ASSERT_FALSE(m.ok()) << wanted;
+    EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument) << wanted;
+  }
+}
+
+// Answers are kept with the packument, keyed by the dist-tags they read too (pinning
+// moves `latest` on a copy).
+TEST(PickManifestTest, AnswersAreKeptButFollowTheDistTags) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  PickOptions options;
+  options.node_version = "20.11.1";
+  const Manifest* first = *PickManifest(p, "^1.0.0", options);
+  EXPECT_EQ(first->version, "1.2.0");
+  EXPECT_EQ(*PickManifest(p, "^1.0.0", options), first);
+  EXPECT_EQ((*PickManifest(p, "^1.0.0"))->version, "1.2.0");
+  p.dist_tags[0].second = "1.1.0";
+  EXPECT_EQ((*PickManifest(p, "^1.0.0", options))->version, "1.1.0");
+  Packument copy = p;
+  copy.dist_tags.clear();
+  EXPECT_EQ((*PickManifest(copy, "^1.0.0", options))->version, "1.3.0");
+  EXPECT_EQ((*PickManifest(p, "^1.0.0", options))->version, "1.1.0");
+}
+
 TEST(PickManifestTest, RejectsNonRegistrySpecs) {
   Packument p = *ParsePackument(kDoc, "pkg");
   EXPECT_EQ(PickManifest(p, "file:../x").status().message(),

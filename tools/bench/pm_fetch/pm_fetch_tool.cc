@@ -59,7 +59,7 @@ int Main(int argc, char** argv) {
       fprintf(stderr, "%s\n", result.status().message().c_str());
       return 1;
     }
-    versions += result->packument.versions.size();
+    versions += result->packument.version_count();
   }
   const registry::HttpStats& stats = (*client)->http().stats();
   printf("{\"ms\": %.1f, \"packuments\": %zu, \"versions\": %zu, \"requests\": %llu, "
