@@ -2,15 +2,15 @@
 // tls.TLSSocket: a net.Socket whose bytes go through a TLSWrap (binding `tls_wrap`). The
 // ciphertext travels over an underlying Duplex (normally a net.Socket, kept in
 // this[kRaw] and as `_parent`): its 'data' feeds wrap.receive(), and wrap.onciphertext
-// writes back to it; over a plain TCP socket both skip that socket's streams and use its
-// handle (attachHandle). Cleartext is this Duplex's own readable and writable side.
+// writes back to it; over a plain TCP socket the wrap reads and writes that socket's
+// handle itself (attachHandle). Cleartext is this Duplex's own readable and writable side.
 
 const net = require('net');
+const ReflectApply = Reflect.apply;
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
-const {
-  kBuffer, kOwner, onStreamRead, writeGeneric,
-} = require('internal/stream_base_commons');
+const { kBuffer, kOwner, onStreamRead } = require('internal/stream_base_commons');
+const { errnoException } = require('internal/net/exceptions');
 const { TLSWrap } = internalBinding('tls_wrap');
 const { SecureContext: NativeSecureContext } = internalBinding('secure_context');
 const {
@@ -36,11 +36,11 @@ const kEmittingSession = Symbol('kEmittingSession');
 const kSniError = Symbol('kSniError');
 const kReleased = Symbol('kReleased');
 const kOnread = Symbol('kOnread');
-// The raw socket's handle while ciphertext bypasses raw's streams (see attachHandle), the
-// count of writes to it that libuv has not finished, and the _write callback waiting
-// for them.
+// The raw socket's handle when its reads bypass raw's Readable (see attachHandle),
+// whether the wrap still reads and writes it itself, and the _write callback waiting
+// for the wrap's queued writes.
 const kDirect = Symbol('kDirect');
-const kWritesInFlight = Symbol('kWritesInFlight');
+const kAttached = Symbol('kAttached');
 const kWriteCb = Symbol('kWriteCb');
 // Set on sockets a tls.Server made: their handshake errors go to 'tlsClientError'.
 const kFromTlsServer = Symbol('kFromTlsServer');
@@ -138,20 +138,29 @@ function wireWrap(self, ssl) {
   // write after end (which would surface as EPIPE).
   ssl.onciphertext = (ab) => {
     if (raw.destroyed || raw.writableEnded) return;
-    const handle = self[kDirect];
-    if (handle !== undefined && raw._handle === handle && raw.writableLength === 0) {
-      writeDirect(self, raw, new FastBuffer(ab));
-    } else {
-      raw.write(new FastBuffer(ab));
+    raw.write(new FastBuffer(ab));
+  };
+  // Direct writes: the last queued one finished (status 0), or one failed.
+  ssl.onwritedone = (status) => {
+    const cb = self[kWriteCb];
+    self[kWriteCb] = null;
+    if (status < 0) {
+      const err = errnoException(status, 'write');
+      raw.destroy(err);
+      if (cb !== null && cb !== undefined) cb(err);
+    } else if (cb !== null && cb !== undefined) {
+      cb();
     }
   };
-  ssl.oncleartext = (ab) => {
+  // A slice of the wrap's cleartext pool.
+  ssl.oncleartext = (pool, offset, length) => {
     self._unrefTimer();
-    self[kBytesRead] += ab.byteLength;
+    self[kBytesRead] += length;
+    const buf = new FastBuffer(pool, offset, length);
     if (self[kOnread]) {
-      self[kOnread].queue.push(Buffer.from(ab));
+      self[kOnread].queue.push(Buffer.from(buf));
       deliverOnread(self);
-    } else if (!pushCleartext(self, new FastBuffer(ab))) {
+    } else if (!pushCleartext(self, buf)) {
       pauseRaw(self, raw);
     }
   };
@@ -284,25 +293,30 @@ function wireRaw(self, raw) {
   raw.on('drain', () => self.emit('drain'));
 }
 
-// When the underlying stream is a connected net.Socket that only we read (tls.connect to
+// When the underlying stream is a connected net.Socket that only we use (tls.connect to
 // a host and port, a tls.Server's connection), ciphertext skips raw's Readable and
-// Writable sides: the handle's reads go straight to the wrap and the wrap's output
-// straight to the handle, as Node's TLSWrap reads and writes the TCP handle itself.
-// EOF and read errors still take raw's path, so its 'end', 'error' and 'close' come as
-// before. Writes queued in raw stay ordered with direct ones: libuv keeps one queue.
-// The handle must be raw's own and read the plain way (not a TLSSocket's, whose _handle
-// is its own raw socket's).
+// Writable sides: the wrap reads the handle and writes its records to it itself
+// (ssl.attachStream), as Node's TLSWrap does with the TCP handle. EOF and read errors
+// still reach the handle's onread, so raw's 'end', 'error' and 'close' come as before.
+// Reads that come the plain way (the handle restarted by someone else) still go straight
+// to the wrap. The handle must be raw's own and read the plain way (not a TLSSocket's,
+// whose _handle is its own raw socket's).
 function attachHandle(self, raw) {
   const handle = raw._handle;
   if (!(raw instanceof net.Socket) || !handle || handle[kOwner] !== raw ||
       handle.onread !== onStreamRead || raw[kBuffer] || raw.readableLength !== 0 ||
-      raw.listenerCount('data') !== 1) {
+      raw.writableLength !== 0 || raw.listenerCount('data') !== 1 ||
+      !self.ssl.attachStream(handle)) {
     return;
   }
   const onread = handle.onread;
   self[kDirect] = handle;
-  self[kWritesInFlight] = 0;
+  self[kAttached] = true;
   self[kWriteCb] = null;
+  if (handle.reading) {
+    const err = self.ssl.readStart();
+    if (err) self.destroy(errnoException(err, 'read'));
+  }
   handle.onread = function(nread, arrayBuffer) {
     if (nread > 0 && self.ssl && !raw.destroyed) {
       self._unrefTimer();
@@ -313,20 +327,16 @@ function attachHandle(self, raw) {
   };
 }
 
-function writeDirect(self, raw, buf) {
-  self[kWritesInFlight]++;
-  writeGeneric(raw, buf, 'buffer', (err) => {
-    self[kWritesInFlight]--;
-    const cb = self[kWriteCb];
-    if (err) {
-      self[kWriteCb] = null;
-      raw.destroy(err);
-      if (cb !== null) cb(err);
-    } else if (cb !== null && self[kWritesInFlight] === 0) {
-      self[kWriteCb] = null;
-      cb();
-    }
-  });
+// Hands the handle back to raw before it ends or closes: later ciphertext goes through
+// onciphertext (which drops it once raw has ended), reads through the handle's onread.
+function detachHandle(self) {
+  const handle = self[kDirect];
+  if (handle === undefined || !self[kAttached]) return;
+  self[kAttached] = false;
+  if (self.ssl && self.ssl.detachStream() && handle.reading && self[kRaw]._handle === handle) {
+    const err = handle.readStart();
+    if (err) self.destroy(errnoException(err, 'read'));
+  }
 }
 
 // Backpressure from the cleartext side: stop reading ciphertext until _read asks again.
@@ -336,7 +346,8 @@ function pauseRaw(self, raw) {
     raw.pause();
   } else if (handle.reading) {
     handle.reading = false;
-    handle.readStop();
+    if (self[kAttached] && self.ssl) self.ssl.readStop();
+    else handle.readStop();
   }
 }
 
@@ -500,7 +511,8 @@ TLSSocket.prototype._read = function() {
     if (raw.isPaused && raw.isPaused()) raw.resume();
   } else if (!handle.reading && raw._handle === handle) {
     handle.reading = true;
-    handle.readStart();
+    const err = this[kAttached] && this.ssl ? this.ssl.readStart() : handle.readStart();
+    if (err) this.destroy(errnoException(err, 'read'));
   }
 };
 
@@ -515,20 +527,24 @@ TLSSocket.prototype._write = function(chunk, encoding, cb) {
 };
 
 // Encrypts one buffer (or a writev list) and completes the write once the ciphertext is
-// on its way.
+// on its way. The wrap returns the cleartext byte count, or -1 - count while direct
+// writes are still queued (onwritedone then completes the write); undefined once
+// destroyed.
 function writeEncrypted(self, cb, list, buf) {
   self._unrefTimer();
-  if (list !== undefined) {
-    self[kBytesWritten] += self.ssl.writev(list) ?? 0;  // Undefined once destroyed.
-  } else {
-    self.ssl.write(buf);
-    self[kBytesWritten] += buf.length;
-  }
+  let n = (list !== undefined ? ReflectApply(self.ssl.writev, self.ssl, list) :
+    self.ssl.write(buf)) ?? 0;
+  const queued = n < 0;
+  if (queued) n = -1 - n;
+  self[kBytesWritten] += n;
   const raw = self[kRaw];
-  if (self[kDirect] !== undefined && self[kWritesInFlight] > 0) self[kWriteCb] = cb;
+  if (queued) self[kWriteCb] = cb;
   else if (raw.writableNeedDrain) raw.once('drain', () => cb());
   else process.nextTick(cb);
 }
+
+// The most chunks a batch passes to ssl.writev as arguments; longer ones are joined.
+const kMaxWritevChunks = 1024;
 
 function chunkLength(chunk, encoding) {
   return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
@@ -538,7 +554,7 @@ function chunkLength(chunk, encoding) {
 // SSL_write, so one TLS record and one socket write, as Node's TLSWrap does. The wrap
 // joins them itself (ssl.writev), taking strings in UTF-8 or Latin-1 as they are.
 TLSSocket.prototype._writev = function(chunks, cb) {
-  if (!this._secureEstablished || !this.ssl) {
+  if (!this._secureEstablished || !this.ssl || chunks.length > kMaxWritevChunks) {
     const bufs = new Array(chunks.length);
     for (let i = 0; i < chunks.length; i++) {
       const { chunk, encoding } = chunks[i];
@@ -573,11 +589,13 @@ TLSSocket.prototype._final = function(cb) {
     return;
   }
   if (this.ssl) this.ssl.shutdown();
+  detachHandle(this);
   raw.end();
   cb();
 };
 
 TLSSocket.prototype._destroy = function(err, cb) {
+  detachHandle(this);
   if (this.ssl) {
     this.ssl.destroy();
     this.ssl = null;
