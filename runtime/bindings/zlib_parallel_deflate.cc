@@ -404,19 +404,24 @@ bool ParallelDeflate::StartSerial() {
   return err == Z_OK;
 }
 
+// As zlib after Z_FINISH: only more Z_FINISH calls without input are accepted (Z_OK).
+int ParallelDeflate::RefuseAfterFinish(int flush, size_t avail_in) {
+  if (flush != Z_FINISH) {
+    msg_ = "stream error";
+    return Z_STREAM_ERROR;
+  }
+  if (avail_in != 0) {
+    msg_ = "buffer error";
+    return Z_BUF_ERROR;
+  }
+  return Z_OK;
+}
+
 int ParallelDeflate::Deflate(const uint8_t** next_in, size_t* avail_in, uint8_t** next_out,
                              size_t* avail_out, int flush) {
   if (!header_written_) WriteHeader();
   if (mode_ == Mode::kBlocks && finishing_) {
-    // As zlib after Z_FINISH: only more Z_FINISH calls without input.
-    if (flush != Z_FINISH) {
-      msg_ = "stream error";
-      return Z_STREAM_ERROR;
-    }
-    if (*avail_in != 0) {
-      msg_ = "buffer error";
-      return Z_BUF_ERROR;
-    }
+    if (int refused = RefuseAfterFinish(flush, *avail_in); refused != Z_OK) return refused;
   } else if (mode_ == Mode::kBlocks &&
              ((flush != Z_NO_FLUSH && flush != Z_FINISH) || pending_level_ >= 0)) {
     // Leave block mode: the flush (or new parameters) applies to a serial stream that
@@ -470,14 +475,7 @@ int ParallelDeflate::SerialDeflate(const uint8_t** next_in, size_t* avail_in,
   Drain(next_out, avail_out, /*wait=*/false);
   if (pending_pos_ < pending_.size()) return Z_OK;
   if (trailer_written_) {
-    if (flush != Z_FINISH) {
-      msg_ = "stream error";
-      return Z_STREAM_ERROR;
-    }
-    if (*avail_in != 0) {
-      msg_ = "buffer error";
-      return Z_BUF_ERROR;
-    }
+    if (int refused = RefuseAfterFinish(flush, *avail_in); refused != Z_OK) return refused;
     return Z_STREAM_END;
   }
   serial_.next_in = const_cast<Bytef*>(*next_in);

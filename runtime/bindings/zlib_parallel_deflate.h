@@ -71,6 +71,9 @@ class ParallelDeflate {
   // Copies pending wrapper bytes, then finished blocks in order, to the output; waits
   // for unfinished blocks only when `wait`. False when a block failed.
   bool Drain(uint8_t** next_out, size_t* avail_out, bool wait);
+  // Z_OK, or the error zlib gives a call after Z_FINISH that is not one more Z_FINISH
+  // without input.
+  int RefuseAfterFinish(int flush, size_t avail_in);
   bool StartSerial();
   int SerialDeflate(const uint8_t** next_in, size_t* avail_in, uint8_t** next_out,
                     size_t* avail_out, int flush);
