@@ -7,8 +7,14 @@
 #ifndef SKUA_PM_CLI_FETCH_PACKAGES_H_
 #define SKUA_PM_CLI_FETCH_PACKAGES_H_
 
+#include <condition_variable>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "base/status.h"
@@ -23,18 +29,68 @@ struct FetchStats {
   size_t downloaded = 0;
   size_t repaired = 0;  // Damaged store entries removed and downloaded again (by reify).
   uint64_t bytes = 0;
+  size_t early = 0;  // Of `downloaded`: started during resolution (EarlyFetches).
 };
 
 // Called from extractor threads (serialised by the caller's own lock if needed) after
 // each package is ready: (done so far, total).
 using FetchProgress = std::function<void(size_t done, size_t total)>;
 
+// Downloads started while the tree is still being built: each registry package the
+// builder places (tree::BuildOptions::on_placed) is looked up in the store and, when
+// missing, its download starts at once (the client drives it whenever the resolver runs
+// it). The bytes wait in the stream (up to its limit, then the transfer pauses) until
+// FetchPackages takes over the downloads its plan needs and extracts them into the store
+// on FetchPackages' path: extracting during resolution competed for the cores with it
+// and made it slower. A download for a placement the builder later replaced is still
+// extracted, leaving an unused store entry.
+//
+// Rules: Start() and FetchPackages() run on the client's thread. Destroying this object
+// before the downloads ran to completion abandons them (nothing of them enters the store);
+// the client must then not Run() again.
+class EarlyFetches {
+ public:
+  struct Job;
+  EarlyFetches(store::Store& store, registry::RegistryClient& client);
+  ~EarlyFetches();
+  EarlyFetches(const EarlyFetches&) = delete;
+  EarlyFetches& operator=(const EarlyFetches&) = delete;
+
+  // `p` needs name, version, tarball and integrity; without an integrity nothing starts.
+  void Start(const PlanEntry& p);
+
+  size_t started() const { return jobs_.size(); }  // Downloads started.
+  uint64_t bytes_received() const;                  // Their bytes so far.
+  size_t unused() const;  // Downloads FetchPackages did not take (after it ran).
+
+ private:
+  friend Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
+      const std::vector<PlanEntry>&, const std::vector<bool>&, store::Store&,
+      registry::RegistryClient&, const FetchProgress&, FetchStats*, EarlyFetches*);
+  static std::string Key(const PlanEntry& p) { return p.integrity + ' ' + p.tarball; }
+  void Extract();  // Starts the extractor threads (FetchPackages).
+  void Work();
+  void Wait(const Job& job);
+
+  store::Store& store_;
+  registry::RegistryClient& client_;
+  std::map<std::string, std::optional<store::StoreEntry>> hits_;  // Key() -> store hit.
+  std::map<std::string, Job*> by_key_;
+  std::vector<std::unique_ptr<Job>> jobs_;
+  std::vector<std::thread> workers_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t next_ = 0;        // The next job a worker takes; guarded by mutex_.
+  bool closing_ = false;   // Guarded by mutex_.
+};
+
 // Returns one entry per element of `packages` (nullopt for links). `needed[i]` false
-// skips the package (already installed and unchanged).
+// skips the package (already installed and unchanged). `early` (may be null): downloads
+// already started for some of the packages.
 Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
     const std::vector<PlanEntry>& packages, const std::vector<bool>& needed,
     store::Store& store, registry::RegistryClient& client, const FetchProgress& progress,
-    FetchStats* stats);
+    FetchStats* stats, EarlyFetches* early = nullptr);
 
 }  // namespace skua::pm::cli
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -145,6 +146,11 @@ class Installer {
   std::vector<workspaces::Workspace> workspaces_;
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
+  // Last, so they go before client_: the source's callbacks and the early downloads are
+  // queued in the client until the fetch phase runs it.
+  std::unique_ptr<RegistryPackumentSource> source_;
+  std::optional<store::Store> early_store_;
+  std::unique_ptr<EarlyFetches> early_;  // Downloads started during resolution.
 };
 
 std::optional<Failure> Installer::Load() {
@@ -214,7 +220,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   }
   registry::PickOptions pick;
   pick.node_version = kNodeVersion;
-  RegistryPackumentSource source(*client_, project_dir_, pick);
+  source_ = std::make_unique<RegistryPackumentSource>(*client_, project_dir_, pick);
+  RegistryPackumentSource& source = *source_;
   Result<registry::Manifest> root = registry::ParsePackageJson(package_json_, "package.json");
   if (!root.ok()) return root.status();
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
@@ -238,6 +245,26 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.platform = registry::HostPlatform();
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
   build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
+  // Each registry package starts downloading into the store once the builder has placed
+  // it, overlapping the rest of resolution (not with --omit: the plan may drop it).
+  if (config_->Omit().empty()) {
+    if (Result<store::Store> opened = store::Store::Open(cache_dir_); opened.ok()) {
+      early_store_.emplace(std::move(opened).value());
+      early_ = std::make_unique<EarlyFetches>(*early_store_, *client_);
+      build.on_placed = [this, platform = build.platform](const tree::Node& node) {
+        if (!node.error.empty() || node.integrity.empty() || node.resolved.empty()) return;
+        if (!registry::CheckPlatform(node.package, platform).ok()) return;
+        PlanEntry p;
+        p.name = node.package_name().empty() ? node.name : node.package_name();
+        p.version = node.version();
+        Result<std::string> url = TarballUrl(network_, p.name, p.version, node.resolved);
+        if (!url.ok()) return;
+        p.tarball = std::move(url).value();
+        p.integrity = node.integrity;
+        early_->Start(p);
+      };
+    }
+  }
   // `skua add/remove/update`: locked versions stay where their ranges allow.
   std::optional<PinnedPackumentSource> pinned;
   if ((lock_ && !options_.update_all && (options_.prefer_locked || Updating())) ||
@@ -249,10 +276,15 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   }
   Result<tree::IdealTree> tree =
       tree::BuildIdealTree(package_json_, pinned ? static_cast<tree::PackumentSource&>(*pinned) : source, build);
+  source.Stop();
   if (!tree.ok()) return tree.status();
   for (const std::string& warning : tree->warnings) out_.Warn(warning);
   out_.Step("resolved " + Plural(tree->entries.size(), "package") +
             " (" + std::to_string(source.from_network()) + " packuments from the registry)");
+  if (early_ && early_->started() > 0) {
+    out_.Verbose("downloads started during resolution: " + std::to_string(early_->started()) +
+                 ", " + std::to_string(early_->bytes_received() / 1024) + " KiB received by its end");
+  }
   return lockfile::LockfileFromTree(*tree);
 }
 
@@ -362,13 +394,19 @@ std::optional<Failure> Installer::Run() {
   }
   auto fetched = FetchPackages(plan->packages, from_registry, store, *client_,
                                [this](size_t d, size_t t) { out_.Progress("fetching", d, t); },
-                               &fetch_stats);
+                               &fetch_stats, early_.get());
   if (!fetched.ok()) return Failure{1, fetched.status().message()};
   std::vector<std::optional<store::StoreEntry>> entries = std::move(fetched).value();
   for (size_t i = 0; i < from_git.size(); ++i) {
     if (from_git[i]) entries[i] = std::move(from_git[i]);
   }
   out_.Timing("fetch");
+  if (early_ && early_->started() > 0) {
+    size_t unused = early_->unused();
+    out_.Verbose("downloads overlapped with resolution: " + std::to_string(early_->started() - unused) +
+                 " used (by " + Plural(fetch_stats.early, "location") + "), " +
+                 std::to_string(unused) + " for placements the tree dropped");
+  }
   out_.Step("fetched " + Plural(fetch_stats.downloaded, "package") + " (" +
             std::to_string(fetch_stats.bytes / 1024) + " KiB), " +
             std::to_string(fetch_stats.from_store) + " from the store");

@@ -43,7 +43,7 @@ void RegistryPackumentSource::Request(const std::string& name) {
 
 // Picks each seen spec's likely version and requests its dependencies' packuments.
 void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
-  if (!slot.packument) return;
+  if (!slot.packument || stopped_) return;
   std::vector<std::pair<std::string, std::string>> next;
   for (const std::string& spec : slot.specs) {
     if (!slot.expanded.insert(spec).second) continue;
@@ -76,9 +76,12 @@ Result<const registry::Packument*> RegistryPackumentSource::Get(std::string_view
   auto it = slots_.find(name);
   if (it == slots_.end() || !it->second.done) {
     Request(std::string(name));
-    Status run = client_.Run();
-    if (!run.ok()) return run;
     it = slots_.find(name);
+    // Only this packument is waited for: the rest (and tarballs started for placed
+    // packages) go on in later runs while the builder works from memory.
+    const Slot& wanted = it->second;
+    Status run = client_.RunUntil([&wanted] { return wanted.done; });
+    if (!run.ok()) return run;
   }
   const Slot& slot = it->second;
   if (!slot.error.ok()) return slot.error;

@@ -1,9 +1,11 @@
 // The PackumentSource `skua install` resolves against: packuments from the registry
 // client, fetched speculatively ahead of the tree builder (pm-spec §3.2 "Resolution
 // without a lockfile"). Every packument that arrives is picked against the specs seen so
-// far for its name and the picked versions' dependencies are requested at once, so one
-// Run() of the client usually fetches the whole reachable graph in parallel and the
-// deterministic builder then reads from memory. A guess that misses costs one more Run().
+// far for its name and the picked versions' dependencies are requested at once, so the
+// whole reachable graph is usually in flight in parallel. Get() runs the client only
+// until the packument asked for has arrived; the rest (and downloads started for placed
+// packages) go on whenever the builder waits again. A guess that misses costs one more
+// round trip.
 //
 // Rules: single-threaded, on the thread that owns the client.
 #ifndef SKUA_PM_CLI_REGISTRY_SOURCE_H_
@@ -36,6 +38,10 @@ class RegistryPackumentSource : public tree::PackumentSource {
   Result<const registry::Packument*> Get(std::string_view name) override;
   Result<registry::Manifest> ReadFolder(std::string_view path) override;
 
+  // Resolution is over: packuments still arriving are kept, their dependencies no longer
+  // requested. The source must outlive the client's next Run() (callbacks hold it).
+  void Stop() { stopped_ = true; }
+
   size_t fetched() const { return fetched_; }
   size_t from_network() const { return from_network_; }
 
@@ -58,6 +64,7 @@ class RegistryPackumentSource : public tree::PackumentSource {
   std::unordered_set<std::string> followed_;  // Dependency edges seen: name '\0' spec.
   size_t fetched_ = 0;
   size_t from_network_ = 0;
+  bool stopped_ = false;
 };
 
 }  // namespace skua::pm::cli

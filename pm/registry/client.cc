@@ -234,6 +234,7 @@ HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string
   request.authorization = network_.AuthorizationFor(url, registry.ok() ? *registry : "");
   request.proxy = network_.ProxyFor(url);
   request.sink = sink;
+  request.background = true;
   return http_->Start(std::move(request), [url, spec = std::string(name), done = std::move(done)](
                                               Result<HttpResponse> response) {
     if (!response.ok()) {
@@ -247,6 +248,8 @@ HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string
 }
 
 Status RegistryClient::Run() { return http_->Run(); }
+
+Status RegistryClient::RunUntil(const std::function<bool()>& until) { return http_->RunUntil(until); }
 
 std::vector<Result<PackumentResult>> RegistryClient::FetchPackuments(
     const std::vector<std::string>& names) {

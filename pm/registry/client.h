@@ -64,12 +64,15 @@ class RegistryClient {
   // Downloads `url` (a `dist.tarball`) for package `name` into `sink`. Credentials are
   // chosen for the URL against `name`'s registry, so a tarball on another host gets
   // none. `done` gets Ok after the last byte reached the sink, or the error. In offline
-  // mode nothing is fetched: `done` gets ENOTCACHED and the id is 0.
+  // mode nothing is fetched: `done` gets ENOTCACHED and the id is 0. Tarballs wait behind
+  // queued packuments (HttpRequest::background).
   HttpClient::TransferId FetchTarball(std::string url, std::string_view name, BodySink* sink,
                                       DoneCallback done);
 
   // Runs until every fetch (and every fetch their callbacks started) has finished.
   Status Run();
+  // Runs until `until()` holds (checked as callbacks run) or nothing is left to do.
+  Status RunUntil(const std::function<bool()>& until);
 
   // Fetches `names` in parallel and returns the results in the same order.
   std::vector<Result<PackumentResult>> FetchPackuments(const std::vector<std::string>& names);

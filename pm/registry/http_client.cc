@@ -134,10 +134,12 @@ class HttpClient::Impl {
   std::string ca_blob;
   std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers;
   std::deque<TransferId> queued;
+  std::deque<TransferId> queued_background;  // HttpRequest::background.
   std::multimap<int64_t, TransferId> waiting;  // Due time (steady ms) -> retry.
   std::vector<CURL*> idle_easy;
   std::deque<std::function<void()>> tasks;  // Post()ed work.
   size_t active = 0;
+  size_t active_background = 0;  // Of `active`: HttpRequest::background transfers.
   TransferId next_id = 1;
   std::mutex resume_mutex;
   std::vector<TransferId> resume_ids;  // Guarded by resume_mutex.
@@ -198,8 +200,9 @@ HttpClient::TransferId HttpClient::Start(HttpRequest request, Callback done) {
   t->done = std::move(done);
   t->bytes_counter = &stats_.bytes;
   TransferId id = t->id;
+  bool background = t->request.background;
   impl_->transfers.emplace(id, std::move(t));
-  impl_->queued.push_back(id);
+  (background ? impl_->queued_background : impl_->queued).push_back(id);
   return id;
 }
 
@@ -253,11 +256,26 @@ void Configure(Transfer& t, const HttpClientOptions& o, const std::string& ca_bl
 
 }  // namespace
 
-Status HttpClient::Run() {
+Status HttpClient::Run() { return RunUntil(nullptr); }
+
+Status HttpClient::RunUntil(const std::function<bool()>& until) {
   Impl& impl = *impl_;
   auto idle = [&] {
-    return impl.active == 0 && impl.queued.empty() && impl.waiting.empty() && impl.tasks.empty();
+    return impl.active == 0 && impl.queued.empty() && impl.queued_background.empty() &&
+           impl.waiting.empty() && impl.tasks.empty();
   };
+  size_t max_active = static_cast<size_t>(options_.max_concurrent_transfers);
+  // Background transfers always get a quarter of the slots, so they progress while a
+  // long queue of foreground ones drains; beyond it they wait for the foreground queue.
+  size_t background_share = max_active / 4;
+  auto background_next = [&] {
+    return !impl.queued_background.empty() &&
+           (impl.queued.empty() || impl.active_background < background_share);
+  };
+  auto admissible = [&] {
+    return (!impl.queued.empty() || background_next()) && impl.active < max_active;
+  };
+  auto done = [&] { return idle() || (until && until()); };
 
   auto release = [&](Transfer& t) {
     curl_multi_remove_handle(impl.multi, t.easy);
@@ -265,6 +283,7 @@ Status HttpClient::Run() {
     impl.idle_easy.push_back(t.easy);
     t.easy = nullptr;
     --impl.active;
+    if (t.request.background) --impl.active_background;
   };
 
   auto finish = [&](Transfer& t, CURLcode code) {
@@ -315,14 +334,17 @@ Status HttpClient::Run() {
     }
     int64_t now = NowMs();
     while (!impl.waiting.empty() && impl.waiting.begin()->first <= now) {
-      impl.queued.push_back(impl.waiting.begin()->second);
+      TransferId retry = impl.waiting.begin()->second;
+      bool background = impl.transfers.at(retry)->request.background;
+      (background ? impl.queued_background : impl.queued).push_back(retry);
       impl.waiting.erase(impl.waiting.begin());
     }
-    while (impl.active < static_cast<size_t>(options_.max_concurrent_transfers) &&
-           !impl.queued.empty()) {
+    while (admissible()) {
       if (Status started = StartCurl(); !started.ok()) return started;
-      Transfer& t = *impl.transfers.at(impl.queued.front());
-      impl.queued.pop_front();
+      std::deque<TransferId>& from = background_next() ? impl.queued_background : impl.queued;
+      Transfer& t = *impl.transfers.at(from.front());
+      from.pop_front();
+      if (t.request.background) ++impl.active_background;
       if (impl.idle_easy.empty()) {
         t.easy = curl_easy_init();
         if (t.easy == nullptr) return IoError("curl_easy_init failed");
@@ -338,7 +360,7 @@ Status HttpClient::Run() {
       curl_multi_add_handle(impl.multi, t.easy);
       ++impl.active;
     }
-    if (idle()) return Status::Ok();
+    if (done()) return Status::Ok();
 
     int running = 0;
     CURLMcode mc = curl_multi_perform(impl.multi, &running);
@@ -350,9 +372,8 @@ Status HttpClient::Run() {
       curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
       finish(*t, msg->data.result);
     }
-    if (idle()) return Status::Ok();
-    if (!impl.tasks.empty() ||
-        (!impl.queued.empty() && impl.active < static_cast<size_t>(options_.max_concurrent_transfers))) {
+    if (done()) return Status::Ok();
+    if (!impl.tasks.empty() || admissible()) {
       continue;  // Callbacks queued more work: admit it before sleeping.
     }
     int wait_ms = 1000;

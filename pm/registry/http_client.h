@@ -49,6 +49,9 @@ struct HttpRequest {
   std::string authorization;         // The Authorization value, or "" for none.
   std::string proxy;                 // Proxy URL, or "" to connect directly.
   bool decode_content = false;       // Offer gzip/deflate and decode the response.
+  // Admitted only when no other transfer waits: tarballs queue behind packuments, which
+  // are on the resolver's critical path. Each class keeps its own first-in first-out order.
+  bool background = false;
   BodySink* sink = nullptr;          // Lifetime: must outlive the transfer.
 };
 
@@ -101,6 +104,9 @@ class HttpClient {
 
   // Drives every transfer to completion (curl_multi_poll on this thread).
   Status Run();
+  // As Run(), but also returns as soon as `until()` is true after some callbacks ran (or
+  // before any); transfers still running then continue in the next Run().
+  Status RunUntil(const std::function<bool()>& until);
 
   // Runs `task` inside Run() (on this thread) before the next poll; keeps Run() going
   // until it has run. Lets a caller answer from a cache with the same callback order as

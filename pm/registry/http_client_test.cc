@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
@@ -85,6 +87,41 @@ TEST_F(HttpClientTest, ParallelTransfersShareFewConnections) {
   EXPECT_LE(ports.size(), 4u);  // maxsockets, with keep-alive reuse.
   EXPECT_LE(client->stats().connections, 4u);
   EXPECT_EQ(client->stats().transfers, static_cast<uint64_t>(kCount));
+}
+
+TEST_F(HttpClientTest, BackgroundTransfersWaitForQueuedForegroundOnes) {
+  options_.max_concurrent_transfers = 1;  // A quarter of it is no slot: strict priority.
+  std::unique_ptr<HttpClient> client = Client();
+  std::vector<std::string> order;
+  for (std::string name : {"bg-1", "bg-2", "fg-1", "fg-2"}) {
+    HttpRequest request;
+    request.url = server_->url() + "/ok/" + name;
+    request.background = name.starts_with("bg");
+    client->Start(request, [&order, name](Result<HttpResponse> r) {
+      EXPECT_TRUE(r.ok());
+      order.push_back(name);
+    });
+  }
+  ASSERT_TRUE(client->Run().ok());
+  EXPECT_EQ(order, (std::vector<std::string>{"fg-1", "fg-2", "bg-1", "bg-2"}));
+}
+
+TEST_F(HttpClientTest, RunUntilReturnsOnceThePredicateHolds) {
+  options_.max_concurrent_transfers = 1;
+  std::unique_ptr<HttpClient> client = Client();
+  int done = 0;
+  for (int i = 0; i < 3; ++i) {
+    HttpRequest request;
+    request.url = server_->url() + "/ok/pkg-" + std::to_string(i);
+    client->Start(request, [&done](Result<HttpResponse> r) {
+      EXPECT_TRUE(r.ok());
+      ++done;
+    });
+  }
+  ASSERT_TRUE(client->RunUntil([&done] { return done >= 1; }).ok());
+  EXPECT_EQ(done, 1);
+  ASSERT_TRUE(client->Run().ok());  // The rest continue.
+  EXPECT_EQ(done, 3);
 }
 
 TEST_F(HttpClientTest, RetriesServerErrorsThenSucceeds) {

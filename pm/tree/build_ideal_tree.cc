@@ -343,6 +343,7 @@ Status Builder::Step(Node* node) {
     pd.Collect(&placed);
     for (const Placed& p : placed) {
       if (!p.node->error.empty()) load_failures_.insert(p.node);
+      if (options_.on_placed && !p.node->is_link) options_.on_placed(*p.node);
       for (Edge* in : p.node->EdgesIn()) {
         if (in == p.edge || in->peer_conflicted || in->Valid()) continue;
         seen_.erase(in->from);

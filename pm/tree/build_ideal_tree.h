@@ -53,6 +53,10 @@ struct BuildOptions {
   std::vector<WorkspaceRef> workspaces;
   // Reads git dependencies; without it they fail as unsupported dependency types.
   std::function<Result<GitPackage>(const spec::DepSpec&)> read_git;
+  // Called for each package (not link) the builder places, as it places it, so the caller
+  // can start its download while resolution goes on. A later placement may still replace
+  // or drop it, and a load failure is placed too (its `error` is set).
+  std::function<void(const Node&)> on_placed;
 };
 
 // One installed package as the lockfile records it.

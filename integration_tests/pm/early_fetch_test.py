@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Tarball downloads overlap resolution: a package's download starts once the tree builder
+has placed it, not after the whole tree is resolved. Proved by order, not by time: the
+loopback registry holds back the packument of `late` (which only `b` depends on) until it
+has been asked for some tarball. skua can only ask for one while that packument is still
+outstanding if it started downloading the already placed `a` and `b` during resolution.
+Without that, the hold ends by its fallback and `late` is answered before any tarball.
+
+Also: an install that fails during resolution, after downloads started, leaves
+node_modules and package-lock.json untouched.
+
+Usage: early_fetch_test.py SKUA TEST_REGISTRY_PY
+"""
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import urllib.parse
+
+import pm_test_support as support
+
+SKUA = os.path.abspath(sys.argv[1])
+REGISTRY_PY = os.path.abspath(sys.argv[2])
+TMP = tempfile.mkdtemp(prefix='skua-early-', dir=os.environ.get('TEST_TMPDIR'))
+sys.path.insert(0, os.path.dirname(REGISTRY_PY))
+import test_registry  # noqa: E402
+
+FIXTURE = {'packages': {
+    'a': {'versions': {'1.0.0': {'files': {'index.js': 'module.exports = "a";\n'}}}},
+    'b': {'versions': {'1.0.0': {'manifest': {'dependencies': {'late': '^1.0.0'}}}}},
+    'late': {'versions': {'1.0.0': {}}},
+    'c': {'versions': {'1.0.0': {'manifest': {'dependencies': {'gone': '^1.0.0'}}}}},
+}}
+
+HOLD = '/late'
+FALLBACK_SECONDS = 30  # Only ends the hold when skua never asks for a tarball meanwhile.
+
+
+class HoldingHandler(test_registry.Handler):
+    """Answers GET /late only after some tarball was requested (or the fallback ran out)."""
+
+    def do_GET(self):
+        path = urllib.parse.urlsplit(self.path).path
+        server = self.server
+        if path in server.registry.tarballs:
+            server.tarball_asked.set()
+        elif path == HOLD:
+            server.released_by_tarball = server.tarball_asked.wait(FALLBACK_SECONDS)
+        super().do_GET()
+
+
+class HoldingServer(test_registry.RegistryServer):
+    def __init__(self, fixture):
+        super().__init__(fixture)
+        self.RequestHandlerClass = HoldingHandler
+        self.tarball_asked = threading.Event()
+        self.released_by_tarball = None
+
+
+def project(name, dependencies):
+    folder = os.path.join(TMP, name)
+    os.makedirs(folder)
+    with open(os.path.join(folder, 'package.json'), 'w') as f:
+        json.dump({'name': name, 'version': '1.0.0', 'dependencies': dependencies}, f)
+    return folder
+
+
+def main():
+    server = HoldingServer(FIXTURE)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = support.clean_env(TMP, npm_config_registry=server.url)
+    try:
+        # 1. Downloads of placed packages start while `late` is still being resolved.
+        folder = project('overlap', {'a': '^1.0.0', 'b': '^1.0.0'})
+        r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
+        assert server.released_by_tarball is True, (
+            'the held packument was answered before any tarball was asked for\n' + r.stdout + r.stderr)
+        with server.registry.lock:
+            log = [path for method, path, status in server.registry.requests]
+        first_tarball = min(i for i, p in enumerate(log) if p in server.registry.tarballs)
+        assert first_tarball < log.index(HOLD), log
+        for name in ('a', 'b', 'late'):
+            assert os.path.isfile(os.path.join(folder, 'node_modules', name, 'package.json')), name
+        output = r.stdout + r.stderr
+        assert 'downloads started during resolution' in output, output
+        assert 'fetched 3 packages' in output, output
+        support.check('tarball downloads start before resolution ends')
+
+        # 2. A failure during resolution (E404 of `gone`, after `a` and `c` were placed)
+        # writes neither node_modules nor the lockfile.
+        folder = project('fails', {'a': '^1.0.0', 'c': '^1.0.0'})
+        r = support.run_skua(SKUA, folder, ['install'], env, expect=None)
+        assert r.returncode != 0, r.stdout + r.stderr
+        assert 'gone' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert not os.path.exists(os.path.join(folder, 'node_modules')), os.listdir(folder)
+        assert not os.path.exists(os.path.join(folder, 'package-lock.json')), os.listdir(folder)
+        support.check('a resolution failure leaves the project untouched')
+    finally:
+        server.shutdown()
+        shutil.rmtree(TMP, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
