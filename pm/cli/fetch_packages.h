@@ -68,7 +68,7 @@ class EarlyFetches {
       const std::vector<PlanEntry>&, const std::vector<bool>&, store::Store&,
       registry::RegistryClient&, const FetchProgress&, FetchStats*, EarlyFetches*);
   static std::string Key(const PlanEntry& p) { return p.integrity + ' ' + p.tarball; }
-  void Extract();  // Starts the extractor threads (FetchPackages).
+  void Extract();  // Starts the rest of the extractor threads (FetchPackages).
   void Work();
   void Wait(const Job& job);
 
