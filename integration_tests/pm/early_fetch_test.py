@@ -44,10 +44,16 @@ class HoldingHandler(test_registry.Handler):
     def do_GET(self):
         path = urllib.parse.urlsplit(self.path).path
         server = self.server
+        # `order` is written here rather than read from the registry's log, which each
+        # handler thread appends to only after answering (in either order).
         if path in server.registry.tarballs:
+            with server.order_lock:
+                server.order.append(path)
             server.tarball_asked.set()
         elif path == HOLD:
             server.released_by_tarball = server.tarball_asked.wait(FALLBACK_SECONDS)
+            with server.order_lock:
+                server.order.append(path)
         super().do_GET()
 
 
@@ -57,6 +63,8 @@ class HoldingServer(test_registry.RegistryServer):
         self.RequestHandlerClass = HoldingHandler
         self.tarball_asked = threading.Event()
         self.released_by_tarball = None
+        self.order = []  # Tarball requests as they arrive, and `late` as it is released.
+        self.order_lock = threading.Lock()
 
 
 def project(name, dependencies):
@@ -77,8 +85,8 @@ def main():
         r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
         assert server.released_by_tarball is True, (
             'the held packument was answered before any tarball was asked for\n' + r.stdout + r.stderr)
-        with server.registry.lock:
-            log = [path for method, path, status in server.registry.requests]
+        with server.order_lock:
+            log = list(server.order)
         first_tarball = min(i for i, p in enumerate(log) if p in server.registry.tarballs)
         assert first_tarball < log.index(HOLD), log
         for name in ('a', 'b', 'late'):
