@@ -4,13 +4,13 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <dlfcn.h>
 
 #include <cstdarg>
 #include <cstdio>
 #include <string>
 
 #include "base/check.h"
+#include "base/shared_library.h"
 
 #define SKUA_PM_ARCHIVE_FUNCTIONS(V)     \
   V(archive_error_string)                \
@@ -64,17 +64,9 @@ struct ArchiveApi {
 const ArchiveApi& Library() {
   static const ArchiveApi api = [] {
     ArchiveApi a;
-    void* handle = dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      a.error = why != nullptr ? why : "cannot open libarchive.so.13";
-      return a;
-    }
-#define SKUA_PM_LOAD(name)                                            \
-  a.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name)); \
-  if (a.name == nullptr && a.error.empty()) a.error = "libarchive.so.13 lacks " #name;
-    SKUA_PM_ARCHIVE_FUNCTIONS(SKUA_PM_LOAD)
-#undef SKUA_PM_LOAD
+#define SKUA_PM_SYMBOL(name) SKUA_SHARED_LIBRARY_SYMBOL(a, name)
+    a.error = OpenSharedLibrary("libarchive.so.13", {SKUA_PM_ARCHIVE_FUNCTIONS(SKUA_PM_SYMBOL)});
+#undef SKUA_PM_SYMBOL
     return a;
   }();
   return api;

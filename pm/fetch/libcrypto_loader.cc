@@ -2,13 +2,13 @@
 // the first time one of them runs (see libcrypto_loader.h for why).
 #include "pm/fetch/libcrypto_loader.h"
 
-#include <dlfcn.h>
 #include <openssl/evp.h>
 
 #include <atomic>
 #include <string>
 
 #include "base/check.h"
+#include "base/shared_library.h"
 
 #define SKUA_PM_CRYPTO_FUNCTIONS(V) \
   V(EVP_MD_CTX_new)                 \
@@ -37,16 +37,11 @@ std::atomic<bool> loaded{false};
 const CryptoApi& Crypto() {
   static const CryptoApi api = [] {
     CryptoApi a;
-    void* handle = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      ::skua::internal::CheckFailed(__FILE__, __LINE__, why != nullptr ? why : "cannot open libcrypto.so.3");
-    }
-#define SKUA_PM_LOAD(name)                                            \
-  a.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name)); \
-  if (a.name == nullptr) ::skua::internal::CheckFailed(__FILE__, __LINE__, "libcrypto.so.3 lacks " #name);
-    SKUA_PM_CRYPTO_FUNCTIONS(SKUA_PM_LOAD)
-#undef SKUA_PM_LOAD
+#define SKUA_PM_SYMBOL(name) SKUA_SHARED_LIBRARY_SYMBOL(a, name)
+    std::string error =
+        OpenSharedLibrary("libcrypto.so.3", {SKUA_PM_CRYPTO_FUNCTIONS(SKUA_PM_SYMBOL)});
+#undef SKUA_PM_SYMBOL
+    if (!error.empty()) ::skua::internal::CheckFailed(__FILE__, __LINE__, error.c_str());
     loaded.store(true);
     return a;
   }();

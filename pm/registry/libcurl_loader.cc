@@ -5,12 +5,12 @@
 #include "pm/registry/libcurl_loader.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <cstdarg>
 #include <string>
 
 #include "base/check.h"
+#include "base/shared_library.h"
 
 #define SKUA_PM_CURL_FUNCTIONS(V) \
   V(curl_global_init)             \
@@ -55,18 +55,9 @@ struct CurlApi {
 const CurlApi& Library() {
   static const CurlApi api = [] {
     CurlApi a;
-    // Local: libcurl's own names stay private to it; ours are the ones pm binds to.
-    void* handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      a.error = why != nullptr ? why : "cannot open libcurl.so.4";
-      return a;
-    }
-#define SKUA_PM_LOAD(name)                                                   \
-  a.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));        \
-  if (a.name == nullptr && a.error.empty()) a.error = "libcurl.so.4 lacks " #name;
-    SKUA_PM_CURL_FUNCTIONS(SKUA_PM_LOAD)
-#undef SKUA_PM_LOAD
+#define SKUA_PM_SYMBOL(name) SKUA_SHARED_LIBRARY_SYMBOL(a, name)
+    a.error = OpenSharedLibrary("libcurl.so.4", {SKUA_PM_CURL_FUNCTIONS(SKUA_PM_SYMBOL)});
+#undef SKUA_PM_SYMBOL
     return a;
   }();
   return api;
