@@ -225,9 +225,9 @@ def run(url):
     check('an install from the store loads neither libarchive nor libcrypto')
 
     # A damaged store entry (a file deleted behind skua's back) is fetched again.
-    store = os.path.join(TMP, 'cache', 'store', 'v1')
+    store = os.path.join(TMP, 'cache', 'store', 'v2', 'sha512')
     damaged = [os.path.join(d, 'index.js') for d, _, files in os.walk(store)
-               if 'index.js' in files and d.endswith('/pkg') and
+               if 'index.js' in files and os.path.dirname(d) == store and
                open(os.path.join(d, 'index.js')).read() == 'module.exports = 2;\n']
     assert len(damaged) == 1, damaged
     os.remove(damaged[0])
@@ -243,7 +243,7 @@ def run(url):
 
     # The same for a package with a nested node_modules: c/node_modules/b waits for c.
     damaged = [os.path.join(d, 'package.json') for d, _, files in os.walk(store)
-               if d.endswith('/pkg') and 'package.json' in files and
+               if os.path.dirname(d) == store and 'package.json' in files and
                json.load(open(os.path.join(d, 'package.json'))).get('name') == 'c']
     assert len(damaged) == 1, damaged
     os.remove(damaged[0])

@@ -117,13 +117,12 @@ int64_t ParseMaxAge(std::string_view cache_control) {
 }
 
 ManifestCache::ManifestCache(std::string cache_dir)
-    : root_(fsutil::JoinPath(cache_dir, "registry/v2")) {}
+    : root_(fsutil::JoinPath(cache_dir, "registry/v3")) {}
 
 std::string ManifestCache::PathFor(std::string_view url, std::string_view kind) const {
   uint64_t hash = KeyHash(kind, url);
   char name[20];
-  std::snprintf(name, sizeof(name), "%02x/%014llx", static_cast<unsigned>(hash >> 56),
-                static_cast<unsigned long long>(hash & 0x00ffffffffffffffULL));
+  std::snprintf(name, sizeof(name), "%016llx", static_cast<unsigned long long>(hash));
   return root_ + "/" + name;
 }
 
@@ -185,8 +184,6 @@ std::optional<CachedDocument> ManifestCache::Read(int fd, std::string_view url) 
 
 Status ManifestCache::Store(const CachedDocument& document, std::string_view kind) const {
   std::string path = PathFor(document.url, kind);
-  Status made = fsutil::MakeDirs(path.substr(0, path.find_last_of('/')));
-  if (!made.ok()) return made;
   std::string text(kMagic);
   text += "url " + OneLine(document.url) + "\n";
   text += "etag " + OneLine(document.etag) + "\n";
@@ -195,6 +192,10 @@ Status ManifestCache::Store(const CachedDocument& document, std::string_view kin
   text += "crc32 " + Crc32Hex(document.body) + "\n\n";
   text += document.body;
   Status written = fsutil::WriteFileAtomic(path, text);
+  if (!written.ok() && !fsutil::Exists(root_)) {  // The folder is made on first use.
+    written = fsutil::MakeDirs(root_);
+    if (written.ok()) written = fsutil::WriteFileAtomic(path, text);
+  }
   if (!written.ok()) return written;
   timespec times[2] = {{document.fetched_at, 0}, {document.fetched_at, 0}};
   if (utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) {

@@ -40,7 +40,7 @@ std::vector<StoreKey> KeysFor(const fetch::ExpectedIntegrity& integrity) {
 }
 
 Result<Store> Store::Open(const std::string& cache_dir) {
-  std::string root = fsutil::JoinPath(cache_dir, "store/v1");
+  std::string root = fsutil::JoinPath(cache_dir, "store/v2");
   Status made = fsutil::MakeDirs(fsutil::JoinPath(root, "tmp"));
   if (!made.ok()) return made;
   return Store(std::move(root));
@@ -49,22 +49,16 @@ Result<Store> Store::Open(const std::string& cache_dir) {
 std::string Store::TempDir() const { return fsutil::JoinPath(root_, "tmp"); }
 
 std::string Store::EntryDir(const StoreKey& key) const {
-  std::string path = fsutil::JoinPath(root_, fetch::AlgorithmName(key.algorithm));
-  path += '/';
-  path.append(key.hex, 0, 2);
-  path += '/';
-  path.append(key.hex, 2, std::string::npos);
-  return path;
+  return fsutil::JoinPath(fsutil::JoinPath(root_, fetch::AlgorithmName(key.algorithm)), key.hex);
 }
 
 std::optional<StoreEntry> Store::Lookup(const StoreKey& key) const {
   if (key.hex.size() < 4) return std::nullopt;
-  std::string dir = EntryDir(key);
-  Result<std::string> text = fsutil::ReadFile(fsutil::JoinPath(dir, "index"));
+  Result<std::string> text = fsutil::ReadFile(IndexPath(key));
   if (!text.ok()) return std::nullopt;
   Result<PackageIndex> index = ParseIndex(*text);
   if (!index.ok()) return std::nullopt;
-  return StoreEntry{key, fsutil::JoinPath(dir, "pkg"), std::move(index).value()};
+  return StoreEntry{key, EntryDir(key), std::move(index).value()};
 }
 
 std::optional<StoreEntry> Store::Lookup(const fetch::ExpectedIntegrity& integrity) const {
@@ -77,9 +71,7 @@ std::optional<StoreEntry> Store::Lookup(const fetch::ExpectedIntegrity& integrit
 
 Result<StoreEntry> Store::Insert(fetch::ByteSource& source, const fetch::ExtractOptions& options) {
   std::string temp = fsutil::JoinPath(TempDir(), fsutil::UniqueName(""));
-  if (mkdir(temp.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", temp, errno);
-  Result<fetch::ExtractResult> extracted =
-      fetch::ExtractTarball(source, fsutil::JoinPath(temp, "pkg"), options);
+  Result<fetch::ExtractResult> extracted = fetch::ExtractTarball(source, temp, options);
   if (!extracted.ok()) {
     Status removed = fsutil::RemoveTree(temp);
     (void)removed;  // The extraction error is the one that matters.
@@ -98,30 +90,31 @@ Result<StoreEntry> Store::Insert(fetch::ByteSource& source, const fetch::Extract
   for (fetch::ExtractedFile& file : result.files) {
     index.files.push_back(IndexedFile{std::move(file.path), file.mode, file.size});
   }
-  Status status = fsutil::WriteFileAtomic(fsutil::JoinPath(temp, "index"), SerializeIndex(index));
   std::string dest = EntryDir(key);
-  if (status.ok()) status = fsutil::MakeDirs(Parent(dest));
-  // Two attempts: the second follows the removal of an incomplete entry in our way.
-  for (int attempt = 0; status.ok() && attempt < 2; ++attempt) {
-    if (RenameNoReplace(temp, dest) == 0) {
-      return StoreEntry{std::move(key), fsutil::JoinPath(dest, "pkg"), std::move(index)};
-    }
+  Status status = Status::Ok();
+  bool placed = RenameNoReplace(temp, dest) == 0;
+  if (!placed && errno == ENOENT) {  // The algorithm's folder is made on first use.
+    status = fsutil::MakeDirs(Parent(dest));
+    placed = status.ok() && RenameNoReplace(temp, dest) == 0;
+  }
+  if (!placed && status.ok()) {
     if (errno != EEXIST && errno != ENOTEMPTY) {
       status = fsutil::ErrnoStatus("rename", dest, errno);
-      break;
-    }
-    if (std::optional<StoreEntry> winner = Lookup(key)) {
+    } else if (std::optional<StoreEntry> winner = Lookup(key)) {
       // Another writer finished first; its content is identical by construction.
       Status removed = fsutil::RemoveTree(temp);
       (void)removed;
       return std::move(*winner);
     }
-    status = Remove(key);
+    // Otherwise the folder in place is complete but has no index yet: ours is the same.
   }
-  if (status.ok()) status = IoError("could not install " + dest + " into the store");
-  Status removed = fsutil::RemoveTree(temp);
-  (void)removed;
-  return status;
+  if (!placed) {
+    Status removed = fsutil::RemoveTree(temp);
+    (void)removed;
+  }
+  if (status.ok()) status = fsutil::WriteFileAtomic(IndexPath(key), SerializeIndex(index));
+  if (!status.ok()) return status;
+  return StoreEntry{std::move(key), std::move(dest), std::move(index)};
 }
 
 Status Store::Verify(const StoreEntry& entry) {
@@ -141,6 +134,8 @@ Status Store::Verify(const StoreEntry& entry) {
 }
 
 Status Store::Remove(const StoreKey& key) {
+  std::string index = IndexPath(key);
+  if (unlink(index.c_str()) != 0 && errno != ENOENT) return fsutil::ErrnoStatus("unlink", index, errno);
   std::string dir = EntryDir(key);
   std::string trash = fsutil::JoinPath(TempDir(), fsutil::UniqueName("trash-"));
   if (rename(dir.c_str(), trash.c_str()) != 0) {

@@ -1,21 +1,25 @@
 // The global content-addressed package store (pm-spec §3.2 "Store"): extracted packages
 // keyed by the integrity of their tarball, shared by every project of the user.
 //
-// Layout below the cache folder:
-//   store/v1/<algo>/<first 2 hex>/<rest of hex>/index   the PackageIndex, written last
-//   store/v1/<algo>/<first 2 hex>/<rest of hex>/pkg/    the package's files
-//   store/v1/tmp/<pid>-<n>-<random>/                    entries being built
+// Layout below the cache folder (flat: no 2-hex shard level, since each new folder costs
+// an inode allocation, the dearest step of a cold install on ext4):
+//   store/v2/<algo>/<hex>/         the package's files: the entry
+//   store/v2/<algo>/<hex>.index    its PackageIndex, written once the folder is in place
+//   store/v2/tmp/<pid>-<n>-<random>/  entries being built
 // Keys are sha512 for every package with an `integrity`; packages known only by a
 // `shasum` are keyed by sha1.
 //
-// Rules: an entry appears only through one rename(2) of a complete temporary directory
-// (index included), so readers never see a partial entry; nothing is fsynced (a crash can
-// lose files of a fresh entry: linking them then fails with NotFound and the installer
-// removes the entry and fetches it again; pm/cli/reify.h). Several
-// processes and threads may insert the same key at once: renameat2(RENAME_NOREPLACE)
-// lets the first win and the others discard their copy and use the winner's. Entries
-// are never modified after the rename; link/ must not hard-link files of packages that
-// will run install scripts (they would modify the shared copy).
+// Rules: an entry's folder appears only through one rename(2) of a complete temporary
+// folder, so a folder in place is always complete; the entry counts (Lookup) once its
+// index exists, and a folder found without one (a writer between its two steps, or one
+// killed there) gets the index from the next writer: the index is a function of the
+// tarball, so every writer's is the same. Nothing is fsynced (a crash can lose files of
+// a fresh entry: linking them then fails with NotFound and the installer removes the
+// entry and fetches it again; pm/cli/reify.h). Several processes and threads may insert
+// the same key at once: renameat2(RENAME_NOREPLACE) lets the first win and the others
+// discard their copy and use the winner's. Entries are never modified after the rename;
+// link/ must not hard-link files of packages that will run install scripts (they would
+// modify the shared copy).
 #ifndef SKUA_PM_STORE_STORE_H_
 #define SKUA_PM_STORE_STORE_H_
 
@@ -42,7 +46,7 @@ std::vector<StoreKey> KeysFor(const fetch::ExpectedIntegrity& integrity);
 
 struct StoreEntry {
   StoreKey key;
-  std::string package_dir;  // .../pkg: the files, to be linked or copied.
+  std::string package_dir;  // EntryDir(key): the files, to be linked or copied.
   PackageIndex index;
 };
 
@@ -51,8 +55,9 @@ class Store {
   // Opens (creating as needed) the store below `cache_dir`.
   static Result<Store> Open(const std::string& cache_dir);
 
-  const std::string& root() const { return root_; }  // <cache_dir>/store/v1
+  const std::string& root() const { return root_; }  // <cache_dir>/store/v2
   std::string EntryDir(const StoreKey& key) const;
+  std::string IndexPath(const StoreKey& key) const { return EntryDir(key) + ".index"; }
 
   // A complete entry for any digest of `integrity`, or nullopt (missing, or incomplete:
   // no readable index). Cheap: one read of the index; the files are not checked.
@@ -69,7 +74,8 @@ class Store {
   // NotFound returned, so the caller re-fetches.
   Status Verify(const StoreEntry& entry);
 
-  // Removes an entry (renamed aside first, so no reader sees it half-deleted).
+  // Removes an entry (its index first, then the folder renamed aside, so no reader sees
+  // it half-deleted).
   Status Remove(const StoreKey& key);
 
   // Deletes temporary directories left by processes that no longer run.

@@ -77,8 +77,8 @@ TEST_F(StoreTest, InsertThenLookup) {
   EXPECT_EQ(entry->index.integrity, integrity.ToString());
   ASSERT_EQ(entry->index.files.size(), 2u);
   std::string hex = fetch::ToHex(integrity.digests[0]);
-  EXPECT_EQ(entry->package_dir,
-            cache_ + "/store/v1/sha512/" + hex.substr(0, 2) + "/" + hex.substr(2) + "/pkg");
+  EXPECT_EQ(entry->package_dir, cache_ + "/store/v2/sha512/" + hex);
+  EXPECT_TRUE(fsutil::Exists(cache_ + "/store/v2/sha512/" + hex + ".index"));
   EXPECT_EQ(*fsutil::ReadFile(entry->package_dir + "/index.js"), "exports.a = 1;");
 
   std::optional<StoreEntry> found = store_->Lookup(integrity);
@@ -137,17 +137,33 @@ TEST_F(StoreTest, DamagedEntryIsDetectedRemovedAndRefetched) {
   EXPECT_TRUE(store_->Verify(*again).ok());
 }
 
-TEST_F(StoreTest, EntryWithoutIndexIsIncompleteAndReplacedOnInsert) {
+// A folder is only ever renamed into place complete, so one without an index (its
+// writer stopped between the two steps) is kept and given the index.
+TEST_F(StoreTest, FolderWithoutIndexGetsTheNextWritersIndex) {
   ExpectedIntegrity integrity = Expect(HashAlgorithm::kSha512, tarball_);
   StoreKey key = KeysFor(integrity)[0];
-  std::string dir = store_->EntryDir(key);
-  ASSERT_TRUE(fsutil::MakeDirs(dir + "/pkg").ok());
-  ASSERT_TRUE(fsutil::WriteFileAtomic(dir + "/pkg/partial", "x").ok());
+  Result<StoreEntry> first = Insert(tarball_, integrity);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_EQ(unlink(store_->IndexPath(key).c_str()), 0);
   EXPECT_FALSE(store_->Lookup(key).has_value());
   Result<StoreEntry> entry = Insert(tarball_, integrity);
   ASSERT_TRUE(entry.ok()) << entry.status().message();
-  EXPECT_FALSE(fsutil::Exists(dir + "/pkg/partial"));
-  EXPECT_TRUE(store_->Lookup(key).has_value());
+  EXPECT_EQ(entry->index, first->index);
+  std::optional<StoreEntry> found = store_->Lookup(key);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(store_->Verify(*found).ok());
+  EXPECT_EQ(CountEntries(store_->root() + "/tmp"), 0);
+}
+
+TEST_F(StoreTest, RemoveTakesTheIndexFirst) {
+  ExpectedIntegrity integrity = Expect(HashAlgorithm::kSha512, tarball_);
+  StoreKey key = KeysFor(integrity)[0];
+  ASSERT_TRUE(Insert(tarball_, integrity).ok());
+  ASSERT_TRUE(store_->Remove(key).ok());
+  EXPECT_FALSE(fsutil::Exists(store_->IndexPath(key)));
+  EXPECT_FALSE(fsutil::Exists(store_->EntryDir(key)));
+  EXPECT_FALSE(store_->Lookup(key).has_value());
+  EXPECT_TRUE(store_->Remove(key).ok());  // Nothing left to remove is fine.
 }
 
 TEST_F(StoreTest, CollectGarbageRemovesLeftoversOfDeadProcesses) {
