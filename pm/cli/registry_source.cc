@@ -50,8 +50,12 @@ void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
     Result<const registry::Manifest*> picked = registry::PickManifest(*slot.packument, spec, pick_);
     if (!picked.ok()) continue;
     const registry::Manifest& m = **picked;
-    for (const auto* map : {&m.dependencies, &m.optional_dependencies, &m.peer_dependencies}) {
+    for (const auto* map : {&m.dependencies, &m.optional_dependencies}) {
       for (const auto& [dep, dep_spec] : *map) next.emplace_back(dep, dep_spec);
+    }
+    // An optional peer is only used when something else installs it, which asks for it.
+    for (const auto& [dep, dep_spec] : m.peer_dependencies) {
+      if (!m.IsOptionalPeer(dep)) next.emplace_back(dep, dep_spec);
     }
   }
   for (const auto& [dep, dep_spec] : next) {
