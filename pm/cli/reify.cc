@@ -196,8 +196,9 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
                          const ReifyOptions& options) {
   ReifyStats stats;
   link::Materializer materializer;
-  // A node_modules created by this install holds nothing to prune.
+  // A node_modules created by this install holds nothing to prune or keep usable.
   bool fresh = !fsutil::Exists(JoinPath(project_dir, "node_modules"));
+  materializer.set_in_place(fresh);
   size_t total = std::count(changed.begin(), changed.end(), true);
   size_t done = 0;
   std::mutex mutex;  // Guards stats, done, damaged and the progress callback.

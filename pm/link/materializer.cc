@@ -46,6 +46,16 @@ Status MakeParents(int dir_fd, const std::string& rel, std::unordered_set<std::s
   return Status::Ok();
 }
 
+// mkdir(2) of `dir`, creating its parents when they are missing.
+Status MakeDir(const std::string& dir, const std::string& parent) {
+  if (mkdir(dir.c_str(), 0755) == 0) return Status::Ok();
+  if (errno != ENOENT) return fsutil::ErrnoStatus("mkdir", dir, errno);
+  Status made = fsutil::MakeDirs(parent);
+  if (!made.ok()) return made;
+  if (mkdir(dir.c_str(), 0755) == 0) return Status::Ok();
+  return fsutil::ErrnoStatus("mkdir", dir, errno);
+}
+
 }  // namespace
 
 Status CopyFileAt(int src_dir, const std::string& src_name, int dst_dir,
@@ -109,6 +119,34 @@ Status Materializer::PlaceFile(int src_dir, int dst_dir, const store::IndexedFil
   return status;
 }
 
+// Links (or copies) every file of `index` into the folder `dir`, package.json last.
+Status Materializer::Fill(const std::string& package_dir, const store::PackageIndex& index,
+                          const std::string& dir, bool copy) {
+  Fd src(OpenDir(package_dir));
+  if (src.get() < 0) {
+    return errno == ENOENT ? NotFound("store entry " + package_dir + " is missing")
+                           : fsutil::ErrnoStatus("open", package_dir, errno);
+  }
+  Fd dst(OpenDir(dir));
+  if (dst.get() < 0) return fsutil::ErrnoStatus("open", dir, errno);
+  std::unordered_set<std::string> made;
+  const store::IndexedFile* package_json = nullptr;
+  Status status;
+  for (size_t i = 0; status.ok() && i < index.files.size(); ++i) {
+    const store::IndexedFile& file = index.files[i];
+    if (file.path == "package.json") {
+      package_json = &file;  // Written last: its presence marks a complete folder.
+      continue;
+    }
+    status = MakeParents(dst.get(), file.path, &made, dir);
+    if (status.ok()) status = PlaceFile(src.get(), dst.get(), file, copy, package_dir);
+  }
+  if (status.ok() && package_json != nullptr) {
+    status = PlaceFile(src.get(), dst.get(), *package_json, copy, package_dir);
+  }
+  return status;
+}
+
 Status Materializer::Materialize(const std::string& package_dir, const store::PackageIndex& index,
                                  const std::string& dest, LinkMode mode_override,
                                  bool* replaced) {
@@ -117,40 +155,20 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
   size_t slash = dest.find_last_of('/');
   std::string parent = slash == std::string::npos ? "." : dest.substr(0, slash);
   std::string base = dest.substr(slash + 1);
+  if (in_place_ && MakeDir(dest, parent).ok()) {
+    Status status = Fill(package_dir, index, dest, copy);
+    if (!status.ok()) {
+      Status removed = fsutil::RemoveTree(dest);
+      (void)removed;  // Report the original failure.
+    }
+    return status;
+  }
   std::string staging = fsutil::JoinPath(parent, fsutil::UniqueName(std::string(kStagingPrefix) + base + "-"));
   // The parent usually exists (it holds the package's siblings): create it only when the
   // staging folder cannot be made.
-  Status status;
-  if (mkdir(staging.c_str(), 0755) != 0) {
-    if (errno != ENOENT) return fsutil::ErrnoStatus("mkdir", staging, errno);
-    status = fsutil::MakeDirs(parent);
-    if (!status.ok()) return status;
-    if (mkdir(staging.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", staging, errno);
-  }
-  {
-    Fd src(OpenDir(package_dir));
-    Fd dst(OpenDir(staging));
-    if (src.get() < 0) {
-      status = errno == ENOENT ? NotFound("store entry " + package_dir + " is missing")
-                               : fsutil::ErrnoStatus("open", package_dir, errno);
-    } else if (dst.get() < 0) {
-      status = fsutil::ErrnoStatus("open", staging, errno);
-    }
-    std::unordered_set<std::string> made;
-    const store::IndexedFile* package_json = nullptr;
-    for (size_t i = 0; status.ok() && i < index.files.size(); ++i) {
-      const store::IndexedFile& file = index.files[i];
-      if (file.path == "package.json") {
-        package_json = &file;  // Written last: its presence marks a complete folder.
-        continue;
-      }
-      status = MakeParents(dst.get(), file.path, &made, staging);
-      if (status.ok()) status = PlaceFile(src.get(), dst.get(), file, copy, package_dir);
-    }
-    if (status.ok() && package_json != nullptr) {
-      status = PlaceFile(src.get(), dst.get(), *package_json, copy, package_dir);
-    }
-  }
+  Status status = MakeDir(staging, parent);
+  if (!status.ok()) return status;
+  status = Fill(package_dir, index, staging, copy);
   if (status.ok()) {
     // A fresh install has no `dest`: one rename that refuses to replace anything.
     if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dest.c_str(), RENAME_NOREPLACE) == 0) {

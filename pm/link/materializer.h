@@ -1,7 +1,8 @@
 // Writes packages from the store into node_modules (pm-spec §2.12 steps 3–4, §3.2
 // "Materialisation"): hard links when the store and the project share a file system,
-// copies otherwise, always through a staging directory that replaces the destination in
-// one rename, so a failed or killed install leaves the previous package folder usable.
+// copies otherwise, through a staging directory that replaces the destination in one
+// rename, so a failed or killed install leaves the previous package folder usable (in a
+// node_modules the install created, straight into the destination: set_in_place).
 #ifndef SKUA_PM_LINK_MATERIALIZER_H_
 #define SKUA_PM_LINK_MATERIALIZER_H_
 
@@ -28,6 +29,12 @@ class Materializer {
  public:
   explicit Materializer(LinkMode mode = LinkMode::kAuto) : mode_(mode) {}
 
+  // For a node_modules this install created (nothing in it to keep usable): a package
+  // whose `dest` does not exist yet is written straight into it, package.json last, with
+  // no staging folder and rename. An install killed meanwhile leaves a folder without
+  // package.json, which the next install sees as not installed and replaces.
+  void set_in_place(bool in_place) { in_place_ = in_place; }
+
   // Makes `dest` (e.g. ".../node_modules/@scope/name") hold exactly the files of `index`
   // from `package_dir`. Files go into a staging sibling, package.json last (the marker of
   // a complete package folder), then the staging directory replaces `dest` atomically
@@ -48,8 +55,11 @@ class Materializer {
  private:
   Status PlaceFile(int src_dir, int dst_dir, const store::IndexedFile& file, bool copy,
                    const std::string& src_root);
+  Status Fill(const std::string& package_dir, const store::PackageIndex& index,
+              const std::string& dir, bool copy);
 
   LinkMode mode_;
+  bool in_place_ = false;
   std::atomic<bool> cross_device_{false};
   std::atomic<uint64_t> linked_{0};
   std::atomic<uint64_t> copied_{0};

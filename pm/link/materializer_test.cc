@@ -161,6 +161,35 @@ TEST_F(MaterializerTest, DamagedStoreEntryIsNotFound) {
   EXPECT_EQ(CountEntries(project_ + "/node_modules"), 0);
 }
 
+// In a node_modules the install created, packages go straight to their folder; one that
+// already exists is still replaced through a staging folder.
+TEST_F(MaterializerTest, InPlaceWritesStraightIntoANewFolder) {
+  Materializer materializer;
+  materializer.set_in_place(true);
+  std::string dest = project_ + "/node_modules/@scope/a";
+  bool replaced = true;
+  ASSERT_TRUE(materializer.Materialize(v1_.package_dir, v1_.index, dest, LinkMode::kAuto, &replaced).ok());
+  EXPECT_FALSE(replaced);
+  EXPECT_EQ(*fsutil::ReadFile(dest + "/lib/deep/x.js"), "x");
+  EXPECT_EQ(StatOf(dest + "/index.js").st_ino, StatOf(v1_.package_dir + "/index.js").st_ino);
+  EXPECT_EQ(CountEntries(project_ + "/node_modules/@scope"), 1);
+  ASSERT_TRUE(materializer.Materialize(v2_.package_dir, v2_.index, dest, LinkMode::kAuto, &replaced).ok());
+  EXPECT_TRUE(replaced);
+  EXPECT_EQ(*fsutil::ReadFile(dest + "/index.js"), "v2");
+  EXPECT_FALSE(fsutil::Exists(dest + "/lib"));
+  EXPECT_EQ(CountEntries(project_ + "/node_modules/@scope"), 1);
+}
+
+// A failure in place leaves no folder behind (the next install sees the package missing).
+TEST_F(MaterializerTest, InPlaceFailureRemovesTheFolder) {
+  Materializer materializer;
+  materializer.set_in_place(true);
+  std::string dest = project_ + "/node_modules/a";
+  ASSERT_EQ(unlink((v1_.package_dir + "/lib/deep/x.js").c_str()), 0);
+  EXPECT_EQ(materializer.Materialize(v1_.package_dir, v1_.index, dest).code(), StatusCode::kNotFound);
+  EXPECT_FALSE(fsutil::Exists(dest));
+}
+
 TEST(CopyFileAtTest, CopiesContentAndRefusesToOverwrite) {
   std::string dir = MakeTempDir(TestTmp().c_str());
   std::string big(3 << 20, 'b');
