@@ -39,6 +39,20 @@ Result<PackumentResult> Parsed(std::string body, std::string_view name,
   return PackumentResult{std::move(packument).value(), source};
 }
 
+// A cached document: rebuilt from its stored index over the mapped file when it has one
+// (no parse), else parsed from a copy of the text.
+Result<PackumentResult> Parsed(const CachedDocument& cached, std::string_view name,
+                               std::string_view url, PackumentSource source) {
+  if (!cached.index.empty()) {
+    Result<Packument> packument = Packument::FromIndex(cached.mapped, cached.mapped_size, cached.index);
+    if (packument.ok()) return PackumentResult{std::move(packument).value(), source};
+  }
+  std::string body;
+  body.reserve(cached.Body().size() + kPackumentPadding);
+  body.append(cached.Body());
+  return Parsed(std::move(body), name, url, source);
+}
+
 }  // namespace
 
 std::string PackumentUrl(std::string_view registry, std::string_view name) {
@@ -97,7 +111,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
                                      (mode == config::CacheMode::kDefault &&
                                       out.cached->IsFresh(UnixNow())));
     if (use_cached) {
-      out.answer.emplace(Parsed(std::move(out.cached->body), name, url, PackumentSource::kCache));
+      out.answer.emplace(Parsed(*out.cached, name, url, PackumentSource::kCache));
       out.cached.reset();  // Answered: the text need not wait in the queue.
     }
     return out;
@@ -159,7 +173,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
   if (!response.ok()) {
     // make-fetch-happen serves a stale copy when revalidation cannot reach the server.
     if (cached) {
-      done(Parsed(std::move(cached->body), name, url, PackumentSource::kCache));
+      done(Parsed(*cached, name, url, PackumentSource::kCache));
       return;
     }
     done(response.status());
@@ -184,7 +198,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     } else if (cache_) {
       cache_->Touch(url, kCorgiKind);
     }
-    done(Parsed(std::move(cached->body), name, url, PackumentSource::kRevalidated));
+    done(Parsed(*cached, name, url, PackumentSource::kRevalidated));
     return;
   }
   if (r.status < 200 || r.status >= 300) {
@@ -208,10 +222,13 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
         Result<std::string> abbreviated = AbbreviatePackument(document.body, name);
         if (!abbreviated.ok()) return JsonParseError(url, abbreviated.status());
         document.body = std::move(abbreviated).value();
-        // A copy: the cache stores the text once it is known to parse.
+        // A copy: the cache stores the text once it is known to parse, and its index.
         Result<PackumentResult> result =
             Parsed(document.body, name, url, PackumentSource::kNetwork);
-        if (result.ok() && cache_) cache_->Store(document, kCorgiKind);
+        if (result.ok() && cache_) {
+          document.index = result->packument.Index();
+          cache_->Store(document, kCorgiKind);
+        }
         return result;
       }));
   http_->Post([parsed, done] { done(parsed->get()); });

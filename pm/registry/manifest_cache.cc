@@ -1,20 +1,25 @@
-// Packument cache files: a small text header, a blank line, then the body.
+// Packument cache files: a small text header, a blank line, the body, the body's
+// packument index, then padding.
 //
-//   skua-manifest-cache 2
+//   skua-manifest-cache 3
 //   url <url>
 //   etag <etag>
 //   last-modified <date>
 //   max-age <seconds>
-//   crc32 <8 hex digits of the body's CRC-32>
+//   body <size> <8 hex digits of the body's CRC-32>
+//   index <size> <8 hex digits of the index's CRC-32>
 //   <empty line>
-//   <body bytes>
+//   <body bytes><index bytes><kPackumentPadding spaces>
 // The file name is a 64-bit hash of the kind and URL. The time of the last 200 or 304 is
-// the file's mtime. The checksum is what lets a reader trust a body without validating
-// all of its JSON (ParsePackument reads version objects only when asked): a damaged body
-// is a miss.
+// the file's mtime. The checksums are what let a reader trust a body without validating
+// all of its JSON (ParsePackument reads version objects only when asked) and an index
+// without parsing the body: damage is a miss. Files are mapped, not read: an install
+// touches the bytes of the versions it reads (and the checksum pass), and a Packument
+// keeps the mapping as its text.
 #include "pm/registry/manifest_cache.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,20 +36,16 @@
 namespace skua::pm::registry {
 namespace {
 
-constexpr std::string_view kMagic = "skua-manifest-cache 2\n";
+constexpr std::string_view kMagic = "skua-manifest-cache 3\n";
 
-// pread(2) of exactly `size` bytes; false on an error or a file that ended sooner.
-bool ReadAt(int fd, size_t offset, char* out, size_t size) {
-  while (size > 0) {
-    ssize_t n = pread(fd, out, size, static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    out += n;
-    offset += static_cast<size_t>(n);
-    size -= static_cast<size_t>(n);
+// A mapped file, unmapped with its last user.
+struct Mapping {
+  void* address = nullptr;
+  size_t size = 0;
+  ~Mapping() {
+    if (address != nullptr) munmap(address, size);
   }
-  return true;
-}
+};
 
 // The name of a cache file: FNV-1a over the key, finished with MurmurHash3's fmix64. Not
 // cryptographic and need not be (Load checks the stored URL, so a collision is a miss); a
@@ -83,6 +84,16 @@ bool ParseInt(std::string_view text, int64_t* out) {
     value = value * 10 + (c - '0');
   }
   *out = value;
+  return true;
+}
+
+// "<size> <crc32 hex>", the header's description of a section.
+bool ParseSection(std::string_view value, size_t* size, std::string_view* crc) {
+  size_t space = value.find(' ');
+  int64_t n = 0;
+  if (space == std::string_view::npos || !ParseInt(value.substr(0, space), &n)) return false;
+  *size = static_cast<size_t>(n);
+  *crc = value.substr(space + 1);
   return true;
 }
 
@@ -138,20 +149,21 @@ std::optional<CachedDocument> ManifestCache::Load(std::string_view url,
 
 std::optional<CachedDocument> ManifestCache::Read(int fd, std::string_view url) const {
   struct stat st;
-  if (fstat(fd, &st) != 0) return std::nullopt;
-  const size_t file_size = static_cast<size_t>(st.st_size);
-  // The header is a few short lines: read it, then the body straight into a string with
-  // room for a parser's padding after it, which ParseOwnedPackument keeps without a copy.
-  // A header longer than kHeadSize is not one Store wrote.
-  constexpr size_t kHeadSize = 4096;
-  std::string head(std::min(file_size, kHeadSize), '\0');
-  if (!ReadAt(fd, 0, head.data(), head.size())) return std::nullopt;
-  std::string_view text = head;
+  if (fstat(fd, &st) != 0 || st.st_size <= 0) return std::nullopt;
+  auto mapping = std::make_shared<Mapping>();
+  mapping->size = static_cast<size_t>(st.st_size);
+  void* address = mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (address == MAP_FAILED) return std::nullopt;
+  mapping->address = address;
+  std::string_view text(static_cast<const char*>(address), mapping->size);
   if (!text.starts_with(kMagic)) return std::nullopt;
-  size_t header_end = text.find("\n\n");
+  // The header is a few short lines; a longer one is not one Store wrote.
+  size_t header_end = text.substr(0, 4096).find("\n\n");
   if (header_end == std::string_view::npos) return std::nullopt;
   CachedDocument document;
-  std::string_view crc;
+  size_t body_size = 0, index_size = 0;
+  std::string_view body_crc, index_crc;
+  bool have_body = false, have_index = false;
   document.fetched_at = static_cast<int64_t>(st.st_mtim.tv_sec);
   std::string_view header = text.substr(kMagic.size(), header_end + 1 - kMagic.size());
   while (!header.empty()) {
@@ -165,20 +177,22 @@ std::optional<CachedDocument> ManifestCache::Read(int fd, std::string_view url) 
     else if (name == "etag") document.etag = value;
     else if (name == "last-modified") document.last_modified = value;
     else if (name == "max-age" && !ParseInt(value, &document.max_age)) return std::nullopt;
-    else if (name == "crc32") crc = value;
+    else if (name == "body") have_body = ParseSection(value, &body_size, &body_crc);
+    else if (name == "index") have_index = ParseSection(value, &index_size, &index_crc);
   }
   // A hash collision, or a file from another URL, is a miss.
-  if (document.url != url) return std::nullopt;
+  if (document.url != url || !have_body) return std::nullopt;
   const size_t body_start = header_end + 2;
-  const size_t read_with_head = text.size() - body_start;
-  document.body.reserve(file_size - body_start + kPackumentPadding);
-  document.body.append(text.substr(body_start));
-  document.body.resize(file_size - body_start);
-  if (!ReadAt(fd, body_start + read_with_head, document.body.data() + read_with_head,
-              document.body.size() - read_with_head)) {
-    return std::nullopt;
+  if (mapping->size - body_start < body_size + index_size + kPackumentPadding) return std::nullopt;
+  std::string_view body = text.substr(body_start, body_size);
+  if (body_crc != Crc32Hex(body)) return std::nullopt;
+  if (have_index) {
+    std::string_view index = text.substr(body_start + body_size, index_size);
+    if (index_crc != Crc32Hex(index)) return std::nullopt;
+    document.index = index;
   }
-  if (crc != Crc32Hex(document.body)) return std::nullopt;
+  document.mapped = std::shared_ptr<const char>(std::move(mapping), body.data());
+  document.mapped_size = body_size;
   return document;
 }
 
@@ -189,8 +203,15 @@ Status ManifestCache::Store(const CachedDocument& document, std::string_view kin
   text += "etag " + OneLine(document.etag) + "\n";
   text += "last-modified " + OneLine(document.last_modified) + "\n";
   text += "max-age " + std::to_string(document.max_age) + "\n";
-  text += "crc32 " + Crc32Hex(document.body) + "\n\n";
-  text += document.body;
+  std::string_view body = document.Body();
+  text += "body " + std::to_string(body.size()) + " " + Crc32Hex(body) + "\n";
+  if (!document.index.empty()) {
+    text += "index " + std::to_string(document.index.size()) + " " + Crc32Hex(document.index) + "\n";
+  }
+  text += "\n";
+  text += body;
+  text += document.index;
+  text.append(kPackumentPadding, ' ');
   Status written = fsutil::WriteFileAtomic(path, text);
   if (!written.ok() && !fsutil::Exists(root_)) {  // The folder is made on first use.
     written = fsutil::MakeDirs(root_);

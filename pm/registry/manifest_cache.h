@@ -10,6 +10,7 @@
 #define SKUA_PM_REGISTRY_MANIFEST_CACHE_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +25,15 @@ struct CachedDocument {
   std::string last_modified;  // As the server sent it.
   int64_t fetched_at = 0;     // Unix seconds of the last 200 or 304 (the file's mtime).
   int64_t max_age = 0;        // Seconds the copy is fresh for; 0: always revalidate.
-  std::string body;           // The decoded response body.
+  std::string body;           // The decoded response body (to Store; Load maps it instead).
+  // Packument::Index() of the body: stored after it, and given back by Load.
+  std::string index;
+  // A loaded body: the file is mapped, not read, and kPackumentPadding readable bytes
+  // follow the body, so a Packument can keep and parse it in place.
+  std::shared_ptr<const char> mapped;
+  size_t mapped_size = 0;
 
+  std::string_view Body() const { return mapped ? std::string_view(mapped.get(), mapped_size) : body; }
   bool IsFresh(int64_t now_unix_seconds) const {
     return max_age > 0 && now_unix_seconds - fetched_at < max_age;
   }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "pm/fsutil/fsutil.h"
+#include "pm/registry/packument.h"
 
 namespace skua::pm::registry {
 namespace {
@@ -16,10 +17,22 @@ std::string TempDir() {
   return mkdtemp(pattern.data());
 }
 
+CachedDocument Doc(std::string url, std::string etag, std::string last_modified,
+                   int64_t fetched_at, int64_t max_age, std::string body) {
+  CachedDocument doc;
+  doc.url = std::move(url);
+  doc.etag = std::move(etag);
+  doc.last_modified = std::move(last_modified);
+  doc.fetched_at = fetched_at;
+  doc.max_age = max_age;
+  doc.body = std::move(body);
+  return doc;
+}
+
 TEST(ManifestCacheTest, RoundTrip) {
   ManifestCache cache(TempDir());
-  CachedDocument doc{"http://r.test/left", "\"abc\"", "Mon, 01 Jan 2024 00:00:00 GMT", 1000,
-                     300, "{\"name\":\"left\"}\n\n{binary\n"};
+  CachedDocument doc = Doc("http://r.test/left", "\"abc\"", "Mon, 01 Jan 2024 00:00:00 GMT", 1000,
+                     300, "{\"name\":\"left\"}\n\n{binary\n");
   ASSERT_TRUE(cache.Store(doc, "corgi").ok());
   std::optional<CachedDocument> loaded = cache.Load("http://r.test/left", "corgi");
   ASSERT_TRUE(loaded.has_value());
@@ -27,7 +40,7 @@ TEST(ManifestCacheTest, RoundTrip) {
   EXPECT_EQ(loaded->last_modified, doc.last_modified);
   EXPECT_EQ(loaded->fetched_at, 1000);
   EXPECT_EQ(loaded->max_age, 300);
-  EXPECT_EQ(loaded->body, doc.body);
+  EXPECT_EQ(loaded->Body(), doc.body);
   EXPECT_TRUE(loaded->IsFresh(1299));
   EXPECT_FALSE(loaded->IsFresh(1300));
   EXPECT_FALSE(cache.Load("http://r.test/left", "full").has_value());
@@ -42,13 +55,13 @@ TEST(ManifestCacheTest, BodySizes) {
   std::string big(100000, 'x');
   for (size_t i = 0; i < big.size(); i += 7) big[i] = static_cast<char>('a' + i % 26);
   for (const std::string& body : {big, std::string(), std::string(4000, 'y')}) {
-    CachedDocument doc{"http://r.test/big", "", "", 1000, 300, body};
+    CachedDocument doc = Doc("http://r.test/big", "", "", 1000, 300, body);
     ASSERT_TRUE(cache.Store(doc, "corgi").ok());
     std::optional<CachedDocument> loaded = cache.Load(doc.url, "corgi");
     ASSERT_TRUE(loaded.has_value()) << body.size();
-    EXPECT_EQ(loaded->body, body);
+    EXPECT_EQ(loaded->Body(), body);
   }
-  CachedDocument doc{"http://r.test/big", "", "", 1000, 300, big};
+  CachedDocument doc = Doc("http://r.test/big", "", "", 1000, 300, big);
   ASSERT_TRUE(cache.Store(doc, "corgi").ok());
   std::string path = cache.PathFor(doc.url, "corgi");
   Result<std::string> stored = fsutil::ReadFile(path);
@@ -76,23 +89,45 @@ TEST(ManifestCacheTest, CorruptFilesAreMisses) {
 // parser would have to find fault with.
 TEST(ManifestCacheTest, DamagedBodiesAreMisses) {
   ManifestCache cache(TempDir());
-  CachedDocument doc{"http://r.test/left", "", "", 1000, 300,
-                     R"({"name":"left","versions":{"1.0.0":{"dependencies":{"a":"1"}}}})"};
+  CachedDocument doc = Doc("http://r.test/left", "", "", 1000, 300,
+                     R"({"name":"left","versions":{"1.0.0":{"dependencies":{"a":"1"}}}})");
   ASSERT_TRUE(cache.Store(doc, "corgi").ok());
   std::string path = cache.PathFor(doc.url, "corgi");
   Result<std::string> stored = fsutil::ReadFile(path);
   ASSERT_TRUE(stored.ok());
   ASSERT_TRUE(cache.Load(doc.url, "corgi").has_value());
   std::string flipped = *stored;
-  flipped[flipped.size() - 10] = ',';
+  flipped[flipped.find("\n\n") + 12] = ',';
   std::string versioned = *stored;
-  versioned.replace(versioned.find(" 2\n"), 3, " 1\n");
+  versioned.replace(versioned.find(" 3\n"), 3, " 2\n");
   for (const std::string& text : {stored->substr(0, stored->size() - 1),
-                                  stored->substr(0, stored->size() - 20), *stored + "}",
+                                  stored->substr(0, stored->size() - 20),
                                   stored->substr(0, stored->find("\n\n") + 2) + "garbage",
                                   flipped, versioned}) {
     ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
     EXPECT_FALSE(cache.Load(doc.url, "corgi").has_value()) << text;
+  }
+}
+
+// The index is stored after the body and given back; damage to it is a miss too.
+TEST(ManifestCacheTest, IndexRoundTrip) {
+  ManifestCache cache(TempDir());
+  CachedDocument doc = Doc("http://r.test/left", "", "", 1000, 300, R"({"name":"left"})");
+  doc.index = std::string("\x01\x00\x00\x00index\n\nbytes", 16);
+  ASSERT_TRUE(cache.Store(doc, "corgi").ok());
+  std::optional<CachedDocument> loaded = cache.Load(doc.url, "corgi");
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->Body(), doc.body);
+  EXPECT_EQ(loaded->index, doc.index);
+  // The mapped body is followed by readable padding.
+  EXPECT_EQ(std::string_view(loaded->mapped.get() + loaded->mapped_size + doc.index.size(), 4), "    ");
+  std::string path = cache.PathFor(doc.url, "corgi");
+  std::string stored = *fsutil::ReadFile(path);
+  std::string damaged = stored;
+  damaged[stored.size() - kPackumentPadding - 3] ^= 1;
+  for (const std::string& text : {damaged, stored.substr(0, stored.size() - 1)}) {
+    ASSERT_TRUE(fsutil::WriteFileAtomic(path, text).ok());
+    EXPECT_FALSE(cache.Load(doc.url, "corgi").has_value());
   }
 }
 

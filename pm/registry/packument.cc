@@ -84,7 +84,7 @@ Result<Manifest> Packument::Read(size_t i, ManifestFields fields) const {
   simdjson::dom::element object;
   // In place: the bytes after the object (the rest of the document, then the padding)
   // satisfy simdjson's padding rule.
-  auto bytes = reinterpret_cast<const uint8_t*>(text_->data()) + v.begin;
+  auto bytes = reinterpret_cast<const uint8_t*>(text_.get()) + v.begin;
   if (auto error = parser.parse(bytes, v.size, false).get(object)) {
     return InvalidJson(name + "@" + v.key, error);
   }
@@ -112,7 +112,7 @@ const StringMap& Packument::time() const {
     time_.emplace();
     simdjson::dom::parser parser;
     simdjson::dom::object object;
-    auto bytes = reinterpret_cast<const uint8_t*>(text_ ? text_->data() : "") + time_begin_;
+    auto bytes = reinterpret_cast<const uint8_t*>(text_ ? text_.get() : "") + time_begin_;
     if (time_size_ > 0 &&
         parser.parse(bytes, time_size_, false).get_object().get(object) == simdjson::SUCCESS) {
       // A full document's `time` has an entry per version: index the keys (they live in
@@ -266,6 +266,99 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name) {
     return InvalidJson(name, simdjson::TRAILING_CONTENT);
   }
   if (!have_name) p.name = std::string(name);
+  p.text_ = std::shared_ptr<const char>(text, text->data());
+  return p;
+}
+
+namespace {
+
+// The index's encoding: little-endian u32 counts and lengths, strings as length + bytes.
+void PutU32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+void PutString(std::string& out, std::string_view s) {
+  PutU32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
+// Reads what PutU32/PutString wrote; any overrun sets `bad` and yields zeros.
+struct IndexReader {
+  std::string_view in;
+  bool bad = false;
+  uint32_t U32() {
+    if (in.size() < 4) {
+      bad = true;
+      return 0;
+    }
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    in.remove_prefix(4);
+    return v;
+  }
+  std::string String() {
+    uint32_t n = U32();
+    if (n > in.size()) {
+      bad = true;
+      return {};
+    }
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+};
+
+constexpr uint32_t kIndexFormat = 1;
+
+}  // namespace
+
+std::string Packument::Index() const {
+  std::string out;
+  PutU32(out, kIndexFormat);
+  PutString(out, name);
+  PutString(out, modified);
+  PutU32(out, static_cast<uint32_t>(dist_tags.size()));
+  for (const auto& [tag, version] : dist_tags) {
+    PutString(out, tag);
+    PutString(out, version);
+  }
+  PutU32(out, time_begin_);
+  PutU32(out, time_size_);
+  PutU32(out, static_cast<uint32_t>(versions_.size()));
+  for (const Version& v : versions_) {
+    PutString(out, v.key);
+    PutU32(out, v.begin);
+    PutU32(out, v.size);
+  }
+  return out;
+}
+
+Result<Packument> Packument::FromIndex(std::shared_ptr<const char> text, size_t size,
+                                       std::string_view index) {
+  IndexReader r{index};
+  Packument p;
+  bool ok = r.U32() == kIndexFormat;
+  p.name = r.String();
+  p.modified = r.String();
+  for (uint32_t n = r.U32(); ok && !r.bad && n > 0; --n) {
+    std::string tag = r.String();
+    p.dist_tags.emplace_back(std::move(tag), r.String());
+  }
+  p.time_begin_ = r.U32();
+  p.time_size_ = r.U32();
+  ok = ok && !r.bad && uint64_t{p.time_begin_} + p.time_size_ <= size;
+  uint32_t count = r.U32();
+  // Every entry takes at least 12 bytes: a corrupt count cannot make a huge reservation.
+  ok = ok && !r.bad && count <= r.in.size() / 12;
+  if (ok) p.versions_.reserve(count);
+  for (uint32_t i = 0; ok && i < count; ++i) {
+    Version v;
+    v.key = r.String();
+    v.begin = r.U32();
+    v.size = r.U32();
+    ok = !r.bad && uint64_t{v.begin} + v.size <= size;
+    p.versions_.push_back(std::move(v));
+  }
+  if (!ok || r.bad || !r.in.empty()) return InvalidArgument("malformed packument index");
   p.text_ = std::move(text);
   return p;
 }

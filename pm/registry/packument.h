@@ -57,6 +57,15 @@ class Packument {
   // Full documents: version (and "created"/"modified") -> ISO time; read on first use.
   const StringMap& time() const;
 
+  // What ParsePackument learns from the text (the document-level fields and where each
+  // version's object lies), serialised: FromIndex rebuilds the same Packument over the
+  // same text without parsing it. The manifest cache stores it after the body.
+  std::string Index() const;
+  // `text` must be followed by kPackumentPadding readable bytes. A malformed index, or
+  // one pointing outside the text, is an InvalidArgument.
+  static Result<Packument> FromIndex(std::shared_ptr<const char> text, size_t size,
+                                     std::string_view index);
+
   // A memo for PickManifest: `key` stands for its inputs, the value is a version index.
   // Copies start without it.
   std::optional<size_t> RememberedPick(std::string_view key) const;
@@ -74,8 +83,8 @@ class Packument {
   Result<Manifest> Read(size_t i, ManifestFields fields) const;
 
   // The document, followed by simdjson's padding so a version's object can be parsed in
-  // place.
-  std::shared_ptr<const std::string> text_;
+  // place; shared by copies (a string, or a mapped cache file).
+  std::shared_ptr<const char> text_;
   std::vector<Version> versions_;
   uint32_t time_begin_ = 0;  // The `time` object in text_; size 0 when there is none.
   uint32_t time_size_ = 0;

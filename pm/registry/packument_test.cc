@@ -2,6 +2,9 @@
 // wrongly typed fields, bin normalisation, and errors that name the package.
 #include "pm/registry/packument.h"
 
+#include <memory>
+#include <string>
+
 #include "gtest/gtest.h"
 #include "pm/registry/manifest.h"
 
@@ -127,6 +130,45 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
   Result<std::string> bad = AbbreviatePackument(R"({"versions":{"1.0.0":{"a" 1}}})", "x");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("Invalid JSON in the registry response for x"), std::string::npos);
+}
+
+// The index rebuilds the same packument over the same text without parsing it; a damaged
+// or out-of-range index is refused.
+TEST(PackumentTest, IndexRebuildsTheSamePackument) {
+  for (std::string_view doc : {std::string_view(kAbbreviated),
+                               std::string_view(R"({"name":"x","time":{"created":"t0","1.0.0":"t1"},
+      "versions":{"1.0.0":{"dependencies":{"d":"1"}}}})")}) {
+    auto text = std::make_shared<std::string>(doc);
+    text->append(kPackumentPadding, ' ');
+    Result<Packument> parsed = ParsePackument(doc, "fallback");
+    ASSERT_TRUE(parsed.ok());
+    std::string index = parsed->Index();
+    Result<Packument> rebuilt =
+        Packument::FromIndex(std::shared_ptr<const char>(text, text->data()), doc.size(), index);
+    ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().message();
+    EXPECT_EQ(rebuilt->name, parsed->name);
+    EXPECT_EQ(rebuilt->modified, parsed->modified);
+    EXPECT_EQ(rebuilt->dist_tags, parsed->dist_tags);
+    EXPECT_EQ(rebuilt->time(), parsed->time());
+    ASSERT_EQ(rebuilt->version_count(), parsed->version_count());
+    for (size_t i = 0; i < parsed->version_count(); ++i) {
+      EXPECT_EQ(rebuilt->version(i), parsed->version(i));
+      const Manifest& a = **rebuilt->ManifestAt(i);
+      const Manifest& b = **parsed->ManifestAt(i);
+      EXPECT_EQ(a.dependencies, b.dependencies);
+      EXPECT_EQ(a.bin, b.bin);
+      EXPECT_EQ(a.dist.integrity, b.dist.integrity);
+    }
+    EXPECT_EQ(rebuilt->Index(), index);
+    // Cut short, trailing bytes, or a version beyond the text.
+    auto from = [&](std::string_view i, size_t size) {
+      return Packument::FromIndex(std::shared_ptr<const char>(text, text->data()), size, i).ok();
+    };
+    EXPECT_FALSE(from(std::string_view(index).substr(0, index.size() - 1), doc.size()));
+    EXPECT_FALSE(from(index + "x", doc.size()));
+    EXPECT_FALSE(from(index, doc.size() / 2));
+    EXPECT_FALSE(from("", doc.size()));
+  }
 }
 
 TEST(PackumentTest, DuplicateKeysLastValueWins) {
