@@ -1,8 +1,11 @@
 // Shared libcurl easy-handle configuration and error naming (see the header).
 #include "pm/registry/curl_easy_setup.h"
 
+#include <dirent.h>
+
 #include <cerrno>
 #include <mutex>
+#include <string_view>
 
 namespace skua::pm::registry {
 
@@ -12,6 +15,36 @@ bool CurlGlobalInit() {
   std::call_once(init, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
   return result == CURLE_OK;
 }
+
+bool HasHashedCaLinks(const std::string& dir) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return false;
+  bool found = false;
+  while (!found) {
+    struct dirent* entry = readdir(d);
+    if (entry == nullptr) break;
+    std::string_view name = entry->d_name;
+    found = name.size() == 10 && name.ends_with(".0") &&
+            name.substr(0, 8).find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  }
+  closedir(d);
+  return found;
+}
+
+namespace {
+
+// curl's built-in CA folder when it holds hashed links, else "" (keep curl's bundle).
+const std::string& SystemCaPath() {
+  static const std::string path = [] {
+    const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+    if (info == nullptr || info->age < CURLVERSION_SEVENTH || info->capath == nullptr) return std::string();
+    std::string dir = info->capath;
+    return HasHashedCaLinks(dir) ? dir : std::string();
+  }();
+  return path;
+}
+
+}  // namespace
 
 void ApplyCurlEasySettings(CURL* e, const std::string& url, const CurlEasySettings& s) {
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -34,6 +67,9 @@ void ApplyCurlEasySettings(CURL* e, const std::string& url, const CurlEasySettin
   } else if (!s.ca_blob.empty()) {
     curl_blob blob{const_cast<char*>(s.ca_blob.data()), s.ca_blob.size(), CURL_BLOB_COPY};
     curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+  } else if (s.strict_ssl && !SystemCaPath().empty()) {
+    curl_easy_setopt(e, CURLOPT_CAINFO, static_cast<const char*>(nullptr));
+    curl_easy_setopt(e, CURLOPT_CAPATH, SystemCaPath().c_str());
   }
   if (!s.user_agent.empty()) curl_easy_setopt(e, CURLOPT_USERAGENT, s.user_agent.c_str());
   if (!s.accept_encoding.empty()) {

@@ -38,7 +38,8 @@
   V(curl_share_setopt)            \
   V(curl_share_cleanup)           \
   V(curl_slist_append)            \
-  V(curl_slist_free_all)
+  V(curl_slist_free_all)          \
+  V(curl_version_info)
 
 namespace skua::pm::registry {
 namespace {
@@ -95,6 +96,7 @@ time_t curl_getdate(const char* text, const time_t* unused) {
   return Curl().curl_getdate(text, unused);
 }
 CURL* curl_easy_init() { return Curl().curl_easy_init(); }
+curl_version_info_data* curl_version_info(CURLversion age) { return Curl().curl_version_info(age); }
 
 CURLcode curl_easy_setopt(CURL* easy, CURLoption option, ...) {
   va_list args;
