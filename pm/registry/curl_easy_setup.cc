@@ -1,11 +1,10 @@
 // Shared libcurl easy-handle configuration and error naming (see the header).
 #include "pm/registry/curl_easy_setup.h"
 
-#include <dirent.h>
-
 #include <cerrno>
 #include <mutex>
-#include <string_view>
+
+#include "base/hashed_ca_folder.h"
 
 namespace skua::pm::registry {
 
@@ -14,21 +13,6 @@ bool CurlGlobalInit() {
   static CURLcode result = CURLE_OK;
   std::call_once(init, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
   return result == CURLE_OK;
-}
-
-bool HasHashedCaLinks(const std::string& dir) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return false;
-  bool found = false;
-  while (!found) {
-    struct dirent* entry = readdir(d);
-    if (entry == nullptr) break;
-    std::string_view name = entry->d_name;
-    found = name.size() == 10 && name.ends_with(".0") &&
-            name.substr(0, 8).find_first_not_of("0123456789abcdef") == std::string_view::npos;
-  }
-  closedir(d);
-  return found;
 }
 
 namespace {

@@ -32,10 +32,6 @@ struct CurlEasySettings {
   long buffer_size = 65536;       // CURLOPT_BUFFERSIZE: the largest body chunk per call.
 };
 
-// True when `dir` holds hashed certificate links (`<8 hex digits>.0`, as c_rehash and
-// update-ca-certificates make them), which OpenSSL can look issuers up in.
-bool HasHashedCaLinks(const std::string& dir);
-
 // Applies `settings` to `easy` for a transfer of `url`. HTTP/2 is negotiated over TLS
 // (ALPN), HTTP/1.1 is used in clear text; signals and TCP keep-alive are set as a
 // long-running multi-transfer client wants them. Without `cafile` or `ca_blob`, the
