@@ -3,15 +3,19 @@
 #include "runtime/bindings/crypto/secure_context.h"
 
 #include <openssl/err.h>
+#include <openssl/x509.h>
 #include <openssl/pem.h>
 #include <openssl/core_names.h>
 #include <openssl/pkcs12.h>
 #include <openssl/rand.h>
 
+#include <cstdlib>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "base/check.h"
+#include "base/hashed_ca_folder.h"
 #include "runtime/bindings/crypto/crypto_util.h"
 #include "runtime/core/realm.h"
 #include "runtime/core/v8_helpers.h"
@@ -195,8 +199,58 @@ void SetCert(const Args& args) {
   BIO_free(bio);
 }
 
-void AddCerts(SSL_CTX* ctx, BIO* bio) {
+void AddPemCerts(X509_STORE* store, const std::string& pem) {
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  while (X509* cert = PEM_read_bio_X509_AUX(bio, nullptr, nullptr, nullptr)) {
+    X509_STORE_add_cert(store, cert);
+    X509_free(cert);
+  }
+  BIO_free(bio);
+  ERR_clear_error();
+}
+
+// NODE_EXTRA_CA_CERTS (setExtraRootCerts), part of every root store from then on.
+std::mutex extra_roots_mutex;
+std::string extra_roots;  // PEM; guarded by extra_roots_mutex.
+
+// The system's trusted roots: a folder of hashed links, read one issuer at a time as
+// verification asks, when there is one (parsing the whole bundle cost 20-45 ms per new
+// context: every https request without an agent paid it); else OpenSSL's default file
+// and folder, as when SSL_CERT_FILE names a bundle. Then the extra roots.
+X509_STORE* NewRootStore() {
+  X509_STORE* store = X509_STORE_new();
+  const char* dir = getenv(X509_get_default_cert_dir_env());
+  if (dir == nullptr) dir = X509_get_default_cert_dir();
+  if (getenv(X509_get_default_cert_file_env()) == nullptr && HasHashedCaLinks(dir)) {
+    X509_STORE_load_path(store, dir);
+  } else {
+    X509_STORE_set_default_paths(store);
+  }
+  ERR_clear_error();
+  std::lock_guard<std::mutex> lock(extra_roots_mutex);
+  if (!extra_roots.empty()) AddPemCerts(store, extra_roots);
+  return store;
+}
+
+// One root store for every context that trusts only the system's roots (OpenSSL locks
+// it, so threads share it too).
+X509_STORE* SharedRootStore() {
+  static X509_STORE* const store = NewRootStore();
+  return store;
+}
+
+// The context's own store, to add certificates or CRLs to: a context still on the shared
+// root store gets a copy of it first, so nothing leaks into other contexts.
+X509_STORE* OwnStore(SSL_CTX* ctx) {
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  if (store != SharedRootStore()) return store;
+  store = NewRootStore();
+  SSL_CTX_set_cert_store(ctx, store);  // Drops the context's reference to the shared one.
+  return store;
+}
+
+void AddCerts(SSL_CTX* ctx, BIO* bio) {
+  X509_STORE* store = OwnStore(ctx);
   while (X509* cert = PEM_read_bio_X509_AUX(bio, nullptr, nullptr, nullptr)) {
     X509_STORE_add_cert(store, cert);
     SSL_CTX_add_client_CA(ctx, cert);
@@ -212,11 +266,23 @@ void AddCACert(const Args& args) {
   BIO_free(bio);
 }
 
-// addRootCerts(): the system store (Debian's /etc/ssl/certs).
+// setExtraRootCerts(pem): NODE_EXTRA_CA_CERTS, trusted beside the system's roots by every
+// context that trusts those. Node reads it once at startup; here the first call wins.
+void SetExtraRootCerts(const Args& args) {
+  View v = ViewOf(args[0]);
+  X509_STORE* shared = SharedRootStore();  // Made before the extras are set: no double add.
+  std::lock_guard<std::mutex> lock(extra_roots_mutex);
+  if (!extra_roots.empty() || v.size == 0) return;
+  extra_roots.assign(reinterpret_cast<const char*>(v.data), v.size);
+  AddPemCerts(shared, extra_roots);
+}
+
+// addRootCerts(): the system store (Debian's /etc/ssl/certs), shared by every context
+// that uses it, as Node shares its root store (and, as in Node, in place of the store's
+// certificates so far).
 // Differs from Node 20: Node trusts its bundled Mozilla list; skua trusts the system's.
 void AddRootCerts(const Args& args) {
-  X509_STORE_set_default_paths(SSL_CTX_get_cert_store(Self(args)->ctx()));
-  ERR_clear_error();
+  SSL_CTX_set1_cert_store(Self(args)->ctx(), SharedRootStore());
 }
 
 void SetCiphers(const Args& args) {
@@ -305,7 +371,7 @@ void SetDHParam(const Args& args) {
 void AddCRL(const Args& args) {
   SSL_CTX* ctx = Self(args)->ctx();
   BIO* bio = BioOf(args[0]);
-  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  X509_STORE* store = OwnStore(ctx);
   int added = 0;
   while (X509_CRL* crl = PEM_read_bio_X509_CRL(bio, nullptr, nullptr, nullptr)) {
     X509_STORE_add_crl(store, crl);
@@ -359,7 +425,7 @@ void LoadPKCS12(const Args& args) {
             SSL_CTX_use_PrivateKey(ctx, key) == 1;
   for (int i = 0; extra != nullptr && i < sk_X509_num(extra); i++) {
     X509* ca = sk_X509_value(extra, i);
-    X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), ca);
+    X509_STORE_add_cert(OwnStore(ctx), ca);
     SSL_CTX_add_client_CA(ctx, ca);
   }
   X509_free(cert);
@@ -415,6 +481,7 @@ void Initialize(BindingTarget& target) {
   crypto::SetProto(isolate, t, "getTicketKeys", GetTicketKeys);
   crypto::ExposeClass(target, "SecureContext", t);
   target.Method("getRootCertificates", GetRootCertificates);
+  target.Method("setExtraRootCerts", SetExtraRootCerts);
 }
 
 }  // namespace skua::secure_context

@@ -4,7 +4,9 @@
 // native SecureContext (an SSL_CTX, binding `secure_context`).
 
 const { Buffer } = require('buffer');
-const { SecureContext: NativeSecureContext } = internalBinding('secure_context');
+const {
+  SecureContext: NativeSecureContext, setExtraRootCerts,
+} = internalBinding('secure_context');
 const { constants: C } = internalBinding('crypto');
 const {
   codes: {
@@ -63,23 +65,22 @@ function toArray(value) {
   return Array.isArray(value) ? value : [value];
 }
 
-let extraCACerts;
-function getExtraCACerts() {
-  if (extraCACerts === undefined) {
-    extraCACerts = null;
-    const file = process.env.NODE_EXTRA_CA_CERTS;
-    if (file) {
-      try {
-        extraCACerts = require('fs').readFileSync(file);
-      } catch (err) {
-        // Worded as OpenSSL's reason, which is what Node reports.
-        const reason = err.code === 'ENOENT' ?
-          'error:80000002:system library::No such file or directory' : err.message;
-        process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${reason}`);
-      }
-    }
+// NODE_EXTRA_CA_CERTS joins the shared root store once (as Node adds it to its root
+// store at startup), not every context: parsing it per context cost tens of ms.
+let extraCACertsLoaded = false;
+function loadExtraCACerts() {
+  if (extraCACertsLoaded) return;
+  extraCACertsLoaded = true;
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return;
+  try {
+    setExtraRootCerts(require('fs').readFileSync(file));
+  } catch (err) {
+    // Worded as OpenSSL's reason, which is what Node reports.
+    const reason = err.code === 'ENOENT' ?
+      'error:80000002:system library::No such file or directory' : err.message;
+    process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${reason}`);
   }
-  return extraCACerts;
 }
 
 // `_external` exists on real native contexts only; reading it through an object that
@@ -165,9 +166,8 @@ function configSecureContext(sc, options, name = 'options') {
       ctx.addCACert(toPem(c, `${name}.ca`));
     }
   } else {
+    loadExtraCACerts();
     ctx.addRootCerts();
-    const extra = getExtraCACerts();
-    if (extra) ctx.addCACert(extra);
   }
   if (cert) {
     for (const c of toArray(cert)) validateKeyOrCert(`${name}.cert`, c);
