@@ -224,6 +224,42 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   RegistryPackumentSource& source = *source_;
   Result<registry::Manifest> root = registry::ParsePackageJson(package_json_, "package.json");
   if (!root.ok()) return root.status();
+  const registry::Platform platform = registry::HostPlatform();
+  // Each registry package starts downloading into the store as soon as a version of it
+  // is picked (the speculative prefetch's picks, then the builder's placements, which
+  // usually agree), overlapping the rest of resolution (not with --omit: the plan may
+  // drop it). A pick the builder does not place is still stored (--verbose counts them).
+  // (name, version, tarball, integrity; `package` for its os/cpu/libc).
+  std::function<void(const std::string&, const std::string&, const std::string&, const std::string&,
+                     const registry::Manifest&)> start_early;
+  if (config_->Omit().empty()) {
+    if (Result<store::Store> opened = store::Store::Open(cache_dir_); opened.ok()) {
+      early_store_.emplace(std::move(opened).value());
+      early_ = std::make_unique<EarlyFetches>(*early_store_, *client_);
+      start_early = [this, platform](const std::string& name, const std::string& version,
+                                     const std::string& tarball, const std::string& integrity,
+                                     const registry::Manifest& package) {
+        if (integrity.empty() || tarball.empty()) return;
+        if (!registry::CheckPlatform(package, platform).ok()) return;
+        PlanEntry p;
+        p.name = name;
+        p.version = version;
+        Result<std::string> url = TarballUrl(network_, p.name, p.version, tarball);
+        if (!url.ok()) return;
+        p.tarball = std::move(url).value();
+        p.integrity = integrity;
+        early_->Start(p);
+      };
+      // One speculative version per name: a second one is usually a spec the builder
+      // dedupes to the first (large fixture: 134 wasted downloads of 1,103 otherwise);
+      // its placement starts it if not.
+      auto speculated = std::make_shared<std::unordered_set<std::string>>();
+      source.set_on_picked([start_early, speculated](const registry::Manifest& m) {
+        if (!speculated->insert(m.name).second) return;
+        start_early(m.name, m.version, m.dist.tarball, m.dist.integrity, m);
+      });
+    }
+  }
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
                            &root->optional_dependencies, &root->peer_dependencies}) {
     for (const auto& [name, range] : *deps) {
@@ -242,28 +278,15 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.strict_peer_deps = config_->GetBool("strict-peer-deps");
   build.prefer_dedupe = config_->GetBool("prefer-dedupe");
   build.pick = pick;
-  build.platform = registry::HostPlatform();
+  build.platform = platform;
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
   build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
-  // Each registry package starts downloading into the store once the builder has placed
-  // it, overlapping the rest of resolution (not with --omit: the plan may drop it).
-  if (config_->Omit().empty()) {
-    if (Result<store::Store> opened = store::Store::Open(cache_dir_); opened.ok()) {
-      early_store_.emplace(std::move(opened).value());
-      early_ = std::make_unique<EarlyFetches>(*early_store_, *client_);
-      build.on_placed = [this, platform = build.platform](const tree::Node& node) {
-        if (!node.error.empty() || node.integrity.empty() || node.resolved.empty()) return;
-        if (!registry::CheckPlatform(node.package, platform).ok()) return;
-        PlanEntry p;
-        p.name = node.package_name().empty() ? node.name : node.package_name();
-        p.version = node.version();
-        Result<std::string> url = TarballUrl(network_, p.name, p.version, node.resolved);
-        if (!url.ok()) return;
-        p.tarball = std::move(url).value();
-        p.integrity = node.integrity;
-        early_->Start(p);
-      };
-    }
+  if (start_early) {
+    build.on_placed = [start_early](const tree::Node& node) {
+      if (!node.error.empty()) return;
+      const std::string& name = node.package_name().empty() ? node.name : node.package_name();
+      start_early(name, node.version(), node.resolved, node.integrity, node.package);
+    };
   }
   // `skua add/remove/update`: locked versions stay where their ranges allow.
   std::optional<PinnedPackumentSource> pinned;

@@ -50,12 +50,18 @@ void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
     Result<const registry::Manifest*> picked = registry::PickManifest(*slot.packument, spec, pick_);
     if (!picked.ok()) continue;
     const registry::Manifest& m = **picked;
+    if (on_picked_) on_picked_(m);
     for (const auto* map : {&m.dependencies, &m.optional_dependencies}) {
       for (const auto& [dep, dep_spec] : *map) next.emplace_back(dep, dep_spec);
     }
-    // An optional peer is only used when something else installs it, which asks for it.
+    // The builder reads an optional peer's packument (loadPeerSet) but installs it only
+    // when something else needs it: its packument is fetched, its dependencies are not.
     for (const auto& [dep, dep_spec] : m.peer_dependencies) {
-      if (!m.IsOptionalPeer(dep)) next.emplace_back(dep, dep_spec);
+      if (!m.IsOptionalPeer(dep)) {
+        next.emplace_back(dep, dep_spec);
+      } else if (Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec); parsed.ok() && parsed->registry()) {
+        Request(parsed->alias ? parsed->alias->name : parsed->name);
+      }
     }
   }
   for (const auto& [dep, dep_spec] : next) {

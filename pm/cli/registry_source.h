@@ -11,6 +11,7 @@
 #ifndef SKUA_PM_CLI_REGISTRY_SOURCE_H_
 #define SKUA_PM_CLI_REGISTRY_SOURCE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -33,6 +34,12 @@ class RegistryPackumentSource : public tree::PackumentSource {
 
   // Starts fetching `name` and, speculatively, what `spec` of it depends on.
   void Want(const std::string& name, const std::string& spec);
+
+  // Called with each version the speculation picks (before the builder places anything),
+  // e.g. to start its download.
+  void set_on_picked(std::function<void(const registry::Manifest&)> on_picked) {
+    on_picked_ = std::move(on_picked);
+  }
 
   void Prefetch(const std::vector<std::string>& names) override;
   Result<const registry::Packument*> Get(std::string_view name) override;
@@ -65,6 +72,7 @@ class RegistryPackumentSource : public tree::PackumentSource {
   size_t fetched_ = 0;
   size_t from_network_ = 0;
   bool stopped_ = false;
+  std::function<void(const registry::Manifest&)> on_picked_;
 };
 
 }  // namespace skua::pm::cli
