@@ -106,6 +106,9 @@ class Installer {
   Installer(const InstallOptions& options, Reporter& reporter)
       : options_(options), out_(reporter) {}
   std::optional<Failure> Run();
+  // Ends the downloads started during resolution and joins their extractor threads (the
+  // rest of the installer may then be dropped without its destructor).
+  void StopDownloads() { early_.reset(); }
 
  private:
   std::optional<Failure> Load();
@@ -540,8 +543,13 @@ std::optional<Failure> Installer::Run() {
 }  // namespace
 
 int RunInstall(const InstallOptions& options, Reporter& reporter) {
-  Installer installer(options, reporter);
-  if (std::optional<Failure> failed = installer.Run()) {
+  // Not destroyed: its callers end the process (or run one command) next, and freeing
+  // the resolver's packuments one by one, unmapping each cached file, cost ~5 ms of a
+  // medium warm install's 80.
+  auto* installer = new Installer(options, reporter);
+  std::optional<Failure> failed = installer->Run();
+  installer->StopDownloads();
+  if (failed) {
     reporter.Error(failed->message);
     return failed->code;
   }
