@@ -2,6 +2,7 @@
 #include "pm/registry/client.h"
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <future>
 #include <thread>
@@ -214,24 +215,33 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
   document.body = std::move(response).value().body;
   // Cutting a full document down and parsing it take longer than receiving it from a
   // nearby registry: a worker does both, so responses that arrive together are parsed
-  // side by side. The cache keeps the abbreviated form; parsing that same text keeps a
-  // cached answer identical to this one. Abbreviating validates the whole document,
+  // side by side, and the loop goes on receiving meanwhile (answers are still delivered
+  // in arrival order). The cache keeps the abbreviated form; parsing that same text keeps
+  // a cached answer identical to this one. Abbreviating validates the whole document,
   // which ParsePackument leaves to the versions it reads.
-  auto parsed = std::make_shared<std::future<Result<PackumentResult>>>(workers().Submit(
-      [this, name, url, document = std::move(document)]() mutable -> Result<PackumentResult> {
-        Result<std::string> abbreviated = AbbreviatePackument(document.body, name);
-        if (!abbreviated.ok()) return JsonParseError(url, abbreviated.status());
-        document.body = std::move(abbreviated).value();
-        // A copy: the cache stores the text once it is known to parse, and its index.
-        Result<PackumentResult> result =
-            Parsed(document.body, name, url, PackumentSource::kNetwork);
-        if (result.ok() && cache_) {
-          document.index = result->packument.Index();
-          cache_->Store(document, kCorgiKind);
-        }
-        return result;
-      }));
-  http_->Post([parsed, done] { done(parsed->get()); });
+  struct Parse {
+    std::optional<Result<PackumentResult>> result;
+    std::atomic<bool> ready{false};
+  };
+  auto parse = std::make_shared<Parse>();
+  workers().Submit([this, parse, name, url, document = std::move(document)]() mutable {
+    Result<std::string> abbreviated = AbbreviatePackument(document.body, name);
+    if (!abbreviated.ok()) {
+      parse->result.emplace(JsonParseError(url, abbreviated.status()));
+    } else {
+      document.body = std::move(abbreviated).value();
+      // A copy: the cache stores the text once it is known to parse, and its index.
+      parse->result.emplace(Parsed(document.body, name, url, PackumentSource::kNetwork));
+      if (parse->result->ok() && cache_) {
+        document.index = (*parse->result)->packument.Index();
+        cache_->Store(document, kCorgiKind);
+      }
+    }
+    parse->ready.store(true, std::memory_order_release);
+    http_->Wake();
+  });
+  http_->PostWhenReady([parse] { return parse->ready.load(std::memory_order_acquire); },
+                       [parse, done] { done(std::move(*parse->result)); });
 }
 
 HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string_view name,

@@ -138,6 +138,8 @@ class HttpClient::Impl {
   std::multimap<int64_t, TransferId> waiting;  // Due time (steady ms) -> retry.
   std::vector<CURL*> idle_easy;
   std::deque<std::function<void()>> tasks;  // Post()ed work.
+  // PostWhenReady()'s tasks, run in this order as each becomes ready.
+  std::deque<std::pair<std::function<bool()>, std::function<void()>>> when_ready;
   size_t active = 0;
   size_t active_background = 0;  // Of `active`: HttpRequest::background transfers.
   TransferId next_id = 1;
@@ -208,6 +210,14 @@ HttpClient::TransferId HttpClient::Start(HttpRequest request, Callback done) {
 
 void HttpClient::Post(std::function<void()> task) { impl_->tasks.push_back(std::move(task)); }
 
+void HttpClient::PostWhenReady(std::function<bool()> ready, std::function<void()> task) {
+  impl_->when_ready.emplace_back(std::move(ready), std::move(task));
+}
+
+void HttpClient::Wake() {
+  if (impl_->multi != nullptr) curl_multi_wakeup(impl_->multi);
+}
+
 void HttpClient::Resume(TransferId id) {
   {
     std::lock_guard<std::mutex> lock(impl_->resume_mutex);
@@ -262,7 +272,7 @@ Status HttpClient::RunUntil(const std::function<bool()>& until) {
   Impl& impl = *impl_;
   auto idle = [&] {
     return impl.active == 0 && impl.queued.empty() && impl.queued_background.empty() &&
-           impl.waiting.empty() && impl.tasks.empty();
+           impl.waiting.empty() && impl.tasks.empty() && impl.when_ready.empty();
   };
   size_t max_active = static_cast<size_t>(options_.max_concurrent_transfers);
   // Background transfers always get a quarter of the slots, so they progress while a
@@ -327,9 +337,15 @@ Status HttpClient::RunUntil(const std::function<bool()>& until) {
   };
 
   while (true) {
-    while (!impl.tasks.empty()) {
-      std::function<void()> task = std::move(impl.tasks.front());
-      impl.tasks.pop_front();
+    while (!impl.tasks.empty() || (!impl.when_ready.empty() && impl.when_ready.front().first())) {
+      std::function<void()> task;
+      if (!impl.tasks.empty()) {
+        task = std::move(impl.tasks.front());
+        impl.tasks.pop_front();
+      } else {
+        task = std::move(impl.when_ready.front().second);
+        impl.when_ready.pop_front();
+      }
       task();
     }
     int64_t now = NowMs();
@@ -373,7 +389,8 @@ Status HttpClient::RunUntil(const std::function<bool()>& until) {
       finish(*t, msg->data.result);
     }
     if (done()) return Status::Ok();
-    if (!impl.tasks.empty() || admissible()) {
+    if (!impl.tasks.empty() || admissible() ||
+        (!impl.when_ready.empty() && impl.when_ready.front().first())) {
       continue;  // Callbacks queued more work: admit it before sleeping.
     }
     int wait_ms = 1000;

@@ -113,6 +113,14 @@ class HttpClient {
   // a network answer.
   void Post(std::function<void()> task);
 
+  // Runs `task` inside Run() once `ready()` is true, after the tasks given here before
+  // it; Run() keeps driving transfers meanwhile (where waiting for a worker would stall
+  // every download), and keeps going until it has run. Whatever makes `ready()` true
+  // calls Wake() afterwards. Only once a transfer has started (Wake needs curl).
+  void PostWhenReady(std::function<bool()> ready, std::function<void()> task);
+  // Thread-safe: ends Run()'s current wait so it looks at PostWhenReady tasks again.
+  void Wake();
+
   // Thread-safe: un-pauses a transfer whose sink returned kPause.
   void Resume(TransferId id);
 

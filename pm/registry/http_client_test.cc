@@ -3,9 +3,11 @@
 // refused connections and timeouts.
 #include "pm/registry/http_client.h"
 
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -122,6 +124,37 @@ TEST_F(HttpClientTest, RunUntilReturnsOnceThePredicateHolds) {
   EXPECT_EQ(done, 1);
   ASSERT_TRUE(client->Run().ok());  // The rest continue.
   EXPECT_EQ(done, 3);
+}
+
+// Work finished on another thread is delivered in the order it was posted, while the
+// loop keeps running transfers: a transfer started after the posts completes before the
+// first post is ready.
+TEST_F(HttpClientTest, PostWhenReadyRunsInOrderWithoutStallingTransfers) {
+  std::unique_ptr<HttpClient> client = Client();
+  std::vector<std::string> order;
+  std::atomic<bool> first_ready{false}, second_ready{true};
+  std::thread finisher;
+  HttpRequest first;
+  first.url = server_->url() + "/ok/first";
+  client->Start(first, [&](Result<HttpResponse> r) {
+    ASSERT_TRUE(r.ok());
+    order.push_back("transfer 1");
+    client->PostWhenReady([&] { return first_ready.load(); }, [&] { order.push_back("post 1"); });
+    client->PostWhenReady([&] { return second_ready.load(); }, [&] { order.push_back("post 2"); });
+    HttpRequest second;
+    second.url = server_->url() + "/ok/second";
+    client->Start(second, [&](Result<HttpResponse> r2) {
+      ASSERT_TRUE(r2.ok());
+      order.push_back("transfer 2");
+      finisher = std::thread([&] {
+        first_ready.store(true);
+        client->Wake();
+      });
+    });
+  });
+  ASSERT_TRUE(client->Run().ok());
+  finisher.join();
+  EXPECT_EQ(order, (std::vector<std::string>{"transfer 1", "transfer 2", "post 1", "post 2"}));
 }
 
 TEST_F(HttpClientTest, RetriesServerErrorsThenSucceeds) {
