@@ -1,10 +1,13 @@
 #include "pm/cli/registry_source.h"
 
+#include <optional>
+#include <string_view>
 #include <utility>
 
 #include "pm/fsutil/fsutil.h"
 #include "pm/registry/manifest.h"
 #include "pm/spec/dep_spec.h"
+#include "pm/spec/package_name.h"
 
 namespace skua::pm::cli {
 
@@ -12,6 +15,25 @@ RegistryPackumentSource::RegistryPackumentSource(registry::RegistryClient& clien
                                                  std::string project_dir,
                                                  registry::PickOptions pick)
     : client_(client), project_dir_(std::move(project_dir)), pick_(std::move(pick)) {}
+
+namespace {
+
+// A plain semver range or version ("^1.2.0", "~2 || 3.x", ">=1 <2"): a registry spec of
+// the dependency itself, whatever ResolveSpec's full classification would add (the
+// builder makes it anyway). Trimmed of spaces; nullopt for anything else.
+std::optional<std::string_view> PlainRange(std::string_view spec) {
+  while (!spec.empty() && spec.front() == ' ') spec.remove_prefix(1);
+  while (!spec.empty() && spec.back() == ' ') spec.remove_suffix(1);
+  if (spec.empty() || spec.front() == '.') return std::nullopt;
+  for (char c : spec) {
+    if ((c < '0' || c > '9') && std::string_view(".xX* ^~<>=|-").find(c) == std::string_view::npos) {
+      return std::nullopt;
+    }
+  }
+  return spec;
+}
+
+}  // namespace
 
 void RegistryPackumentSource::Want(const std::string& name, const std::string& spec) {
   Slot& slot = slots_[name];
@@ -67,6 +89,11 @@ void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
   for (const auto& [dep, dep_spec] : next) {
     // Many packages share a dependency edge; following it again would change nothing.
     if (!followed_.insert(dep + '\0' + dep_spec).second) continue;
+    if (std::optional<std::string_view> range = PlainRange(dep_spec);
+        range && spec::IsValidDependencyName(dep)) {
+      Want(dep, std::string(*range));
+      continue;
+    }
     // Aliases ("npm:real@^1") fetch the real package.
     Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec);
     if (!parsed.ok() || !parsed->registry()) continue;
