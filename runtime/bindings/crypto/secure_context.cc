@@ -9,6 +9,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/rand.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -233,9 +234,14 @@ X509_STORE* NewRootStore() {
 }
 
 // One root store for every context that trusts only the system's roots (OpenSSL locks
-// it, so threads share it too).
+// it, so threads share it too), made on first use.
+std::atomic<X509_STORE*> shared_root_store{nullptr};
 X509_STORE* SharedRootStore() {
-  static X509_STORE* const store = NewRootStore();
+  static X509_STORE* const store = [] {
+    X509_STORE* made = NewRootStore();
+    shared_root_store.store(made);
+    return made;
+  }();
   return store;
 }
 
@@ -243,7 +249,7 @@ X509_STORE* SharedRootStore() {
 // root store gets a copy of it first, so nothing leaks into other contexts.
 X509_STORE* OwnStore(SSL_CTX* ctx) {
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
-  if (store != SharedRootStore()) return store;
+  if (store != shared_root_store.load()) return store;
   store = NewRootStore();
   SSL_CTX_set_cert_store(ctx, store);  // Drops the context's reference to the shared one.
   return store;
