@@ -5,7 +5,9 @@
 // Rules: files are written whole through a temporary file and rename(2), so a reader sees
 // an old or a new copy, never a torn one; an unreadable, truncated, damaged (the body's
 // CRC-32 is checked) or foreign file reads as a miss (the caller fetches again), so a
-// loaded body is one this cache stored. Several processes may share the folder.
+// loaded body is one this cache stored. Several processes may share the folder. Loaded
+// files are mapped: a file cut short in place while an install maps it would fault, so
+// nothing may write these files except through rename (as Store does).
 #ifndef SKUA_PM_REGISTRY_MANIFEST_CACHE_H_
 #define SKUA_PM_REGISTRY_MANIFEST_CACHE_H_
 
