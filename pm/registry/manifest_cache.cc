@@ -191,6 +191,10 @@ std::optional<CachedDocument> ManifestCache::Read(int fd, std::string_view url) 
     if (index_crc != Crc32Hex(index)) return std::nullopt;
     document.index = index;
   }
+  // The checksum pass brought every page in; only the versions picked later are read
+  // again, so the rest need not count against this process's memory (they stay in the
+  // page cache, and a later read maps them back).
+  madvise(address, mapping->size, MADV_DONTNEED);
   document.mapped = std::shared_ptr<const char>(std::move(mapping), body.data());
   document.mapped_size = body_size;
   return document;
