@@ -37,13 +37,14 @@ struct FetchStats {
 using FetchProgress = std::function<void(size_t done, size_t total)>;
 
 // Downloads started while the tree is still being built: each registry package the
+// prefetch picks a first version of (RegistryPackumentSource::set_on_picked) or the
 // builder places (tree::BuildOptions::on_placed) is looked up in the store and, when
 // missing, its download starts at once (the client drives it whenever the resolver runs
-// it). The bytes wait in the stream (up to its limit, then the transfer pauses) until
-// FetchPackages takes over the downloads its plan needs and extracts them into the store
-// on FetchPackages' path: extracting during resolution competed for the cores with it
-// and made it slower. A download for a placement the builder later replaced is still
-// extracted, leaving an unused store entry.
+// it). One extractor thread works through the downloads in order during resolution (more
+// took the cores from the resolver); FetchPackages adds the rest once it takes over the
+// downloads its plan needs. Bytes not extracted yet wait in their stream (up to its limit,
+// then the transfer pauses). A download for a pick or placement the builder did not keep
+// is still extracted, leaving an unused store entry (unused() counts them).
 //
 // Rules: Start() and FetchPackages() run on the client's thread. Destroying this object
 // before the downloads ran to completion abandons them (nothing of them enters the store);

@@ -16,25 +16,6 @@ RegistryPackumentSource::RegistryPackumentSource(registry::RegistryClient& clien
                                                  registry::PickOptions pick)
     : client_(client), project_dir_(std::move(project_dir)), pick_(std::move(pick)) {}
 
-namespace {
-
-// A plain semver range or version ("^1.2.0", "~2 || 3.x", ">=1 <2"): a registry spec of
-// the dependency itself, whatever ResolveSpec's full classification would add (the
-// builder makes it anyway). Trimmed of spaces; nullopt for anything else.
-std::optional<std::string_view> PlainRange(std::string_view spec) {
-  while (!spec.empty() && spec.front() == ' ') spec.remove_prefix(1);
-  while (!spec.empty() && spec.back() == ' ') spec.remove_suffix(1);
-  if (spec.empty() || spec.front() == '.') return std::nullopt;
-  for (char c : spec) {
-    if ((c < '0' || c > '9') && std::string_view(".xX* ^~<>=|-").find(c) == std::string_view::npos) {
-      return std::nullopt;
-    }
-  }
-  return spec;
-}
-
-}  // namespace
-
 void RegistryPackumentSource::Want(const std::string& name, const std::string& spec) {
   Slot& slot = slots_[name];
   if (!slot.specs.insert(spec).second) return;
@@ -89,7 +70,9 @@ void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
   for (const auto& [dep, dep_spec] : next) {
     // Many packages share a dependency edge; following it again would change nothing.
     if (!followed_.insert(dep + '\0' + dep_spec).second) continue;
-    if (std::optional<std::string_view> range = PlainRange(dep_spec);
+    // A plain range of the dependency itself needs no full classification (the builder
+    // makes it anyway).
+    if (std::optional<std::string_view> range = spec::PlainSemverText(dep_spec);
         range && spec::IsValidDependencyName(dep)) {
       Want(dep, std::string(*range));
       continue;

@@ -3,8 +3,8 @@
 // without a lockfile"). Every packument that arrives is picked against the specs seen so
 // far for its name and the picked versions' dependencies are requested at once, so the
 // whole reachable graph is usually in flight in parallel. Get() runs the client only
-// until the packument asked for has arrived; the rest (and downloads started for placed
-// packages) go on whenever the builder waits again. A guess that misses costs one more
+// until the packument asked for has arrived; the rest (and downloads started for picked
+// or placed packages) go on whenever the builder waits again. A guess that misses costs one more
 // round trip.
 //
 // Rules: single-threaded, on the thread that owns the client.

@@ -88,21 +88,14 @@ const Result<semver::Range>& ParseRange(const std::string& text) {
   return found->second;
 }
 
-// ResolveSpec's type for the common forms of `wanted`, without its general parse: text of
-// digits, dots, spaces, x/X/* and the operators ^ ~ < > = | - (not starting with a dot)
-// holds no path, URL, alias or git spec for npm-package-arg, so it is a version when it
-// parses as one, else a range when it parses as one. nullopt: ask ResolveSpec.
+// ResolveSpec's type for the common forms of `wanted` (spec::PlainSemverText), without
+// its general parse: a version when it parses as one, else a range when it parses as one.
+// nullopt: ask ResolveSpec.
 std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
-  while (!wanted.empty() && wanted.front() == ' ') wanted.remove_prefix(1);
-  while (!wanted.empty() && wanted.back() == ' ') wanted.remove_suffix(1);
-  if (wanted.empty() || wanted[0] == '.') return std::nullopt;
-  for (char c : wanted) {
-    if ((c < '0' || c > '9') && std::string_view(".xX* ^~<>=|-").find(c) == std::string_view::npos) {
-      return std::nullopt;
-    }
-  }
-  if (semver::ParseVersion(wanted, true).ok()) return spec::SpecType::kVersion;
-  if (ParseRange(std::string(wanted)).ok()) return spec::SpecType::kRange;
+  std::optional<std::string_view> text = spec::PlainSemverText(wanted);
+  if (!text) return std::nullopt;
+  if (semver::ParseVersion(*text, true).ok()) return spec::SpecType::kVersion;
+  if (ParseRange(std::string(*text)).ok()) return spec::SpecType::kRange;
   return std::nullopt;
 }
 

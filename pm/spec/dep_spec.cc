@@ -310,4 +310,16 @@ Result<DepSpec> ParseSpecArg(std::string_view arg, std::string_view where) {
   return Resolve({}, arg, where, raw);
 }
 
+std::optional<std::string_view> PlainSemverText(std::string_view spec) {
+  while (!spec.empty() && spec.front() == ' ') spec.remove_prefix(1);
+  while (!spec.empty() && spec.back() == ' ') spec.remove_suffix(1);
+  if (spec.empty() || spec.front() == '.') return std::nullopt;
+  for (char c : spec) {
+    if ((c < '0' || c > '9') && std::string_view(".xX* ^~<>=|-").find(c) == std::string_view::npos) {
+      return std::nullopt;
+    }
+  }
+  return spec;
+}
+
 }  // namespace skua::pm::spec

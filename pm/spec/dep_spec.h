@@ -12,6 +12,7 @@
 #define SKUA_PM_SPEC_DEP_SPEC_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -65,6 +66,12 @@ Result<DepSpec> ResolveSpec(std::string_view name, std::string_view spec,
 // npa(arg, where): one argument as given to `skua add` ("lodash", "lodash@^4",
 // "@s/p@next", "./dir", "github:u/r").
 Result<DepSpec> ParseSpecArg(std::string_view arg, std::string_view where = {});
+
+// `spec` without surrounding spaces when it is written only with digits, dots, spaces,
+// x/X/* and the operators ^ ~ < > = | - (and does not start with a dot): such text holds
+// no path, URL, alias, tag or git spec for npm-package-arg, so it is a version or a range
+// of the package itself, if it parses. nullopt otherwise. A fast path before ResolveSpec.
+std::optional<std::string_view> PlainSemverText(std::string_view spec);
 
 }  // namespace skua::pm::spec
 

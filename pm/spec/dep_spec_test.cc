@@ -139,5 +139,24 @@ TEST(DepSpecTest, RelativePathsWithoutWhereStayRelative) {
   EXPECT_EQ(ResolveSpec("a", "file:~/x")->fetch_spec, "~/x");
 }
 
+// The fast path's text class agrees with ResolveSpec: what it accepts and parses is a
+// registry version or range of the package itself.
+TEST(PlainSemverTextTest, AcceptsOnlyPlainVersionsAndRanges) {
+  EXPECT_EQ(PlainSemverText(" ^1.2.0 "), "^1.2.0");
+  EXPECT_EQ(PlainSemverText("~2 || 3.x"), "~2 || 3.x");
+  EXPECT_EQ(PlainSemverText(">=1 <2"), ">=1 <2");
+  EXPECT_EQ(PlainSemverText("1.0.0 - 2.0.0"), "1.0.0 - 2.0.0");
+  for (const char* other : {"", "  ", "latest", "npm:x@1", "file:../x", "./x", ".1", "1.0.0-beta",
+                            "github:u/r", "https://h/x.tgz", "1.0.0\t"}) {
+    EXPECT_FALSE(PlainSemverText(other).has_value()) << other;
+  }
+  for (const char* spec : {"^1.2.0", "~2 || 3.x", "1.2.3", "*", "1.x"}) {
+    Result<DepSpec> resolved = ResolveSpec("a", spec);
+    ASSERT_TRUE(resolved.ok()) << spec;
+    EXPECT_TRUE(resolved->type == SpecType::kRange || resolved->type == SpecType::kVersion) << spec;
+    EXPECT_EQ(resolved->fetch_spec, *PlainSemverText(spec));
+  }
+}
+
 }  // namespace
 }  // namespace skua::pm::spec
