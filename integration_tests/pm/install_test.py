@@ -224,21 +224,26 @@ def run(url):
         assert lib not in r.stderr, [l for l in r.stderr.splitlines() if lib in l]
     check('an install from the store loads neither libarchive nor libcrypto')
 
+    def ci_after_damage(path, tarball):
+        """Deletes `path` from a store entry, runs `skua ci` into a fresh node_modules and
+        checks that exactly that entry's tarball was downloaded again."""
+        os.remove(path)
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        before = len(requests(url))
+        r = skua(p, 'ci', *reg)
+        assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
+        assert '1 damaged store entry was removed and downloaded again' in r.stdout + r.stderr, r.stderr
+        assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == [tarball], \
+            requests(url)[before:]
+
     # A damaged store entry (a file deleted behind skua's back) is fetched again.
     store = os.path.join(TMP, 'cache', 'store', 'v2', 'sha512')
     damaged = [os.path.join(d, 'index.js') for d, _, files in os.walk(store)
                if 'index.js' in files and os.path.dirname(d) == store and
                open(os.path.join(d, 'index.js')).read() == 'module.exports = 2;\n']
     assert len(damaged) == 1, damaged
-    os.remove(damaged[0])
-    shutil.rmtree(os.path.join(p, 'node_modules'))
-    before = len(requests(url))
-    r = skua(p, 'ci', *reg)
-    assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
+    ci_after_damage(damaged[0], '/b/-/b-2.0.0.tgz')
     assert open(os.path.join(p, 'node_modules/b/index.js')).read() == 'module.exports = 2;\n'
-    assert '1 damaged store entry was removed and downloaded again' in r.stdout + r.stderr, r.stderr
-    assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/b/-/b-2.0.0.tgz'], \
-        requests(url)[before:]
     check('a damaged store entry is downloaded again')
 
     # The same for a package with a nested node_modules: c/node_modules/b waits for c.
@@ -246,14 +251,7 @@ def run(url):
                if os.path.dirname(d) == store and 'package.json' in files and
                json.load(open(os.path.join(d, 'package.json'))).get('name') == 'c']
     assert len(damaged) == 1, damaged
-    os.remove(damaged[0])
-    shutil.rmtree(os.path.join(p, 'node_modules'))
-    before = len(requests(url))
-    r = skua(p, 'ci', *reg)
-    assert layout(p) == expected and 'added 7 packages' in r.stdout, r.stdout
-    assert '1 damaged store entry was removed and downloaded again' in r.stdout + r.stderr, r.stderr
-    assert [q[1] for q in requests(url)[before:] if q[1].endswith('.tgz')] == ['/c/-/c-1.0.0.tgz'], \
-        requests(url)[before:]
+    ci_after_damage(damaged[0], '/c/-/c-1.0.0.tgz')
     check('a damaged entry of a package with nested packages is downloaded again')
 
     r = skua(p, 'install', '--trust', *reg)
