@@ -45,11 +45,11 @@ void Reporter::Verbose(const std::string& line) {
 void Reporter::Timing(std::string_view phase) {
   if (level_ != LogLevel::kVerbose) return;
   auto now = std::chrono::steady_clock::now();
-  double seconds = std::chrono::duration<double>(now - last_mark_).count();
+  double ms = std::chrono::duration<double, std::milli>(now - last_mark_).count();
   last_mark_ = now;
   std::lock_guard<std::mutex> lock(mutex_);
-  std::fprintf(stderr, "skua verbose timing %.*s %.3fs\n", static_cast<int>(phase.size()),
-               phase.data(), seconds);
+  std::fprintf(stderr, "skua verbose timing %.*s %.1fms\n", static_cast<int>(phase.size()),
+               phase.data(), ms);
 }
 
 void Reporter::Warn(const std::string& line) {

@@ -37,6 +37,9 @@ namespace skua::pm::registry {
 namespace {
 
 constexpr std::string_view kMagic = "skua-manifest-cache 3\n";
+// Documents this large (about a tenth of those a React app resolves, but most of their
+// bytes) have their pages released after the checksum pass.
+constexpr size_t kReleaseAfterChecksum = 256 * 1024;
 
 // A mapped file, unmapped with its last user.
 struct Mapping {
@@ -193,8 +196,9 @@ std::optional<CachedDocument> ManifestCache::Read(int fd, std::string_view url) 
   }
   // The checksum pass brought every page in; only the versions picked later are read
   // again, so the rest need not count against this process's memory (they stay in the
-  // page cache, and a later read maps them back).
-  madvise(address, mapping->size, MADV_DONTNEED);
+  // page cache, and a later read maps them back). Small documents stay: releasing pages
+  // interrupts every other core (a TLB flush), which costs more than they weigh.
+  if (mapping->size >= kReleaseAfterChecksum) madvise(address, mapping->size, MADV_DONTNEED);
   document.mapped = std::shared_ptr<const char>(std::move(mapping), body.data());
   document.mapped_size = body_size;
   return document;
