@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pm/fetch/gunzip_whole.h"
 #include "pm/fetch/libarchive_loader.h"
 #include "pm/fetch/staging_writer.h"
 #include "pm/fsutil/fsutil.h"
@@ -21,6 +22,11 @@ namespace skua::pm::fetch {
 namespace {
 
 constexpr std::string_view kIntegrityCode = "EINTEGRITY";
+
+// Tarballs up to this size are read whole and, when they inflate to at most
+// kWholeTarLimit, gunzipped in one call (gunzip_whole.h); larger ones stream.
+constexpr size_t kWholeCompressedLimit = size_t{8} << 20;
+constexpr size_t kWholeTarLimit = size_t{64} << 20;
 
 // The hashing read side: every byte libarchive (or the final drain) takes from the
 // source passes through the digests exactly once.
@@ -33,9 +39,31 @@ struct HashingReader {
   uint64_t bytes = 0;
   bool at_end = false;
   Status error;
+  std::string replay;      // Bytes read (and hashed) ahead, served again first.
+  bool replayed = false;
+
+  // Reads ahead into `replay` while it stays within `limit`; true when that reached the
+  // end of the source.
+  bool ReadAhead(size_t limit) {
+    while (replay.size() <= limit) {
+      std::string_view chunk = Pull();
+      if (chunk.empty()) return at_end;
+      replay.append(chunk);
+    }
+    return false;
+  }
 
   // Returns the next chunk or an empty view at the end / on error (see `error`).
   std::string_view Next() {
+    if (!replayed) {
+      replayed = true;
+      if (!replay.empty()) return replay;
+    }
+    return Pull();
+  }
+
+ private:
+  std::string_view Pull() {
     if (at_end || !error.ok()) return {};
     Result<std::string_view> chunk = source->Read();
     if (!chunk.ok()) {
@@ -64,6 +92,15 @@ la_ssize_t ReadCallback(struct archive* archive, void* data, const void** buffer
   return static_cast<la_ssize_t>(chunk.size());
 }
 
+// Serves an inflated tarball to libarchive in one piece.
+la_ssize_t ReadTarCallback(struct archive*, void* data, const void** buffer) {
+  auto* tar = static_cast<std::string_view*>(data);
+  *buffer = tar->data();
+  la_ssize_t size = static_cast<la_ssize_t>(tar->size());
+  *tar = {};
+  return size;
+}
+
 struct ArchiveDeleter {
   void operator()(struct archive* a) const { archive_read_free(a); }
 };
@@ -73,7 +110,8 @@ class Extraction {
   Extraction(const ExtractOptions& options, internal::StagingWriter* writer)
       : options_(options), writer_(writer) {}
 
-  Status Run(HashingReader* reader, ExtractResult* result);
+  // Reads the archive through `read(data)`.
+  Status Run(void* data, archive_read_callback* read, ExtractResult* result);
 
  private:
   Status Fail(std::string_view code, const std::string& detail) const {
@@ -178,7 +216,7 @@ Status Extraction::ExtractFile(struct archive* a, struct archive_entry* entry, s
   return Status::Ok();
 }
 
-Status Extraction::Run(HashingReader* reader, ExtractResult* result) {
+Status Extraction::Run(void* data, archive_read_callback* read, ExtractResult* result) {
   if (std::string error; !LoadLibarchive(&error)) return IoError("cannot load libarchive: " + error);
   std::unique_ptr<struct archive, ArchiveDeleter> a(archive_read_new());
   // Only tar and gzip: every other libarchive reader is attack surface npm never needs.
@@ -186,7 +224,7 @@ Status Extraction::Run(HashingReader* reader, ExtractResult* result) {
   archive_read_support_filter_gzip(a.get());
   // Some published tarballs are several tar streams back to back (bun enables this too).
   archive_read_set_options(a.get(), "tar:read_concatenated_archives");
-  if (archive_read_open(a.get(), reader, nullptr, ReadCallback, nullptr) != ARCHIVE_OK) {
+  if (archive_read_open(a.get(), data, nullptr, read, nullptr) != ARCHIVE_OK) {
     return ArchiveError(a.get());
   }
   uint64_t entries = 0;
@@ -242,7 +280,13 @@ Result<ExtractResult> ExtractTarball(ByteSource& source, const std::string& dest
         internal::StagingWriter::Create(dest_dir);
     if (!writer.ok()) return writer.status();
     Extraction extraction(options, writer->get());
-    status = extraction.Run(&reader, &result);
+    std::optional<std::string_view> tar;
+    if (reader.ReadAhead(kWholeCompressedLimit)) tar = GunzipWhole(reader.replay, kWholeTarLimit);
+    if (tar) {
+      status = extraction.Run(&*tar, ReadTarCallback, &result);
+    } else {
+      status = extraction.Run(&reader, ReadCallback, &result);
+    }
   }
   // libarchive may stop before the end (tar end-of-archive blocks, or an error): the
   // digest must still cover every byte, so drain the rest.

@@ -73,6 +73,25 @@ TEST_F(ExtractTest, TinyChunksGiveTheSameResult) {
   EXPECT_EQ(result->integrity, Sha512Of(tgz).ToString());
 }
 
+// Past 8 MiB compressed a tarball streams through libarchive's gzip filter instead of
+// being gunzipped whole: same files, same digest.
+TEST_F(ExtractTest, LargeTarballsStream) {
+  std::string noise(9 << 20, '\0');
+  uint64_t x = 88172645463325252ull;
+  for (char& c : noise) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;  // xorshift: incompressible bytes.
+    c = static_cast<char>(x);
+  }
+  std::string tgz = BuildPackage({{"a.txt", "hello"}, {"noise.bin", noise}});
+  ASSERT_GT(tgz.size(), size_t{8} << 20);
+  Result<ExtractResult> result = ExtractBytes(tgz, dest_);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_EQ(ReadOrEmpty(dest_ + "/noise.bin"), noise);
+  EXPECT_EQ(ReadOrEmpty(dest_ + "/a.txt"), "hello");
+  EXPECT_EQ(result->integrity, Sha512Of(tgz).ToString());
+  EXPECT_EQ(result->compressed_bytes, tgz.size());
+}
+
 TEST_F(ExtractTest, StreamsFromAProducerThread) {
   std::string tgz = BuildPackage({{"index.js", std::string(200000, 'q')}});
   ChunkQueue queue(/*max_buffered=*/4096);
@@ -175,6 +194,11 @@ TEST_F(ExtractTest, UncompressedAndConcatenatedArchives) {
   std::string dest2 = root_ + "/both";
   ASSERT_TRUE(ExtractBytes(both, dest2).ok());
   EXPECT_EQ(ListTree(dest2), (std::vector<std::string>{"a.js", "b.js"}));
+  // Two gzip members back to back are one gzip stream (RFC 1952).
+  std::string members = testing::Gzip(first) + testing::Gzip(second);
+  std::string dest3 = root_ + "/members";
+  ASSERT_TRUE(ExtractBytes(members, dest3).ok());
+  EXPECT_EQ(ListTree(dest3), (std::vector<std::string>{"a.js", "b.js"}));
 }
 
 TEST_F(ExtractTest, DestinationMustNotExist) {
