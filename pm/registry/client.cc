@@ -103,7 +103,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
     std::optional<CachedDocument> cached;
     std::optional<Result<PackumentResult>> answer;
   };
-  auto read = std::make_shared<std::future<CacheRead>>(workers().Submit([this, url, name, mode] {
+  auto read = std::make_shared<std::future<CacheRead>>(cache_readers().Submit([this, url, name, mode] {
     CacheRead out;
     // Even prefer-online reads the cached copy: its validators make the request conditional.
     out.cached = cache_->Load(url, kCorgiKind);
@@ -129,11 +129,18 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   });
 }
 
-WorkQueue& RegistryClient::workers() {
-  if (!workers_) {
-    workers_ = std::make_unique<WorkQueue>(std::clamp(std::thread::hardware_concurrency(), 2u, 4u));
-  }
-  return *workers_;
+namespace {
+size_t WorkerThreads() { return std::clamp(std::thread::hardware_concurrency(), 2u, 4u); }
+}  // namespace
+
+WorkQueue& RegistryClient::cache_readers() {
+  if (!cache_readers_) cache_readers_ = std::make_unique<WorkQueue>(WorkerThreads());
+  return *cache_readers_;
+}
+
+WorkQueue& RegistryClient::parsers() {
+  if (!parsers_) parsers_ = std::make_unique<WorkQueue>(WorkerThreads());
+  return *parsers_;
 }
 
 void RegistryClient::RequestPackument(std::string name, std::string spec, std::string url,
@@ -224,16 +231,19 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     std::atomic<bool> ready{false};
   };
   auto parse = std::make_shared<Parse>();
-  workers().Submit([this, parse, name, url, document = std::move(document)]() mutable {
-    Result<std::string> abbreviated = AbbreviatePackument(document.body, name);
+  parsers().Submit([this, parse, name, url, document = std::move(document)]() mutable {
+    Result<std::string> abbreviated = AbbreviatePackument(std::move(document.body), name);
     if (!abbreviated.ok()) {
       parse->result.emplace(JsonParseError(url, abbreviated.status()));
     } else {
-      document.body = std::move(abbreviated).value();
-      // A copy: the cache stores the text once it is known to parse, and its index.
-      parse->result.emplace(Parsed(document.body, name, url, PackumentSource::kNetwork));
+      parse->result.emplace(Parsed(std::move(abbreviated).value(), name, url, PackumentSource::kNetwork));
+      // The cache stores the text once it is known to parse (the packument's own), and
+      // its index.
       if (parse->result->ok() && cache_) {
-        document.index = (*parse->result)->packument.Index();
+        const Packument& packument = (*parse->result)->packument;
+        document.mapped = packument.shared_text();
+        document.mapped_size = packument.text_size();
+        document.index = packument.Index();
         cache_->Store(document, kCorgiKind);
       }
     }

@@ -90,13 +90,18 @@ class RegistryClient {
   void RequestPackument(std::string name, std::string spec, std::string url,
                         const std::string& registry, std::optional<CachedDocument> cached,
                         PackumentCallback done);
-  WorkQueue& workers();
+  // Threads for reading cached packuments, and for parsing downloaded ones: separate,
+  // so that a cache lookup (on a cold install, a miss that sends the request) never
+  // waits behind a large document being parsed.
+  WorkQueue& cache_readers();
+  WorkQueue& parsers();
 
   config::NetworkOptions network_;
   std::optional<ManifestCache> cache_;
   std::unique_ptr<HttpClient> http_;
-  // Last: its jobs read cache_, so it stops before the rest is destroyed.
-  std::unique_ptr<WorkQueue> workers_;
+  // Last: their jobs read cache_, so they stop before the rest is destroyed.
+  std::unique_ptr<WorkQueue> cache_readers_;
+  std::unique_ptr<WorkQueue> parsers_;
 };
 
 }  // namespace skua::pm::registry

@@ -82,12 +82,15 @@ size_t OnHeader(char* buffer, size_t size, size_t count, void* data) {
 
 // Sizes the buffer once from Content-Length (a lower bound when the body is decoded):
 // growing it by doubling copied each large packument about twice and faulted in twice
-// its pages, on the loop's thread. A claim past the cap is not trusted that far.
+// its pages, on the loop's thread. A claim past the cap is not trusted that far. The 64
+// spare bytes are the padding a JSON parser reads past the end (kPackumentPadding), so
+// a packument is parsed without another copy.
 void ReserveBody(Transfer* t) {
   constexpr curl_off_t kMaxReserve = curl_off_t{64} << 20;
+  constexpr size_t kSpare = 64;
   curl_off_t length = -1;
   if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) != CURLE_OK) return;
-  if (length > 0) t->response.body.reserve(static_cast<size_t>(std::min(length, kMaxReserve)));
+  if (length > 0) t->response.body.reserve(static_cast<size_t>(std::min(length, kMaxReserve)) + kSpare);
 }
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {

@@ -55,6 +55,7 @@ Packument::Packument(const Packument& other)
       modified(other.modified),
       dist_tags(other.dist_tags),
       text_(other.text_),
+      text_size_(other.text_size_),
       time_begin_(other.time_begin_),
       time_size_(other.time_size_),
       time_(other.time_) {
@@ -267,6 +268,7 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name) {
   }
   if (!have_name) p.name = std::string(name);
   p.text_ = std::shared_ptr<const char>(text, text->data());
+  p.text_size_ = size;
   return p;
 }
 
@@ -360,6 +362,7 @@ Result<Packument> Packument::FromIndex(std::shared_ptr<const char> text, size_t 
   }
   if (!ok || r.bad || !r.in.empty()) return InvalidArgument("malformed packument index");
   p.text_ = std::move(text);
+  p.text_size_ = size;
   return p;
 }
 
@@ -423,10 +426,10 @@ simdjson::error_code RawValue(ondemand::value value, std::string_view* out) {
 
 }  // namespace
 
-Result<std::string> AbbreviatePackument(std::string_view json, std::string_view name) {
-  std::string text;
-  text.reserve(json.size() + kPackumentPadding);
-  text.append(json);
+Result<std::string> AbbreviatePackument(std::string text, std::string_view name) {
+  // Padded in place: a body received with kPackumentPadding spare capacity (as the
+  // registry client reserves it) is not copied.
+  const size_t size = text.size();
   text.append(kPackumentPadding, ' ');
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   {
@@ -434,7 +437,7 @@ Result<std::string> AbbreviatePackument(std::string_view json, std::string_view 
     // stand, which On-Demand does not check); its tape is not used.
     simdjson::dom::parser validator;
     simdjson::dom::element document;
-    if (auto error = validator.parse(bytes, json.size(), false).get(document)) {
+    if (auto error = validator.parse(bytes, size, false).get(document)) {
       return InvalidJson(name, error);
     }
     if (!document.is_object()) {
@@ -445,11 +448,15 @@ Result<std::string> AbbreviatePackument(std::string_view json, std::string_view 
   ondemand::parser parser;
   ondemand::document doc;
   ondemand::object root;
-  if (auto error = parser.iterate(text.data(), json.size(), text.size()).get(doc)) {
+  if (auto error = parser.iterate(text.data(), size, text.size()).get(doc)) {
     return InvalidJson(name, error);
   }
   if (auto error = doc.get_object().get(root)) return InvalidJson(name, error);
-  std::string out = "{";
+  // Full documents shrink to about a third; room for the padding ParseOwnedPackument
+  // wants after the text spares it a copy.
+  std::string out;
+  out.reserve(size / 3 + kPackumentPadding);
+  out = "{";
   auto separate = [&] {
     if (out.size() > 1) out += ',';
   };

@@ -66,6 +66,11 @@ class Packument {
   static Result<Packument> FromIndex(std::shared_ptr<const char> text, size_t size,
                                      std::string_view index);
 
+  // The document this packument reads (kPackumentPadding readable bytes follow it),
+  // shared: e.g. for the manifest cache to store without a copy.
+  const std::shared_ptr<const char>& shared_text() const { return text_; }
+  size_t text_size() const { return text_size_; }
+
   // A memo for PickManifest: `key` stands for its inputs, the value is a version index.
   // Copies start without it.
   std::optional<size_t> RememberedPick(std::string_view key) const;
@@ -85,6 +90,7 @@ class Packument {
   // The document, followed by simdjson's padding so a version's object can be parsed in
   // place; shared by copies (a string, or a mapped cache file).
   std::shared_ptr<const char> text_;
+  size_t text_size_ = 0;
   std::vector<Version> versions_;
   uint32_t time_begin_ = 0;  // The `time` object in text_; size 0 when there is none.
   uint32_t time_size_ = 0;
@@ -116,7 +122,7 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name);
 // document, which is many times larger and slower to read back. Parsing the result gives
 // the same Packument. Malformed JSON, or JSON that is not an object, is the
 // InvalidArgument ParsePackument would give for `name`; the result is valid JSON.
-Result<std::string> AbbreviatePackument(std::string_view json, std::string_view name);
+Result<std::string> AbbreviatePackument(std::string json, std::string_view name);
 
 }  // namespace skua::pm::registry
 
