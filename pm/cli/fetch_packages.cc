@@ -129,7 +129,8 @@ void EarlyFetches::Work() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     changed_.wait(lock, [this] { return closing_ || next_ < jobs_.size(); });
-    if (next_ >= jobs_.size()) return;
+    // Closing: FetchPackages has taken what it needed, the rest is not worth extracting.
+    if (closing_ || next_ >= jobs_.size()) return;
     Job& job = *jobs_[next_++];
     lock.unlock();
     Result<store::StoreEntry> inserted = store_.Insert(job.stream, job.options);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "pm/cli/dependency_commands.h"
 #include "pm/cli/fetch_packages.h"

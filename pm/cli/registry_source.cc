@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "pm/fsutil/fsutil.h"
@@ -16,9 +17,13 @@ RegistryPackumentSource::RegistryPackumentSource(registry::RegistryClient& clien
                                                  registry::PickOptions pick)
     : client_(client), project_dir_(std::move(project_dir)), pick_(std::move(pick)) {}
 
-void RegistryPackumentSource::Want(const std::string& name, const std::string& spec) {
+void RegistryPackumentSource::Want(const std::string& name, const std::string& spec,
+                                   bool primary) {
   Slot& slot = slots_[name];
-  if (!slot.specs.insert(spec).second) return;
+  bool is_new = slot.seen.insert(spec).second;
+  bool newly_primary = primary && slot.primary.insert(spec).second;
+  if (!is_new && !newly_primary) return;
+  if (is_new) slot.specs.push_back(spec);
   if (slot.done) {
     Expand(name, slot);
   } else {
@@ -44,47 +49,63 @@ void RegistryPackumentSource::Request(const std::string& name) {
   });
 }
 
-// Picks each seen spec's likely version and requests its dependencies' packuments.
+// Picks each seen spec's likely version, in the order the specs were seen (a root's
+// spec first), and requests its dependencies' packuments.
 void RegistryPackumentSource::Expand(const std::string& name, Slot& slot) {
   if (!slot.packument || stopped_) return;
-  std::vector<std::pair<std::string, std::string>> next;
+  std::vector<std::tuple<std::string, std::string, bool>> next;
   for (const std::string& spec : slot.specs) {
-    if (!slot.expanded.insert(spec).second) continue;
+    bool primary = slot.primary.count(spec) != 0;
+    // A peer range of a name something depends on is usually satisfied by that version.
+    if (!primary && !slot.primary.empty()) continue;
+    bool first = slot.expanded.insert(spec).second;
+    // A spec expanded before it was known as primary is followed again, as primary.
+    bool now_primary = primary && slot.expanded_primary.insert(spec).second;
+    if (!first && !now_primary) continue;
     Result<const registry::Manifest*> picked = registry::PickManifest(*slot.packument, spec, pick_);
     if (!picked.ok()) continue;
     const registry::Manifest& m = **picked;
-    if (on_picked_) on_picked_(m);
+    if (primary && on_picked_) on_picked_(m);
     for (const auto* map : {&m.dependencies, &m.optional_dependencies}) {
-      for (const auto& [dep, dep_spec] : *map) next.emplace_back(dep, dep_spec);
+      for (const auto& [dep, dep_spec] : *map) next.emplace_back(dep, dep_spec, primary);
     }
+    if (!first) continue;  // Peers were followed the first time.
     // The builder reads an optional peer's packument (loadPeerSet) but installs it only
     // when something else needs it: its packument is fetched, its dependencies are not.
     for (const auto& [dep, dep_spec] : m.peer_dependencies) {
       if (!m.IsOptionalPeer(dep)) {
-        next.emplace_back(dep, dep_spec);
+        next.emplace_back(dep, dep_spec, false);
       } else if (Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec); parsed.ok() && parsed->registry()) {
         Request(parsed->alias ? parsed->alias->name : parsed->name);
       }
     }
   }
-  for (const auto& [dep, dep_spec] : next) {
-    // Many packages share a dependency edge; following it again would change nothing.
-    if (!followed_.insert(dep + '\0' + dep_spec).second) continue;
-    // A plain range of the dependency itself needs no full classification (the builder
-    // makes it anyway).
-    if (std::optional<std::string_view> range = spec::PlainSemverText(dep_spec);
-        range && spec::IsValidDependencyName(dep)) {
-      Want(dep, std::string(*range));
-      continue;
-    }
-    // Aliases ("npm:real@^1") fetch the real package.
-    Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec);
-    if (!parsed.ok() || !parsed->registry()) continue;
-    if (parsed->type == spec::SpecType::kAlias) {
-      if (parsed->alias) Want(parsed->alias->name, parsed->alias->fetch_spec);
-    } else {
-      Want(parsed->name, parsed->fetch_spec);
-    }
+  for (const auto& [dep, dep_spec, primary] : next) Follow(dep, dep_spec, primary);
+}
+
+void RegistryPackumentSource::Follow(const std::string& dep, const std::string& dep_spec,
+                                     bool primary) {
+  // Many packages share a dependency edge; following it again would change nothing,
+  // unless it is now reached as primary.
+  auto [it, inserted] = followed_.try_emplace(dep + '\0' + dep_spec, primary);
+  if (!inserted) {
+    if (!primary || it->second) return;
+    it->second = true;
+  }
+  // A plain range of the dependency itself needs no full classification (the builder
+  // makes it anyway).
+  if (std::optional<std::string_view> range = spec::PlainSemverText(dep_spec);
+      range && spec::IsValidDependencyName(dep)) {
+    Want(dep, std::string(*range), primary);
+    return;
+  }
+  // Aliases ("npm:real@^1") fetch the real package.
+  Result<spec::DepSpec> parsed = spec::ResolveSpec(dep, dep_spec);
+  if (!parsed.ok() || !parsed->registry()) return;
+  if (parsed->type == spec::SpecType::kAlias) {
+    if (parsed->alias) Want(parsed->alias->name, parsed->alias->fetch_spec, primary);
+  } else {
+    Want(parsed->name, parsed->fetch_spec, primary);
   }
 }
 

@@ -17,7 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -32,11 +32,17 @@ class RegistryPackumentSource : public tree::PackumentSource {
   RegistryPackumentSource(registry::RegistryClient& client, std::string project_dir,
                           registry::PickOptions pick);
 
-  // Starts fetching `name` and, speculatively, what `spec` of it depends on.
-  void Want(const std::string& name, const std::string& spec);
+  // Starts fetching `name` and, speculatively, what `spec` of it depends on. The root's
+  // dependencies are wanted as `primary`: see set_on_picked.
+  void Want(const std::string& name, const std::string& spec, bool primary = true);
 
-  // Called with each version the speculation picks (before the builder places anything),
-  // e.g. to start its download.
+  // Called with each version the speculation picks for a primary spec (before the
+  // builder places anything), e.g. to start its download. Primary specs are the root's
+  // and, recursively, the regular and optional dependencies of a version picked for one;
+  // a peer range, or what a version picked only for one depends on, is followed for its
+  // packuments but not announced: the builder usually dedupes such a range to another
+  // version (a peer ">=4.8.4" of typescript picks the newest major and its native
+  // binaries, which the root's "~5.8.3" never places).
   void set_on_picked(std::function<void(const registry::Manifest&)> on_picked) {
     on_picked_ = std::move(on_picked);
   }
@@ -56,19 +62,24 @@ class RegistryPackumentSource : public tree::PackumentSource {
   struct Slot {
     bool requested = false;
     bool done = false;
-    std::set<std::string> specs;          // Specs seen (for speculation).
+    std::vector<std::string> specs;       // Specs seen, in order (for speculation).
+    std::set<std::string> seen;           // The same, to look up.
+    std::set<std::string> primary;        // Of `specs`: the primary ones (Want).
     std::set<std::string> expanded;       // Specs whose dependencies were requested.
+    std::set<std::string> expanded_primary;  // ... and followed as primary.
     std::unique_ptr<registry::Packument> packument;
     Status error;
   };
   void Request(const std::string& name);
   void Expand(const std::string& name, Slot& slot);
+  void Follow(const std::string& dep, const std::string& dep_spec, bool primary);
 
   registry::RegistryClient& client_;
   std::string project_dir_;
   registry::PickOptions pick_;
   std::map<std::string, Slot, std::less<>> slots_;
-  std::unordered_set<std::string> followed_;  // Dependency edges seen: name '\0' spec.
+  // Dependency edges seen (name '\0' spec) -> whether one was followed as primary.
+  std::unordered_map<std::string, bool> followed_;
   size_t fetched_ = 0;
   size_t from_network_ = 0;
   bool stopped_ = false;
