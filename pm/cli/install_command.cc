@@ -232,7 +232,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   // Each registry package starts downloading into the store as soon as a version of it
   // is picked (the speculative prefetch's picks, then the builder's placements, which
   // usually agree), overlapping the rest of resolution (not with --omit: the plan may
-  // drop it). A pick the builder does not place is still stored (--verbose counts them).
+  // drop it). A pick the builder does not place is stored if extracted before the end
+  // (--verbose counts them).
   // (name, version, tarball, integrity; `package` for its os/cpu/libc).
   std::function<void(const std::string&, const std::string&, const std::string&, const std::string&,
                      const registry::Manifest&)> start_early;
