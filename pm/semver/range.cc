@@ -2,6 +2,8 @@
 // node-semver's Range constructor does) and matching.
 #include "pm/semver/range.h"
 
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "pm/semver/desugar.h"
@@ -118,6 +120,22 @@ std::string Comparator::ToString() const {
 }
 
 Result<Range> Range::Parse(std::string_view text, RangeOptions options) {
+  // A resolution parses the same few hundred ranges over and over (to pick, to place,
+  // to normalise specs, to check engines): each short text is parsed once per thread.
+  constexpr size_t kMemoizedLength = 256;
+  if (text.size() > kMemoizedLength) return ParseUncached(text, options);
+  thread_local std::unordered_map<std::string, Result<Range>> parsed;
+  std::string key;
+  key.reserve(text.size() + 2);
+  key += options.loose ? 'l' : '-';
+  key += options.include_prerelease ? 'p' : '-';
+  key += text;
+  auto it = parsed.find(key);
+  if (it == parsed.end()) it = parsed.emplace(std::move(key), ParseUncached(text, options)).first;
+  return it->second;
+}
+
+Result<Range> Range::ParseUncached(std::string_view text, RangeOptions options) {
   std::string raw = internal::CollapseWhitespace(text);
   Range range;
   range.options_ = options;

@@ -60,6 +60,8 @@ class Range {
   const RangeOptions& options() const { return options_; }
 
  private:
+  static Result<Range> ParseUncached(std::string_view text, RangeOptions options);
+
   std::vector<std::vector<Comparator>> sets_;
   RangeOptions options_;
 };
