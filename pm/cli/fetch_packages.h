@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,7 +76,8 @@ class EarlyFetches {
 
   store::Store& store_;
   registry::RegistryClient& client_;
-  std::map<std::string, std::optional<store::StoreEntry>> hits_;  // Key() -> store hit.
+  // Key()s already in the store: FetchPackages reads their entries (on several threads).
+  std::set<std::string> in_store_;
   std::map<std::string, Job*> by_key_;
   std::vector<std::unique_ptr<Job>> jobs_;
   std::vector<std::thread> workers_;

@@ -69,6 +69,13 @@ std::optional<StoreEntry> Store::Lookup(const fetch::ExpectedIntegrity& integrit
   return std::nullopt;
 }
 
+bool Store::HasIndex(const fetch::ExpectedIntegrity& integrity) const {
+  for (const StoreKey& key : KeysFor(integrity)) {
+    if (key.hex.size() >= 4 && access(IndexPath(key).c_str(), F_OK) == 0) return true;
+  }
+  return false;
+}
+
 Result<StoreEntry> Store::Insert(fetch::ByteSource& source, const fetch::ExtractOptions& options) {
   std::string temp = fsutil::JoinPath(TempDir(), fsutil::UniqueName(""));
   Result<fetch::ExtractResult> extracted = fetch::ExtractTarball(source, temp, options);

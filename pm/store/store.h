@@ -62,6 +62,9 @@ class Store {
   // A complete entry for any digest of `integrity`, or nullopt (missing, or incomplete:
   // no readable index). Cheap: one read of the index; the files are not checked.
   std::optional<StoreEntry> Lookup(const fetch::ExpectedIntegrity& integrity) const;
+  // Whether Lookup would find an entry's index, without reading it (one access(2)); the
+  // index may still be unreadable, which only Lookup tells.
+  bool HasIndex(const fetch::ExpectedIntegrity& integrity) const;
   std::optional<StoreEntry> Lookup(const StoreKey& key) const;
 
   // Streams `source` through fetch::ExtractTarball into a temporary entry and renames it
