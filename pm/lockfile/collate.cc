@@ -98,6 +98,11 @@ int ComparePass(std::string_view a, std::string_view b, bool tertiary_pass) {
 
 int LocaleCompare(std::string_view a, std::string_view b) {
   if (a == b) return 0;
+  // A common ASCII prefix ("node_modules/@babel/...") weighs the same in both passes.
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && a[k] == b[k] && static_cast<unsigned char>(a[k]) < 0x80) ++k;
+  a.remove_prefix(k);
+  b.remove_prefix(k);
   if (int c = ComparePass(a, b, false)) return c;
   return ComparePass(a, b, true);
 }
