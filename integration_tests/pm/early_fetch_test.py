@@ -6,8 +6,9 @@ has been asked for some tarball. skua can only ask for one while that packument 
 outstanding if it started downloading the already placed `a` and `b` during resolution.
 Without that, the hold ends by its fallback and `late` is answered before any tarball.
 
-Also: an install that fails during resolution, after downloads started, leaves
-node_modules and package-lock.json untouched.
+Also: an install that fails during resolution, after downloads started (and, the store
+being warm by then, packages linked), leaves node_modules and package-lock.json untouched;
+a warm install of a new project links packages while it resolves.
 
 Usage: early_fetch_test.py SKUA TEST_REGISTRY_PY
 """
@@ -105,6 +106,21 @@ def main():
         assert not os.path.exists(os.path.join(folder, 'node_modules')), os.listdir(folder)
         assert not os.path.exists(os.path.join(folder, 'package-lock.json')), os.listdir(folder)
         support.check('a resolution failure leaves the project untouched')
+
+        # 3. With the store warm, a new project's packages are linked as the tree builder
+        # places them: the same tree, every file there, counted as added.
+        folder = project('warm', {'a': '^1.0.0', 'b': '^1.0.0'})
+        r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
+        assert 'packages linked during resolution: 3' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert 'added 3 packages' in r.stdout + r.stderr, r.stdout + r.stderr
+        with open(os.path.join(folder, 'node_modules', 'a', 'index.js')) as f:
+            assert f.read() == 'module.exports = "a";\n'
+        for name in ('a', 'b', 'late'):
+            assert os.path.isfile(os.path.join(folder, 'node_modules', name, 'package.json')), name
+        with open(os.path.join(folder, 'package-lock.json')) as f:
+            assert sorted(json.load(f)['packages']) == ['', 'node_modules/a', 'node_modules/b',
+                                                        'node_modules/late']
+        support.check('a warm install links while it resolves')
     finally:
         server.shutdown()
         shutil.rmtree(TMP, ignore_errors=True)

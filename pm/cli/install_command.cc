@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "pm/cli/dependency_commands.h"
+#include "pm/cli/early_links.h"
 #include "pm/cli/fetch_packages.h"
 #include "pm/cli/git_packages.h"
 #include "pm/cli/install_inputs.h"
@@ -110,6 +111,12 @@ class Installer {
   // Ends the downloads started during resolution and joins their extractor threads (the
   // rest of the installer may then be dropped without its destructor).
   void StopDownloads() { early_.reset(); }
+  // After a failure: a node_modules that only early links wrote is removed, as if the
+  // install had not begun.
+  void DropEarlyLinks() {
+    if (early_links_ && !reified_) early_links_->Discard();
+    early_links_.reset();
+  }
 
  private:
   std::optional<Failure> Load();
@@ -150,11 +157,13 @@ class Installer {
   std::vector<workspaces::Workspace> workspaces_;
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
+  bool reified_ = false;     // Reify began: node_modules is the install's result.
   // Last, so they go before client_: the source's callbacks and the early downloads are
   // queued in the client until the fetch phase runs it.
   std::unique_ptr<RegistryPackumentSource> source_;
   std::optional<store::Store> early_store_;
   std::unique_ptr<EarlyFetches> early_;  // Downloads started during resolution.
+  std::unique_ptr<EarlyLinks> early_links_;  // Store hits linked during resolution.
 };
 
 std::optional<Failure> Installer::Load() {
@@ -263,6 +272,12 @@ Result<lockfile::Lockfile> Installer::Resolve() {
         if (!speculated->insert(m.name).second) return;
         start_early(m.name, m.version, m.dist.tarball, m.dist.integrity, m);
       });
+      // Without node_modules, what the store has is linked as it is placed (not for
+      // `ci`, which installs the lockfile; nor packages with install scripts, which may
+      // be copied instead).
+      if (options_.command != InstallCommand::kCi && !fsutil::Exists(JoinPath(project_dir_, "node_modules"))) {
+        early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
+      }
     }
   }
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
@@ -287,10 +302,14 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
   build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
   if (start_early) {
-    build.on_placed = [start_early](const tree::Node& node) {
+    build.on_placed = [this, start_early, platform](const tree::Node& node) {
       if (!node.error.empty()) return;
       const std::string& name = node.package_name().empty() ? node.name : node.package_name();
       start_early(name, node.version(), node.resolved, node.integrity, node.package);
+      if (early_links_ && !node.package.has_install_script &&
+          registry::CheckPlatform(node.package, platform).ok()) {
+        early_links_->Place(node.Location(), {name, node.version(), node.integrity});
+      }
     };
   }
   // `skua add/remove/update`: locked versions stay where their ranges allow.
@@ -406,8 +425,13 @@ std::optional<Failure> Installer::Run() {
       to_build.insert(p.location);
     }
   }
-  std::vector<bool> changed =
-      ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build);
+  std::optional<std::map<std::string, LinkedPackage>> linked;
+  if (early_links_) {
+    linked = early_links_->Finish();
+    out_.Verbose("packages linked during resolution: " + std::to_string(linked->size()));
+  }
+  std::vector<bool> changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
+                                              to_build, linked ? &*linked : nullptr);
   out_.Timing("compare node_modules");
 
   Result<store::Store> opened = store::Store::Open(cache_dir_);
@@ -440,6 +464,7 @@ std::optional<Failure> Installer::Run() {
             std::to_string(fetch_stats.from_store) + " from the store");
 
   ReifyOptions reify_options;
+  reify_options.new_node_modules = linked.has_value();
   reify_options.copy_locations = to_build;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
   reify_options.phase_done = [this](std::string_view phase) { out_.Timing(phase); };
@@ -463,7 +488,18 @@ std::optional<Failure> Installer::Run() {
     }
     return fresh;
   };
+  reified_ = true;
   Result<ReifyStats> stats = Reify(project_dir_, plan->packages, changed, entries, reify_options);
+  // Packages linked during resolution and kept were added by this install too.
+  size_t linked_early = 0;
+  for (size_t i = 0; linked && i < changed.size(); ++i) {
+    if (!changed[i] && linked->count(plan->packages[i].location)) ++linked_early;
+  }
+  if (stats.ok() && linked_early > 0) {
+    ReifyStats counted = *stats;
+    counted.added += linked_early;
+    stats = counted;
+  }
   if (size_t n = fetch_stats.repaired; n > 0) {
     out_.Warn(std::to_string(n) + (n == 1 ? " damaged store entry was" : " damaged store entries were") +
               " removed and downloaded again");
@@ -550,6 +586,7 @@ int RunInstall(const InstallOptions& options, Reporter& reporter) {
   // medium warm install's 80.
   auto* installer = new Installer(options, reporter);
   std::optional<Failure> failed = installer->Run();
+  if (failed) installer->DropEarlyLinks();
   installer->StopDownloads();
   if (failed) {
     reporter.Error(failed->message);

@@ -150,7 +150,8 @@ Result<std::vector<bool>> PlaceInOrder(const std::vector<PlanEntry>& packages,
 std::vector<bool> ChangedPackages(const std::string& project_dir,
                                   const std::vector<PlanEntry>& packages,
                                   const lockfile::Lockfile* previous,
-                                  const std::set<std::string>& force) {
+                                  const std::set<std::string>& force,
+                                  const std::map<std::string, LinkedPackage>* linked) {
   std::vector<bool> changed(packages.size(), true);
   std::set<std::string> changed_locations;
   // Without node_modules, every package below it is new: no need to look for each one.
@@ -176,7 +177,13 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
       same = LinkInPlace(dir, p);
     } else if (!parent_changed && !force.count(p.location)) {
       const lockfile::LockEntry* old = previous ? previous->Find(p.location) : nullptr;
-      if (old != nullptr) {
+      auto early = linked ? linked->find(p.location) : std::map<std::string, LinkedPackage>::const_iterator();
+      if (linked && early != linked->end()) {
+        same = early->second.name == p.name && early->second.version == p.version &&
+               early->second.integrity == p.integrity;
+      } else if (linked) {
+        same = false;  // Nothing of an earlier install is there: the folder is new.
+      } else if (old != nullptr) {
         same = old->Version() == p.version && old->PackageName() == p.name &&
                old->meta.GetString("integrity") == p.integrity &&
                fsutil::Exists(JoinPath(dir, "package.json"));
@@ -198,7 +205,7 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
   link::Materializer materializer;
   // A node_modules created by this install holds nothing to prune or keep usable.
   bool fresh = !fsutil::Exists(JoinPath(project_dir, "node_modules"));
-  materializer.set_in_place(fresh);
+  materializer.set_in_place(fresh || options.new_node_modules);
   size_t total = std::count(changed.begin(), changed.end(), true);
   size_t done = 0;
   std::mutex mutex;  // Guards stats, done, damaged and the progress callback.
@@ -228,7 +235,8 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
     }
     if (!status.ok()) return status;
     std::lock_guard<std::mutex> lock(mutex);
-    ++(replaced ? stats.changed : stats.added);
+    // In a node_modules this install made, a replaced folder was an early link's.
+    ++(replaced && !options.new_node_modules ? stats.changed : stats.added);
     if (options.progress) options.progress(++done, total);
     return true;
   };

@@ -7,6 +7,7 @@
 #define SKUA_PM_CLI_REIFY_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,14 +21,23 @@
 
 namespace skua::pm::cli {
 
+// A package linked into node_modules during resolution (early_links.h).
+struct LinkedPackage {
+  std::string name;
+  std::string version;
+  std::string integrity;
+};
+
 // Which planned packages must be (re)written: false when node_modules already holds the
-// same package. `previous` is the hidden lockfile of the last install, when readable.
-// Locations in `force` are rewritten anyway (a newly trusted package is re-copied so that
-// its scripts never touch hard-linked store files).
+// same package. `previous` is the hidden lockfile of the last install, when readable;
+// `linked` (may be null) what this install linked during resolution. Locations in
+// `force` are rewritten anyway (a newly trusted package is re-copied so that its scripts
+// never touch hard-linked store files).
 std::vector<bool> ChangedPackages(const std::string& project_dir,
                                   const std::vector<PlanEntry>& packages,
                                   const lockfile::Lockfile* previous,
-                                  const std::set<std::string>& force);
+                                  const std::set<std::string>& force,
+                                  const std::map<std::string, LinkedPackage>* linked = nullptr);
 
 struct ReifyStats {
   size_t added = 0;
@@ -36,6 +46,9 @@ struct ReifyStats {
 };
 
 struct ReifyOptions {
+  // node_modules was made by this install (before Reify, by early links): a package
+  // whose folder is not there yet is written in place, without staging and rename.
+  bool new_node_modules = false;
   // Locations copied instead of hard-linked (their install scripts will run).
   std::set<std::string> copy_locations;
   std::function<void(size_t done, size_t total)> progress;

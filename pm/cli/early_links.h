@@ -1,0 +1,70 @@
+// Links packages the store already holds into a node_modules this install creates, as the
+// tree builder places them: the file system's share of a warm install (creating folders,
+// hard-linking files) then overlaps resolution instead of following it. The finished
+// tree is the authority: Reify compares each planned location with what was linked there
+// (ChangedPackages' `linked`), replaces what differs and prunes what the tree dropped.
+//
+// Rules: Place() is called from one thread (the resolver's); Finish() once, before
+// anything else writes node_modules. Only for a project without node_modules: nothing
+// of a previous install is touched, and Discard() can remove the whole folder.
+#ifndef SKUA_PM_CLI_EARLY_LINKS_H_
+#define SKUA_PM_CLI_EARLY_LINKS_H_
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pm/cli/reify.h"
+#include "pm/link/materializer.h"
+#include "pm/store/store.h"
+
+namespace skua::pm::cli {
+
+class EarlyLinks {
+ public:
+  EarlyLinks(std::string project_dir, const store::Store& store);
+  ~EarlyLinks();
+  EarlyLinks(const EarlyLinks&) = delete;
+  EarlyLinks& operator=(const EarlyLinks&) = delete;
+
+  // The builder placed name@version (integrity) at `location` ("node_modules/a/...").
+  // Linked later on a worker when the store has it; a location placed again is left to
+  // Reify.
+  void Place(const std::string& location, const LinkedPackage& package);
+
+  // Waits for the links under way; returns the locations that hold a complete package.
+  std::map<std::string, LinkedPackage> Finish();
+
+  // After a failure before Reify: finishes, then removes node_modules (this install made
+  // it).
+  void Discard();
+
+ private:
+  struct Job {
+    std::string location;
+    std::string holder;  // The location whose folder holds this one, or "".
+    LinkedPackage package;
+  };
+  void Work();
+
+  std::string project_dir_;
+  const store::Store& store_;
+  link::Materializer materializer_;
+  std::set<std::string> placed_;  // Place()'s thread only.
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Job> queue_;          // Guarded by mutex_, as the rest below.
+  std::set<std::string> pending_;  // Queued or being linked.
+  std::map<std::string, LinkedPackage> linked_;
+  bool closing_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_EARLY_LINKS_H_
