@@ -147,6 +147,15 @@ Status Materializer::Fill(const std::string& package_dir, const store::PackageIn
   return status;
 }
 
+// One folder at a time: packages are mostly siblings, and a mkdir holds the parent's lock
+// while ext4 looks for a free inode (long after many deletions, when it passes over
+// recently freed ones); the other threads spun on that lock, burning the core the
+// resolver needs. This mutex makes them sleep instead.
+Status Materializer::MakePackageDir(const std::string& dir, const std::string& parent) {
+  std::lock_guard<std::mutex> lock(create_mutex_);
+  return MakeDir(dir, parent);
+}
+
 Status Materializer::Materialize(const std::string& package_dir, const store::PackageIndex& index,
                                  const std::string& dest, LinkMode mode_override,
                                  bool* replaced) {
@@ -155,7 +164,7 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
   size_t slash = dest.find_last_of('/');
   std::string parent = slash == std::string::npos ? "." : dest.substr(0, slash);
   std::string base = dest.substr(slash + 1);
-  if (in_place_ && MakeDir(dest, parent).ok()) {
+  if (in_place_ && MakePackageDir(dest, parent).ok()) {
     Status status = Fill(package_dir, index, dest, copy);
     if (!status.ok()) {
       Status removed = fsutil::RemoveTree(dest);
@@ -166,7 +175,7 @@ Status Materializer::Materialize(const std::string& package_dir, const store::Pa
   std::string staging = fsutil::JoinPath(parent, fsutil::UniqueName(std::string(kStagingPrefix) + base + "-"));
   // The parent usually exists (it holds the package's siblings): create it only when the
   // staging folder cannot be made.
-  Status status = MakeDir(staging, parent);
+  Status status = MakePackageDir(staging, parent);
   if (!status.ok()) return status;
   status = Fill(package_dir, index, staging, copy);
   if (status.ok()) {

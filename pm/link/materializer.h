@@ -7,6 +7,7 @@
 #define SKUA_PM_LINK_MATERIALIZER_H_
 
 #include <atomic>
+#include <mutex>
 #include <string>
 
 #include "base/status.h"
@@ -57,9 +58,11 @@ class Materializer {
                    const std::string& src_root);
   Status Fill(const std::string& package_dir, const store::PackageIndex& index,
               const std::string& dir, bool copy);
+  Status MakePackageDir(const std::string& dir, const std::string& parent);
 
   LinkMode mode_;
   bool in_place_ = false;
+  std::mutex create_mutex_;  // Held while a package's folder is created.
   std::atomic<bool> cross_device_{false};
   std::atomic<uint64_t> linked_{0};
   std::atomic<uint64_t> copied_{0};
