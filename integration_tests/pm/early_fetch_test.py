@@ -33,6 +33,14 @@ FIXTURE = {'packages': {
     'b': {'versions': {'1.0.0': {'manifest': {'dependencies': {'late': '^1.0.0'}}}}},
     'late': {'versions': {'1.0.0': {}}},
     'c': {'versions': {'1.0.0': {'manifest': {'dependencies': {'gone': '^1.0.0'}}}}},
+    # The builder places shared@1.0.0 (the latest tag) for x, with its dependency extra,
+    # then y needs ^1.1.0 and shared@1.1.0 replaces it; extra is no longer needed.
+    'shared': {'dist-tags': {'latest': '1.0.0'}, 'versions': {
+        '1.0.0': {'manifest': {'dependencies': {'extra': '^1.0.0'}}},
+        '1.1.0': {}}},
+    'extra': {'versions': {'1.0.0': {}}},
+    'x': {'versions': {'1.0.0': {'manifest': {'dependencies': {'shared': '^1.0.0'}}}}},
+    'y': {'versions': {'1.0.0': {'manifest': {'dependencies': {'shared': '^1.1.0'}}}}},
 }}
 
 HOLD = '/late'
@@ -121,6 +129,24 @@ def main():
             assert sorted(json.load(f)['packages']) == ['', 'node_modules/a', 'node_modules/b',
                                                         'node_modules/late']
         support.check('a warm install links while it resolves')
+
+        # 4. What was linked for a placement the finished tree replaced or dropped is
+        # replaced or removed.
+        support.run_skua(SKUA, project('seed', {'shared': '1.0.0'}), ['install'], env)
+        folder = project('replaced', {'x': '^1.0.0', 'y': '^1.0.0'})
+        r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
+        output = r.stdout + r.stderr
+        linked = int(output.split('packages linked during resolution: ')[1].split()[0])
+        assert linked >= 2, output  # At least shared@1.0.0 and extra, from the seed's store.
+        with open(os.path.join(folder, 'node_modules', 'shared', 'package.json')) as f:
+            assert json.load(f)['version'] == '1.1.0'
+        assert sorted(os.listdir(os.path.join(folder, 'node_modules'))) == [
+            '.package-lock.json', '.skua', 'shared', 'x', 'y'], os.listdir(os.path.join(folder, 'node_modules'))
+        with open(os.path.join(folder, 'package-lock.json')) as f:
+            assert sorted(json.load(f)['packages']) == ['', 'node_modules/shared', 'node_modules/x',
+                                                        'node_modules/y']
+        assert 'added 3 packages' in output, output
+        support.check('early links the tree replaced or dropped are fixed')
     finally:
         server.shutdown()
         shutil.rmtree(TMP, ignore_errors=True)

@@ -429,6 +429,22 @@ std::optional<Failure> Installer::Run() {
   if (early_links_) {
     linked = early_links_->Finish();
     out_.Verbose("packages linked during resolution: " + std::to_string(linked->size()));
+    // A placement the finished tree dropped (deepest first: a nested one may go with
+    // its holder).
+    std::set<std::string> planned;
+    for (const PlanEntry& p : plan->packages) planned.insert(p.location);
+    for (auto it = linked->rbegin(); it != linked->rend(); ++it) {
+      if (planned.count(it->first)) continue;
+      if (Status removed = fsutil::RemoveTree(JoinPath(project_dir_, it->first)); !removed.ok()) {
+        return Failure{1, removed.message()};
+      }
+      // Folders made only to hold it ("node_modules/a/node_modules", "node_modules/@s"),
+      // now empty.
+      for (std::string dir = it->first; dir.rfind('/') != std::string::npos;) {
+        dir.resize(dir.rfind('/'));
+        if (dir == "node_modules" || rmdir(JoinPath(project_dir_, dir).c_str()) != 0) break;
+      }
+    }
   }
   std::vector<bool> changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
                                               to_build, linked ? &*linked : nullptr);

@@ -204,8 +204,10 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
   ReifyStats stats;
   link::Materializer materializer;
   // A node_modules created by this install holds nothing to prune or keep usable.
-  bool fresh = !fsutil::Exists(JoinPath(project_dir, "node_modules"));
-  materializer.set_in_place(fresh || options.new_node_modules);
+  // So does one that early links made: what they left that the plan lacks is removed
+  // by the caller, not found by walking every folder.
+  bool fresh = !fsutil::Exists(JoinPath(project_dir, "node_modules")) || options.new_node_modules;
+  materializer.set_in_place(fresh);
   size_t total = std::count(changed.begin(), changed.end(), true);
   size_t done = 0;
   std::mutex mutex;  // Guards stats, done, damaged and the progress callback.

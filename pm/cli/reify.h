@@ -47,7 +47,9 @@ struct ReifyStats {
 
 struct ReifyOptions {
   // node_modules was made by this install (before Reify, by early links): a package
-  // whose folder is not there yet is written in place, without staging and rename.
+  // whose folder is not there yet is written in place, without staging and rename, and
+  // nothing is pruned (the caller removed what the early links placed and the plan
+  // lacks).
   bool new_node_modules = false;
   // Locations copied instead of hard-linked (their install scripts will run).
   std::set<std::string> copy_locations;
