@@ -2,7 +2,8 @@
 // tree builder places them: the file system's share of a warm install (creating folders,
 // hard-linking files) then overlaps resolution instead of following it. The finished
 // tree is the authority: Reify compares each planned location with what was linked there
-// (ChangedPackages' `linked`), replaces what differs and prunes what the tree dropped.
+// (ChangedPackages' `linked`) and replaces what differs; the installer removes what the
+// tree dropped.
 //
 // Rules: Place() is called from one thread (the resolver's); Finish() once, before
 // anything else writes node_modules. Only for a project without node_modules: nothing
