@@ -231,8 +231,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
   // nearby registry: a worker does both, so responses that arrive together are parsed
   // side by side, and the loop goes on receiving meanwhile (answers are still delivered
   // in arrival order). The cache keeps the abbreviated form; parsing that same text keeps
-  // a cached answer identical to this one. Abbreviating validates the whole document,
-  // which ParsePackument leaves to the versions it reads.
+  // a cached answer identical to this one.
   struct Parse {
     std::optional<Result<PackumentResult>> result;
     std::atomic<bool> ready{false};

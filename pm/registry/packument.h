@@ -104,7 +104,7 @@ class Packument {
 // Of a repeated document-level key the first is read; of a repeated version key the last
 // value is kept at the first's position (JSON.parse semantics). Version objects are only
 // delimited here, not validated: a syntax error inside one shows when it is read
-// (ManifestAt). The registry client only parses text that AbbreviatePackument validated
+// (ManifestAt). The registry client only parses text that AbbreviatePackument produced
 // or that the manifest cache stored and checksummed.
 Result<Packument> ParsePackument(std::string_view json, std::string_view name);
 
@@ -120,8 +120,10 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name);
 // per version the install fields, without readme, description, devDependencies, ...), for
 // the manifest cache: some registries answer the abbreviated request with the full
 // document, which is many times larger and slower to read back. Parsing the result gives
-// the same Packument. Malformed JSON, or JSON that is not an object, is the
-// InvalidArgument ParsePackument would give for `name`; the result is valid JSON.
+// the same Packument. The document's structure and keys are checked as in
+// ParsePackument (malformed JSON, or JSON that is not an object, is its InvalidArgument
+// for `name`); a kept value is copied as it stands, so a syntax error inside one fails
+// its version when read (ManifestAt), and dropped values are not read at all.
 Result<std::string> AbbreviatePackument(std::string json, std::string_view name);
 
 }  // namespace skua::pm::registry

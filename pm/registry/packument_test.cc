@@ -132,6 +132,30 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
   EXPECT_NE(bad.status().message().find("Invalid JSON in the registry response for x"), std::string::npos);
 }
 
+// Abbreviating walks the document once: its keys and every version's keys are checked,
+// kept values are checked when their version is read, dropped values are not read.
+TEST(PackumentTest, AbbreviatingChecksWhatItReads) {
+  EXPECT_FALSE(AbbreviatePackument(R"({"name":"x"} {})", "x").ok());        // Trailing content.
+  EXPECT_FALSE(AbbreviatePackument(R"({"name":"x","versions":{)", "x").ok());  // Truncated.
+  EXPECT_FALSE(AbbreviatePackument(R"({"name" "x"})", "x").ok());
+  // A dropped field (readme) is skipped unread.
+  Result<std::string> dropped = AbbreviatePackument(
+      R"({"name":"x","readme":[tru],"versions":{"1.0.0":{"version":"1.0.0"}}})", "x");
+  ASSERT_TRUE(dropped.ok()) << dropped.status().message();
+  EXPECT_EQ(dropped->find("readme"), std::string::npos);
+  // A kept field that is not JSON fails its version when read, naming it.
+  Result<std::string> kept = AbbreviatePackument(
+      R"({"name":"x","versions":{"1.0.0":{"version":"1.0.0","dependencies":{"a":tru}},"2.0.0":{"version":"2.0.0"}}})",
+      "x");
+  ASSERT_TRUE(kept.ok()) << kept.status().message();
+  Result<Packument> p = ParsePackument(*kept, "x");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_TRUE(p->ManifestAt(1).ok());
+  Result<const Manifest*> broken = p->ManifestAt(0);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("1.0.0"), std::string::npos) << broken.status().message();
+}
+
 // The index rebuilds the same packument over the same text without parsing it; a damaged
 // or out-of-range index is refused.
 TEST(PackumentTest, IndexRebuildsTheSamePackument) {
