@@ -104,6 +104,9 @@ def main():
         assert 'downloads started during resolution' in output, output
         assert 'fetched 3 packages' in output, output
         support.check('tarball downloads start before resolution ends')
+        # Each was linked as soon as its download entered the store, not by reify.
+        assert 'packages linked early: 3' in output, output
+        support.check('a cold install links each package once its download is in')
 
         # 2. A failure during resolution (E404 of `gone`, after `a` and `c` were placed)
         # writes neither node_modules nor the lockfile.
@@ -119,7 +122,7 @@ def main():
         # places them: the same tree, every file there, counted as added.
         folder = project('warm', {'a': '^1.0.0', 'b': '^1.0.0'})
         r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
-        assert 'packages linked during resolution: 3' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert 'packages linked early: 3' in r.stdout + r.stderr, r.stdout + r.stderr
         assert 'added 3 packages' in r.stdout + r.stderr, r.stdout + r.stderr
         with open(os.path.join(folder, 'node_modules', 'a', 'index.js')) as f:
             assert f.read() == 'module.exports = "a";\n'
@@ -136,7 +139,7 @@ def main():
         folder = project('replaced', {'x': '^1.0.0', 'y': '^1.0.0'})
         r = support.run_skua(SKUA, folder, ['install', '--verbose'], env)
         output = r.stdout + r.stderr
-        linked = int(output.split('packages linked during resolution: ')[1].split()[0])
+        linked = int(output.split('packages linked early: ')[1].split()[0])
         assert linked >= 2, output  # At least shared@1.0.0 and extra, from the seed's store.
         with open(os.path.join(folder, 'node_modules', 'shared', 'package.json')) as f:
             assert json.load(f)['version'] == '1.1.0'

@@ -58,7 +58,7 @@ void EarlyLinks::Work() {
     Job job = std::move(*ready);
     queue_.erase(ready);
     lock.unlock();
-    bool done = false;
+    bool done = false, missing = false;
     if (Result<fetch::ExpectedIntegrity> integrity = fetch::ParseIntegrity(job.package.integrity);
         integrity.ok()) {
       if (std::optional<store::StoreEntry> entry = store_.Lookup(*integrity)) {
@@ -66,19 +66,51 @@ void EarlyLinks::Work() {
                    .Materialize(entry->package_dir, entry->index,
                                 fsutil::JoinPath(project_dir_, job.location))
                    .ok();
+      } else {
+        missing = true;
       }
     }
     lock.lock();
+    if (missing && !job.retried && !closing_) {
+      // Its download may be under way: it waits for Inserted() (still pending, so the
+      // packages it holds wait too), or goes round once more if that came meanwhile.
+      job.retried = inserted_.count(job.package.integrity) > 0;
+      if (job.retried) {
+        queue_.push_back(std::move(job));
+      } else {
+        waiting_.push_back(std::move(job));
+      }
+      continue;
+    }
     pending_.erase(job.location);
     if (done) linked_[job.location] = std::move(job.package);
     changed_.notify_all();
   }
 }
 
+void EarlyLinks::Inserted(const std::string& integrity) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    inserted_.insert(integrity);
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+      if (it->package.integrity != integrity) {
+        ++it;
+        continue;
+      }
+      it->retried = true;
+      queue_.push_back(std::move(*it));
+      it = waiting_.erase(it);
+    }
+  }
+  changed_.notify_all();
+}
+
 std::map<std::string, LinkedPackage> EarlyLinks::Finish() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     closing_ = true;
+    for (const Job& job : waiting_) pending_.erase(job.location);
+    waiting_.clear();
   }
   changed_.notify_all();
   for (std::thread& t : workers_) t.join();

@@ -38,7 +38,12 @@ class EarlyLinks {
   // Reify.
   void Place(const std::string& location, const LinkedPackage& package);
 
-  // Waits for the links under way; returns the locations that hold a complete package.
+  // Thread-safe: the store now has `integrity` (a download started during resolution
+  // was extracted). Packages placed before it arrived are linked now.
+  void Inserted(const std::string& integrity);
+
+  // Waits for the links under way (packages still waiting for their download are left
+  // to Reify); returns the locations that hold a complete package.
   std::map<std::string, LinkedPackage> Finish();
 
   // After a failure before Reify: finishes, then removes node_modules (this install made
@@ -50,6 +55,7 @@ class EarlyLinks {
     std::string location;
     std::string holder;  // The location whose folder holds this one, or "".
     LinkedPackage package;
+    bool retried = false;  // Looked up again after its download entered the store.
   };
   void Work();
 
@@ -60,7 +66,9 @@ class EarlyLinks {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Job> queue_;          // Guarded by mutex_, as the rest below.
-  std::set<std::string> pending_;  // Queued or being linked.
+  std::set<std::string> pending_;  // Queued, being linked, or waiting for the store.
+  std::vector<Job> waiting_;       // Placed before the store had them.
+  std::set<std::string> inserted_;  // Integrities Inserted() named.
   std::map<std::string, LinkedPackage> linked_;
   bool closing_ = false;
   std::vector<std::thread> workers_;

@@ -23,6 +23,7 @@ struct EarlyFetches::Job {
   bool download_done = false;  // The client's thread.
   bool complete = false;       // Inserted or failed; guarded by EarlyFetches::mutex_.
   bool used = false;           // Taken by FetchPackages.
+  std::string integrity;       // As planned (the on_inserted argument).
 };
 
 namespace {
@@ -106,6 +107,7 @@ void EarlyFetches::Start(const PlanEntry& p) {
   auto job = std::make_unique<Job>();
   job->options.package = p.spec();
   job->options.integrity = std::move(expected).value();
+  job->integrity = p.integrity;
   StartDownload(job.get(), p, client_);
   by_key_.emplace(std::move(key), job.get());
   {
@@ -137,6 +139,7 @@ void EarlyFetches::Work() {
     lock.unlock();
     Result<store::StoreEntry> inserted = store_.Insert(job.stream, job.options);
     job.stream.Cancel();
+    if (inserted.ok() && on_inserted_) on_inserted_(job.integrity);
     lock.lock();
     job.inserted.emplace(std::move(inserted));
     job.complete = true;

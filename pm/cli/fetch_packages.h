@@ -61,6 +61,12 @@ class EarlyFetches {
   // `p` needs name, version, tarball and integrity; without an integrity nothing starts.
   void Start(const PlanEntry& p);
 
+  // Called on an extractor thread with the planned integrity of each download that
+  // entered the store. Set before the first Start().
+  void set_on_inserted(std::function<void(const std::string& integrity)> on_inserted) {
+    on_inserted_ = std::move(on_inserted);
+  }
+
   size_t started() const { return jobs_.size(); }  // Downloads started.
   uint64_t bytes_received() const;                  // Their bytes so far.
   size_t unused() const;  // Downloads FetchPackages did not take (after it ran).
@@ -83,6 +89,7 @@ class EarlyFetches {
   std::vector<std::thread> workers_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
+  std::function<void(const std::string&)> on_inserted_;
   size_t next_ = 0;        // The next job a worker takes; guarded by mutex_.
   bool closing_ = false;   // Guarded by mutex_.
 };

@@ -113,9 +113,9 @@ class Installer {
   void StopDownloads() { early_.reset(); }
   // After a failure: a node_modules that only early links wrote is removed, as if the
   // install had not begun.
+  // Kept: the extractors may still report to it.
   void DropEarlyLinks() {
     if (early_links_ && !reified_) early_links_->Discard();
-    early_links_.reset();
   }
 
  private:
@@ -124,6 +124,9 @@ class Installer {
   std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
                                     const std::vector<bool>& changed);
   std::optional<Failure> RunRootLifecycle();
+  // Waits for the early links and removes what they placed that `packages` lacks;
+  // returns what they linked.
+  Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
   bool Trusted(const PlanEntry& p) const {
@@ -162,8 +165,9 @@ class Installer {
   // queued in the client until the fetch phase runs it.
   std::unique_ptr<RegistryPackumentSource> source_;
   std::optional<store::Store> early_store_;
+  // Before early_: its extractors tell the links what entered the store.
+  std::unique_ptr<EarlyLinks> early_links_;  // Packages linked during resolution.
   std::unique_ptr<EarlyFetches> early_;  // Downloads started during resolution.
-  std::unique_ptr<EarlyLinks> early_links_;  // Store hits linked during resolution.
 };
 
 std::optional<Failure> Installer::Load() {
@@ -277,6 +281,9 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       // be copied instead).
       if (options_.command != InstallCommand::kCi && !fsutil::Exists(JoinPath(project_dir_, "node_modules"))) {
         early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
+        early_->set_on_inserted([links = early_links_.get()](const std::string& integrity) {
+          links->Inserted(integrity);
+        });
       }
     }
   }
@@ -370,6 +377,29 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
+Result<std::map<std::string, LinkedPackage>> Installer::FinishEarlyLinks(
+    const std::vector<PlanEntry>& packages) {
+  std::map<std::string, LinkedPackage> linked = early_links_->Finish();
+  out_.Verbose("packages linked early: " + std::to_string(linked.size()));
+  // A placement the finished tree dropped (deepest first: a nested one may go with its
+  // holder).
+  std::set<std::string> planned;
+  for (const PlanEntry& p : packages) planned.insert(p.location);
+  for (auto it = linked.rbegin(); it != linked.rend(); ++it) {
+    if (planned.count(it->first)) continue;
+    if (Status removed = fsutil::RemoveTree(JoinPath(project_dir_, it->first)); !removed.ok()) {
+      return removed;
+    }
+    // Folders made only to hold it ("node_modules/a/node_modules", "node_modules/@s"),
+    // now empty.
+    for (std::string dir = it->first; dir.rfind('/') != std::string::npos;) {
+      dir.resize(dir.rfind('/'));
+      if (dir == "node_modules" || rmdir(JoinPath(project_dir_, dir).c_str()) != 0) break;
+    }
+  }
+  return linked;
+}
+
 std::optional<Failure> Installer::RunRootLifecycle() {
   Result<ScriptFailure> root = cli::RunRootLifecycle(options_, inputs_, out_);
   if (!root.ok()) return Failure{1, root.status().message()};
@@ -425,29 +455,20 @@ std::optional<Failure> Installer::Run() {
       to_build.insert(p.location);
     }
   }
+  // On a cold install the early links wait for downloads: they go on through the fetch
+  // phase, which fetches every package as if none were linked; the links are compared
+  // after it.
+  bool links_after_fetch = early_links_ && early_ && early_->started() > 0;
   std::optional<std::map<std::string, LinkedPackage>> linked;
-  if (early_links_) {
-    linked = early_links_->Finish();
-    out_.Verbose("packages linked during resolution: " + std::to_string(linked->size()));
-    // A placement the finished tree dropped (deepest first: a nested one may go with
-    // its holder).
-    std::set<std::string> planned;
-    for (const PlanEntry& p : plan->packages) planned.insert(p.location);
-    for (auto it = linked->rbegin(); it != linked->rend(); ++it) {
-      if (planned.count(it->first)) continue;
-      if (Status removed = fsutil::RemoveTree(JoinPath(project_dir_, it->first)); !removed.ok()) {
-        return Failure{1, removed.message()};
-      }
-      // Folders made only to hold it ("node_modules/a/node_modules", "node_modules/@s"),
-      // now empty.
-      for (std::string dir = it->first; dir.rfind('/') != std::string::npos;) {
-        dir.resize(dir.rfind('/'));
-        if (dir == "node_modules" || rmdir(JoinPath(project_dir_, dir).c_str()) != 0) break;
-      }
-    }
+  if (early_links_ && !links_after_fetch) {
+    Result<std::map<std::string, LinkedPackage>> finished = FinishEarlyLinks(plan->packages);
+    if (!finished.ok()) return Failure{1, finished.status().message()};
+    linked = std::move(finished).value();
   }
-  std::vector<bool> changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
-                                              to_build, linked ? &*linked : nullptr);
+  const std::map<std::string, LinkedPackage> none;
+  std::vector<bool> changed =
+      ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build,
+                      linked ? &*linked : links_after_fetch ? &none : nullptr);
   out_.Timing("compare node_modules");
 
   Result<store::Store> opened = store::Store::Open(cache_dir_);
@@ -467,6 +488,13 @@ std::optional<Failure> Installer::Run() {
   std::vector<std::optional<store::StoreEntry>> entries = std::move(fetched).value();
   for (size_t i = 0; i < from_git.size(); ++i) {
     if (from_git[i]) entries[i] = std::move(from_git[i]);
+  }
+  if (links_after_fetch) {
+    Result<std::map<std::string, LinkedPackage>> finished = FinishEarlyLinks(plan->packages);
+    if (!finished.ok()) return Failure{1, finished.status().message()};
+    linked = std::move(finished).value();
+    changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
+                              to_build, &*linked);
   }
   out_.Timing("fetch");
   if (early_ && early_->started() > 0) {
