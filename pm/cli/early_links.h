@@ -1,6 +1,7 @@
-// Links packages the store already holds into a node_modules this install creates, as the
-// tree builder places them: the file system's share of a warm install (creating folders,
-// hard-linking files) then overlaps resolution instead of following it. The finished
+// Links packages into a node_modules this install creates as the tree builder places
+// them: at once when the store holds them (a warm install's folders and hard links then
+// overlap resolution instead of following it), else when their download started during
+// resolution enters the store (Inserted; a cold install's overlap its downloads). The finished
 // tree is the authority: Reify compares each planned location with what was linked there
 // (ChangedPackages' `linked`) and replaces what differs; the installer removes what the
 // tree dropped.
