@@ -10,9 +10,6 @@
 
 #include "pm/registry/http_errors.h"
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 namespace skua::pm::registry {
 namespace {
 
@@ -122,11 +119,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   }));
   http_->Post([this, read, name = std::move(name), spec = std::move(spec), url = std::move(url),
                registry = *registry, done = std::move(done)]() mutable {
-    auto w0 = std::chrono::steady_clock::now();
     CacheRead r = read->get();
-    static double waited = 0; static int n = 0;
-    waited += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count(); ++n;
-    if (getenv("SKUA_WAIT")) fprintf(stderr, "WAIT %d %.2f\n", n, waited);
     if (r.answer) {
       done(std::move(*r.answer));
     } else {
