@@ -177,12 +177,11 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
       same = LinkInPlace(dir, p);
     } else if (!parent_changed && !force.count(p.location)) {
       const lockfile::LockEntry* old = previous ? previous->Find(p.location) : nullptr;
-      auto early = linked ? linked->find(p.location) : std::map<std::string, LinkedPackage>::const_iterator();
-      if (linked && early != linked->end()) {
-        same = early->second.name == p.name && early->second.version == p.version &&
-               early->second.integrity == p.integrity;
-      } else if (linked) {
-        same = false;  // Nothing of an earlier install is there: the folder is new.
+      if (linked != nullptr) {
+        // Only early links are there (the install made node_modules).
+        auto it = linked->find(p.location);
+        same = it != linked->end() && it->second.name == p.name &&
+               it->second.version == p.version && it->second.integrity == p.integrity;
       } else if (old != nullptr) {
         same = old->Version() == p.version && old->PackageName() == p.name &&
                old->meta.GetString("integrity") == p.integrity &&
