@@ -8,7 +8,8 @@ Without that, the hold ends by its fallback and `late` is answered before any ta
 
 Also: an install that fails during resolution, after downloads started (and, the store
 being warm by then, packages linked), leaves node_modules and package-lock.json untouched;
-a warm install of a new project links packages while it resolves.
+a warm install of a new project links packages while it resolves, and one with a
+lockfile in sync links them before anything else.
 
 Usage: early_fetch_test.py SKUA TEST_REGISTRY_PY
 """
@@ -150,6 +151,25 @@ def main():
                                                         'node_modules/y']
         assert 'added 3 packages' in output, output
         support.check('early links the tree replaced or dropped are fixed')
+
+        # 5. With a lockfile in sync and no node_modules, `install` and `ci` link the
+        # lockfile's packages at once (nothing to resolve); with an empty store they are
+        # left to the fetch phase.
+        warm = os.path.join(TMP, 'warm')
+        for command, cache in (('install', None), ('ci', None), ('ci', 'empty-store')):
+            folder = project('locked-%s-%s' % (command, cache), {'a': '^1.0.0', 'b': '^1.0.0'})
+            shutil.copy(os.path.join(warm, 'package-lock.json'), folder)
+            run_env = dict(env, SKUA_CACHE_DIR=os.path.join(TMP, cache)) if cache else env
+            r = support.run_skua(SKUA, folder, [command, '--verbose'], run_env)
+            output = r.stdout + r.stderr
+            assert 'package-lock.json is in sync' in output, output
+            assert 'packages linked early: %d' % (0 if cache else 3) in output, output
+            assert 'added 3 packages' in output, output
+            for name in ('a', 'b', 'late'):
+                assert os.path.isfile(os.path.join(folder, 'node_modules', name, 'package.json')), name
+            with open(os.path.join(folder, 'node_modules', 'a', 'index.js')) as f:
+                assert f.read() == 'module.exports = "a";\n'
+        support.check('a lockfile install into a new node_modules links at once')
     finally:
         server.shutdown()
         shutil.rmtree(TMP, ignore_errors=True)

@@ -126,6 +126,9 @@ class Installer {
   std::optional<Failure> RunRootLifecycle();
   // Waits for the early links and removes what they placed that `packages` lacks;
   // returns what they linked.
+  // With the lockfile in sync and no node_modules yet, links the plan's packages on the
+  // early-links workers while the rest of the install is prepared.
+  void LinkPlanEarly(const std::vector<PlanEntry>& packages);
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
@@ -161,6 +164,7 @@ class Installer {
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
   bool reified_ = false;     // Reify began: node_modules is the install's result.
+  bool lock_in_sync_ = false;  // Resolve() took the lockfile as it is.
   // Last, so they go before client_: the source's callbacks and the early downloads are
   // queued in the client until the fetch phase runs it.
   std::unique_ptr<RegistryPackumentSource> source_;
@@ -224,7 +228,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     bool same_root = RootDeclarationsMatch(package_json_, *lock_);
     if (problems.empty() && (same_root || options_.command == InstallCommand::kCi) && !Updating()) {
       out_.Verbose("package-lock.json is in sync with package.json");
-      return *lock_;
+      lock_in_sync_ = true;
+      return std::move(*lock_);  // Not read again.
     }
     if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
     for (const std::string& p : problems) out_.Verbose("lockfile out of sync: " + p);
@@ -377,6 +382,19 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
+void Installer::LinkPlanEarly(const std::vector<PlanEntry>& packages) {
+  if (fsutil::Exists(JoinPath(project_dir_, "node_modules"))) return;
+  Result<store::Store> opened = store::Store::Open(cache_dir_);
+  if (!opened.ok()) return;  // The fetch phase reports it.
+  early_store_.emplace(std::move(opened).value());
+  early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
+  // Packages with install scripts may be copied instead (reify decides).
+  for (const PlanEntry& p : packages) {
+    if (p.is_link() || p.in_bundle || p.has_install_script) continue;
+    early_links_->Place(p.location, {p.name, p.version, p.integrity});
+  }
+}
+
 Result<std::map<std::string, LinkedPackage>> Installer::FinishEarlyLinks(
     const std::vector<PlanEntry>& packages) {
   std::map<std::string, LinkedPackage> linked = early_links_->Finish();
@@ -419,20 +437,23 @@ std::optional<Failure> Installer::Run() {
   Result<lockfile::Lockfile> lock = Resolve();
   if (!lock.ok()) return Failure{1, lock.status().message()};
   out_.Timing("resolve");
-  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
-  std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
-
   PlanOptions plan_options;
   for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
   plan_options.platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
+  if (lock_in_sync_) LinkPlanEarly(plan->packages);
+  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
+  std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
   for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
   out_.Timing("plan");
 
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
-    if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
+    // (Not a node_modules the early links are writing: this install made it.)
+    if (Status removed = early_links_ ? Status() : fsutil::RemoveTree(node_modules); !removed.ok()) {
+      return Failure{1, removed.message()};
+    }
     // npm ci empties every workspace's node_modules too.
     for (const workspaces::Workspace& ws : workspaces_) {
       Status removed = fsutil::RemoveTree(JoinPath(JoinPath(project_dir_, ws.path), "node_modules"));
