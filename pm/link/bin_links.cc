@@ -126,7 +126,6 @@ Result<BinLinker::Outcome> BinLinker::Link(const std::string& bin_dir,
   }
   std::string from_bin = "../" + package_dir.substr(node_modules.size() + 1);
   Outcome outcome;
-  bool made_dir = false;
   for (const BinEntry& bin : bins) {
     std::string key = bin_dir + '\0' + bin.name;
     if (linked_.count(key) != 0) {
@@ -139,20 +138,26 @@ Result<BinLinker::Outcome> BinLinker::Link(const std::string& bin_dir,
       outcome.skipped_missing.push_back(bin.name);
       continue;
     }
-    if (!made_dir) {
+    if (!made_dirs_.count(bin_dir)) {
       Status made = fsutil::MakeDirs(bin_dir);
       if (!made.ok()) return made;
-      made_dir = true;
+      made_dirs_.insert(bin_dir);
     }
     // Make the target executable (npm: 0777 & ~umask); a no-op for most published bins.
     if ((st.st_mode & 0111) != 0111 && chmod(target.c_str(), (st.st_mode & 0777) | 0111) != 0) {
       return fsutil::ErrnoStatus("chmod", target, errno);
     }
-    // Symlink under a temporary name, then rename over any old link: never a moment
-    // without a working command.
+    // A new name is linked directly; an old link is replaced by one made under a
+    // temporary name and renamed over it: never a moment without a working command.
     std::string link_path = fsutil::JoinPath(bin_dir, bin.name);
-    std::string temp = fsutil::JoinPath(bin_dir, fsutil::UniqueName(".skua-bin-"));
     std::string link_target = from_bin + "/" + bin.target;
+    if (symlink(link_target.c_str(), link_path.c_str()) == 0) {
+      linked_.insert(std::move(key));
+      outcome.linked.push_back(bin.name);
+      continue;
+    }
+    if (errno != EEXIST) return fsutil::ErrnoStatus("symlink", link_path, errno);
+    std::string temp = fsutil::JoinPath(bin_dir, fsutil::UniqueName(".skua-bin-"));
     if (symlink(link_target.c_str(), temp.c_str()) != 0) {
       return fsutil::ErrnoStatus("symlink", temp, errno);
     }

@@ -50,6 +50,7 @@ class BinLinker {
 
  private:
   std::unordered_set<std::string> linked_;  // bin_dir + '\0' + name.
+  std::unordered_set<std::string> made_dirs_;  // .bin folders known to exist.
 };
 
 }  // namespace skua::pm::link
