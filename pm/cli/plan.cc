@@ -64,8 +64,8 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     const std::string& loc = entry.location;
     // The root and link targets are not installed; a workspace's own node_modules is.
     if (loc.rfind("node_modules/", 0) != 0 && loc.find("/node_modules/") == std::string::npos) continue;
-    bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const auto& e) {
-      return loc.rfind(e + "/", 0) == 0;
+    bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const std::string& e) {
+      return loc.size() > e.size() && loc[e.size()] == '/' && loc.compare(0, e.size(), e) == 0;
     });
     const lockfile::JsonValue& meta = entry.meta;
     if (below_excluded || Omitted(meta, options.omit) || meta.GetBool("inert")) {

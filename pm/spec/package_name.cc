@@ -10,7 +10,7 @@ namespace {
 
 // Node's core module names (as validate-npm-package-name lists them): a package may use
 // one only with a warning.
-constexpr const char* kBuiltins[] = {
+constexpr std::string_view kBuiltins[] = {  // (Sized: most compares stop at the length.)
     "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing",
     "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
     "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap",
