@@ -169,6 +169,13 @@ def main():
                 assert os.path.isfile(os.path.join(folder, 'node_modules', name, 'package.json')), name
             with open(os.path.join(folder, 'node_modules', 'a', 'index.js')) as f:
                 assert f.read() == 'module.exports = "a";\n'
+        # `ci` over an existing node_modules empties it first, then links the same way.
+        folder = os.path.join(TMP, 'locked-ci-None')
+        open(os.path.join(folder, 'node_modules', 'stale.txt'), 'w').close()
+        r = support.run_skua(SKUA, folder, ['ci', '--verbose'], env)
+        assert 'packages linked early: 3' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert not os.path.exists(os.path.join(folder, 'node_modules', 'stale.txt'))
+        assert os.path.isfile(os.path.join(folder, 'node_modules', 'late', 'package.json'))
         support.check('a lockfile install into a new node_modules links at once')
     finally:
         server.shutdown()

@@ -442,24 +442,21 @@ std::optional<Failure> Installer::Run() {
   plan_options.platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
-  if (lock_in_sync_) LinkPlanEarly(plan->packages);
-  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
-  std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
-  for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
-  out_.Timing("plan");
-
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
-    // (Not a node_modules the early links are writing: this install made it.)
-    if (Status removed = early_links_ ? Status() : fsutil::RemoveTree(node_modules); !removed.ok()) {
-      return Failure{1, removed.message()};
-    }
+    if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
     // npm ci empties every workspace's node_modules too.
     for (const workspaces::Workspace& ws : workspaces_) {
       Status removed = fsutil::RemoveTree(JoinPath(JoinPath(project_dir_, ws.path), "node_modules"));
       if (!removed.ok()) return Failure{1, removed.message()};
     }
   }
+  if (lock_in_sync_) LinkPlanEarly(plan->packages);
+  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
+  std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
+  for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
+  out_.Timing("plan");
+
   std::string hidden_path = JoinPath(node_modules, ".package-lock.json");
   std::optional<lockfile::Lockfile> previous;
   if (Result<std::string> text = fsutil::ReadFile(hidden_path); text.ok()) {
