@@ -3,7 +3,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -121,6 +123,17 @@ std::string UniqueName(std::string_view prefix) {
   snprintf(buffer, sizeof(buffer), "%d-%u-%06llx", CurrentPid(), counter.fetch_add(1),
            static_cast<unsigned long long>(random() & 0xffffff));
   return std::string(prefix) + buffer;
+}
+
+void SpreadNewFolders(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  int flags = 0;
+  if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 && (flags & FS_TOPDIR_FL) == 0) {
+    flags |= FS_TOPDIR_FL;
+    (void)ioctl(fd, FS_IOC_SETFLAGS, &flags);
+  }
+  close(fd);
 }
 
 std::string JoinPath(std::string_view a, std::string_view b) {

@@ -22,6 +22,13 @@ Status RemoveTree(const std::string& path);
 // directory is success.
 Status MakeDirs(const std::string& path);
 
+// Asks the file system to spread the folders created in `dir` over its free space, as it
+// does for folders made at its root (ext4's "top of directory hierarchy" flag, chattr +T):
+// without it, ext4 puts every new folder, and the files in it, in its parent's block
+// group, where each allocation passes over the inodes freed there in the last minutes.
+// Best effort: file systems without the flag ignore it.
+void SpreadNewFolders(const std::string& dir);
+
 // A name unlikely to collide with any other process's or thread's: `prefix` followed by
 // pid and a per-process counter and random bits, e.g. ".staging-1234-7-9f3a".
 std::string UniqueName(std::string_view prefix);

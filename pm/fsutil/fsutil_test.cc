@@ -1,6 +1,9 @@
 // Tests for pm/fsutil: recursive removal, directory creation, atomic writes.
 #include "pm/fsutil/fsutil.h"
 
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -66,6 +69,29 @@ TEST(FsutilTest, ReadFileReadsWholeFilesOfEverySize) {
     EXPECT_EQ(*data, content);
   }
   EXPECT_TRUE(RemoveTree(root).ok());
+}
+
+// The folder's inode flags, or -1 where the file system has none (tmpfs).
+int FolderFlags(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  int flags = -1;
+  if (fd >= 0 && ioctl(fd, FS_IOC_GETFLAGS, &flags) != 0) flags = -1;
+  if (fd >= 0) close(fd);
+  return flags;
+}
+
+TEST(FsutilTest, SpreadNewFoldersMarksTheFolderWhereTheFileSystemCan) {
+  std::string root = TempDir();
+  ASSERT_TRUE(MakeDirs(root + "/spread").ok());
+  int before = FolderFlags(root + "/spread");
+  SpreadNewFolders(root + "/spread");
+  SpreadNewFolders(root + "/spread");  // Again: no change, no harm.
+  SpreadNewFolders(root + "/missing");  // Best effort: nothing to report.
+  if (before < 0) GTEST_SKIP() << "no inode flags on this file system";
+  int after = FolderFlags(root + "/spread");
+  EXPECT_EQ(after & FS_TOPDIR_FL, FS_TOPDIR_FL);
+  EXPECT_EQ(after & ~FS_TOPDIR_FL, before & ~FS_TOPDIR_FL);  // The other flags stay.
+  ASSERT_TRUE(RemoveTree(root).ok());
 }
 
 TEST(FsutilTest, UniqueNamesDiffer) {
