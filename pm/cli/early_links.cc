@@ -36,27 +36,39 @@ void EarlyLinks::Place(const std::string& location, const LinkedPackage& package
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (closing_) return;
-    queue_.push_back({location, HolderOf(location), package});
+    ready_.push_back({location, HolderOf(location), package});
     pending_.insert(location);
   }
   changed_.notify_one();
   if (workers_.size() < kWorkers) workers_.emplace_back([this] { Work(); });
 }
 
-// Takes jobs in placement order, except that a package waits while the package whose
-// folder holds it is still queued or being linked (its folder must exist first).
+void EarlyLinks::Release(const std::string& location) {
+  pending_.erase(location);
+  auto held = blocked_.find(location);
+  if (held == blocked_.end()) return;
+  for (Job& job : held->second) ready_.push_back(std::move(job));
+  blocked_.erase(held);
+  changed_.notify_all();
+}
+
+// Takes jobs in placement order, except that a package waits (in blocked_) while the
+// package whose folder holds it is still queued or being linked: its folder must exist
+// first. Each step is O(log n) under the lock, which Place() shares with the resolver.
 void EarlyLinks::Work() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    auto ready = queue_.end();
-    changed_.wait(lock, [&] {
-      ready = std::find_if(queue_.begin(), queue_.end(),
-                           [&](const Job& job) { return !pending_.count(job.holder); });
-      return ready != queue_.end() || (closing_ && queue_.empty());
-    });
-    if (ready == queue_.end()) return;
-    Job job = std::move(*ready);
-    queue_.erase(ready);
+    changed_.wait(lock, [&] { return !ready_.empty() || (closing_ && blocked_.empty()); });
+    if (ready_.empty()) {
+      changed_.notify_all();  // Closing and drained: the other workers end too.
+      return;
+    }
+    Job job = std::move(ready_.front());
+    ready_.pop_front();
+    if (!job.holder.empty() && pending_.count(job.holder)) {
+      blocked_[job.holder].push_back(std::move(job));
+      continue;
+    }
     lock.unlock();
     bool done = false, missing = false;
     if (Result<fetch::ExpectedIntegrity> integrity = fetch::ParseIntegrity(job.package.integrity);
@@ -76,15 +88,14 @@ void EarlyLinks::Work() {
       // packages it holds wait too), or goes round once more if that came meanwhile.
       job.retried = inserted_.count(job.package.integrity) > 0;
       if (job.retried) {
-        queue_.push_back(std::move(job));
+        ready_.push_back(std::move(job));
       } else {
         waiting_.push_back(std::move(job));
       }
       continue;
     }
-    pending_.erase(job.location);
-    if (done) linked_[job.location] = std::move(job.package);
-    changed_.notify_all();
+    if (done) linked_[job.location] = job.package;
+    Release(job.location);
   }
 }
 
@@ -98,7 +109,7 @@ void EarlyLinks::Inserted(const std::string& integrity) {
         continue;
       }
       it->retried = true;
-      queue_.push_back(std::move(*it));
+      ready_.push_back(std::move(*it));
       it = waiting_.erase(it);
     }
   }
@@ -109,8 +120,10 @@ std::map<std::string, LinkedPackage> EarlyLinks::Finish() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     closing_ = true;
-    for (const Job& job : waiting_) pending_.erase(job.location);
+    // Left to Reify; what they hold is linked anyway (its folder's parents are made).
+    std::vector<Job> waiting = std::move(waiting_);
     waiting_.clear();
+    for (const Job& job : waiting) Release(job.location);
   }
   changed_.notify_all();
   for (std::thread& t : workers_) t.join();
@@ -122,8 +135,12 @@ std::map<std::string, LinkedPackage> EarlyLinks::Finish() {
 void EarlyLinks::Discard() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (const Job& job : queue_) pending_.erase(job.location);
-    queue_.clear();
+    for (const Job& job : ready_) pending_.erase(job.location);
+    ready_.clear();
+    for (const auto& [holder, jobs] : blocked_) {
+      for (const Job& job : jobs) pending_.erase(job.location);
+    }
+    blocked_.clear();
   }
   Finish();
   Status removed = fsutil::RemoveTree(fsutil::JoinPath(project_dir_, "node_modules"));

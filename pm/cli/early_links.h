@@ -63,11 +63,15 @@ class EarlyLinks {
   std::string project_dir_;
   const store::Store& store_;
   link::Materializer materializer_;
+  // Marks `location` done: the jobs waiting for its folder may go (mutex_ held).
+  void Release(const std::string& location);
+
   std::set<std::string> placed_;  // Place()'s thread only.
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<Job> queue_;          // Guarded by mutex_, as the rest below.
-  std::set<std::string> pending_;  // Queued, being linked, or waiting for the store.
+  std::deque<Job> ready_;          // Guarded by mutex_, as the rest below.
+  std::map<std::string, std::vector<Job>> blocked_;  // Holder location -> jobs it holds.
+  std::set<std::string> pending_;  // Queued, blocked, being linked, or waiting for the store.
   std::vector<Job> waiting_;       // Placed before the store had them.
   std::set<std::string> inserted_;  // Integrities Inserted() named.
   std::map<std::string, LinkedPackage> linked_;
