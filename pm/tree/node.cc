@@ -197,13 +197,13 @@ void Tree::PushFsChildren(Node* n, std::vector<Node*>* out) const {
   }
 }
 
-std::vector<Node*> Tree::Subtree(Node* top) {
+std::vector<Node*> Tree::Subtree(Node* top, std::optional<std::string_view> name) {
   std::vector<Node*> out;
   std::vector<Node*> stack = {top};
   while (!stack.empty()) {
     Node* n = stack.back();
     stack.pop_back();
-    out.push_back(n);
+    if (!name || n->name == *name) out.push_back(n);
     for (const auto& [k, kid] : n->children) stack.push_back(kid);
     PushFsChildren(n, &stack);
   }

@@ -120,8 +120,10 @@ class Tree {
   std::vector<Node*> Inventory();
   // Every node under the same top as `top` (the project root or a virtual root).
   std::vector<Node*> NodesUnder(const Node* top);
-  // `top` and every node whose resolve-parent chain passes through it, in creation order.
-  std::vector<Node*> Subtree(Node* top);
+  // `top` and every node whose resolve-parent chain passes through it, in creation order;
+  // with `name`, only those so named (the placer asks for one name in the whole tree at
+  // every placement: sorting just those keeps that linear).
+  std::vector<Node*> Subtree(Node* top, std::optional<std::string_view> name = std::nullopt);
   // Appends the nodes whose fs_parent is `n` (and that have no parent).
   void PushFsChildren(Node* n, std::vector<Node*>* out) const;
   // Records the node's edges (those added since the last call) in the edge-name index

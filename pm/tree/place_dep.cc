@@ -227,8 +227,8 @@ void PlaceDep::Run() {
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
   // Only nodes below the target can qualify (pruning detaches; it never moves a node in).
-  for (Node* node : dep_->tree->Subtree(target)) {
-    if (node->name == name_ && node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
+  for (Node* node : dep_->tree->Subtree(target, name_)) {
+    if (node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
       std::vector<Node*> kids;
       for (auto& [n, kid] : node->children) kids.push_back(kid);
       PruneDedupable(node, false);
