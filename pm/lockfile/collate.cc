@@ -103,6 +103,15 @@ int LocaleCompare(std::string_view a, std::string_view b) {
   while (k < a.size() && k < b.size() && a[k] == b[k] && static_cast<unsigned char>(a[k]) < 0x80) ++k;
   a.remove_prefix(k);
   b.remove_prefix(k);
+  // Usually the first differing characters decide: two ASCII characters with different
+  // primary weights (not a case pair, neither ignorable).
+  if (!a.empty() && !b.empty()) {
+    unsigned char x = static_cast<unsigned char>(a[0]), y = static_cast<unsigned char>(b[0]);
+    if (x < 0x80 && y < 0x80) {
+      uint16_t px = Table().primary[x], py = Table().primary[y];
+      if (px != 0 && py != 0 && px != py) return px < py ? -1 : 1;
+    }
+  }
   if (int c = ComparePass(a, b, false)) return c;
   return ComparePass(a, b, true);
 }

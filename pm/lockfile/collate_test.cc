@@ -26,6 +26,23 @@ TEST(CollateTest, MatchesNodeOrder) {
   }
 }
 
+// Every pair, not only neighbours: most pairs are decided by their first differing
+// characters (LocaleCompare's shortcut), the rest by the full passes.
+TEST(CollateTest, EveryPairKeepsNodeOrder) {
+  std::ifstream in("pm/lockfile/testdata/collation.txt", std::ios::binary);
+  ASSERT_TRUE(in) << "missing testdata";
+  std::vector<std::string> words;
+  for (std::string line; std::getline(in, line);) words.push_back(line);
+  int failures = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t j = i + 1; j < words.size(); ++j) {
+      if (LocaleCompare(words[i], words[j]) >= 0 && ++failures < 10) {
+        ADD_FAILURE() << "'" << words[i] << "' should sort before '" << words[j] << "'";
+      }
+    }
+  }
+}
+
 TEST(CollateTest, PunctuationBeforeLettersAndCaseAsTieBreak) {
   EXPECT_LT(LocaleCompare("node_modules/a_b", "node_modules/a-b"), 0);
   EXPECT_LT(LocaleCompare("node_modules/a-b", "node_modules/a.b"), 0);
@@ -37,6 +54,10 @@ TEST(CollateTest, PunctuationBeforeLettersAndCaseAsTieBreak) {
   EXPECT_LT(LocaleCompare("a", "A"), 0);
   EXPECT_LT(LocaleCompare("A", "ab"), 0);
   EXPECT_EQ(LocaleCompare("a\x01" "b", "ab"), 0);  // Controls are ignorable.
+  EXPECT_LT(LocaleCompare("a\x01" "a", "ab"), 0);  // ...also where the strings first differ.
+  EXPECT_GT(LocaleCompare("ab", "a\x01" "a"), 0);
+  EXPECT_LT(LocaleCompare("ab", "aB"), 0);  // A case pair: the tertiary pass decides.
+  EXPECT_LT(LocaleCompare("ab", "a\xc3\xa9"), 0);  // Non-ASCII after ASCII.
   EXPECT_EQ(LocaleCompare("same", "same"), 0);
 }
 
