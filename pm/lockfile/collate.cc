@@ -3,8 +3,10 @@
 // where lowercase precedes uppercase.
 #include "pm/lockfile/collate.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace skua::pm::lockfile {
@@ -97,12 +99,22 @@ int ComparePass(std::string_view a, std::string_view b, bool tertiary_pass) {
 }  // namespace
 
 int LocaleCompare(std::string_view a, std::string_view b) {
-  if (a == b) return 0;
-  // A common ASCII prefix ("node_modules/@babel/...") weighs the same in both passes.
-  size_t k = 0;
-  while (k < a.size() && k < b.size() && a[k] == b[k] && static_cast<unsigned char>(a[k]) < 0x80) ++k;
+  // A common prefix ("node_modules/@babel/...") weighs the same in both passes, as long
+  // as no UTF-8 sequence (even a malformed one, which NextCodePoint reads up to 3 bytes
+  // past its lead) crosses its end: compared 8 bytes at a time, then cut back until its
+  // last 3 bytes are ASCII.
+  size_t n = std::min(a.size(), b.size()), k = 0;
+  for (uint64_t x, y; k + 8 <= n; k += 8) {
+    std::memcpy(&x, a.data() + k, 8);
+    std::memcpy(&y, b.data() + k, 8);
+    if (x != y) break;
+  }
+  while (k < n && a[k] == b[k]) ++k;
+  auto high = [&](size_t i) { return static_cast<unsigned char>(a[i]) >= 0x80; };
+  while (k > 0 && (high(k - 1) || (k >= 2 && high(k - 2)) || (k >= 3 && high(k - 3)))) --k;
   a.remove_prefix(k);
   b.remove_prefix(k);
+  if (a.empty() && b.empty()) return 0;
   // Usually the first differing characters decide: two ASCII characters with different
   // primary weights (not a case pair, neither ignorable).
   if (!a.empty() && !b.empty()) {

@@ -58,6 +58,15 @@ TEST(CollateTest, PunctuationBeforeLettersAndCaseAsTieBreak) {
   EXPECT_GT(LocaleCompare("ab", "a\x01" "a"), 0);
   EXPECT_LT(LocaleCompare("ab", "aB"), 0);  // A case pair: the tertiary pass decides.
   EXPECT_LT(LocaleCompare("ab", "a\xc3\xa9"), 0);  // Non-ASCII after ASCII.
+  // Strings that share the first byte of a UTF-8 sequence, past the 8-byte steps.
+  EXPECT_LT(LocaleCompare("node_modules/x\xc3\xa9", "node_modules/x\xc3\xaa"), 0);
+  EXPECT_GT(LocaleCompare("node_modules/x\xc3\xaa", "node_modules/x\xc3\xa9"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/abcdefgh-1", "node_modules/abcdefgh-2"), 0);
+  EXPECT_EQ(LocaleCompare("node_modules/\xc3\xa9t\xc3\xa9", "node_modules/\xc3\xa9t\xc3\xa9"), 0);
+  EXPECT_LT(LocaleCompare("node_modules/abcdefgh", "node_modules/abcdefgh/x"), 0);
+  // A malformed lead byte reads the bytes after it: the prefix must not end among them.
+  EXPECT_EQ(LocaleCompare("x\xe0" "ab", "x\xe0" "ac") < 0, LocaleCompare("\xe0" "ab", "\xe0" "ac") < 0);
+  EXPECT_EQ(LocaleCompare("x\xe0" "ac", "x\xe0" "ab") > 0, LocaleCompare("\xe0" "ac", "\xe0" "ab") > 0);
   EXPECT_EQ(LocaleCompare("same", "same"), 0);
 }
 
