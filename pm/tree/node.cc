@@ -197,13 +197,21 @@ void Tree::PushFsChildren(Node* n, std::vector<Node*>* out) const {
   }
 }
 
-std::vector<Node*> Tree::Subtree(Node* top, std::optional<std::string_view> name) {
+std::vector<Node*> Tree::NodesNamed(std::string_view name) const {
+  std::vector<Node*> out;
+  for (const std::unique_ptr<Node>& n : nodes_) {
+    if (n->name == name) out.push_back(n.get());
+  }
+  return out;
+}
+
+std::vector<Node*> Tree::Subtree(Node* top) {
   std::vector<Node*> out;
   std::vector<Node*> stack = {top};
   while (!stack.empty()) {
     Node* n = stack.back();
     stack.pop_back();
-    if (!name || n->name == *name) out.push_back(n);
+    out.push_back(n);
     for (const auto& [k, kid] : n->children) stack.push_back(kid);
     PushFsChildren(n, &stack);
   }

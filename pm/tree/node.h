@@ -120,10 +120,11 @@ class Tree {
   std::vector<Node*> Inventory();
   // Every node under the same top as `top` (the project root or a virtual root).
   std::vector<Node*> NodesUnder(const Node* top);
-  // `top` and every node whose resolve-parent chain passes through it, in creation order;
-  // with `name`, only those so named (the placer asks for one name in the whole tree at
-  // every placement: sorting just those keeps that linear).
-  std::vector<Node*> Subtree(Node* top, std::optional<std::string_view> name = std::nullopt);
+  // `top` and every node whose resolve-parent chain passes through it, in creation order.
+  std::vector<Node*> Subtree(Node* top);
+  // Every node named `name`, attached or not, in creation order: what the placer, which
+  // asks at each placement, filters (a walk of the whole tree each time was quadratic).
+  std::vector<Node*> NodesNamed(std::string_view name) const;
   // Appends the nodes whose fs_parent is `n` (and that have no parent).
   void PushFsChildren(Node* n, std::vector<Node*>* out) const;
   // Records the node's edges (those added since the last call) in the edge-name index

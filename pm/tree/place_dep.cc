@@ -227,7 +227,7 @@ void PlaceDep::Run() {
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
   // Only nodes below the target can qualify (pruning detaches; it never moves a node in).
-  for (Node* node : dep_->tree->Subtree(target, name_)) {
+  for (Node* node : dep_->tree->NodesNamed(name_)) {
     if (node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
       std::vector<Node*> kids;
       for (auto& [n, kid] : node->children) kids.push_back(kid);
