@@ -1,8 +1,9 @@
 // Links packages into a node_modules this install creates as the tree builder places
-// them: at once when the store holds them (a warm install's folders and hard links then
-// overlap resolution instead of following it), else when their download started during
-// resolution enters the store (Inserted; a cold install's overlap its downloads). The finished
-// tree is the authority: Reify compares each planned location with what was linked there
+// them (or, with a lockfile in sync, as soon as the install's plan is made): at once when
+// the store holds them (a warm install's folders and hard links then overlap resolution
+// instead of following it), else when their download started during resolution enters
+// the store (Inserted; a cold install's overlap its downloads). The finished tree is the
+// authority: Reify compares each planned location with what was linked there
 // (ChangedPackages' `linked`) and replaces what differs; the installer removes what the
 // tree dropped.
 //

@@ -124,11 +124,11 @@ class Installer {
   std::optional<Failure> RunScripts(const std::vector<PlanEntry>& packages,
                                     const std::vector<bool>& changed);
   std::optional<Failure> RunRootLifecycle();
-  // Waits for the early links and removes what they placed that `packages` lacks;
-  // returns what they linked.
   // With the lockfile in sync and no node_modules yet, links the plan's packages on the
   // early-links workers while the rest of the install is prepared.
   void LinkPlanEarly(const std::vector<PlanEntry>& packages);
+  // Waits for the early links and removes what they placed that `packages` lacks;
+  // returns what they linked.
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
