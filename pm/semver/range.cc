@@ -2,6 +2,7 @@
 // node-semver's Range constructor does) and matching.
 #include "pm/semver/range.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -41,6 +42,58 @@ bool IsNullSet(const Comparator& c) {
 }
 
 bool IsAnyComparator(const Comparator& c) { return !c.version.has_value(); }
+
+// Reads "1.2.3" at the start of `text` (digits only, no leading zeros, at most 15 digits a
+// part, so `part + 1` stays a safe integer); returns where it ends, or npos.
+size_t ReadTriple(std::string_view text, uint64_t parts[3]) {
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0) {
+      if (i == text.size() || text[i] != '.') return std::string_view::npos;
+      ++i;
+    }
+    size_t start = i;
+    uint64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
+      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
+      ++i;
+    }
+    if (i == start || (text[start] == '0' && i - start > 1)) return std::string_view::npos;
+    parts[k] = n;
+  }
+  return i;
+}
+
+Version MakeVersion(uint64_t major, uint64_t minor, uint64_t patch, bool dash_zero) {
+  Version v;
+  v.major = major;
+  v.minor = minor;
+  v.patch = patch;
+  if (dash_zero) v.prerelease.push_back(Identifier{"0", true, 0});
+  return v;
+}
+
+// Most ranges in packuments are "^1.2.3", "~1.2.3" or "1.2.3": built here directly as
+// the general parse (desugar, then comparators) builds them (about 7,000 instructions a
+// range). includePrerelease is left to the general parse. nullopt for every other text;
+// differential_test holds both to node-semver's recorded answers.
+std::optional<std::vector<Comparator>> QuickBranch(std::string_view text, RangeOptions options) {
+  if (options.include_prerelease || text.empty()) return std::nullopt;
+  char kind = text[0] == '^' || text[0] == '~' ? text[0] : '=';
+  std::string_view digits = kind == '=' ? text : text.substr(1);
+  uint64_t p[3];
+  if (ReadTriple(digits, p) != digits.size()) return std::nullopt;
+  // ">=0.0.0" means any version, which the general parse drops from the set.
+  if (kind != '=' && p[0] == 0 && p[1] == 0 && p[2] == 0) return std::nullopt;
+  Comparator lower{kind == '=' ? Comparator::Op::kEq : Comparator::Op::kGte,
+                   MakeVersion(p[0], p[1], p[2], false)};
+  if (kind == '=') return std::vector<Comparator>{std::move(lower)};
+  // node-semver's replaceTilde and replaceCaret for a full version without prerelease.
+  Version upper = kind == '~' || (p[0] == 0 && p[1] != 0) ? MakeVersion(p[0], p[1] + 1, 0, true)
+                  : p[0] != 0                              ? MakeVersion(p[0] + 1, 0, 0, true)
+                                                           : MakeVersion(0, 0, p[2] + 1, true);
+  return std::vector<Comparator>{std::move(lower), Comparator{Comparator::Op::kLt, std::move(upper)}};
+}
 
 // Range.parseRange for one `||` branch. An empty result means loose mode dropped every
 // piece.
@@ -136,9 +189,13 @@ Result<Range> Range::Parse(std::string_view text, RangeOptions options) {
 }
 
 Result<Range> Range::ParseUncached(std::string_view text, RangeOptions options) {
-  std::string raw = internal::CollapseWhitespace(text);
   Range range;
   range.options_ = options;
+  if (std::optional<std::vector<Comparator>> quick = QuickBranch(internal::Trim(text), options)) {
+    range.sets_.push_back(std::move(*quick));
+    return range;
+  }
+  std::string raw = internal::CollapseWhitespace(text);
   std::string_view rest = raw;
   while (true) {
     size_t bar = rest.find("||");

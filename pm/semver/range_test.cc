@@ -43,6 +43,21 @@ TEST(RangeTest, Desugars) {
   }, {});
 }
 
+// "^1.2.3", "~1.2.3" and "1.2.3" are built without the general parse (range.cc's
+// QuickBranch): the edges where it must decline or agree.
+TEST(RangeTest, CommonFormsAgreeWithTheGeneralParse) {
+  ExpectPrinted({
+      {"^0.0.0", "<0.0.1-0"}, {"~0.0.0", "<0.1.0-0"}, {"0.0.0", "0.0.0"}, {"^0.1.0", ">=0.1.0 <0.2.0-0"},
+      {" ^1.2.3\t", ">=1.2.3 <2.0.0-0"}, {"^999999999999999.0.0", ">=999999999999999.0.0 <1000000000000000.0.0-0"},
+      {"~1.999999999999999.0", ">=1.999999999999999.0 <1.1000000000000000.0-0"},
+      {"^01.2.3", nullptr}, {"^1.2.3.4", nullptr}, {"^1.2.", nullptr}, {"1.2.3x", nullptr},
+  }, {});
+  ExpectPrinted({{"^01.2.3", ">=1.2.3 <2.0.0-0"}}, {.loose = true});
+  // With includePrerelease the general parse decides (node-semver 7.8.5 prints the same).
+  ExpectPrinted({{"^0.2.3", ">=0.2.3 <0.3.0-0"}, {"^1.2.3", ">=1.2.3 <2.0.0-0"}},
+                {.include_prerelease = true});
+}
+
 TEST(RangeTest, WhitespaceAndSetRules) {
   ExpectPrinted({
       {">= 1.2.3   <  2", ">=1.2.3 <2.0.0-0"}, {"~ 1.2", ">=1.2.0 <1.3.0-0"}, {"^ 1.2.3", ">=1.2.3 <2.0.0-0"},
