@@ -1,6 +1,5 @@
 #include "pm/cli/early_links.h"
 
-#include <algorithm>
 #include <optional>
 #include <utility>
 

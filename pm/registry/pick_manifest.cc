@@ -37,30 +37,6 @@ Status NoMatch(const Packument& p, std::string_view wanted, PickFailure* failure
   return NotFound(std::move(message));
 }
 
-// Reads a leading "1.2.3" of `text` (no leading zeros, at most 15 digits a part, so every
-// part is a safe integer) into `v`; returns where it ends, or npos. A range pick looks at
-// every version key of the packument: this spares most of them ParseVersion's general
-// matcher.
-size_t ReadPlainTriple(std::string_view text, semver::Version* v) {
-  uint64_t* parts[] = {&v->major, &v->minor, &v->patch};
-  size_t i = 0;
-  for (int k = 0; k < 3; ++k) {
-    if (k > 0) {
-      if (i == text.size() || text[i] != '.') return std::string_view::npos;
-      ++i;
-    }
-    size_t start = i;
-    uint64_t n = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
-      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
-      ++i;
-    }
-    if (i == start || (text[start] == '0' && i - start > 1)) return std::string_view::npos;
-    *parts[k] = n;
-  }
-  return i;
-}
-
 // Whether `range` could accept some prerelease of `v`'s major.minor.patch: without
 // include_prerelease, only when one of its comparators names a prerelease of that very
 // version (Range::Test's rule), which few ranges do.
@@ -161,8 +137,9 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
   std::vector<Candidate> candidates;
   for (size_t i = 0; i < p.version_count(); ++i) {
     std::string_view key = p.version(i);
+    // Most keys are plain "1.2.3": read without ParseVersion's general matcher.
     semver::Version v;
-    size_t end = ReadPlainTriple(key, &v);
+    size_t end = semver::ReadPlainTriple(key, &v);
     if (end != key.size()) {
       // "1.2.3-x" is a prerelease of 1.2.3 (or invalid): most ranges refuse it unparsed.
       if (end != std::string_view::npos && key[end] == '-' && !MayAcceptPrereleaseOf(*range, v)) {

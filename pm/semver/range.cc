@@ -43,27 +43,6 @@ bool IsNullSet(const Comparator& c) {
 
 bool IsAnyComparator(const Comparator& c) { return !c.version.has_value(); }
 
-// Reads "1.2.3" at the start of `text` (digits only, no leading zeros, at most 15 digits a
-// part, so `part + 1` stays a safe integer); returns where it ends, or npos.
-size_t ReadTriple(std::string_view text, uint64_t parts[3]) {
-  size_t i = 0;
-  for (int k = 0; k < 3; ++k) {
-    if (k > 0) {
-      if (i == text.size() || text[i] != '.') return std::string_view::npos;
-      ++i;
-    }
-    size_t start = i;
-    uint64_t n = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
-      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
-      ++i;
-    }
-    if (i == start || (text[start] == '0' && i - start > 1)) return std::string_view::npos;
-    parts[k] = n;
-  }
-  return i;
-}
-
 Version MakeVersion(uint64_t major, uint64_t minor, uint64_t patch, bool dash_zero) {
   Version v;
   v.major = major;
@@ -81,8 +60,9 @@ std::optional<std::vector<Comparator>> QuickBranch(std::string_view text, RangeO
   if (options.include_prerelease || text.empty()) return std::nullopt;
   char kind = text[0] == '^' || text[0] == '~' ? text[0] : '=';
   std::string_view digits = kind == '=' ? text : text.substr(1);
-  uint64_t p[3];
-  if (ReadTriple(digits, p) != digits.size()) return std::nullopt;
+  Version read;
+  if (ReadPlainTriple(digits, &read) != digits.size()) return std::nullopt;
+  const uint64_t p[3] = {read.major, read.minor, read.patch};
   // ">=0.0.0" means any version, which the general parse drops from the set.
   if (kind != '=' && p[0] == 0 && p[1] == 0 && p[2] == 0) return std::nullopt;
   Comparator lower{kind == '=' ? Comparator::Op::kEq : Comparator::Op::kGte,

@@ -43,6 +43,12 @@ struct Version {
 // Errors carry node-semver's messages ("Invalid Version: x", ...).
 Result<Version> ParseVersion(std::string_view text, bool loose = false);
 
+// Reads a leading "1.2.3" of `text` (digits only, no leading zeros, at most 15 digits a
+// part, so every part and part + 1 is a safe integer) into `v`'s major, minor and patch;
+// returns where it ends, or npos. A quick path for hot callers: what it accepts,
+// ParseVersion reads the same way.
+size_t ReadPlainTriple(std::string_view text, Version* v);
+
 // semver.valid(): the canonical string, or nothing.
 std::optional<std::string> Valid(std::string_view text, bool loose = false);
 

@@ -124,5 +124,17 @@ TEST(VersionTest, CleanAndCoerce) {
   }
 }
 
+TEST(VersionTest, ReadPlainTripleTakesOnlyPlainVersions) {
+  Version v;
+  EXPECT_EQ(ReadPlainTriple("1.22.333", &v), 8u);
+  EXPECT_EQ(v.ToString(), "1.22.333");
+  EXPECT_EQ(ReadPlainTriple("1.2.3-beta", &v), 5u);  // Where the rest begins.
+  EXPECT_EQ(ReadPlainTriple("999999999999999.0.0", &v), 19u);
+  EXPECT_EQ(v.major, 999999999999999u);
+  for (const char* no : {"01.2.3", "1.2", "1..3", "v1.2.3", "", "1234567890123456.0.0"}) {
+    EXPECT_EQ(ReadPlainTriple(no, &v), std::string_view::npos) << no;
+  }
+}
+
 }  // namespace
 }  // namespace skua::pm::semver
