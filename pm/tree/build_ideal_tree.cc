@@ -35,9 +35,7 @@ class Builder {
   void LoadPeerSet(Node* node, std::set<Node*>* required);
   Node* FindHoistable(Node* root, Edge* edge);
   void InitNode(Node* node, bool with_dev);
-  void Push(Node* node) {
-    if (std::find(queue_.begin(), queue_.end(), node) == queue_.end()) queue_.push_back(node);
-  }
+  void Push(Node* node);
   Node* Pop();
   void PrefetchFor(Node* node);
 
@@ -46,7 +44,26 @@ class Builder {
   PlaceOptions place_options_;
   std::unique_ptr<Tree> tree_ = std::make_unique<Tree>();
   std::unique_ptr<Overrides> overrides_;
-  std::vector<Node*> queue_;
+  // The queue, in the order npm sorts it before each pop: depth, then location
+  // (localeCompare), then the order nodes were queued in. A node's key is computed when
+  // it is queued and again for every queued node once nodes have moved (rare).
+  struct Queued {
+    int depth;
+    std::string location;
+    uint64_t seq;
+    Node* node;
+  };
+  struct QueueOrder {
+    bool operator()(const Queued& a, const Queued& b) const {
+      if (a.depth != b.depth) return a.depth < b.depth;
+      int c = lockfile::LocaleCompare(a.location, b.location);
+      return c != 0 ? c < 0 : a.seq < b.seq;
+    }
+  };
+  std::set<Queued, QueueOrder> queue_;
+  std::set<Node*> queued_;
+  uint64_t queue_seq_ = 0;
+  uint64_t queue_relocations_ = 0;  // tree_->relocations() the keys were computed at.
   std::set<Node*> seen_;
   std::set<Node*> load_failures_;
   std::map<Node*, Node*> virtual_roots_;
@@ -56,31 +73,7 @@ class Builder {
   std::vector<Node*> link_targets_;
   std::map<std::string, std::string> workspace_paths_;  // Path -> workspace name.
   std::map<std::pair<const registry::Packument*, std::string>, Result<const registry::Manifest*>> picks_;
-  // Pop()'s locations: a node's location with the parent chain it was computed for.
-  struct CachedLocation {
-    std::vector<const Node*> chain;
-    std::string location;
-  };
-  std::map<const Node*, CachedLocation> locations_;
-  const std::string& LocationOf(const Node* node);
 };
-
-const std::string& Builder::LocationOf(const Node* node) {
-  CachedLocation& c = locations_[node];
-  size_t i = 0;
-  bool same = true;
-  for (const Node* p = node; p; p = p->parent, ++i) {
-    if (i >= c.chain.size() || c.chain[i] != p) {
-      same = false;
-      break;
-    }
-  }
-  if (same && i == c.chain.size()) return c.location;
-  c.chain.clear();
-  for (const Node* p = node; p; p = p->parent) c.chain.push_back(p);
-  c.location = node->Location();
-  return c.location;
-}
 
 // Edges of a new node, with the overrides in its scope applied.
 void Builder::InitNode(Node* node, bool with_dev) {
@@ -92,24 +85,21 @@ void Builder::InitNode(Node* node, bool with_dev) {
   }
 }
 
+void Builder::Push(Node* node) {
+  if (!queued_.insert(node).second) return;
+  queue_.insert(Queued{node->Depth(), node->Location(), queue_seq_++, node});
+}
+
 Node* Builder::Pop() {
-  // The first of the smallest (depth, location) in queue order: what a stable sort would
-  // put in front, in one linear scan (sorting every pop was quadratic-log on big trees).
-  size_t best = 0;
-  int best_depth = queue_[0]->Depth();
-  const std::string* best_location = &LocationOf(queue_[0]);
-  for (size_t i = 1; i < queue_.size(); ++i) {
-    int depth = queue_[i]->Depth();
-    if (depth > best_depth) continue;
-    const std::string* location = &LocationOf(queue_[i]);
-    if (depth < best_depth || lockfile::LocaleCompare(*location, *best_location) < 0) {
-      best = i;
-      best_depth = depth;
-      best_location = location;
-    }
+  if (queue_relocations_ != tree_->relocations()) {
+    queue_relocations_ = tree_->relocations();
+    std::set<Queued, QueueOrder> rekeyed;
+    for (const Queued& q : queue_) rekeyed.insert(Queued{q.node->Depth(), q.node->Location(), q.seq, q.node});
+    queue_.swap(rekeyed);
   }
-  Node* n = queue_[best];
-  queue_.erase(queue_.begin() + best);
+  Node* n = queue_.begin()->node;
+  queue_.erase(queue_.begin());
+  queued_.erase(n);
   return n;
 }
 

@@ -197,12 +197,16 @@ void Tree::PushFsChildren(Node* n, std::vector<Node*>* out) const {
   }
 }
 
-std::vector<Node*> Tree::NodesNamed(std::string_view name) const {
-  std::vector<Node*> out;
-  for (const std::unique_ptr<Node>& n : nodes_) {
-    if (n->name == name) out.push_back(n.get());
+std::vector<Node*> Tree::NodesNamed(std::string_view name) {
+  for (; named_upto_ < nodes_.size(); ++named_upto_) {
+    Node* n = nodes_[named_upto_].get();
+    auto it = by_name_.find(n->name);
+    if (it == by_name_.end()) it = by_name_.emplace(n->name, std::vector<Node*>{}).first;
+    it->second.push_back(n);
   }
-  return out;
+  auto it = by_name_.find(name);
+  // A copy: the caller may create nodes while it goes through them.
+  return it == by_name_.end() ? std::vector<Node*>{} : it->second;
 }
 
 std::vector<Node*> Tree::Subtree(Node* top) {
@@ -253,7 +257,11 @@ bool Tree::SatisfiesLoose(std::string_view version, std::string_view range) {
 void Tree::SetParent(Node* node, Node* parent) {
   if (node->parent) {
     auto it = node->parent->children.find(node->name);
-    if (it != node->parent->children.end() && it->second == node) node->parent->children.erase(it);
+    if (it != node->parent->children.end() && it->second == node) {
+      if (parent == node->parent) return;  // Already there.
+      node->parent->children.erase(it);
+    }
+    ++relocations_;
   }
   node->parent = parent;
   if (!parent) return;
@@ -261,6 +269,7 @@ void Tree::SetParent(Node* node, Node* parent) {
   if (!inserted) {
     it->second->parent = nullptr;
     it->second = node;
+    ++relocations_;
   }
 }
 

@@ -8,6 +8,7 @@
 #ifndef SKUA_PM_TREE_NODE_H_
 #define SKUA_PM_TREE_NODE_H_
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -113,6 +114,10 @@ class Tree {
   // Moves `node` under `parent` (replacing a child of the same name) or detaches it
   // (parent == null).
   void SetParent(Node* node, Node* parent);
+  // Counts the SetParent calls that changed where an attached node was (a move, a
+  // detach, a replaced child): while it stays the same, the location of every node
+  // created earlier stays the same too.
+  uint64_t relocations() const { return relocations_; }
   // Makes `fs_parent` the resolve parent of a node outside any node_modules (a link
   // target inside the project); the tree keeps a list of such nodes for Subtree().
   void SetFsParent(Node* node, Node* fs_parent);
@@ -124,7 +129,9 @@ class Tree {
   std::vector<Node*> Subtree(Node* top);
   // Every node named `name`, attached or not, in creation order: what the placer, which
   // asks at each placement, filters (a walk of the whole tree each time was quadratic).
-  std::vector<Node*> NodesNamed(std::string_view name) const;
+  // Nodes are indexed by the name they have at the first call after their creation:
+  // whoever creates a node names it at once.
+  std::vector<Node*> NodesNamed(std::string_view name);
   // Appends the nodes whose fs_parent is `n` (and that have no parent).
   void PushFsChildren(Node* n, std::vector<Node*>* out) const;
   // Records the node's edges (those added since the last call) in the edge-name index
@@ -145,7 +152,10 @@ class Tree {
   std::vector<Node*> fs_children_;
   std::map<std::string, std::vector<Node*>, std::less<>> by_edge_name_;
   size_t indexed_upto_ = 0;  // Nodes below this id have been passed to IndexEdges.
+  std::map<std::string, std::vector<Node*>, std::less<>> by_name_;
+  size_t named_upto_ = 0;  // Nodes below this id are in by_name_.
   Node* root_;
+  uint64_t relocations_ = 0;
   std::map<std::string, std::unique_ptr<Result<spec::DepSpec>>, std::less<>> specs_;
   std::map<std::string, std::optional<semver::Range>, std::less<>> ranges_;
   std::map<std::string, std::optional<semver::Version>, std::less<>> versions_;
