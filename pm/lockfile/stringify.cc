@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "pm/lockfile/collate.h"
 
@@ -104,27 +105,35 @@ class Writer {
   void WriteObject(const JsonValue& v, int depth, std::string* out) {
     std::vector<SortKey> keys;
     keys.reserve(v.members().size());
-    for (const JsonMember& m : v.members()) keys.push_back({&m, m.value.is_object(), PreferredIndex(m.key)});
-    std::stable_sort(keys.begin(), keys.end(), Less);
+    bool has_index = false;
+    for (const JsonMember& m : v.members()) {
+      keys.push_back({&m, m.value.is_object(), PreferredIndex(m.key)});
+      uint64_t index = 0;
+      has_index = has_index || IsArrayIndex(m.key, &index);
+    }
+    // Most objects come in order already (dependency maps, lockfile entries): check first.
+    if (!std::is_sorted(keys.begin(), keys.end(), Less)) std::stable_sort(keys.begin(), keys.end(), Less);
     std::vector<const JsonMember*> sorted;
     sorted.reserve(keys.size());
-    for (const SortKey& key : keys) sorted.push_back(key.member);
-    // Rebuilding the object in JS moves integer-like keys to the front, ascending.
-    std::vector<std::pair<uint64_t, const JsonMember*>> indices;
-    std::vector<const JsonMember*> rest;
-    for (const JsonMember* m : sorted) {
-      uint64_t index = 0;
-      if (IsArrayIndex(m->key, &index)) {
-        indices.emplace_back(index, m);
-      } else {
-        rest.push_back(m);
+    if (has_index) {
+      // Rebuilding the object in JS moves integer-like keys to the front, ascending.
+      std::vector<std::pair<uint64_t, const JsonMember*>> indices;
+      std::vector<const JsonMember*> rest;
+      for (const SortKey& key : keys) {
+        uint64_t index = 0;
+        if (IsArrayIndex(key.member->key, &index)) {
+          indices.emplace_back(index, key.member);
+        } else {
+          rest.push_back(key.member);
+        }
       }
+      std::stable_sort(indices.begin(), indices.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (const auto& [index, m] : indices) sorted.push_back(m);
+      sorted.insert(sorted.end(), rest.begin(), rest.end());
+    } else {
+      for (const SortKey& key : keys) sorted.push_back(key.member);
     }
-    std::stable_sort(indices.begin(), indices.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    sorted.clear();
-    for (const auto& [index, m] : indices) sorted.push_back(m);
-    sorted.insert(sorted.end(), rest.begin(), rest.end());
 
     if (sorted.empty()) {
       *out += "{}";
@@ -186,10 +195,24 @@ JsonFormat DetectFormat(std::string_view text) {
   return format;
 }
 
+// Whether any of the 8 bytes at `p` is below 0x20, a quote or a backslash (SWAR: a byte
+// is "less than n" when subtracting n borrows into its high bit).
+bool MayNeedEscape(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  uint64_t control = (w - 0x20 * kOnes) & ~w & kHigh;
+  return (control | has_zero(w ^ ('"' * kOnes)) | has_zero(w ^ ('\\' * kOnes))) != 0;
+}
+
 void AppendQuoted(std::string_view s, std::string* out) {
   *out += '"';
   size_t plain = 0;  // Start of the run of characters copied as they are.
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  while (i + 8 <= s.size() && !MayNeedEscape(s.data() + i)) i += 8;
+  for (; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + plain, i - plain);

@@ -224,13 +224,11 @@ std::vector<Node*> Tree::Subtree(Node* top) {
 }
 
 const Result<spec::DepSpec>& Tree::ResolveSpec(std::string_view name, std::string_view spec) {
-  std::string key;
-  key.reserve(name.size() + spec.size() + 1);
-  key.append(name).push_back('\0');
-  key.append(spec);
-  auto it = specs_.find(key);
+  spec_key_.assign(name).push_back('\0');
+  spec_key_.append(spec);
+  auto it = specs_.find(spec_key_);
   if (it == specs_.end()) {
-    it = specs_.emplace(std::move(key),
+    it = specs_.emplace(spec_key_,
                         std::make_unique<Result<spec::DepSpec>>(spec::ResolveSpec(name, spec))).first;
   }
   return *it->second;

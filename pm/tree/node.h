@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -106,6 +107,14 @@ struct Node {
   std::vector<Edge*> EdgesIn();
 };
 
+// Hash-map lookups by string_view without building a std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMapOf = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 class Tree {
  public:
   Tree();
@@ -150,15 +159,16 @@ class Tree {
  private:
   std::deque<std::unique_ptr<Node>> nodes_;
   std::vector<Node*> fs_children_;
-  std::map<std::string, std::vector<Node*>, std::less<>> by_edge_name_;
+  StringMapOf<std::vector<Node*>> by_edge_name_;
   size_t indexed_upto_ = 0;  // Nodes below this id have been passed to IndexEdges.
-  std::map<std::string, std::vector<Node*>, std::less<>> by_name_;
+  StringMapOf<std::vector<Node*>> by_name_;
   size_t named_upto_ = 0;  // Nodes below this id are in by_name_.
   Node* root_;
   uint64_t relocations_ = 0;
-  std::map<std::string, std::unique_ptr<Result<spec::DepSpec>>, std::less<>> specs_;
-  std::map<std::string, std::optional<semver::Range>, std::less<>> ranges_;
-  std::map<std::string, std::optional<semver::Version>, std::less<>> versions_;
+  StringMapOf<std::unique_ptr<Result<spec::DepSpec>>> specs_;
+  std::string spec_key_;  // ResolveSpec's key, built in place.
+  StringMapOf<std::optional<semver::Range>> ranges_;
+  StringMapOf<std::optional<semver::Version>> versions_;
 };
 
 // npm's gather-dep-set: the nodes reachable from `start` through edges accepted by
