@@ -317,9 +317,9 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     build.on_placed = [this, start_early, platform](const tree::Node& node) {
       if (!node.error.empty()) return;
       const std::string& name = node.package_name().empty() ? node.name : node.package_name();
-      start_early(name, node.version(), node.resolved, node.integrity, node.package);
-      if (early_links_ && !node.package.has_install_script &&
-          registry::CheckPlatform(node.package, platform).ok()) {
+      start_early(name, node.version(), node.resolved, node.integrity, node.package());
+      if (early_links_ && !node.package().has_install_script &&
+          registry::CheckPlatform(node.package(), platform).ok()) {
         early_links_->Place(node.Location(), {name, node.version(), node.integrity});
       }
     };

@@ -40,7 +40,7 @@ JsonValue MetaFromNode(const tree::Node& node) {
     meta.Set("link", JsonValue::Bool(true));
     return meta;
   }
-  const registry::Manifest& p = node.package;
+  const registry::Manifest& p = node.package();
   if (!p.version.empty()) meta.Set("version", JsonValue::String(p.version));
   // npm's package normalisation drops a name from `dependencies` when it is also in
   // `optionalDependencies`.
@@ -100,8 +100,8 @@ JsonValue MetaFromNode(const tree::Node& node) {
 Lockfile LockfileFromTree(const tree::IdealTree& tree) {
   Lockfile lock;
   const tree::Node* root = tree.tree->root();
-  lock.name = root->package.name;
-  lock.version = root->package.version;
+  lock.name = root->package().name;
+  lock.version = root->package().version;
   for (const tree::TreeEntry& e : tree.entries) {
     LockEntry entry{e.location, MetaFromNode(*e.node)};
     if (e.node == root && tree.root_workspaces) entry.meta.Set("workspaces", *tree.root_workspaces);

@@ -51,8 +51,8 @@ TEST(FromTreeTest, LinkAndFlags) {
 
   tree::Node* dep = t.NewNode();
   dep->name = "foo";
-  dep->package.name = "bar";
-  dep->package.version = "1.0.0";
+  dep->mutable_package().name = "bar";
+  dep->mutable_package().version = "1.0.0";
   dep->dev = false;
   dep->optional = false;
   dep->dev_optional = true;

@@ -73,6 +73,13 @@ class Builder {
   std::vector<Node*> link_targets_;
   std::map<std::string, std::string> workspace_paths_;  // Path -> workspace name.
   std::map<std::pair<const registry::Packument*, std::string>, Result<const registry::Manifest*>> picks_;
+  // One shared copy of each picked manifest (the packument's stays with the source).
+  std::map<const registry::Manifest*, std::shared_ptr<const registry::Manifest>> shared_;
+  const std::shared_ptr<const registry::Manifest>& Shared(const registry::Manifest* picked) {
+    std::shared_ptr<const registry::Manifest>& copy = shared_[picked];
+    if (!copy) copy = std::make_shared<registry::Manifest>(*picked);
+    return copy;
+  }
 };
 
 // Edges of a new node, with the overrides in its scope applied.
@@ -107,7 +114,7 @@ std::vector<Edge*> Builder::ProblemEdges(Node* node) {
   std::set<std::string> bundled;
   // The root's and workspaces' bundled dependencies are installed like any other.
   if (!node->is_project_root && !node->is_workspace) {
-    bundled.insert(node->package.bundle_dependencies.begin(), node->package.bundle_dependencies.end());
+    bundled.insert(node->package().bundle_dependencies.begin(), node->package().bundle_dependencies.end());
   }
   std::vector<Edge*> problems;
   for (Edge& e : node->edges) {
@@ -141,7 +148,7 @@ Node* Builder::VirtualRoot(Node* node, bool reuse) {
   Node* vr = tree_->NewNode();
   vr->source_reference = node;
   vr->name = node->name;
-  vr->package = node->package;
+  vr->manifest = node->manifest;
   vr->overrides = node->overrides;
   vr->realpath = node->realpath;
   vr->edges = node->edges;
@@ -170,7 +177,7 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
     Node* target = tree_->NewNode();
     target->name = name;
     target->realpath = node->realpath;
-    if (folder.ok()) target->package = *folder;
+    if (folder.ok()) target->manifest = std::make_shared<registry::Manifest>(std::move(folder).value());
     tree_->SetFsParent(target, tree_->root());
     target->overrides = scope;
     // A workspace is a top node of its own: npm names it after its folder and loads its
@@ -181,16 +188,16 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
       target->is_workspace = true;
       target->name = node->realpath.substr(node->realpath.rfind('/') + 1);
       // A package.json without a name: the workspace is named after its folder.
-      if (target->package.name.empty()) target->package.name = workspace_name->second;
+      if (target->package().name.empty()) target->mutable_package().name = workspace_name->second;
     }
     InitNode(target, workspace);
     node->link_target = target;
-    node->package = target->package;
+    node->manifest = target->manifest;
     link_targets_.push_back(target);
   } else if (spec->type == spec::SpecType::kGit && options_.read_git) {
     Result<GitPackage> git = options_.read_git(*spec);
     if (git.ok()) {
-      node->package = git->manifest;
+      node->manifest = std::make_shared<registry::Manifest>(std::move(git->manifest));
       node->resolved = git->resolved;
     } else {
       node->error = git.status().message();
@@ -214,9 +221,9 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
       if (!picked.ok()) {
         node->error = picked.status().message();
       } else {
-        node->package = **picked;
-        node->resolved = node->package.dist.tarball;
-        node->integrity = node->package.dist.integrity;
+        node->manifest = Shared(*picked);
+        node->resolved = node->package().dist.tarball;
+        node->integrity = node->package().dist.integrity;
       }
     }
   }
@@ -356,9 +363,9 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   Result<lockfile::JsonValue> root_json = lockfile::ParseJson(package_json, "package.json");
   if (!root_json.ok()) return root_json.status();
   Node* root = tree_->root();
-  root->package = *root_manifest;
-  root->name = root->package.name;
-  if (const lockfile::JsonValue* o = root_json->Get("overrides")) overrides_ = Overrides::FromJson(*o, root->package);
+  root->manifest = std::make_shared<registry::Manifest>(std::move(root_manifest).value());
+  root->name = root->package().name;
+  if (const lockfile::JsonValue* o = root_json->Get("overrides")) overrides_ = Overrides::FromJson(*o, root->package());
   root->overrides = overrides_.get();
   InitNode(root, true);
   for (const WorkspaceRef& ws : options_.workspaces) {
@@ -401,10 +408,10 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   }
   for (Node* node : tree_->Inventory()) {
     if (node->is_link || node->is_project_root || !node->error.empty()) continue;
-    bool engine_ok = options_.pick.node_version.empty() || registry::EngineOk(node->package, options_.pick.node_version);
-    Status platform = registry::CheckPlatform(node->package, options_.platform);
+    bool engine_ok = options_.pick.node_version.empty() || registry::EngineOk(node->package(), options_.pick.node_version);
+    Status platform = registry::CheckPlatform(node->package(), options_.platform);
     if (!node->optional) {
-      if (!engine_ok) warnings_.push_back(registry::CheckEngine(node->package, options_.pick.node_version).message());
+      if (!engine_ok) warnings_.push_back(registry::CheckEngine(node->package(), options_.pick.node_version).message());
       if (!platform.ok()) return platform;
     } else if (!node->inert && (!engine_ok || !platform.ok())) {
       for (Node* n : OptionalSet(node)) n->inert = true;

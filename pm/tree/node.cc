@@ -66,6 +66,17 @@ bool Edge::Valid() const {
   return SatisfiedBy(to);
 }
 
+const std::shared_ptr<const registry::Manifest>& Node::EmptyManifest() {
+  static const auto* empty = new std::shared_ptr<const registry::Manifest>(std::make_shared<registry::Manifest>());
+  return *empty;
+}
+
+registry::Manifest& Node::mutable_package() {
+  if (manifest.use_count() != 1) manifest = std::make_shared<registry::Manifest>(*manifest);
+  // Made above (or by whoever set it alone) as a non-const Manifest.
+  return const_cast<registry::Manifest&>(*manifest);
+}
+
 Node* Node::Root() {
   Node* n = this;
   while (n->ResolveParent()) n = n->ResolveParent();
@@ -334,7 +345,7 @@ void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps) {
       }
     }
   };
-  const registry::Manifest& p = node->package;
+  const registry::Manifest& p = node->package();
   if (!legacy_peer_deps) {
     for (const auto& [name, spec] : p.peer_dependencies) {
       add(p.IsOptionalPeer(name) ? EdgeType::kPeerOptional : EdgeType::kPeer, {{name, spec}});

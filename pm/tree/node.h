@@ -59,7 +59,10 @@ struct Node {
   size_t id = 0;     // Creation order within the tree.
   size_t indexed_edges = 0;  // How many of `edges` Tree::IndexEdges has recorded.
   std::string name;  // The folder name: an alias's name, not its package's.
-  registry::Manifest package;
+  // The package, shared by the nodes of one picked version and their copies (virtual
+  // roots, placements): read it with package(), replace it whole, or edit it through
+  // mutable_package().
+  std::shared_ptr<const registry::Manifest> manifest = EmptyManifest();
   std::string resolved;
   std::string integrity;
   std::string error;  // Why the package could not be loaded; such nodes have no version.
@@ -88,8 +91,11 @@ struct Node {
   int Depth() const;
   // "node_modules/a/node_modules/b"; "" for the root; realpath for fs children.
   std::string Location() const;
-  const std::string& version() const { return package.version; }
-  const std::string& package_name() const { return package.name; }
+  const registry::Manifest& package() const { return *manifest; }
+  registry::Manifest& mutable_package();  // Copies the manifest first when it is shared.
+  const std::string& version() const { return package().version; }
+  const std::string& package_name() const { return package().name; }
+  static const std::shared_ptr<const registry::Manifest>& EmptyManifest();
 
   const Edge* EdgeOut(std::string_view name) const;
   Edge* EdgeOut(std::string_view name);

@@ -21,7 +21,7 @@ int CompareVersions(const std::string& a, const std::string& b) {
 Node* CopyForPlacement(const Node* dep) {
   Node* n = dep->tree->NewNode();
   n->name = dep->name;
-  n->package = dep->package;
+  n->manifest = dep->manifest;
   n->resolved = dep->resolved;
   n->integrity = dep->integrity;
   n->error = dep->error;
@@ -206,7 +206,7 @@ void PlaceDep::Run() {
       placed_->is_link = true;
       placed_->link_target = p;
       placed_->realpath = p->Location();
-      placed_->package = p->package;
+      placed_->manifest = p->manifest;
       dep_->tree->SetParent(placed_, target);
       return;
     }
