@@ -38,17 +38,24 @@ Status NoMatch(const Packument& p, std::string_view wanted, PickFailure* failure
 }
 
 // Whether `range` could accept some prerelease of `v`'s major.minor.patch: without
-// include_prerelease, only when one of its comparators names a prerelease of that very
-// version (Range::Test's rule), which few ranges do.
+// include_prerelease, only a branch with a comparator naming a prerelease of that very
+// version (Range::Test's rule), and not one bounded by "<major.minor.patch-0", below
+// every prerelease of it (a caret or tilde range's upper bound: "^7.1.0" would otherwise
+// read every 8.0.0-x).
 bool MayAcceptPrereleaseOf(const semver::Range& range, const semver::Version& v) {
   if (range.options().include_prerelease) return true;
   for (const auto& set : range.sets()) {
+    bool named = false, below_all = false;
     for (const semver::Comparator& c : set) {
-      if (c.version && c.version->is_prerelease() && c.version->major == v.major &&
-          c.version->minor == v.minor && c.version->patch == v.patch) {
-        return true;
+      if (!c.version || !c.version->is_prerelease() || c.version->major != v.major ||
+          c.version->minor != v.minor || c.version->patch != v.patch) {
+        continue;
       }
+      const std::vector<semver::Identifier>& pre = c.version->prerelease;
+      below_all |= c.op == semver::Comparator::Op::kLt && pre.size() == 1 && pre[0].number && pre[0].value == 0;
+      named = true;
     }
+    if (named && !below_all) return true;
   }
   return false;
 }
@@ -70,7 +77,11 @@ const Result<semver::Range>& ParseRange(const std::string& text) {
 std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
   std::optional<std::string_view> text = spec::PlainSemverText(wanted);
   if (!text) return std::nullopt;
-  if (semver::ParseVersion(*text, true).ok()) return spec::SpecType::kVersion;
+  // A version (even a loose one) starts with a digit, "=", "v" or blank: "^1.2.3" is not.
+  bool may_be_version = text->empty() || !(text->front() == '^' || text->front() == '~' ||
+                                           text->front() == '<' || text->front() == '>' ||
+                                           text->front() == '*');
+  if (may_be_version && semver::ParseVersion(*text, true).ok()) return spec::SpecType::kVersion;
   if (ParseRange(std::string(*text)).ok()) return spec::SpecType::kRange;
   return std::nullopt;
 }

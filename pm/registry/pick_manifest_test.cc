@@ -120,6 +120,31 @@ TEST(PickManifestTest, LooseVersionKeys) {
   }
 }
 
+// Prereleases of the next major are what a caret range's "<8.0.0-0" bound names: the
+// picker skips them unread, and takes them where a branch really admits them (the
+// expectations are node-semver's maxSatisfying; no dist-tags, so no default tag wins).
+TEST(PickManifestTest, PrereleasesAtTheUpperBound) {
+  Packument p = *ParsePackument(R"({"name":"b","versions":{
+      "7.0.0":{}, "7.2.0":{}, "8.0.0-alpha.1":{}, "8.0.0-0":{}, "8.0.0-rc.2":{}, "8.0.1-0":{}}})", "b");
+  struct PreCase {
+    const char* wanted;
+    const char* picked;
+  } cases[] = {{"^7.1.0", "7.2.0"},          {"~7.2.0", "7.2.0"},
+               {"<8.0.0-0", "7.2.0"},        {"<8.0.0-1", "8.0.0-0"},
+               {"<8.0.0", "7.2.0"},          {"^8.0.0-alpha.0", "8.0.0-rc.2"},
+               {">=8.0.0-0 <8.0.0-alpha", "8.0.0-0"}, {"^7.1.0 || 8.0.0-rc.2", "8.0.0-rc.2"},
+               {">=8.0.0-alpha.0 <8.0.0-0", nullptr}};
+  for (const PreCase& c : cases) {
+    Result<const Manifest*> m = PickManifest(p, c.wanted);
+    if (c.picked == nullptr) {
+      EXPECT_FALSE(m.ok()) << c.wanted;
+    } else {
+      ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
+      EXPECT_EQ((*m)->version, c.picked) << c.wanted;
+    }
+  }
+}
+
 // The picked version's object is read whole; a damaged one is the pick's error.
 TEST(PickManifestTest, DamagedVersionIsAnError) {
   Packument p = *ParsePackument(R"({"name":"d","dist-tags":{"latest":"1.1.0"},

@@ -71,26 +71,6 @@ std::string Version::ToString() const {
   return out;
 }
 
-size_t ReadPlainTriple(std::string_view text, Version* v) {
-  uint64_t* parts[] = {&v->major, &v->minor, &v->patch};
-  size_t i = 0;
-  for (int k = 0; k < 3; ++k) {
-    if (k > 0) {
-      if (i == text.size() || text[i] != '.') return std::string_view::npos;
-      ++i;
-    }
-    size_t start = i;
-    uint64_t n = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
-      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
-      ++i;
-    }
-    if (i == start || (text[start] == '0' && i - start > 1)) return std::string_view::npos;
-    *parts[k] = n;
-  }
-  return i;
-}
-
 Result<Version> ParseVersion(std::string_view text, bool loose) {
   if (internal::Utf16Length(text) > internal::kMaxLength) {
     return InvalidArgument("version is longer than 256 characters");

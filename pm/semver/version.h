@@ -46,8 +46,23 @@ Result<Version> ParseVersion(std::string_view text, bool loose = false);
 // Reads a leading "1.2.3" of `text` (digits only, no leading zeros, at most 15 digits a
 // part, so every part and part + 1 is a safe integer) into `v`'s major, minor and patch;
 // returns where it ends, or npos. A quick path for hot callers: what it accepts,
-// ParseVersion reads the same way.
-size_t ReadPlainTriple(std::string_view text, Version* v);
+// ParseVersion reads the same way. Inline: pickers call it for every version key.
+inline size_t ReadPlainTriple(std::string_view text, Version* v) {
+  size_t i = 0;
+  auto part = [&](uint64_t* out) {
+    size_t start = i;
+    uint64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 15) {
+      n = n * 10 + static_cast<uint64_t>(text[i] - '0');
+      ++i;
+    }
+    *out = n;
+    return i != start && (text[start] != '0' || i - start == 1);
+  };
+  auto dot = [&] { return i < text.size() && text[i++] == '.'; };
+  if (part(&v->major) && dot() && part(&v->minor) && dot() && part(&v->patch)) return i;
+  return std::string_view::npos;
+}
 
 // semver.valid(): the canonical string, or nothing.
 std::optional<std::string> Valid(std::string_view text, bool loose = false);
