@@ -47,7 +47,14 @@ bool DepValid(const Node* child, const spec::DepSpec& spec) {
 
 }  // namespace
 
-Node* Edge::To() const { return from->Resolve(name); }
+Node* Edge::To() const {
+  uint64_t shape = from->tree ? from->tree->shape() : 0;
+  if (shape != 0 && to_from == from && to_shape == shape) return to_cached;
+  to_cached = from->Resolve(name);
+  to_from = from;
+  to_shape = shape;
+  return to_cached;
+}
 
 bool Edge::SatisfiedBy(const Node* node) const {
   if (!node || node->name != name) return false;
@@ -196,6 +203,7 @@ const std::vector<Node*>& Tree::NodesWithEdge(const std::string& name) {
 }
 
 void Tree::SetFsParent(Node* node, Node* fs_parent) {
+  ++shape_;
   node->fs_parent = fs_parent;
   if (std::find(fs_children_.begin(), fs_children_.end(), node) == fs_children_.end()) {
     fs_children_.push_back(node);
@@ -270,10 +278,12 @@ void Tree::SetParent(Node* node, Node* parent) {
       if (parent == node->parent) return;  // Already there.
       node->parent->children.erase(it);
     }
+    ++shape_;
     ++relocations_;
   }
   node->parent = parent;
   if (!parent) return;
+  ++shape_;
   auto [it, inserted] = parent->children.emplace(node->name, node);
   if (!inserted) {
     it->second->parent = nullptr;

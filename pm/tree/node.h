@@ -41,6 +41,11 @@ struct Edge {
   std::string raw_spec;  // As declared.
   bool peer_conflicted = false;
 
+  // To()'s last answer, for `from` at the tree's shape `shape` (see Tree::shape()).
+  mutable const Node* to_from = nullptr;
+  mutable uint64_t to_shape = 0;
+  mutable Node* to_cached = nullptr;
+
   bool peer() const { return type == EdgeType::kPeer || type == EdgeType::kPeerOptional; }
   bool optional() const { return type == EdgeType::kOptional || type == EdgeType::kPeerOptional; }
   bool dev() const { return type == EdgeType::kDev; }
@@ -133,6 +138,9 @@ class Tree {
   // detach, a replaced child): while it stays the same, the location of every node
   // created earlier stays the same too.
   uint64_t relocations() const { return relocations_; }
+  // Changes whenever a node gains or loses a parent, child or fs parent: while it stays
+  // the same, every name resolves to the same node.
+  uint64_t shape() const { return shape_; }
   // Makes `fs_parent` the resolve parent of a node outside any node_modules (a link
   // target inside the project); the tree keeps a list of such nodes for Subtree().
   void SetFsParent(Node* node, Node* fs_parent);
@@ -171,6 +179,7 @@ class Tree {
   size_t named_upto_ = 0;  // Nodes below this id are in by_name_.
   Node* root_;
   uint64_t relocations_ = 0;
+  uint64_t shape_ = 1;
   StringMapOf<std::unique_ptr<Result<spec::DepSpec>>> specs_;
   std::string spec_key_;  // ResolveSpec's key, built in place.
   StringMapOf<std::optional<semver::Range>> ranges_;
