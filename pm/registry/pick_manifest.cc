@@ -101,7 +101,7 @@ Status Rank(const Packument& p, std::string_view node_version, Candidate& c) {
 Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptions& options,
                     PickFailure* failure) {
   std::optional<spec::SpecType> type = QuickSpecType(wanted);
-  if (!type || !spec::ValidatePackageName(p.name).valid_for_old_packages()) {
+  if (!type || !spec::IsValidDependencyName(p.name)) {
     Result<spec::DepSpec> spec =
         spec::ResolveSpec(p.name, wanted.empty() ? options.default_tag : wanted);
     if (!spec.ok()) return spec.status();

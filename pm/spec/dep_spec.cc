@@ -209,9 +209,13 @@ Result<DepSpec> FromRegistry(DepSpec r, const std::string& raw) {
   while (!spec.empty() && (spec.front() == ' ' || (spec.front() >= '\t' && spec.front() <= '\r'))) spec.remove_prefix(1);
   while (!spec.empty() && (spec.back() == ' ' || (spec.back() >= '\t' && spec.back() <= '\r'))) spec.remove_suffix(1);
   r.fetch_spec = std::string(spec);
-  if (semver::Valid(spec, true)) {
+  // semver.valid / semver.validRange, without printing what they parsed. A version never
+  // starts with a range operator, so "^1.2.3" is not tried as one.
+  bool operator_first = !spec.empty() && (spec.front() == '^' || spec.front() == '~' ||
+                                          spec.front() == '<' || spec.front() == '>');
+  if (!operator_first && semver::ParseVersion(spec, true).ok()) {
     r.type = SpecType::kVersion;
-  } else if (semver::ValidRange(spec, {.loose = true})) {
+  } else if (semver::Range::Parse(spec, {.loose = true}).ok()) {
     r.type = SpecType::kRange;
   } else if (IsUriComponentSafe(spec)) {
     r.type = SpecType::kTag;
@@ -227,8 +231,8 @@ Result<DepSpec> Resolve(std::string_view name, std::string_view spec, std::strin
   DepSpec r;
   r.raw_spec = std::string(spec);
   if (!name.empty()) {
-    NameValidation valid = ValidatePackageName(name);
-    if (!valid.valid_for_old_packages()) {
+    if (!IsValidDependencyName(name)) {
+      NameValidation valid = ValidatePackageName(name);
       std::string errors;
       for (const std::string& e : valid.errors) errors += (errors.empty() ? "" : "; ") + e;
       return InvalidArgument("Invalid package name \"" + std::string(name) + "\" of package \"" +

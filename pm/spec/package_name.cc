@@ -40,10 +40,29 @@ bool IsJsWhitespace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r
 bool IsUriComponentSafe(std::string_view s) {
   for (char c : s) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              std::strchr("-_.!~*'()", c) != nullptr;
-    if (!ok || c == '\0') return false;
+              c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' ||
+              c == '\'' || c == '(' || c == ')';
+    if (!ok) return false;
   }
   return true;
+}
+
+bool IsValidDependencyName(std::string_view name) {
+  // ValidatePackageName's error rules, in its order.
+  if (name.empty() || name[0] == '.' || name[0] == '-' || name[0] == '_') return false;
+  if (IsJsWhitespace(name.front()) || IsJsWhitespace(name.back())) return false;
+  if (name.size() == 12 || name.size() == 11) {
+    std::string lower = Lower(name);
+    if (lower == "node_modules" || lower == "favicon.ico") return false;
+  }
+  if (IsUriComponentSafe(name)) return true;
+  size_t slash = name.find('/');
+  if (name[0] != '@' || slash == std::string_view::npos || slash <= 1 ||
+      name.find('/', slash + 1) != std::string_view::npos || slash + 1 >= name.size()) {
+    return false;
+  }
+  std::string_view user = name.substr(1, slash - 1), pkg = name.substr(slash + 1);
+  return pkg[0] != '.' && IsUriComponentSafe(user) && IsUriComponentSafe(pkg);
 }
 
 std::string_view ScopeOf(std::string_view name) {

@@ -22,9 +22,9 @@ struct NameValidation {
 
 NameValidation ValidatePackageName(std::string_view name);
 
-inline bool IsValidDependencyName(std::string_view name) {
-  return ValidatePackageName(name).valid_for_old_packages();
-}
+// ValidatePackageName(name).valid_for_old_packages(), without building the messages:
+// the resolver asks it for every dependency it follows.
+bool IsValidDependencyName(std::string_view name);
 
 // True when encodeURIComponent() leaves `s` unchanged: only ASCII letters, digits and
 // -_.!~*'().

@@ -21,7 +21,11 @@ TEST(PackageNameTest, Validity) {
       {"-dash", false, false},      {"a b", false, false},         {"a/b", false, false},
       {"@s/.x", false, false},      {"@s/a/b", false, false},      {"node_modules", false, false},
       {"..", false, false},         {"@/x", false, false},         {"a\\b", false, false},
-      {"a%2fb", false, false},      {"caf\xC3\xA9", false, false},
+      {"a%2fb", false, false},      {"caf\xC3\xA9", false, false},  {"FAVICON.ICO", false, false},
+      {"Node_Modules", false, false}, {"@s/", false, false},       {"@s", false, false},
+      {" a", false, false},         {"a\t", false, false},         {"@s/a", true, true},
+      {"@S/a", true, false},        {"@s/_a", true, true},         {"@s/-a", true, true},
+      {"@.s/a", true, true},
   };
   for (const NameCase& c : cases) {
     NameValidation v = ValidatePackageName(c.name);
