@@ -361,6 +361,9 @@ Status HttpClient::RunUntil(const std::function<bool()>& until) {
         impl.when_ready.pop_front();
       }
       task();
+      // Back to the caller as soon as what it waits for is done: the tasks a callback
+      // queued (the resolver's speculative requests) run at its next wait.
+      if (until && until()) return Status::Ok();
     }
     int64_t now = NowMs();
     while (!impl.waiting.empty() && impl.waiting.begin()->first <= now) {
