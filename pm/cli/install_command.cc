@@ -170,6 +170,7 @@ class Installer {
   // a warm install's CPU.
   std::optional<tree::IdealTree> ideal_;
   std::optional<lockfile::Lockfile> resolved_lock_;
+  std::unordered_set<std::string> early_integrities_;  // Given to early_ already.
   // Last, so they go before client_: the source's callbacks and the early downloads are
   // queued in the client until the fetch phase runs it.
   std::unique_ptr<RegistryPackumentSource> source_;
@@ -268,6 +269,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
                                      const std::string& tarball, const std::string& integrity,
                                      const registry::Manifest& package) {
         if (integrity.empty() || tarball.empty()) return;
+        // Picks and placements name most packages twice: skip the URL and store work then.
+        if (!early_integrities_.insert(integrity).second) return;
         if (!registry::CheckPlatform(package, platform).ok()) return;
         PlanEntry p;
         p.name = name;
