@@ -31,7 +31,7 @@ class Builder {
   std::vector<Edge*> ProblemEdges(Node* node);
   Node* VirtualRoot(Node* node, bool reuse);
   Node* NodeFromEdge(Edge* edge, Node* parent, Edge* second, std::set<Node*>* required);
-  Node* NodeFromSpec(const std::string& name, const std::string& spec, Node* parent, Edge* edge);
+  Node* NodeFromSpec(std::string_view name, std::string_view spec, Node* parent, Edge* edge);
   void LoadPeerSet(Node* node, std::set<Node*>* required);
   Node* FindHoistable(Node* root, Edge* edge);
   void InitNode(Node* node, bool with_dev);
@@ -88,7 +88,7 @@ void Builder::InitNode(Node* node, bool with_dev) {
   if (!node->overrides) return;
   for (Edge& e : node->edges) {
     // The root's own edges keep their specs: npm refuses conflicting overrides there.
-    if (!node->is_project_root) e.spec = node->overrides->Apply(e.name, e.spec);
+    if (!node->is_project_root) e.spec = tree_->Intern(node->overrides->Apply(e.name, e.spec));
   }
 }
 
@@ -111,7 +111,7 @@ Node* Builder::Pop() {
 }
 
 std::vector<Edge*> Builder::ProblemEdges(Node* node) {
-  std::set<std::string> bundled;
+  std::set<std::string, std::less<>> bundled;
   // The root's and workspaces' bundled dependencies are installed like any other.
   if (!node->is_project_root && !node->is_workspace) {
     bundled.insert(node->package().bundle_dependencies.begin(), node->package().bundle_dependencies.end());
@@ -135,7 +135,7 @@ void Builder::PrefetchFor(Node* node) {
   for (Edge* e : ProblemEdges(node)) {
     const Result<spec::DepSpec>& s = tree_->ResolveSpec(e->name, e->spec);
     if (!s.ok() || !s->registry()) continue;
-    names.push_back(s->type == spec::SpecType::kAlias && s->alias ? s->alias->name : e->name);
+    names.push_back(s->type == spec::SpecType::kAlias && s->alias ? s->alias->name : std::string(e->name));
   }
   if (!names.empty()) source_.Prefetch(names);
 }
@@ -161,7 +161,7 @@ Node* Builder::VirtualRoot(Node* node, bool reuse) {
   return vr;
 }
 
-Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_text, Node* parent, Edge* edge) {
+Node* Builder::NodeFromSpec(std::string_view name, std::string_view spec_text, Node* parent, Edge* edge) {
   Node* node = tree_->NewNode();
   node->name = name;
   Node* overrides_from = edge ? edge->from : parent;
@@ -203,7 +203,7 @@ Node* Builder::NodeFromSpec(const std::string& name, const std::string& spec_tex
       node->error = git.status().message();
     }
   } else if (!spec->registry()) {
-    node->error = "Unsupported dependency type for " + name + "@" + spec_text;
+    node->error = "Unsupported dependency type for " + std::string(name) + "@" + std::string(spec_text);
   } else {
     const spec::DepSpec& reg = spec->type == spec::SpecType::kAlias && spec->alias ? *spec->alias : *spec;
     Result<const registry::Packument*> packument = source_.Get(reg.name);
@@ -276,8 +276,8 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
         edge->peer_conflicted = true;
         continue;
       }
-      peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nCould not resolve dependency:\npeer " + edge->name +
-                    "@\"" + edge->spec + "\" from " + node->package_name() + "@" + node->version();
+      peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nCould not resolve dependency:\npeer " +
+                    std::string(edge->name) + "@\"" + std::string(edge->spec) + "\" from " + node->package_name() + "@" + node->version();
       return;
     }
     Node* current = edge->To();
@@ -289,7 +289,8 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
     if (conflict_ok || !required->count(edge->from)) continue;
     peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nWhile resolving: " + node->package_name() + "@" +
                   node->version() + "\nFound: " + current->package_name() + "@" + current->version() +
-                  "\n\nCould not resolve dependency:\npeer " + edge->name + "@\"" + edge->spec + "\" from " +
+                  "\n\nCould not resolve dependency:\npeer " + std::string(edge->name) + "@\"" +
+                  std::string(edge->spec) + "\" from " +
                   node->package_name() + "@" + node->version() +
                   "\n\nFix the upstream dependency conflict, or retry this command with --force or "
                   "--legacy-peer-deps to accept an incorrect (and potentially broken) dependency resolution.";
@@ -370,7 +371,8 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   InitNode(root, true);
   for (const WorkspaceRef& ws : options_.workspaces) {
     workspace_paths_[ws.path] = ws.name;
-    Edge edge{root, EdgeType::kProd, ws.name, "file:" + ws.path, "file:" + ws.path};
+    std::string_view spec = tree_->Intern("file:" + ws.path);
+    Edge edge{root, EdgeType::kProd, tree_->Intern(ws.name), spec, spec};
     if (Edge* existing = root->EdgeOut(ws.name)) {
       *existing = edge;
     } else {

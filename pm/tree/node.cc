@@ -195,6 +195,12 @@ void Tree::IndexEdges(Node* node) {
   node->indexed_edges = node->edges.size();
 }
 
+std::string_view Tree::Intern(std::string_view s) {
+  auto it = strings_.find(s);
+  if (it == strings_.end()) it = strings_.emplace(s).first;
+  return *it;
+}
+
 const std::vector<Node*>& Tree::NodesWithEdge(const std::string& name) {
   for (; indexed_upto_ < nodes_.size(); ++indexed_upto_) IndexEdges(nodes_[indexed_upto_].get());
   static const std::vector<Node*> kNone;
@@ -347,7 +353,8 @@ std::set<Node*> GatherDepSet(const std::vector<Node*>& start, const std::functio
 void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps) {
   auto add = [node](EdgeType type, const registry::StringMap& map) {
     for (const auto& [name, spec] : map) {
-      Edge edge{node, type, name, spec, spec};
+      std::string_view kept = node->tree->Intern(spec);
+      Edge edge{node, type, node->tree->Intern(name), kept, kept};
       if (Edge* existing = node->EdgeOut(name)) {
         *existing = edge;
       } else {
@@ -364,7 +371,7 @@ void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps) {
   add(EdgeType::kProd, p.dependencies);
   add(EdgeType::kOptional, p.optional_dependencies);
   if (with_dev) add(EdgeType::kDev, p.dev_dependencies);
-  if (node->tree) node->tree->IndexEdges(node);
+  node->tree->IndexEdges(node);
 }
 
 }  // namespace skua::pm::tree

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -36,9 +37,11 @@ struct Node;
 struct Edge {
   Node* from = nullptr;
   EdgeType type = EdgeType::kProd;
-  std::string name;
-  std::string spec;      // After overrides; what is resolved and validated.
-  std::string raw_spec;  // As declared.
+  // Views of strings the tree keeps (Tree::Intern), so an edge copies cheaply: every
+  // virtual root copies its source node's edges.
+  std::string_view name;
+  std::string_view spec;      // After overrides; what is resolved and validated.
+  std::string_view raw_spec;  // As declared.
   bool peer_conflicted = false;
 
   // To()'s last answer, for `from` at the tree's shape `shape` (see Tree::shape()).
@@ -164,6 +167,9 @@ class Tree {
   // Nodes that have (or had) an edge named `name`, possibly repeated, in no set order.
   const std::vector<Node*>& NodesWithEdge(const std::string& name);
 
+  // A view of a copy of `s` that lives as long as the tree (one copy per distinct text).
+  std::string_view Intern(std::string_view s);
+
   // Memoized pure parses; the builder asks the same questions thousands of times.
   // npa.resolve(name, spec) as spec::ResolveSpec; the reference stays valid.
   const Result<spec::DepSpec>& ResolveSpec(std::string_view name, std::string_view spec);
@@ -180,6 +186,7 @@ class Tree {
   Node* root_;
   uint64_t relocations_ = 0;
   uint64_t shape_ = 1;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> strings_;  // Intern().
   StringMapOf<std::unique_ptr<Result<spec::DepSpec>>> specs_;
   std::string spec_key_;  // ResolveSpec's key, built in place.
   StringMapOf<std::optional<semver::Range>> ranges_;
@@ -193,6 +200,7 @@ std::set<Node*> GatherDepSet(const std::vector<Node*>& start, const std::functio
 // Builds a node's edges from its package: peer (peerOptional when marked optional),
 // dependencies, optionalDependencies, and devDependencies when `with_dev`; a later kind
 // replaces an earlier one of the same name in place. Overrides are applied by the caller.
+// The node must belong to a tree (which keeps the edges' strings).
 void AddEdges(Node* node, bool with_dev, bool legacy_peer_deps);
 
 }  // namespace skua::pm::tree

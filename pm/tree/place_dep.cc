@@ -37,7 +37,7 @@ Node* CopyForPlacement(const Node* dep) {
 
 }  // namespace
 
-Node* DeepestNestingTarget(Node* start, const std::string& name) {
+Node* DeepestNestingTarget(Node* start, std::string_view name) {
   for (Node* target : start->Ancestry()) {
     if (target->is_project_root || !target->ResolveParent()) return target;
     const Edge* e = target->EdgeOut(name);
@@ -183,7 +183,7 @@ void PlaceDep::Run() {
     }
     if (!self_ok) {
       edge_->peer_conflicted = true;
-      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
       return;
     }
     can_place_ = self_ok;
@@ -193,7 +193,7 @@ void PlaceDep::Run() {
   if (placement_ == Placement::kKeep) {
     if (edge_->peer() && !edge_->Valid()) {
       edge_->peer_conflicted = true;
-      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
     }
     PruneDedupable(target, true);
     return;
@@ -222,7 +222,7 @@ void PlaceDep::Run() {
   }
   if (edge_->peer() && !edge_->SatisfiedBy(placed_)) {
     edge_->peer_conflicted = true;
-    warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + edge_->spec);
+    warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
   }
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
@@ -304,8 +304,8 @@ std::string PlaceDep::ExplainConflict(Edge* edge, Node* dep) {
   std::string who = from->is_project_root ? "the root project" : from->package_name() + "@" + from->version();
   std::string text = "ERESOLVE could not resolve\n\nWhile resolving: " + who + "\n";
   if (current) text += "Found: " + current->package_name() + "@" + current->version() + "\n" + current->Location() + "\n";
-  text += "\nCould not resolve dependency:\n" + std::string(edge->peer() ? "peer " : "") + edge->name + "@\"" +
-          edge->spec + "\" from " + who + "\n";
+  text += "\nCould not resolve dependency:\n" + std::string(edge->peer() ? "peer " : "") + std::string(edge->name) + "@\"" +
+          std::string(edge->spec) + "\" from " + who + "\n";
   if (dep && !dep->version().empty()) text += "\nConflicting peer dependency: " + dep->package_name() + "@" + dep->version() + "\n";
   text +=
       "\nFix the upstream dependency conflict, or retry this command with --force or --legacy-peer-deps to accept "

@@ -26,7 +26,7 @@ struct PlaceOptions {
 
 // The deepest node under which `name` may be nested, starting at `start`: a node with a
 // peer edge on `name` needs it at or above its own parent.
-Node* DeepestNestingTarget(Node* start, const std::string& name);
+Node* DeepestNestingTarget(Node* start, std::string_view name);
 
 class CanPlace {
  public:
