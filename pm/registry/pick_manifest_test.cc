@@ -24,27 +24,30 @@ struct PickCase {
   const char* picked;  // nullptr: ETARGET.
 };
 
-TEST(PickManifestTest, Choices) {
-  Packument p = *ParsePackument(kDoc, "pkg");
-  PickOptions options;
-  options.node_version = "20.11.1";
-  const PickCase cases[] = {
-      {"", "1.2.0"},        {"*", "1.2.0"},         {"latest", "1.2.0"},   {"^1.0.0", "1.2.0"},
-      {"^1.3.0", "1.3.0"},  {"~1.4.0", "1.4.0"},    {"1.4.0", "1.4.0"},    {"=v1.4.0", "1.4.0"},
-      {">=1.3.0 <2", "1.3.0"}, {"1.5.x", "1.5.0"},  {"^1.5.0", "1.5.0"},   {"next", "2.0.0-beta.1"},
-      {"old", "0.9.0"},     {"^2.0.0-beta", "2.0.0-beta.1"}, {"^2.0.0", nullptr}, {"3", nullptr},
-      {"nope", nullptr},    {"gone", nullptr},      {"1.7.0", nullptr},    {"0.x", "0.9.0"},
-  };
+void ExpectPicks(const Packument& p, std::initializer_list<PickCase> cases, const PickOptions& options = {}) {
   for (const PickCase& c : cases) {
     Result<const Manifest*> m = PickManifest(p, c.wanted, options);
     if (c.picked == nullptr) {
       ASSERT_FALSE(m.ok()) << c.wanted << " picked " << (*m)->version;
-      EXPECT_EQ(m.status().code(), StatusCode::kNotFound);
+      EXPECT_EQ(m.status().code(), StatusCode::kNotFound) << c.wanted;
     } else {
       ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
       EXPECT_EQ((*m)->version, c.picked) << c.wanted;
     }
   }
+}
+
+TEST(PickManifestTest, Choices) {
+  Packument p = *ParsePackument(kDoc, "pkg");
+  PickOptions options;
+  options.node_version = "20.11.1";
+  ExpectPicks(p, {
+      {"", "1.2.0"},        {"*", "1.2.0"},         {"latest", "1.2.0"},   {"^1.0.0", "1.2.0"},
+      {"^1.3.0", "1.3.0"},  {"~1.4.0", "1.4.0"},    {"1.4.0", "1.4.0"},    {"=v1.4.0", "1.4.0"},
+      {">=1.3.0 <2", "1.3.0"}, {"1.5.x", "1.5.0"},  {"^1.5.0", "1.5.0"},   {"next", "2.0.0-beta.1"},
+      {"old", "0.9.0"},     {"^2.0.0-beta", "2.0.0-beta.1"}, {"^2.0.0", nullptr}, {"3", nullptr},
+      {"nope", nullptr},    {"gone", nullptr},      {"1.7.0", nullptr},    {"0.x", "0.9.0"},
+  }, options);
 }
 
 TEST(PickManifestTest, EnginesOnlyCountWhenKnown) {
@@ -102,22 +105,10 @@ TEST(PickManifestTest, LooseVersionKeys) {
   Packument p = *ParsePackument(R"({"name":"k","versions":{
       "1.0.0":{}, "01.5.0":{}, "1.2.0+build.7":{}, "v1.3.0":{}, "1.4.0-rc.1":{},
       "1.1.9999999999999999":{}, "1.1.999999999999999":{}, "2.0":{}, " 1.0.1 ":{}}})", "k");
-  struct LooseCase {
-    const char* wanted;
-    const char* picked;
-  } cases[] = {{"^1.0.0", "01.5.0"}, {"1.2.x", "1.2.0+build.7"}, {"~1.3.0", "v1.3.0"},
-               {"1.1.x", "1.1.999999999999999"}, {"^1.4.0-rc.0", "01.5.0"}, {"1.4.0-rc.1", "1.4.0-rc.1"},
-               {"~1.0.1", " 1.0.1 "}, {">=2", nullptr}, {"1.4.x", nullptr},
-               {">=1.4.0-alpha <1.5", "1.4.0-rc.1"}};
-  for (const LooseCase& c : cases) {
-    Result<const Manifest*> m = PickManifest(p, c.wanted);
-    if (c.picked == nullptr) {
-      EXPECT_FALSE(m.ok()) << c.wanted;
-    } else {
-      ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
-      EXPECT_EQ((*m)->version, c.picked) << c.wanted;
-    }
-  }
+  ExpectPicks(p, {{"^1.0.0", "01.5.0"}, {"1.2.x", "1.2.0+build.7"}, {"~1.3.0", "v1.3.0"},
+                  {"1.1.x", "1.1.999999999999999"}, {"^1.4.0-rc.0", "01.5.0"}, {"1.4.0-rc.1", "1.4.0-rc.1"},
+                  {"~1.0.1", " 1.0.1 "}, {">=2", nullptr}, {"1.4.x", nullptr},
+                  {">=1.4.0-alpha <1.5", "1.4.0-rc.1"}});
 }
 
 // Prereleases of the next major are what a caret range's "<8.0.0-0" bound names: the
@@ -126,23 +117,11 @@ TEST(PickManifestTest, LooseVersionKeys) {
 TEST(PickManifestTest, PrereleasesAtTheUpperBound) {
   Packument p = *ParsePackument(R"({"name":"b","versions":{
       "7.0.0":{}, "7.2.0":{}, "8.0.0-alpha.1":{}, "8.0.0-0":{}, "8.0.0-rc.2":{}, "8.0.1-0":{}}})", "b");
-  struct PreCase {
-    const char* wanted;
-    const char* picked;
-  } cases[] = {{"^7.1.0", "7.2.0"},          {"~7.2.0", "7.2.0"},
-               {"<8.0.0-0", "7.2.0"},        {"<8.0.0-1", "8.0.0-0"},
-               {"<8.0.0", "7.2.0"},          {"^8.0.0-alpha.0", "8.0.0-rc.2"},
-               {">=8.0.0-0 <8.0.0-alpha", "8.0.0-0"}, {"^7.1.0 || 8.0.0-rc.2", "8.0.0-rc.2"},
-               {">=8.0.0-alpha.0 <8.0.0-0", nullptr}};
-  for (const PreCase& c : cases) {
-    Result<const Manifest*> m = PickManifest(p, c.wanted);
-    if (c.picked == nullptr) {
-      EXPECT_FALSE(m.ok()) << c.wanted;
-    } else {
-      ASSERT_TRUE(m.ok()) << c.wanted << ": " << m.status().message();
-      EXPECT_EQ((*m)->version, c.picked) << c.wanted;
-    }
-  }
+  ExpectPicks(p, {{"^7.1.0", "7.2.0"},          {"~7.2.0", "7.2.0"},
+                  {"<8.0.0-0", "7.2.0"},        {"<8.0.0-1", "8.0.0-0"},
+                  {"<8.0.0", "7.2.0"},          {"^8.0.0-alpha.0", "8.0.0-rc.2"},
+                  {">=8.0.0-0 <8.0.0-alpha", "8.0.0-0"}, {"^7.1.0 || 8.0.0-rc.2", "8.0.0-rc.2"},
+                  {">=8.0.0-alpha.0 <8.0.0-0", nullptr}});
 }
 
 // The picked version's object is read whole; a damaged one is the pick's error.
