@@ -194,14 +194,24 @@ Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted
   // besides the versions, which do not change. Failures are not kept (they fill
   // `failure`).
   std::string key;
+  key.reserve(96);
+  auto add = [&key](std::string_view part) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  };
   for (std::string_view part : {std::string_view(p.name), wanted,
                                 std::string_view(options.default_tag),
                                 std::string_view(options.node_version)}) {
-    key += std::to_string(part.size()) + ':' + std::string(part);
+    add(part);
   }
   for (std::string_view tag : {wanted, std::string_view(options.default_tag)}) {
     const std::string* version = p.DistTag(tag);
-    key += version ? std::to_string(version->size()) + ':' + *version : "-";
+    if (version) {
+      add(*version);
+    } else {
+      key += '-';
+    }
   }
   if (std::optional<size_t> index = p.RememberedPick(key)) return p.ManifestAt(*index);
   Result<size_t> index = Pick(p, wanted, options, failure);

@@ -2,6 +2,7 @@
 #include "pm/tree/node.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "pm/git/git.h"
 #include "pm/lockfile/collate.h"
@@ -93,9 +94,28 @@ Node* Node::Root() {
 int Node::Depth() const { return parent ? parent->Depth() + 1 : 0; }
 
 std::string Node::Location() const {
-  if (!parent) return realpath;
-  std::string above = parent->Location();
-  return (above.empty() ? "" : above + "/") + "node_modules/" + name;
+  // The top's realpath ("" for the root), then "/node_modules/<name>" for each node down
+  // to this one (without the first "/" after an empty realpath). Written back to front
+  // into a string sized once: the builder asks for thousands of locations.
+  constexpr std::string_view kSegment = "node_modules/";
+  const Node* top = this;
+  size_t size = 0;
+  for (; top->parent; top = top->parent) size += 1 + kSegment.size() + top->name.size();
+  const std::string& base = top->realpath;
+  if (top == this) return base;
+  size += base.size();
+  if (base.empty()) --size;
+  std::string out(size, '\0');
+  size_t end = size;
+  for (const Node* n = this; n->parent; n = n->parent) {
+    end -= n->name.size();
+    std::memcpy(out.data() + end, n->name.data(), n->name.size());
+    end -= kSegment.size();
+    std::memcpy(out.data() + end, kSegment.data(), kSegment.size());
+    if (end > 0) out[--end] = '/';
+  }
+  std::memcpy(out.data(), base.data(), base.size());
+  return out;
 }
 
 const Edge* Node::EdgeOut(std::string_view n) const {
