@@ -5,9 +5,11 @@ namespace skua::pm::lockfile {
 
 namespace {
 
+// Manifest maps have unique keys (ReadManifest keeps the last of repeated ones), and each
+// key below is written once: members are appended without a search.
 JsonValue MapValue(const registry::StringMap& map) {
   JsonValue v = JsonValue::Object();
-  for (const auto& [k, s] : map) v.Set(k, JsonValue::String(s));
+  for (const auto& [k, s] : map) v.Append(k, JsonValue::String(s));
   return v;
 }
 
@@ -18,11 +20,11 @@ JsonValue ListValue(const std::vector<std::string>& list) {
 }
 
 void SetMap(JsonValue& meta, const char* key, const registry::StringMap& map) {
-  if (!map.empty()) meta.Set(key, MapValue(map));
+  if (!map.empty()) meta.Append(key, MapValue(map));
 }
 
 void SetList(JsonValue& meta, const char* key, const std::vector<std::string>& list) {
-  if (!list.empty()) meta.Set(key, ListValue(list));
+  if (!list.empty()) meta.Append(key, ListValue(list));
 }
 
 // The package name npm folders are named after: "@s/a" for "node_modules/@s/a".
@@ -36,12 +38,12 @@ bool FolderMatches(const tree::Node& node) {
 JsonValue MetaFromNode(const tree::Node& node) {
   JsonValue meta = JsonValue::Object();
   if (node.is_link) {
-    meta.Set("resolved", JsonValue::String(node.realpath));
-    meta.Set("link", JsonValue::Bool(true));
+    meta.Append("resolved", JsonValue::String(node.realpath));
+    meta.Append("link", JsonValue::Bool(true));
     return meta;
   }
   const registry::Manifest& p = node.package();
-  if (!p.version.empty()) meta.Set("version", JsonValue::String(p.version));
+  if (!p.version.empty()) meta.Append("version", JsonValue::String(p.version));
   // npm's package normalisation drops a name from `dependencies` when it is also in
   // `optionalDependencies`.
   registry::StringMap deps;
@@ -54,46 +56,46 @@ JsonValue MetaFromNode(const tree::Node& node) {
     JsonValue peers_meta = JsonValue::Object();
     for (const std::string& name : p.optional_peers) {
       JsonValue entry = JsonValue::Object();
-      entry.Set("optional", JsonValue::Bool(true));
-      peers_meta.Set(name, std::move(entry));
+      entry.Append("optional", JsonValue::Bool(true));
+      peers_meta.Set(name, std::move(entry));  // The list may repeat a name.
     }
-    meta.Set("peerDependenciesMeta", std::move(peers_meta));
+    meta.Append("peerDependenciesMeta", std::move(peers_meta));
   }
   SetMap(meta, "optionalDependencies", p.optional_dependencies);
   SetList(meta, "bundleDependencies", p.bundle_dependencies);
   SetMap(meta, "acceptDependencies", p.accept_dependencies);
   if (!p.funding_json.empty()) {
     Result<JsonValue> funding = ParseJson(p.funding_json, "funding");
-    if (funding.ok()) meta.Set("funding", *funding);
+    if (funding.ok()) meta.Append("funding", *funding);
   }
   SetMap(meta, "engines", p.engines);
   SetList(meta, "os", p.os);
   SetList(meta, "cpu", p.cpu);
   SetList(meta, "libc", p.libc);
-  if (!node.integrity.empty()) meta.Set("integrity", JsonValue::String(node.integrity));
-  if (!p.license.empty()) meta.Set("license", JsonValue::String(p.license));
-  if (p.has_shrinkwrap) meta.Set("hasShrinkwrap", JsonValue::Bool(true));
-  if (p.has_install_script) meta.Set("hasInstallScript", JsonValue::Bool(true));
+  if (!node.integrity.empty()) meta.Append("integrity", JsonValue::String(node.integrity));
+  if (!p.license.empty()) meta.Append("license", JsonValue::String(p.license));
+  if (p.has_shrinkwrap) meta.Append("hasShrinkwrap", JsonValue::Bool(true));
+  if (p.has_install_script) meta.Append("hasInstallScript", JsonValue::Bool(true));
   SetMap(meta, "bin", p.bin);
   if (p.deprecated) {
-    meta.Set("deprecated", p.deprecation_message.empty() ? JsonValue::Bool(true)
+    meta.Append("deprecated", p.deprecation_message.empty() ? JsonValue::Bool(true)
                                                          : JsonValue::String(p.deprecation_message));
   }
   bool top = node.IsTop();
   if (!p.name.empty() && (node.is_project_root || p.name != node.name || (!top && !FolderMatches(node)))) {
-    meta.Set("name", JsonValue::String(p.name));
+    meta.Append("name", JsonValue::String(p.name));
   }
   if (top) SetMap(meta, "devDependencies", p.dev_dependencies);
-  if (!node.resolved.empty()) meta.Set("resolved", JsonValue::String(node.resolved));
+  if (!node.resolved.empty()) meta.Append("resolved", JsonValue::String(node.resolved));
   if (node.is_project_root) return meta;
   if (node.extraneous) {
-    meta.Set("extraneous", JsonValue::Bool(true));
+    meta.Append("extraneous", JsonValue::Bool(true));
     return meta;
   }
-  if (node.peer) meta.Set("peer", JsonValue::Bool(true));
-  if (node.dev) meta.Set("dev", JsonValue::Bool(true));
-  if (node.optional) meta.Set("optional", JsonValue::Bool(true));
-  if (node.dev_optional && !node.dev && !node.optional) meta.Set("devOptional", JsonValue::Bool(true));
+  if (node.peer) meta.Append("peer", JsonValue::Bool(true));
+  if (node.dev) meta.Append("dev", JsonValue::Bool(true));
+  if (node.optional) meta.Append("optional", JsonValue::Bool(true));
+  if (node.dev_optional && !node.dev && !node.optional) meta.Append("devOptional", JsonValue::Bool(true));
   return meta;
 }
 

@@ -62,6 +62,10 @@ void JsonValue::Set(std::string_view key, JsonValue value) {
   object_.push_back(JsonMember{std::string(key), std::move(value)});
 }
 
+void JsonValue::Append(std::string_view key, JsonValue value) {
+  object_.push_back(JsonMember{std::string(key), std::move(value)});
+}
+
 bool JsonValue::Remove(std::string_view key) {
   for (auto it = object_.begin(); it != object_.end(); ++it) {
     if (it->key == key) {

@@ -48,6 +48,8 @@ class JsonValue {
   const JsonValue* Get(std::string_view key) const;
   JsonValue* GetMutable(std::string_view key);
   void Set(std::string_view key, JsonValue value);
+  // Set for a key the caller knows is absent (an object built from unique keys): no search.
+  void Append(std::string_view key, JsonValue value);
   bool Remove(std::string_view key);
   // The string at `key`, or empty.
   std::string GetString(std::string_view key) const;

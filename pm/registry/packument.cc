@@ -71,7 +71,9 @@ Packument& Packument::operator=(const Packument& other) {
 Packument::~Packument() = default;
 
 std::optional<size_t> Packument::IndexOf(std::string_view version) const {
-  for (size_t i = 0; i < versions_.size(); ++i) {
+  // Keys are unique; from the end, since registries list versions in publish order and
+  // the versions looked up (dist-tags, exact specs) are mostly recent ones.
+  for (size_t i = versions_.size(); i-- > 0;) {
     if (versions_[i].key == version) return i;
   }
   return std::nullopt;
