@@ -86,14 +86,25 @@ std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
   return std::nullopt;
 }
 
-// Fills `c`'s ranking flags, reading only the fields they need: most candidates are
-// never picked.
-Status Rank(const Packument& p, std::string_view node_version, Candidate& c) {
+void SetRank(const Manifest& m, std::string_view node_version, Candidate& c) {
+  c.not_deprecated = !m.deprecated;
+  c.engine_ok = EngineOk(m, node_version);
+  c.usable = c.engine_ok && c.not_deprecated;
+}
+
+// Fills `c`'s ranking flags. The first candidate ranked is nearly always the one picked:
+// its manifest is read whole (and kept for the answer); later ones read only the fields
+// the ranking needs.
+Status Rank(const Packument& p, std::string_view node_version, Candidate& c, bool first) {
+  if (first) {
+    Result<const Manifest*> whole = p.ManifestAt(c.index);
+    if (!whole.ok()) return whole.status();
+    SetRank(**whole, node_version, c);
+    return Status::Ok();
+  }
   Result<Manifest> fields = p.SelectionFieldsAt(c.index);
   if (!fields.ok()) return fields.status();
-  c.not_deprecated = !fields->deprecated;
-  c.engine_ok = EngineOk(*fields, node_version);
-  c.usable = c.engine_ok && c.not_deprecated;
+  SetRank(*fields, node_version, c);
   return Status::Ok();
 }
 
@@ -171,7 +182,7 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
     return semver::Compare(a.version, b.version) > 0;
   });
   for (Candidate& c : candidates) {
-    Status ranked = Rank(p, options.node_version, c);
+    Status ranked = Rank(p, options.node_version, c, &c == &candidates.front());
     if (!ranked.ok()) return ranked;
     if (c.usable) return c.index;
   }
