@@ -87,10 +87,13 @@ void RegistryPackumentSource::Follow(const std::string& dep, const std::string& 
                                      bool primary) {
   // Many packages share a dependency edge; following it again would change nothing,
   // unless it is now reached as primary.
-  auto [it, inserted] = followed_.try_emplace(dep + '\0' + dep_spec, primary);
-  if (!inserted) {
-    if (!primary || it->second) return;
-    it->second = true;
+  follow_key_.assign(dep).push_back('\0');
+  follow_key_.append(dep_spec);
+  if (auto seen = followed_.find(follow_key_); seen != followed_.end()) {
+    if (!primary || seen->second) return;
+    seen->second = true;
+  } else {
+    followed_.emplace(follow_key_, primary);
   }
   // A plain range of the dependency itself needs no full classification (the builder
   // makes it anyway).

@@ -80,6 +80,7 @@ class RegistryPackumentSource : public tree::PackumentSource {
   std::map<std::string, Slot, std::less<>> slots_;
   // Dependency edges seen (name '\0' spec) -> whether one was followed as primary.
   std::unordered_map<std::string, bool> followed_;
+  std::string follow_key_;  // Follow()'s key into followed_, built in place.
   size_t fetched_ = 0;
   size_t from_network_ = 0;
   bool stopped_ = false;

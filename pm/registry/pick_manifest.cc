@@ -157,6 +157,10 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
   }
 
   std::vector<Candidate> candidates;
+  // Prereleases come in runs of one version ("8.0.0-alpha.0", "8.0.0-alpha.1", ...):
+  // whether the range may accept them is asked once a run.
+  uint64_t run[3] = {0, 0, 0};
+  bool run_accepted = false, in_run = false;
   for (size_t i = 0; i < p.version_count(); ++i) {
     std::string_view key = p.version(i);
     // Most keys are plain "1.2.3": read without ParseVersion's general matcher.
@@ -164,8 +168,13 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
     size_t end = semver::ReadPlainTriple(key, &v);
     if (end != key.size()) {
       // "1.2.3-x" is a prerelease of 1.2.3 (or invalid): most ranges refuse it unparsed.
-      if (end != std::string_view::npos && key[end] == '-' && !MayAcceptPrereleaseOf(*range, v)) {
-        continue;
+      if (end != std::string_view::npos && key[end] == '-') {
+        if (!in_run || v.major != run[0] || v.minor != run[1] || v.patch != run[2]) {
+          run[0] = v.major, run[1] = v.minor, run[2] = v.patch;
+          run_accepted = MayAcceptPrereleaseOf(*range, v);
+          in_run = true;
+        }
+        if (!run_accepted) continue;
       }
       Result<semver::Version> parsed = semver::ParseVersion(key, true);
       if (!parsed.ok()) continue;
