@@ -139,17 +139,18 @@ Result<Lockfile> ParseLockfile(std::string_view text, std::string_view path) {
 }
 
 std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format) {
-  JsonValue doc = JsonValue::Object();
-  if (!lock.name.empty()) doc.Set("name", JsonValue::String(lock.name));
-  if (!lock.version.empty()) doc.Set("version", JsonValue::String(lock.version));
-  doc.Set("lockfileVersion", JsonValue::Number(lock.lockfile_version));
-  doc.Set("requires", JsonValue::Bool(true));
-  JsonValue packages = JsonValue::Object();
-  // Locations are unique (they were object keys, or tree locations): append without
-  // Set's search for an existing key, which made this quadratic.
-  packages.members().reserve(lock.packages.size());
-  for (const LockEntry& e : lock.packages) packages.members().push_back(JsonMember{e.location, e.meta});
-  doc.Set("packages", std::move(packages));
+  // The entries are written where they are, not copied into a document first.
+  std::vector<JsonMemberRef> packages;
+  packages.reserve(lock.packages.size());
+  for (const LockEntry& e : lock.packages) packages.push_back({e.location, &e.meta});
+  JsonValue name = JsonValue::String(lock.name), version = JsonValue::String(lock.version);
+  JsonValue lockfile_version = JsonValue::Number(lock.lockfile_version), requires_true = JsonValue::Bool(true);
+  std::vector<JsonMemberRef> doc;
+  if (!lock.name.empty()) doc.push_back({"name", &name});
+  if (!lock.version.empty()) doc.push_back({"version", &version});
+  doc.push_back({"lockfileVersion", &lockfile_version});
+  doc.push_back({"requires", &requires_true});
+  doc.push_back({"packages", nullptr, &packages});
   return StringifyNice(doc, LockfileKeyOrder(), format);
 }
 

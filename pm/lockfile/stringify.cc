@@ -80,14 +80,14 @@ class Writer {
     *out += ']';
   }
 
-  int PreferredIndex(const std::string& key) const {
+  int PreferredIndex(std::string_view key) const {
     auto it = std::find(preferred_.begin(), preferred_.end(), key);
     return it == preferred_.end() ? -1 : static_cast<int>(it - preferred_.begin());
   }
 
   // A member with what json-stringify-nice's comparator looks at, computed once.
   struct SortKey {
-    const JsonMember* member;
+    const JsonMemberRef* member;
     bool object;
     int preferred;
   };
@@ -103,22 +103,30 @@ class Writer {
   }
 
   void WriteObject(const JsonValue& v, int depth, std::string* out) {
+    std::vector<JsonMemberRef> members;
+    members.reserve(v.members().size());
+    for (const JsonMember& m : v.members()) members.push_back({m.key, &m.value});
+    WriteObject(members, depth, out);
+  }
+
+ public:
+  void WriteObject(const std::vector<JsonMemberRef>& members, int depth, std::string* out) {
     std::vector<SortKey> keys;
-    keys.reserve(v.members().size());
+    keys.reserve(members.size());
     bool has_index = false;
-    for (const JsonMember& m : v.members()) {
-      keys.push_back({&m, m.value.is_object(), PreferredIndex(m.key)});
+    for (const JsonMemberRef& m : members) {
+      keys.push_back({&m, m.members != nullptr || m.value->is_object(), PreferredIndex(m.key)});
       uint64_t index = 0;
       has_index = has_index || IsArrayIndex(m.key, &index);
     }
     // Most objects come in order already (dependency maps, lockfile entries): check first.
     if (!std::is_sorted(keys.begin(), keys.end(), Less)) std::stable_sort(keys.begin(), keys.end(), Less);
-    std::vector<const JsonMember*> sorted;
+    std::vector<const JsonMemberRef*> sorted;
     sorted.reserve(keys.size());
     if (has_index) {
       // Rebuilding the object in JS moves integer-like keys to the front, ascending.
-      std::vector<std::pair<uint64_t, const JsonMember*>> indices;
-      std::vector<const JsonMember*> rest;
+      std::vector<std::pair<uint64_t, const JsonMemberRef*>> indices;
+      std::vector<const JsonMemberRef*> rest;
       for (const SortKey& key : keys) {
         uint64_t index = 0;
         if (IsArrayIndex(key.member->key, &index)) {
@@ -141,18 +149,23 @@ class Writer {
     }
     *out += '{';
     bool first = true;
-    for (const JsonMember* m : sorted) {
+    for (const JsonMemberRef* m : sorted) {
       if (!first) *out += ',';
       first = false;
       Break(depth + 1, out);
       AppendQuoted(m->key, out);
       *out += indent_.empty() ? ":" : ": ";
-      Write(m->value, depth + 1, out);
+      if (m->members != nullptr) {
+        WriteObject(*m->members, depth + 1, out);
+      } else {
+        Write(*m->value, depth + 1, out);
+      }
     }
     Break(depth, out);
     *out += '}';
   }
 
+ private:
   const std::vector<std::string>& preferred_;
   std::string_view indent_;
 };
@@ -274,11 +287,10 @@ std::string NumberToString(double d) {
   return s;
 }
 
-std::string StringifyNice(const JsonValue& value, const std::vector<std::string>& preferred_keys,
-                          const JsonFormat& format) {
-  std::string text;
-  Writer writer(preferred_keys, format.indent);
-  writer.Write(value, 0, &text);
+namespace {
+
+// The writer's text, ended with a newline and converted to the format's newline.
+std::string WithNewlines(std::string text, const JsonFormat& format) {
   text += '\n';
   if (format.newline == "\n") return text;
   std::string out;
@@ -291,6 +303,24 @@ std::string StringifyNice(const JsonValue& value, const std::vector<std::string>
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string StringifyNice(const JsonValue& value, const std::vector<std::string>& preferred_keys,
+                          const JsonFormat& format) {
+  std::string text;
+  Writer writer(preferred_keys, format.indent);
+  writer.Write(value, 0, &text);
+  return WithNewlines(std::move(text), format);
+}
+
+std::string StringifyNice(const std::vector<JsonMemberRef>& members,
+                          const std::vector<std::string>& preferred_keys, const JsonFormat& format) {
+  std::string text;
+  Writer writer(preferred_keys, format.indent);
+  writer.WriteObject(members, 0, &text);
+  return WithNewlines(std::move(text), format);
 }
 
 }  // namespace skua::pm::lockfile

@@ -38,6 +38,19 @@ std::string NumberToString(double d);
 std::string StringifyNice(const JsonValue& value, const std::vector<std::string>& preferred_keys,
                           const JsonFormat& format);
 
+// An object member held elsewhere: a value, or an object given as members in turn. Lets a
+// caller serialise members it keeps in its own structures (the lockfile's packages)
+// without copying them into a JsonValue.
+struct JsonMemberRef {
+  std::string_view key;
+  const JsonValue* value = nullptr;                      // Either a value...
+  const std::vector<JsonMemberRef>* members = nullptr;  // ...or an object.
+};
+
+// StringifyNice of the object made of `members`.
+std::string StringifyNice(const std::vector<JsonMemberRef>& members,
+                          const std::vector<std::string>& preferred_keys, const JsonFormat& format);
+
 }  // namespace skua::pm::lockfile
 
 #endif  // SKUA_PM_LOCKFILE_STRINGIFY_H_
