@@ -77,11 +77,7 @@ const Result<semver::Range>& ParseRange(const std::string& text) {
 std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
   std::optional<std::string_view> text = spec::PlainSemverText(wanted);
   if (!text) return std::nullopt;
-  // A version (even a loose one) starts with a digit, "=", "v" or blank: "^1.2.3" is not.
-  bool may_be_version = text->empty() || !(text->front() == '^' || text->front() == '~' ||
-                                           text->front() == '<' || text->front() == '>' ||
-                                           text->front() == '*');
-  if (may_be_version && semver::ParseVersion(*text, true).ok()) return spec::SpecType::kVersion;
+  if (semver::IsValid(*text, true)) return spec::SpecType::kVersion;
   if (ParseRange(std::string(*text)).ok()) return spec::SpecType::kRange;
   return std::nullopt;
 }

@@ -96,6 +96,13 @@ Result<Version> ParseVersion(std::string_view text, bool loose) {
   return v;
 }
 
+bool IsValid(std::string_view text, bool loose) {
+  if (!text.empty() && (text[0] == '^' || text[0] == '~' || text[0] == '<' || text[0] == '>' || text[0] == '*')) {
+    return false;
+  }
+  return ParseVersion(text, loose).ok();
+}
+
 std::optional<std::string> Valid(std::string_view text, bool loose) {
   Result<Version> v = ParseVersion(text, loose);
   if (!v.ok()) return std::nullopt;

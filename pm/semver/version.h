@@ -66,6 +66,9 @@ inline size_t ReadPlainTriple(std::string_view text, Version* v) {
 
 // semver.valid(): the canonical string, or nothing.
 std::optional<std::string> Valid(std::string_view text, bool loose = false);
+// Whether Valid() has an answer, without printing it; text that starts with a range
+// operator (^ ~ < > *), as most specs do, is refused without parsing.
+bool IsValid(std::string_view text, bool loose = false);
 
 // semver.clean(): strips leading `=`/`v` before parsing.
 std::optional<std::string> Clean(std::string_view text, bool loose = false);

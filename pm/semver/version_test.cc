@@ -41,11 +41,17 @@ TEST(VersionTest, ParsesAndPrintsCanonicalForm) {
       {"9007199254740991.0.0", "9007199254740991.0.0", "9007199254740991.0.0"},
       {"9007199254740992.0.0", nullptr, nullptr},
       {"\xC2\xA0" "1.2.3", "1.2.3", "1.2.3"},  // U+00A0 is trimmed like JavaScript's trim().
+      {"^1.2.3", nullptr, nullptr},
+      {"~1.2.3", nullptr, nullptr},
+      {">=1.2.3", nullptr, nullptr},
+      {"*", nullptr, nullptr},
   };
   for (const ValidCase& c : cases) {
     auto show = [](const char* s) { return s ? std::optional<std::string>(s) : std::nullopt; };
     EXPECT_EQ(Valid(c.in, false), show(c.strict)) << c.in;
     EXPECT_EQ(Valid(c.in, true), show(c.loose)) << c.in << " (loose)";
+    EXPECT_EQ(IsValid(c.in, false), c.strict != nullptr) << c.in;
+    EXPECT_EQ(IsValid(c.in, true), c.loose != nullptr) << c.in << " (loose)";
   }
 }
 

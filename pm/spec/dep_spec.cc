@@ -209,11 +209,8 @@ Result<DepSpec> FromRegistry(DepSpec r, const std::string& raw) {
   while (!spec.empty() && (spec.front() == ' ' || (spec.front() >= '\t' && spec.front() <= '\r'))) spec.remove_prefix(1);
   while (!spec.empty() && (spec.back() == ' ' || (spec.back() >= '\t' && spec.back() <= '\r'))) spec.remove_suffix(1);
   r.fetch_spec = std::string(spec);
-  // semver.valid / semver.validRange, without printing what they parsed. A version never
-  // starts with a range operator, so "^1.2.3" is not tried as one.
-  bool operator_first = !spec.empty() && (spec.front() == '^' || spec.front() == '~' ||
-                                          spec.front() == '<' || spec.front() == '>');
-  if (!operator_first && semver::ParseVersion(spec, true).ok()) {
+  // semver.valid / semver.validRange, without printing what they parsed.
+  if (semver::IsValid(spec, true)) {
     r.type = SpecType::kVersion;
   } else if (semver::Range::Parse(spec, {.loose = true}).ok()) {
     r.type = SpecType::kRange;
