@@ -127,6 +127,12 @@ class Installer {
   // With the lockfile in sync and no node_modules yet, links the plan's packages on the
   // early-links workers while the rest of the install is prepared.
   void LinkPlanEarly(const std::vector<PlanEntry>& packages);
+  // Opens the store the early downloads and links use, once; false when it cannot be
+  // opened (the fetch phase reports it).
+  bool OpenEarlyStore();
+  // Starts the early links when node_modules does not exist yet (what the store has is
+  // linked as it is placed); false otherwise.
+  bool StartEarlyLinks();
   // Waits for the early links and removes what they placed that `packages` lacks;
   // returns what they linked.
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
@@ -262,8 +268,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   std::function<void(const std::string&, const std::string&, const std::string&, const std::string&,
                      const registry::Manifest&)> start_early;
   if (config_->Omit().empty()) {
-    if (Result<store::Store> opened = store::Store::Open(cache_dir_); opened.ok()) {
-      early_store_.emplace(std::move(opened).value());
+    if (OpenEarlyStore()) {
       early_ = std::make_unique<EarlyFetches>(*early_store_, *client_);
       start_early = [this, platform](const std::string& name, const std::string& version,
                                      const std::string& tarball, const std::string& integrity,
@@ -289,11 +294,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
         if (!speculated->insert(m.name).second) return;
         start_early(m.name, m.version, m.dist.tarball, m.dist.integrity, m);
       });
-      // Without node_modules, what the store has is linked as it is placed (not for
-      // `ci`, which installs the lockfile; nor packages with install scripts, which may
-      // be copied instead).
-      if (options_.command != InstallCommand::kCi && !fsutil::Exists(JoinPath(project_dir_, "node_modules"))) {
-        early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
+      // Packages with install scripts are not linked early (they may be copied instead).
+      if (StartEarlyLinks()) {
         early_->set_on_inserted([links = early_links_.get()](const std::string& integrity) {
           links->Inserted(integrity);
         });
@@ -391,12 +393,22 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
-void Installer::LinkPlanEarly(const std::vector<PlanEntry>& packages) {
-  if (fsutil::Exists(JoinPath(project_dir_, "node_modules"))) return;
+bool Installer::OpenEarlyStore() {
+  if (early_store_) return true;
   Result<store::Store> opened = store::Store::Open(cache_dir_);
-  if (!opened.ok()) return;  // The fetch phase reports it.
+  if (!opened.ok()) return false;
   early_store_.emplace(std::move(opened).value());
+  return true;
+}
+
+bool Installer::StartEarlyLinks() {
+  if (fsutil::Exists(JoinPath(project_dir_, "node_modules")) || !OpenEarlyStore()) return false;
   early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
+  return true;
+}
+
+void Installer::LinkPlanEarly(const std::vector<PlanEntry>& packages) {
+  if (!StartEarlyLinks()) return;
   // Packages with install scripts may be copied instead (reify decides).
   for (const PlanEntry& p : packages) {
     if (p.is_link() || p.in_bundle || p.has_install_script) continue;
