@@ -49,8 +49,8 @@ bool DepValid(const Node* child, const spec::DepSpec& spec) {
 }  // namespace
 
 Node* Edge::To() const {
-  uint64_t shape = from->tree ? from->tree->shape() : 0;
-  if (shape != 0 && to_from == from && to_shape == shape) return to_cached;
+  uint64_t shape = from->tree->shape();  // Never 0: a fresh edge's to_shape never matches.
+  if (to_from == from && to_shape == shape) return to_cached;
   to_cached = from->Resolve(name);
   to_from = from;
   to_shape = shape;
