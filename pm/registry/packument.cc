@@ -426,6 +426,27 @@ simdjson::error_code RawValue(ondemand::value value, std::string_view* out) {
   return simdjson::SUCCESS;
 }
 
+// `value`'s preinstall, install and postinstall members as a JSON object, or "" when it
+// has none (or is not an object: the reader ignores such a `scripts`).
+simdjson::error_code InstallScripts(ondemand::value value, std::string* out) {
+  ondemand::object scripts;
+  if (value.get_object().get(scripts) != simdjson::SUCCESS) return simdjson::SUCCESS;
+  std::string_view key, raw;
+  for (auto member : scripts) {
+    ondemand::field field;
+    if (auto error = std::move(member).get(field)) return error;
+    if (auto error = field.unescaped_key().get(key)) return error;
+    if (key != "preinstall" && key != "install" && key != "postinstall") continue;
+    if (auto error = RawValue(field.value(), &raw)) return error;
+    *out += out->empty() ? '{' : ',';
+    AppendQuoted(*out, key);
+    *out += ':';
+    *out += raw;
+  }
+  if (!out->empty()) *out += '}';
+  return simdjson::SUCCESS;
+}
+
 }  // namespace
 
 Result<std::string> AbbreviatePackument(std::string text, std::string_view name) {
@@ -487,6 +508,18 @@ Result<std::string> AbbreviatePackument(std::string text, std::string_view name)
           if (auto error = std::move(member).get(f)) return InvalidJson(name, error);
           if (auto error = f.unescaped_key().get(key)) return InvalidJson(name, error);
           if (!KeptVersionField(key)) continue;
+          if (key == "scripts") {
+            // Only the install scripts are read (has_install_script); the rest were a
+            // third of a typical cached document.
+            std::string scripts;
+            if (auto error = InstallScripts(f.value(), &scripts)) return InvalidJson(name, error);
+            if (scripts.empty()) continue;
+            if (!first_field) out += ',';
+            first_field = false;
+            out += "\"scripts\":";
+            out += scripts;
+            continue;
+          }
           if (!first_field) out += ',';
           first_field = false;
           AppendQuoted(out, key);

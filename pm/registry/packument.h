@@ -117,7 +117,8 @@ inline constexpr size_t kPackumentPadding = 64;
 Result<Packument> ParseOwnedPackument(std::string json, std::string_view name);
 
 // The document reduced to what ParsePackument reads (name, modified, dist-tags, time, and
-// per version the install fields, without readme, description, devDependencies, ...), for
+// per version the install fields, without readme, description, devDependencies, scripts
+// other than preinstall/install/postinstall, ...), for
 // the manifest cache: some registries answer the abbreviated request with the full
 // document, which is many times larger and slower to read back. Parsing the result gives
 // the same Packument. The document's structure and keys are checked as in

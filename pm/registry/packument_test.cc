@@ -105,6 +105,7 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
   ASSERT_TRUE(small.ok());
   EXPECT_EQ(small->find("readme"), std::string::npos) << *small;
   EXPECT_EQ(small->find("devDependencies"), std::string::npos) << *small;
+  EXPECT_EQ(small->find("\"test\""), std::string::npos) << *small;  // Not an install script.
   Result<Packument> full = ParsePackument(kFull, "x");
   Result<Packument> abbreviated = ParsePackument(*small, "x");
   ASSERT_TRUE(full.ok());
@@ -130,6 +131,22 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
   Result<std::string> bad = AbbreviatePackument(R"({"versions":{"1.0.0":{"a" 1}}})", "x");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("Invalid JSON in the registry response for x"), std::string::npos);
+}
+
+// Of `scripts` only what has_install_script reads is kept; none left, none written.
+TEST(PackumentTest, AbbreviatingKeepsOnlyInstallScripts) {
+  Result<std::string> small = AbbreviatePackument(R"({"name":"x","versions":{
+      "1.0.0":{"scripts":{"build":"b","install":"node-gyp rebuild","test":"t"}},
+      "1.1.0":{"scripts":{"build":"b"},"version":"1.1.0"},
+      "1.2.0":{"scripts":"junk","version":"1.2.0"}}})", "x");
+  ASSERT_TRUE(small.ok()) << small.status().message();
+  EXPECT_EQ(*small, R"({"name":"x","versions":{"1.0.0":{"scripts":{"install":"node-gyp rebuild"}},)"
+                    R"("1.1.0":{"version":"1.1.0"},"1.2.0":{"version":"1.2.0"}}})");
+  Result<Packument> p = ParsePackument(*small, "x");
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE((*p->ManifestAt(0))->has_install_script);
+  EXPECT_FALSE((*p->ManifestAt(1))->has_install_script);
+  EXPECT_FALSE((*p->ManifestAt(2))->has_install_script);
 }
 
 // Abbreviating walks the document once: its keys and every version's keys are checked,
