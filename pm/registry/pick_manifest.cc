@@ -3,6 +3,7 @@
 #include "pm/registry/pick_manifest.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <unordered_map>
 
@@ -212,7 +213,8 @@ Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted
   std::string key;
   key.reserve(96);
   auto add = [&key](std::string_view part) {
-    key += std::to_string(part.size());
+    char digits[24];
+    key.append(digits, std::to_chars(digits, digits + sizeof(digits), part.size()).ptr);
     key += ':';
     key += part;
   };
