@@ -95,15 +95,9 @@ void EarlyFetches::Start(const PlanEntry& p) {
   if (p.integrity.empty() || p.tarball.empty()) return;
   if (client_.network().cache_mode == config::CacheMode::kOffline) return;
   std::string key = Key(p);
-  if (in_store_.count(key) || by_key_.count(key)) return;
+  if (by_key_.count(key) || InStore(p.integrity)) return;
   Result<fetch::ExpectedIntegrity> expected = ExpectedFor(p);
   if (!expected.ok() || expected->empty()) return;  // FetchPackages reports it.
-  // Only whether it is there: reading the entry's index here would cost the resolver's
-  // thread (1-2 ms on a warm install of the medium fixture).
-  if (store_.HasIndex(*expected)) {
-    in_store_.insert(std::move(key));
-    return;
-  }
   auto job = std::make_unique<Job>();
   job->options.package = p.spec();
   job->options.integrity = std::move(expected).value();
@@ -119,6 +113,16 @@ void EarlyFetches::Start(const PlanEntry& p) {
   // threads (more extractors here slowed the large fixture's resolve by 0.7 s), and
   // small installs, whose resolution mostly waits on the network, overlap the two.
   if (workers_.empty()) workers_.emplace_back([this] { Work(); });
+}
+
+bool EarlyFetches::InStore(const std::string& integrity) {
+  if (in_store_.count(integrity)) return true;
+  Result<fetch::ExpectedIntegrity> expected = fetch::ParseIntegrity(integrity);
+  // Only whether it is there: reading the entry's index here would cost the resolver's
+  // thread (1-2 ms on a warm install of the medium fixture).
+  if (!expected.ok() || expected->empty() || !store_.HasIndex(*expected)) return false;
+  in_store_.insert(integrity);
+  return true;
 }
 
 void EarlyFetches::Extract() {

@@ -60,6 +60,9 @@ class EarlyFetches {
 
   // `p` needs name, version, tarball and integrity; without an integrity nothing starts.
   void Start(const PlanEntry& p);
+  // Whether the store has `integrity` (remembered): such a package needs no Start(), so
+  // no tarball URL either. False for an integrity that does not parse.
+  bool InStore(const std::string& integrity);
 
   // Called on an extractor thread with the planned integrity of each download that
   // entered the store. Set before the first Start().
@@ -82,7 +85,7 @@ class EarlyFetches {
 
   store::Store& store_;
   registry::RegistryClient& client_;
-  // Key()s already in the store: FetchPackages reads their entries (on several threads).
+  // Integrities found in the store: FetchPackages reads their entries (on several threads).
   std::set<std::string> in_store_;
   std::map<std::string, Job*> by_key_;
   std::vector<std::unique_ptr<Job>> jobs_;

@@ -277,6 +277,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
         // Picks and placements name most packages twice: skip the URL and store work then.
         if (!early_integrities_.insert(integrity).second) return;
         if (!registry::CheckPlatform(package, platform).ok()) return;
+        if (early_->InStore(integrity)) return;  // A warm install's usual answer.
         PlanEntry p;
         p.name = name;
         p.version = version;
