@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 
@@ -57,6 +58,57 @@ bool MayAcceptPrereleaseOf(const semver::Range& range, const semver::Version& v)
       named = true;
     }
     if (named && !below_all) return true;
+  }
+  return false;
+}
+
+// The majors one `||` branch of a range can accept: every comparator of the branch must
+// hold, and each bounds the major (">=4.2.0" from below, "<5.0.0-0" from above: nothing
+// of major 5 is below 5.0.0-0). A key outside every branch's window is refused from its
+// leading digits (a caret range would otherwise read each version of the other majors).
+struct MajorWindow {
+  uint64_t low = 0;
+  uint64_t high = UINT64_MAX;
+};
+
+std::vector<MajorWindow> MajorWindows(const semver::Range& range) {
+  std::vector<MajorWindow> windows;
+  for (const auto& set : range.sets()) {
+    MajorWindow w;
+    for (const semver::Comparator& c : set) {
+      if (!c.version) continue;
+      const semver::Version& v = *c.version;
+      using Op = semver::Comparator::Op;
+      if (c.op == Op::kGt || c.op == Op::kGte || c.op == Op::kEq) w.low = std::max(w.low, v.major);
+      if (c.op == Op::kLte || c.op == Op::kEq) w.high = std::min(w.high, v.major);
+      if (c.op == Op::kLt) {
+        bool lowest_of_major = v.minor == 0 && v.patch == 0 && v.prerelease.size() == 1 &&
+                               v.prerelease[0].number && v.prerelease[0].value == 0;
+        if (!lowest_of_major) {
+          w.high = std::min(w.high, v.major);
+        } else if (v.major == 0) {
+          w = {1, 0};  // Nothing is below 0.0.0-0.
+        } else {
+          w.high = std::min(w.high, v.major - 1);
+        }
+      }
+    }
+    windows.push_back(w);
+  }
+  return windows;
+}
+
+// False when `key` starts with a major (digits, then a dot) that no window holds; true
+// when it may match (or its form is left to the full parse).
+bool MajorMayMatch(std::string_view key, const std::vector<MajorWindow>& windows) {
+  uint64_t major = 0;
+  size_t i = 0;
+  for (; i < key.size() && i < 15 && key[i] >= '0' && key[i] <= '9'; ++i) {
+    major = major * 10 + static_cast<uint64_t>(key[i] - '0');
+  }
+  if (i == 0 || i == key.size() || key[i] != '.') return true;
+  for (const MajorWindow& w : windows) {
+    if (major >= w.low && major <= w.high) return true;
   }
   return false;
 }
@@ -154,12 +206,14 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
   }
 
   std::vector<Candidate> candidates;
+  const std::vector<MajorWindow> windows = MajorWindows(*range);
   // Prereleases come in runs of one version ("8.0.0-alpha.0", "8.0.0-alpha.1", ...):
   // whether the range may accept them is asked once a run.
   uint64_t run[3] = {0, 0, 0};
   bool run_accepted = false, in_run = false;
   for (size_t i = 0; i < p.version_count(); ++i) {
     std::string_view key = p.version(i);
+    if (!MajorMayMatch(key, windows)) continue;
     // Most keys are plain "1.2.3": read without ParseVersion's general matcher.
     semver::Version v;
     size_t end = semver::ReadPlainTriple(key, &v);

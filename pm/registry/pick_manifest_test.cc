@@ -124,6 +124,21 @@ TEST(PickManifestTest, PrereleasesAtTheUpperBound) {
                   {">=8.0.0-alpha.0 <8.0.0-0", nullptr}});
 }
 
+// Keys whose major no branch of the range can accept are refused from their first digits;
+// the answers stay node-semver's maxSatisfying (no dist-tags, so no default tag wins).
+TEST(PickManifestTest, MajorsOutsideTheRange) {
+  Packument p = *ParsePackument(R"({"name":"m","versions":{
+      "0.0.1":{}, "0.0.2":{}, "0.1.0":{}, "1.0.0":{}, "1.9.9":{}, "2.0.0-beta.1":{}, "2.0.0":{},
+      "2.5.1":{}, "3.0.0-0":{}, "3.0.0-rc.1":{}, "3.1.0":{}, "4.0.0":{}, "4.2.0-alpha":{},
+      "4.2.0":{}, "10.0.0":{}, "10.3.0":{}, "11.0.0-dev.1":{}}})", "m");
+  ExpectPicks(p, {{"^4.1.0", "4.2.0"},    {"<3.0.0-0", "2.5.1"},   {"<3.0.0", "2.5.1"},
+                  {">=2 <4", "3.1.0"},    {"1 || 10", "10.3.0"},   {"<0.0.0-0", nullptr},
+                  {"~0.0.1", "0.0.2"},    {"<=2.5.1", "2.5.1"},    {">3.0.0-0 <3.1.0", "3.0.0-rc.1"},
+                  {"10.x", "10.3.0"},     {">4", "10.3.0"},        {"=2.5.1", "2.5.1"},
+                  {">=2.0.0-beta.1 <2.0.0", "2.0.0-beta.1"},       {"*", "10.3.0"},
+                  {"<4.2.0-0", "4.0.0"}});
+}
+
 // The picked version's object is read whole; a damaged one is the pick's error.
 TEST(PickManifestTest, DamagedVersionIsAnError) {
   Packument p = *ParsePackument(R"({"name":"d","dist-tags":{"latest":"1.1.0"},
