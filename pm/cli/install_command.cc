@@ -356,7 +356,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
                  ", " + std::to_string(early_->bytes_received() / 1024) + " KiB received by its end");
   }
   ideal_.emplace(std::move(tree).value());
-  return lockfile::LockfileFromTree(*ideal_);
+  return lockfile::LockfileFromTree(
+      *ideal_, {.omit_registry_resolved = config_->GetBool("omit-lockfile-registry-resolved")});
 }
 
 std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packages,

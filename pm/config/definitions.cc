@@ -40,6 +40,7 @@ const std::vector<Definition>& AllDefinitions() {
       {"force", ValueType::kBoolean, "false"},
       {"engine-strict", ValueType::kBoolean, "false"},
       {"package-lock", ValueType::kBoolean, "true"},
+      {"omit-lockfile-registry-resolved", ValueType::kBoolean, "false"},
       {"bin-links", ValueType::kBoolean, "true"},
       {"foreground-scripts", ValueType::kBoolean, "false"},
       {"script-shell", ValueType::kString, nullptr},

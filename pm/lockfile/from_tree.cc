@@ -1,6 +1,10 @@
 // Tree to lockfile, after arborist's Shrinkwrap.metaFromNode.
 #include "pm/lockfile/from_tree.h"
 
+#include <vector>
+
+#include "pm/spec/dep_spec.h"
+
 namespace skua::pm::lockfile {
 
 namespace {
@@ -27,6 +31,17 @@ void SetList(JsonValue& meta, const char* key, const std::vector<std::string>& l
   if (!list.empty()) meta.Append(key, ListValue(list));
 }
 
+// npm's Node#isRegistryDependency: some edge leads here, and each asks the registry.
+bool IsRegistryDependency(const tree::Node& node) {
+  std::vector<tree::Edge*> in = node.EdgesIn();
+  if (in.empty()) return false;
+  for (const tree::Edge* edge : in) {
+    Result<spec::DepSpec> spec = spec::ResolveSpec(edge->name, edge->spec);
+    if (!spec.ok() || !spec->registry()) return false;
+  }
+  return true;
+}
+
 // The package name npm folders are named after: "@s/a" for "node_modules/@s/a".
 bool FolderMatches(const tree::Node& node) {
   std::string loc = node.Location();
@@ -35,7 +50,7 @@ bool FolderMatches(const tree::Node& node) {
 
 }  // namespace
 
-JsonValue MetaFromNode(const tree::Node& node) {
+JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
   JsonValue meta = JsonValue::Object();
   if (node.is_link) {
     meta.Append("resolved", JsonValue::String(node.realpath));
@@ -68,7 +83,12 @@ JsonValue MetaFromNode(const tree::Node& node) {
     Result<JsonValue> funding = ParseJson(p.funding_json, "funding");
     if (funding.ok()) meta.Append("funding", *funding);
   }
-  SetMap(meta, "engines", p.engines);
+  if (!p.engines_json.empty()) {
+    Result<JsonValue> engines = ParseJson(p.engines_json, "engines");
+    if (engines.ok()) meta.Append("engines", *engines);
+  } else {
+    SetMap(meta, "engines", p.engines);
+  }
   SetList(meta, "os", p.os);
   SetList(meta, "cpu", p.cpu);
   SetList(meta, "libc", p.libc);
@@ -81,12 +101,18 @@ JsonValue MetaFromNode(const tree::Node& node) {
     meta.Append("deprecated", p.deprecation_message.empty() ? JsonValue::Bool(true)
                                                          : JsonValue::String(p.deprecation_message));
   }
+  if (!p.workspaces_json.empty()) {
+    Result<JsonValue> workspaces = ParseJson(p.workspaces_json, "workspaces");
+    if (workspaces.ok()) meta.Append("workspaces", *workspaces);
+  }
   bool top = node.IsTop();
   if (!p.name.empty() && (node.is_project_root || p.name != node.name || (!top && !FolderMatches(node)))) {
     meta.Append("name", JsonValue::String(p.name));
   }
   if (top) SetMap(meta, "devDependencies", p.dev_dependencies);
-  if (!node.resolved.empty()) meta.Append("resolved", JsonValue::String(node.resolved));
+  if (!node.resolved.empty() && !(options.omit_registry_resolved && IsRegistryDependency(node))) {
+    meta.Append("resolved", JsonValue::String(node.resolved));
+  }
   if (node.is_project_root) return meta;
   if (node.extraneous) {
     meta.Append("extraneous", JsonValue::Bool(true));
@@ -99,13 +125,13 @@ JsonValue MetaFromNode(const tree::Node& node) {
   return meta;
 }
 
-Lockfile LockfileFromTree(const tree::IdealTree& tree) {
+Lockfile LockfileFromTree(const tree::IdealTree& tree, const LockfileOptions& options) {
   Lockfile lock;
   const tree::Node* root = tree.tree->root();
   lock.name = root->package().name;
   lock.version = root->package().version;
   for (const tree::TreeEntry& e : tree.entries) {
-    LockEntry entry{e.location, MetaFromNode(*e.node)};
+    LockEntry entry{e.location, MetaFromNode(*e.node, options)};
     if (e.node == root && tree.root_workspaces) entry.meta.Set("workspaces", *tree.root_workspaces);
     lock.packages.push_back(std::move(entry));
   }

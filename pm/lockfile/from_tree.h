@@ -9,10 +9,17 @@
 
 namespace skua::pm::lockfile {
 
-Lockfile LockfileFromTree(const tree::IdealTree& tree);
+struct LockfileOptions {
+  // npm's omit-lockfile-registry-resolved: no `resolved` for a package that every
+  // dependency edge leading to it asks of the registry (npm's isRegistryDependency); an
+  // install from the lockfile builds its URL from the configured registry.
+  bool omit_registry_resolved = false;
+};
+
+Lockfile LockfileFromTree(const tree::IdealTree& tree, const LockfileOptions& options = {});
 
 // One entry's fields (exposed for tests).
-JsonValue MetaFromNode(const tree::Node& node);
+JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options = {});
 
 }  // namespace skua::pm::lockfile
 

@@ -41,6 +41,41 @@ StringMap ReadStringMap(element parent, std::string_view key) {
   return map;
 }
 
+// JavaScript truthiness as npm's lockfile writer tests a field: an empty object or array
+// counts as absent too.
+bool Truthy(element e) {
+  switch (e.type()) {
+    case simdjson::dom::element_type::NULL_VALUE:
+      return false;
+    case simdjson::dom::element_type::BOOL:
+      return e.get_bool().value_unsafe();
+    case simdjson::dom::element_type::STRING:
+      return !e.get_string().value_unsafe().empty();
+    case simdjson::dom::element_type::ARRAY:
+      return e.get_array().value_unsafe().size() > 0;
+    case simdjson::dom::element_type::OBJECT:
+      return e.get_object().value_unsafe().size() > 0;
+    default: {  // A number.
+      double n = 0;
+      return e.get_double().get(n) == simdjson::SUCCESS ? n != 0 : true;
+    }
+  }
+}
+
+// `key`'s value as compact JSON when it is set (Truthy) but not an object of strings,
+// which ReadStringMap reads whole; "" otherwise.
+std::string UnlessStringMap(element parent, std::string_view key) {
+  element e;
+  if (parent[key].get(e) != simdjson::SUCCESS || !Truthy(e)) return "";
+  simdjson::dom::object object;
+  if (e.get_object().get(object) == simdjson::SUCCESS) {
+    bool strings = true;
+    for (auto field : object) strings = strings && field.value.is_string();
+    if (strings) return "";
+  }
+  return simdjson::minify(e);
+}
+
 // A string or an array of strings.
 std::vector<std::string> ReadStringList(element parent, std::string_view key) {
   std::vector<std::string> list;
@@ -196,6 +231,7 @@ Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFi
     GetString(directories, "bin", &m.directories_bin);
   }
   m.engines = ReadStringMap(object, "engines");
+  m.engines_json = UnlessStringMap(object, "engines");
   m.os = ReadStringList(object, "os");
   m.cpu = ReadStringList(object, "cpu");
   m.libc = ReadStringList(object, "libc");
@@ -235,6 +271,10 @@ Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFi
     } else if (funding.is_object() || funding.is_array()) {
       m.funding_json = simdjson::minify(funding);
     }
+  }
+  element workspaces;
+  if (object["workspaces"].get(workspaces) == simdjson::SUCCESS && Truthy(workspaces)) {
+    m.workspaces_json = simdjson::minify(workspaces);
   }
   if (object["_hasShrinkwrap"].get_bool().get(flag) == simdjson::SUCCESS) m.has_shrinkwrap = flag;
   element dist;

@@ -48,6 +48,9 @@ struct Manifest {
   StringMap bin;
   std::string directories_bin;
   StringMap engines;
+  // `engines` as compact JSON when it is not an object of strings (old packages wrote
+  // ["node >= 0.8.0"]): the lockfile records it as written. Empty otherwise.
+  std::string engines_json;
   std::vector<std::string> os;
   std::vector<std::string> cpu;
   std::vector<std::string> libc;
@@ -61,6 +64,8 @@ struct Manifest {
   // `funding` as compact JSON, a string normalised to {"url": ...} as npm does; empty
   // when absent.
   std::string funding_json;
+  // `workspaces` as compact JSON, for the lockfile; empty when absent or empty.
+  std::string workspaces_json;
   Dist dist;
 
   bool IsOptionalPeer(std::string_view name) const;

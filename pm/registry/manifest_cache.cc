@@ -131,7 +131,7 @@ int64_t ParseMaxAge(std::string_view cache_control) {
 }
 
 ManifestCache::ManifestCache(std::string cache_dir)
-    : root_(fsutil::JoinPath(cache_dir, "registry/v3")) {}
+    : root_(fsutil::JoinPath(cache_dir, "registry/v4")) {}
 
 std::string ManifestCache::PathFor(std::string_view url, std::string_view kind) const {
   uint64_t hash = KeyHash(kind, url);

@@ -1,5 +1,5 @@
 // The on-disk packument cache: one file per (URL, document kind) below
-// `<cache dir>/registry/v3/` (flat: one file named by a 64-bit hash), holding the response body and what revalidation needs
+// `<cache dir>/registry/v4/` (flat: one file named by a 64-bit hash), holding the response body and what revalidation needs
 // (ETag, Last-Modified, when it was fetched, Cache-Control max-age).
 //
 // Rules: files are written whole through a temporary file and rename(2), so a reader sees
@@ -62,7 +62,7 @@ class ManifestCache {
  private:
   std::optional<CachedDocument> Read(int fd, std::string_view url) const;
 
-  std::string root_;  // <cache_dir>/registry/v3
+  std::string root_;  // <cache_dir>/registry/v4
 };
 
 }  // namespace skua::pm::registry

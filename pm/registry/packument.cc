@@ -394,7 +394,7 @@ constexpr std::string_view kKeptVersionFields[] = {
     "acceptDependencies", "peerDependenciesMeta", "bundleDependencies",
     "bundledDependencies", "bin", "directories", "engines", "os", "cpu", "libc",
     "deprecated", "scripts", "hasInstallScript", "license", "funding", "_hasShrinkwrap",
-    "dist"};
+    "workspaces", "dist"};
 
 bool KeptVersionField(std::string_view key) {
   for (std::string_view kept : kKeptVersionFields) {

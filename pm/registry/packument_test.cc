@@ -99,6 +99,7 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
       "time":{"1.0.0":"t1"},"versions":{"1.0.0":{"name":"x","version":"1.0.0",
       "description":"d","readme":"r","devDependencies":{"t":"1"},"dependencies":{"a":"1","a":"2"},
       "scripts":{"test":"t","postinstall":"p"},"bin":{"x":"./x.js"},"license":"MIT",
+      "engines":["node >= 0.8"],"workspaces":["w"],
       "dist":{"tarball":"http://r.test/x/-/x-1.0.0.tgz","integrity":"sha512-AA"}},
       "2.0.0":"junk","1.1.0\"q":{"deprecated":"no\nmore"}}})";
   Result<std::string> small = AbbreviatePackument(kFull, "x");
@@ -121,12 +122,16 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
     EXPECT_EQ(a.scripts, f.scripts);
     EXPECT_EQ(a.bin, f.bin);
     EXPECT_EQ(a.license, f.license);
+    EXPECT_EQ(a.engines_json, f.engines_json);
+    EXPECT_EQ(a.workspaces_json, f.workspaces_json);
     EXPECT_EQ(a.deprecation_message, f.deprecation_message);
     EXPECT_EQ(a.dist.integrity, f.dist.integrity);
   }
   EXPECT_EQ((*full->ManifestAt(0))->scripts, (StringMap{{"postinstall", "p"}}));  // Install scripts only.
   EXPECT_TRUE((*full->ManifestAt(0))->dev_dependencies.empty());
   EXPECT_EQ((*full->ManifestAt(1))->version, "1.1.0\"q");
+  EXPECT_EQ((*abbreviated->ManifestAt(0))->engines_json, R"(["node >= 0.8"])");
+  EXPECT_EQ((*abbreviated->ManifestAt(0))->workspaces_json, R"(["w"])");
   EXPECT_FALSE(AbbreviatePackument("[1]", "x").ok());
   Result<std::string> bad = AbbreviatePackument(R"({"versions":{"1.0.0":{"a" 1}}})", "x");
   ASSERT_FALSE(bad.ok());

@@ -178,7 +178,7 @@ bool Node::CanReplace(Node* current, const std::set<std::string>& ignore_peers) 
   return true;
 }
 
-std::vector<Edge*> Node::EdgesIn() {
+std::vector<Edge*> Node::EdgesIn() const {
   std::vector<Edge*> in;
   // Resolve() finds a node only in its parent's children: a node outside any
   // node_modules has no incoming edges.

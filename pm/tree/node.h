@@ -118,7 +118,7 @@ struct Node {
   // outside current's own exclusive dependencies accepts this node.
   bool CanReplace(Node* current, const std::set<std::string>& ignore_peers = {});
   // Edges from attached nodes that resolve to this one, in node creation order.
-  std::vector<Edge*> EdgesIn();
+  std::vector<Edge*> EdgesIn() const;
 };
 
 // Hash-map lookups by string_view without building a std::string.

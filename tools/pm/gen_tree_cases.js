@@ -148,6 +148,17 @@ const handCases = [
       k: { versions: { '1.0.0': {}, '2.0.0': {}, '3.0.0': {} } } }],
   ['file_dep', { dependencies: { local: 'file:./local', a: '1' } },
     { a: { versions: { '1.0.0': {} } } }, [], { 'local/package.json': '{"name":"local","version":"0.1.0","dependencies":{"a":"1"}}\n' }],
+  // omit-lockfile-registry-resolved: no `resolved` for what only registry specs reach.
+  ['omit_registry_resolved', { dependencies: { local: 'file:./local', a: '1', al: 'npm:b@1' } },
+    { a: { versions: { '1.0.0': V({ c: '1' }) } }, b: { versions: { '1.0.0': {} } }, c: { versions: { '1.0.0': {} } } },
+    ['--omit-lockfile-registry-resolved'],
+    { 'local/package.json': '{"name":"local","version":"0.1.0","dependencies":{"c":"1"}}\n' }],
+  // Fields the lockfile copies as written: engines that is not an object of strings, a
+  // dependency's own workspaces.
+  ['fields_as_written', { dependencies: { a: '1', b: '1', c: '1' } },
+    { a: { versions: { '1.0.0': { engines: ['node >= 0.8.0'], workspaces: ['website'] } } },
+      b: { versions: { '1.0.0': { engines: { node: '>=4', npm: 6 }, workspaces: [] } } },
+      c: { versions: { '1.0.0': { engines: {}, workspaces: { packages: ['p/*'] } } } } }],
   // Workspaces: links at node_modules/<name>, each folder's dependencies hoisted to the
   // root where they fit and nested in the workspace's own node_modules where they do not.
   ['workspaces_basic', { dependencies: { b: '^2.0.0' }, workspaces: ['packages/*', 'other/q', 'missing/*'] },
