@@ -189,6 +189,19 @@ def run(url):
     assert 'skua install --trust=@s/d' in r.stdout, r.stdout
     check('untrusted dependency script skipped and listed')
 
+    # --package-lock-only: the same lockfile, no node_modules (so no script), no tarball.
+    q = project('lock-only', base)
+    before = len(requests(url))
+    r = skua(q, 'install', '--package-lock-only', '--trust', *reg)
+    assert 'up to date in ' in r.stdout, r.stdout
+    assert open(os.path.join(q, 'package-lock.json'), 'rb').read() == \
+        open(os.path.join(p, 'package-lock.json'), 'rb').read()
+    assert not os.path.exists(os.path.join(q, 'node_modules'))
+    assert not [x for x in requests(url)[before:] if x[1].endswith('.tgz')], requests(url)[before:]
+    r = skua(q, 'ci', *reg)
+    assert layout(q) == expected and 'added 7 packages' in r.stdout, r.stdout
+    check('install --package-lock-only writes the lockfile and nothing else')
+
     before = len(requests(url))
     lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
     r = skua(p, 'install', *reg)

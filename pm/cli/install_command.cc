@@ -138,6 +138,13 @@ class Installer {
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
+  // npm's --package-lock-only: resolve and write package-lock.json (and, for add/remove,
+  // package.json); node_modules is neither read for the install nor touched, and no
+  // script runs. `ci` never writes a lockfile and ignores it.
+  bool LockOnly() const {
+    return options_.command == InstallCommand::kInstall && config_->GetBool("package-lock-only");
+  }
+  std::optional<Failure> WriteInputs(const std::string& lock_bytes);
   bool Trusted(const PlanEntry& p) const {
     return options_.trust_all || trusted_.count(p.name) > 0;
   }
@@ -267,7 +274,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   // (name, version, tarball, integrity; `package` for its os/cpu/libc).
   std::function<void(const std::string&, const std::string&, const std::string&, const std::string&,
                      const registry::Manifest&)> start_early;
-  if (config_->Omit().empty()) {
+  if (config_->Omit().empty() && !LockOnly()) {
     if (OpenEarlyStore()) {
       early_ = std::make_unique<EarlyFetches>(*early_store_, *client_);
       start_early = [this, platform](const std::string& name, const std::string& version,
@@ -456,11 +463,17 @@ std::optional<Failure> Installer::Run() {
     return std::nullopt;
   }
   out_.Timing("load");
-  RemoveStamp(project_dir_);  // node_modules is about to change.
+  if (!LockOnly()) RemoveStamp(project_dir_);  // node_modules is about to change.
   Result<lockfile::Lockfile> resolved = Resolve();
   if (!resolved.ok()) return Failure{1, resolved.status().message()};
   const lockfile::Lockfile* lock = &resolved_lock_.emplace(std::move(resolved).value());
   out_.Timing("resolve");
+  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
+  if (LockOnly()) {
+    if (auto failed = WriteInputs(lockfile::SerializeLockfile(*lock, format))) return failed;
+    out_.Summary(UpToDateLine(out_.Seconds()));  // npm's words: node_modules is as it was.
+    return std::nullopt;
+  }
   PlanOptions plan_options;
   for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
   plan_options.platform = registry::HostPlatform();
@@ -476,7 +489,6 @@ std::optional<Failure> Installer::Run() {
     }
   }
   if (lock_in_sync_) LinkPlanEarly(plan->packages);
-  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
   std::string lock_bytes = lockfile::SerializeLockfile(*lock, format);
   for (const std::string& skipped : plan->skipped) out_.Verbose("skipped (platform) " + skipped);
   out_.Timing("plan");
@@ -616,21 +628,7 @@ std::optional<Failure> Installer::Run() {
       return Failure{1, wrote.message()};
     }
   }
-  if (options_.package_json && options_.save_package_json) {
-    std::string package_path = JoinPath(project_dir_, "package.json");
-    Result<std::string> on_disk = fsutil::ReadFile(package_path);
-    if (!on_disk.ok() || *on_disk != package_json_) {
-      if (Status wrote = fsutil::WriteFileAtomic(package_path, package_json_); !wrote.ok()) {
-        return Failure{1, wrote.message()};
-      }
-    }
-  }
-  if (config_->GetBool("package-lock") && lock_bytes != lock_text_) {
-    if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
-      return Failure{1, wrote.message()};
-    }
-  }
-
+  if (auto failed = WriteInputs(lock_bytes)) return failed;
   out_.Timing("write lockfiles");
   // The stamp comes after everything it hashes; root scripts run after it, so their
   // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
@@ -660,6 +658,26 @@ std::optional<Failure> Installer::Run() {
                  " install scripts that did not run (not trusted):" + list +
                  "\nTo run them: skua install --trust=" + names +
                  "\nor add them to \"trustedDependencies\" in package.json.");
+  }
+  return std::nullopt;
+}
+
+// package.json (for add/remove/update) and package-lock.json, where they changed.
+std::optional<Failure> Installer::WriteInputs(const std::string& lock_bytes) {
+  if (options_.package_json && options_.save_package_json) {
+    std::string package_path = JoinPath(project_dir_, "package.json");
+    Result<std::string> on_disk = fsutil::ReadFile(package_path);
+    if (!on_disk.ok() || *on_disk != package_json_) {
+      if (Status wrote = fsutil::WriteFileAtomic(package_path, package_json_); !wrote.ok()) {
+        return Failure{1, wrote.message()};
+      }
+    }
+  }
+  bool write_lock = config_->GetBool("package-lock") || LockOnly();
+  if (write_lock && lock_bytes != lock_text_) {
+    if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
+      return Failure{1, wrote.message()};
+    }
   }
   return std::nullopt;
 }

@@ -106,7 +106,9 @@ std::string InstallStampKey(const InstallOptions& options, const InstallInputs& 
 
 bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in) {
   bool updating = options.update_all || !options.update.empty();
+  // --package-lock-only runs no root script, which the no-op install does.
   return options.command == InstallCommand::kInstall && !options.package_json && !updating &&
+         !in.config->GetBool("package-lock-only") &&
          StampUpToDate(in.project_dir, InstallStampKey(options, in));
 }
 

@@ -40,6 +40,7 @@ const std::vector<Definition>& AllDefinitions() {
       {"force", ValueType::kBoolean, "false"},
       {"engine-strict", ValueType::kBoolean, "false"},
       {"package-lock", ValueType::kBoolean, "true"},
+      {"package-lock-only", ValueType::kBoolean, "false"},
       {"omit-lockfile-registry-resolved", ValueType::kBoolean, "false"},
       {"bin-links", ValueType::kBoolean, "true"},
       {"foreground-scripts", ValueType::kBoolean, "false"},
