@@ -2,6 +2,7 @@
 #include "pm/tree/place_dep.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "pm/lockfile/collate.h"
 #include "pm/semver/version.h"
@@ -30,7 +31,12 @@ Node* CopyForPlacement(const Node* dep) {
   n->link_target = dep->link_target;
   n->realpath = dep->realpath;
   n->edges = dep->edges;
-  for (Edge& e : n->edges) e.from = n;
+  // A new node, as npm makes one: its edges start unconflicted (a peer its virtual root
+  // could not satisfy is looked at again where it is placed).
+  for (Edge& e : n->edges) {
+    e.from = n;
+    e.peer_conflicted = false;
+  }
   n->tree->IndexEdges(n);
   return n;
 }
@@ -45,6 +51,52 @@ Node* DeepestNestingTarget(Node* start, std::string_view name) {
   }
   return start;
 }
+
+// npm's peerEntrySets: every edge that brings `node` in as part of a peer group (a
+// non-peer edge, or a peer edge from a top node) with the group it brings, in the order
+// npm's Map keeps them.
+namespace {
+
+std::vector<std::pair<Edge*, std::vector<Node*>>> PeerEntrySets(Node* node) {
+  auto add = [](std::vector<Node*>& set, Node* n) {
+    if (std::find(set.begin(), set.end(), n) == set.end()) set.push_back(n);
+  };
+  auto peers_out = [&add](std::vector<Node*>& set) {
+    for (size_t i = 0; i < set.size(); ++i) {
+      for (Edge& e : set[i]->edges) {
+        if (e.Valid() && e.peer() && e.To()) add(set, e.To());
+      }
+    }
+  };
+  // Every peer group `node` is part of, joined: peers out, and dependents through peers.
+  std::vector<Node*> joined = {node};
+  for (size_t i = 0; i < joined.size(); ++i) {
+    for (Edge& e : joined[i]->edges) {
+      if (e.Valid() && e.peer() && e.To()) add(joined, e.To());
+    }
+    for (Edge* e : joined[i]->EdgesIn()) {
+      if (e->Valid() && e->peer()) add(joined, e->from);
+    }
+  }
+  std::vector<std::pair<Edge*, std::vector<Node*>>> sets;
+  for (Node* peer : joined) {
+    for (Edge* e : peer->EdgesIn()) {
+      if (!e->Valid() || (e->peer() && !e->from->IsTop())) continue;
+      std::vector<Node*> group = {peer};
+      peers_out(group);
+      if (std::find(group.begin(), group.end(), node) == group.end()) continue;
+      auto same = std::find_if(sets.begin(), sets.end(), [e](const auto& s) { return s.first == e; });
+      if (same != sets.end()) {
+        same->second = std::move(group);
+      } else {
+        sets.emplace_back(e, std::move(group));
+      }
+    }
+  }
+  return sets;
+}
+
+}  // namespace
 
 CanPlace::CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::vector<Node*> peer_path,
                    bool prefer_dedupe)
@@ -92,9 +144,50 @@ Placement CanPlace::CheckCurrent() {
   }
   if (target_ != DeepestTarget()) return Placement::kConflict;
   if (!edge_->peer() && target_ == edge_->from) return CheckPeers(Placement::kReplace);
-  // TODO(compat): npm here weighs the other peer sets `current` belongs to (replace them
-  // wholesale or push them deeper). Treated as a conflict.
-  return Placement::kConflict;
+  if (!parent_ && !edge_->peer()) return Placement::kConflict;
+  // A peer that must live here: `current` may go if every other peer group it belongs to
+  // can be replaced by the group being placed, or can be nested deeper below its entry.
+  for (const auto& [entry_edge, current_peers] : PeerEntrySets(current_)) {
+    if (entry_edge == edge_ || entry_edge == Top()->edge_) continue;
+    if (CanReplaceGroup(entry_edge)) continue;
+    for (Node* peer : current_peers) {
+      Node* deepest = DeepestNestingTarget(entry_edge->from, peer->name);
+      if (deepest == target_ || target_->IsDescendantOf(deepest)) return Placement::kConflict;
+    }
+  }
+  return CheckPeers(Placement::kReplace);
+}
+
+// Whether the group placed with dep_ (its virtual root's children) may take the place of
+// the peer group `entry_edge` brings in: its member of that name serves everything the
+// current one does, or, when the group has none, every peer edge walking out from the
+// current entry node is met by the group's member of that name (or reaches a node the
+// group does not replace).
+bool CanPlace::CanReplaceGroup(Edge* entry_edge) const {
+  Node* entry_node = entry_edge->To();
+  Node* group = dep_->parent;
+  if (!entry_node || !group) return false;
+  auto member = [group](std::string_view name) -> Node* {
+    auto it = group->children.find(name);
+    return it == group->children.end() ? nullptr : it->second;
+  };
+  if (Node* replacement = member(entry_node->name)) {
+    std::set<std::string> names;
+    for (const auto& [name, child] : group->children) names.insert(name);
+    return replacement->CanReplace(entry_node, names);
+  }
+  std::vector<Node*> walk = {entry_node};
+  for (size_t i = 0; i < walk.size(); ++i) {
+    for (Edge& edge : walk[i]->edges) {
+      if (!edge.peer() || !edge.Valid()) continue;
+      if (Node* replacement = member(edge.name)) {
+        if (!edge.SatisfiedBy(replacement)) return false;
+      } else if (Node* to = edge.To(); to && std::find(walk.begin(), walk.end(), to) == walk.end()) {
+        walk.push_back(to);
+      }
+    }
+  }
+  return true;
 }
 
 Placement CanPlace::CheckNoCurrent() {

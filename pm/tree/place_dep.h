@@ -43,6 +43,7 @@ class CanPlace {
   Placement CheckCurrent();
   Placement CheckNoCurrent();
   Placement CheckPeers(Placement state);
+  bool CanReplaceGroup(Edge* entry_edge) const;
   const CanPlace* Top() const { return parent_ ? parent_->Top() : this; }
 
   Node* dep_;

@@ -159,6 +159,13 @@ const handCases = [
     { a: { versions: { '1.0.0': { engines: ['node >= 0.8.0'], workspaces: ['website'] } } },
       b: { versions: { '1.0.0': { engines: { node: '>=4', npm: 6 }, workspaces: [] } } },
       c: { versions: { '1.0.0': { engines: {}, workspaces: { packages: ['p/*'] } } } } }],
+  // gatsby's shape: its own dependency on p@5 is placed first, then a sibling's peer set
+  // wants p@4 at the root; npm moves p@5 down under g and puts the peers at the root.
+  ['peer_set_displaces', { dependencies: { g: '1' } },
+    { g: { versions: { '1.0.0': V({ p: '^5.0.0', q: '^5.0.0', e: '^6.0.0' }) } },
+      e: { versions: { '6.0.0': { peerDependencies: { p: '^4.0.0', q: '^4.0.0' } } } },
+      p: { versions: { '4.0.0': { peerDependencies: { q: '^4.0.0' } }, '5.0.0': { peerDependencies: { q: '^5.0.0' } } } },
+      q: { versions: { '4.0.0': {}, '5.0.0': {} } } }],
   // Workspaces: links at node_modules/<name>, each folder's dependencies hoisted to the
   // root where they fit and nested in the workspace's own node_modules where they do not.
   ['workspaces_basic', { dependencies: { b: '^2.0.0' }, workspaces: ['packages/*', 'other/q', 'missing/*'] },
