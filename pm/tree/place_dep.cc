@@ -41,22 +41,9 @@ Node* CopyForPlacement(const Node* dep) {
   return n;
 }
 
-}  // namespace
-
-Node* DeepestNestingTarget(Node* start, std::string_view name) {
-  for (Node* target : start->Ancestry()) {
-    if (target->is_project_root || !target->ResolveParent()) return target;
-    const Edge* e = target->EdgeOut(name);
-    if (!e || !e->peer()) return target;
-  }
-  return start;
-}
-
 // npm's peerEntrySets: every edge that brings `node` in as part of a peer group (a
 // non-peer edge, or a peer edge from a top node) with the group it brings, in the order
 // npm's Map keeps them.
-namespace {
-
 std::vector<std::pair<Edge*, std::vector<Node*>>> PeerEntrySets(Node* node) {
   auto add = [](std::vector<Node*>& set, Node* n) {
     if (std::find(set.begin(), set.end(), n) == set.end()) set.push_back(n);
@@ -97,6 +84,15 @@ std::vector<std::pair<Edge*, std::vector<Node*>>> PeerEntrySets(Node* node) {
 }
 
 }  // namespace
+
+Node* DeepestNestingTarget(Node* start, std::string_view name) {
+  for (Node* target : start->Ancestry()) {
+    if (target->is_project_root || !target->ResolveParent()) return target;
+    const Edge* e = target->EdgeOut(name);
+    if (!e || !e->peer()) return target;
+  }
+  return start;
+}
 
 CanPlace::CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::vector<Node*> peer_path,
                    bool prefer_dedupe)
