@@ -86,6 +86,7 @@ def main():
         proc.kill()
     keeps_locked_versions()
     interrupted_install()
+    bundled_dependencies()
 
 
 def interrupted_install():
@@ -131,6 +132,45 @@ def interrupted_install():
         assert 'node_modules/slow' in json.load(open(lock_path))['packages']
         assert not [n for n in os.listdir(modules) if n.startswith('.skua-staging-')]
         check('the next install completes it')
+    finally:
+        proc.kill()
+
+
+def bundled_dependencies():
+    """A package's bundleDependencies ship in its tarball: the lockfile lists them as npm
+    does (inBundle, dep flags carried through the bundle), and the bundler's edges to them
+    do not count for the tree's own packages (`inner` at the root is only optional)."""
+    inner = '{"name":"inner","version":"1.0.0","optionalDependencies":{"deep":"1.0.0"}}'
+    deep = '{"name":"deep","version":"1.0.0","license":"MIT"}'
+    fixture = {'packages': {
+        'bund': {'versions': {'1.0.0': {
+            'manifest': {'dependencies': {'inner': '1.0.0'}, 'bundleDependencies': ['inner']},
+            'files': {'node_modules/inner/package.json': inner, 'node_modules/deep/package.json': deep,
+                      'node_modules/inner/lib/package.json': '{"type":"module"}'}}}},
+        'opt': {'versions': {'1.0.0': {'manifest': {'dependencies': {'inner': '^2.0.0'}}}}},
+        'inner': {'versions': {'2.0.0': {}}},
+    }}
+    p = project('bundled', {'name': 'bundled', 'version': '1.0.0', 'devDependencies': {'bund': '1.0.0'},
+                            'optionalDependencies': {'opt': '1.0.0'}})
+    proc, url = start_registry(fixture)
+    try:
+        skua(p, 'install', '--registry', url)
+        with open(os.path.join(p, 'package-lock.json')) as f:
+            packages = json.load(f)['packages']
+        assert packages['node_modules/bund/node_modules/inner'] == {
+            'version': '1.0.0', 'inBundle': True, 'dev': True,
+            'optionalDependencies': {'deep': '1.0.0'}}, packages
+        assert packages['node_modules/bund/node_modules/deep'] == {
+            'version': '1.0.0', 'inBundle': True, 'dev': True, 'optional': True,
+            'license': 'MIT'}, packages
+        assert 'node_modules/bund/node_modules/inner/lib' not in packages, packages
+        assert packages['node_modules/inner'].get('optional') and \
+            'dev' not in packages['node_modules/inner'], packages['node_modules/inner']
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        skua(p, 'ci', '--registry', url)
+        with open(os.path.join(p, 'node_modules/bund/node_modules/deep/package.json')) as f:
+            assert json.load(f)['name'] == 'deep'
+        check('bundled dependencies are listed in the lockfile as npm lists them')
     finally:
         proc.kill()
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "pm/cli/bundled_entries.h"
 #include "pm/cli/dependency_commands.h"
 #include "pm/cli/early_links.h"
 #include "pm/cli/fetch_packages.h"
@@ -609,6 +610,11 @@ std::optional<Failure> Installer::Run() {
   if (auto failed = RunScripts(plan->packages, changed)) return failed;
   out_.Timing("scripts");
 
+  // A resolution's tree has no bundled packages: npm reads them from the bundling
+  // packages, now in the store, and lists them too.
+  if (!lock_in_sync_ && AddBundledEntries(store, &*resolved_lock_) > 0) {
+    lock_bytes = lockfile::SerializeLockfile(*lock, format);
+  }
   // The hidden lockfile records what node_modules now holds; the lockfile goes last.
   if (fsutil::Exists(node_modules)) {
     // The lockfile's text without the root entry; serialised anew only when there is

@@ -48,16 +48,8 @@ bool FolderMatches(const tree::Node& node) {
   return NameFromLocation(loc) == node.package_name();
 }
 
-}  // namespace
-
-JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
-  JsonValue meta = JsonValue::Object();
-  if (node.is_link) {
-    meta.Append("resolved", JsonValue::String(node.realpath));
-    meta.Append("link", JsonValue::Bool(true));
-    return meta;
-  }
-  const registry::Manifest& p = node.package();
+// The package's own fields (npm's pkgMetaKeys) and `integrity`, where npm puts it.
+void AppendPackageFields(const registry::Manifest& p, const std::string& integrity, JsonValue& meta) {
   if (!p.version.empty()) meta.Append("version", JsonValue::String(p.version));
   // npm's package normalisation drops a name from `dependencies` when it is also in
   // `optionalDependencies`.
@@ -92,7 +84,7 @@ JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
   SetList(meta, "os", p.os);
   SetList(meta, "cpu", p.cpu);
   SetList(meta, "libc", p.libc);
-  if (!node.integrity.empty()) meta.Append("integrity", JsonValue::String(node.integrity));
+  if (!integrity.empty()) meta.Append("integrity", JsonValue::String(integrity));
   if (!p.license.empty()) meta.Append("license", JsonValue::String(p.license));
   if (p.has_shrinkwrap) meta.Append("hasShrinkwrap", JsonValue::Bool(true));
   if (p.has_install_script) meta.Append("hasInstallScript", JsonValue::Bool(true));
@@ -105,6 +97,19 @@ JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
     Result<JsonValue> workspaces = ParseJson(p.workspaces_json, "workspaces");
     if (workspaces.ok()) meta.Append("workspaces", *workspaces);
   }
+}
+
+}  // namespace
+
+JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
+  JsonValue meta = JsonValue::Object();
+  if (node.is_link) {
+    meta.Append("resolved", JsonValue::String(node.realpath));
+    meta.Append("link", JsonValue::Bool(true));
+    return meta;
+  }
+  const registry::Manifest& p = node.package();
+  AppendPackageFields(p, node.integrity, meta);
   bool top = node.IsTop();
   if (!p.name.empty() && (node.is_project_root || p.name != node.name || (!top && !FolderMatches(node)))) {
     meta.Append("name", JsonValue::String(p.name));
@@ -122,6 +127,23 @@ JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
   if (node.dev) meta.Append("dev", JsonValue::Bool(true));
   if (node.optional) meta.Append("optional", JsonValue::Bool(true));
   if (node.dev_optional && !node.dev && !node.optional) meta.Append("devOptional", JsonValue::Bool(true));
+  return meta;
+}
+
+JsonValue MetaFromBundled(const registry::Manifest& package, std::string_view folder,
+                          const BundledFlags& flags) {
+  JsonValue meta = JsonValue::Object();
+  AppendPackageFields(package, "", meta);
+  if (!package.name.empty() && package.name != folder) meta.Append("name", JsonValue::String(package.name));
+  meta.Append("inBundle", JsonValue::Bool(true));
+  if (flags.extraneous) {
+    meta.Append("extraneous", JsonValue::Bool(true));
+    return meta;
+  }
+  if (flags.peer) meta.Append("peer", JsonValue::Bool(true));
+  if (flags.dev) meta.Append("dev", JsonValue::Bool(true));
+  if (flags.optional) meta.Append("optional", JsonValue::Bool(true));
+  if (flags.dev_optional && !flags.dev && !flags.optional) meta.Append("devOptional", JsonValue::Bool(true));
   return meta;
 }
 

@@ -1,6 +1,8 @@
 // Dep flags, after arborist's calc-dep-flags.js and optional-set.js.
 #include "pm/tree/dep_flags.h"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 namespace skua::pm::tree {
@@ -32,7 +34,14 @@ void CalcDepFlags(Tree& tree) {
       if (changed || !seen.count(t)) stack.push_back(t);
       continue;
     }
+    // A bundling package's edges to what it bundles lead into its own tarball (the
+    // lockfile's inBundle entries), not to the tree's packages: npm's flags are computed
+    // with the bundles loaded.
+    const std::vector<std::string>& bundled = node->package().bundle_dependencies;
     for (const Edge& e : node->edges) {
+      if (!node->is_project_root && std::find(bundled.begin(), bundled.end(), e.name) != bundled.end()) {
+        continue;
+      }
       Node* to = e.To();
       if (!to) continue;
       bool changed = false;

@@ -1,0 +1,162 @@
+#include "pm/cli/bundled_entries.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pm/fetch/digest.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/collate.h"
+#include "pm/lockfile/from_tree.h"
+#include "pm/registry/manifest.h"
+
+namespace skua::pm::cli {
+namespace {
+
+// "node_modules/a/node_modules/@s/b" for "node_modules/a/node_modules/@s/b/package.json":
+// the folder of a package inside the bundling one's node_modules; nullopt for any other
+// file (a package's own nested package.json, `.bin`).
+std::optional<std::string> BundledFolder(std::string_view path) {
+  constexpr std::string_view kFile = "/package.json";
+  if (!path.ends_with(kFile)) return std::nullopt;
+  std::string_view rest = path.substr(0, path.size() - kFile.size());
+  auto take = [&rest]() {
+    size_t slash = rest.find('/');
+    std::string_view part = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    return part;
+  };
+  bool any = false;
+  while (!rest.empty()) {
+    if (take() != "node_modules" || rest.empty()) return std::nullopt;
+    std::string_view name = take();
+    if (name.empty() || name.front() == '.') return std::nullopt;
+    if (name.front() == '@') {
+      if (rest.empty()) return std::nullopt;
+      std::string_view scoped = take();
+      if (scoped.empty() || scoped.front() == '.') return std::nullopt;
+    }
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return std::string(path.substr(0, path.size() - kFile.size()));
+}
+
+// A bundled package and its dep flags, maximally set until an edge reaches it.
+struct Bundled {
+  std::string location;
+  registry::Manifest package;
+  lockfile::BundledFlags flags{true, true, true, true, true};
+};
+
+// The package a `require(name)` from `from` finds inside the bundle that starts at
+// `bundler` (its own node_modules, then each enclosing one); null outside the bundle.
+Bundled* Resolve(std::map<std::string, Bundled, std::less<>>& bundle, const std::string& bundler,
+                 std::string from, std::string_view name) {
+  while (true) {
+    auto found = bundle.find(from + "/node_modules/" + std::string(name));
+    if (found != bundle.end()) return &found->second;
+    if (from.size() <= bundler.size()) return nullptr;
+    size_t at = from.rfind("/node_modules/");
+    if (at == std::string::npos || at < bundler.size()) return nullptr;
+    from.resize(at);
+  }
+}
+
+// npm's calcDepFlags inside one bundle: the bundling package's flags, carried along the
+// bundle's dependency edges (an optional edge keeps `optional`, a peer edge `peer`); a
+// package no edge reaches is extraneous.
+void FlagBundle(const std::string& bundler_location, const registry::Manifest& bundler_package,
+                const lockfile::BundledFlags& bundler_flags,
+                std::map<std::string, Bundled, std::less<>>& bundle) {
+  struct Visit {
+    std::string location;
+    const registry::Manifest* package;
+    lockfile::BundledFlags flags;
+  };
+  std::vector<Visit> queue = {{bundler_location, &bundler_package, bundler_flags}};
+  while (!queue.empty()) {
+    Visit node = std::move(queue.back());
+    queue.pop_back();
+    const registry::Manifest& p = *node.package;
+    auto follow = [&](const std::string& name, bool optional, bool peer) {
+      Bundled* to = Resolve(bundle, bundler_location, node.location, name);
+      if (!to) return;
+      lockfile::BundledFlags before = to->flags;
+      lockfile::BundledFlags& f = to->flags;
+      f.extraneous = false;
+      const lockfile::BundledFlags& from = node.flags;
+      bool unset_dev_optional = !from.dev_optional && !from.dev && !from.optional && !optional;
+      if (!from.peer && !peer) f.peer = false;
+      if (unset_dev_optional) f.dev_optional = false;
+      if (unset_dev_optional || !from.dev) f.dev = false;
+      if (unset_dev_optional || (!from.optional && !optional)) f.optional = false;
+      if (f.peer != before.peer || f.dev != before.dev || f.optional != before.optional ||
+          f.dev_optional != before.dev_optional || before.extraneous) {
+        queue.push_back({to->location, &to->package, f});
+      }
+    };
+    for (const auto& [name, spec] : p.dependencies) {
+      follow(name, registry::Find(p.optional_dependencies, name) != nullptr, false);
+    }
+    for (const auto& [name, spec] : p.optional_dependencies) follow(name, true, false);
+    for (const auto& [name, spec] : p.peer_dependencies) follow(name, p.IsOptionalPeer(name), true);
+  }
+}
+
+lockfile::BundledFlags FlagsOf(const lockfile::JsonValue& meta) {
+  lockfile::BundledFlags f;
+  f.dev = meta.GetBool("dev");
+  f.optional = meta.GetBool("optional");
+  f.dev_optional = meta.GetBool("devOptional") || f.dev || f.optional;
+  f.peer = meta.GetBool("peer");
+  return f;
+}
+
+}  // namespace
+
+size_t AddBundledEntries(const store::Store& store, lockfile::Lockfile* lock) {
+  std::vector<lockfile::LockEntry> added;
+  for (const lockfile::LockEntry& entry : lock->packages) {
+    const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
+    if (!bundled || !bundled->Truthy() || entry.meta.GetBool("link") || entry.meta.GetBool("inBundle")) {
+      continue;
+    }
+    Result<fetch::ExpectedIntegrity> integrity = fetch::ParseIntegrity(entry.meta.GetString("integrity"));
+    if (!integrity.ok() || integrity->empty()) continue;
+    std::optional<store::StoreEntry> stored = store.Lookup(*integrity);
+    if (!stored) continue;
+    Result<std::string> own = fsutil::ReadFile(fsutil::JoinPath(stored->package_dir, "package.json"));
+    if (!own.ok()) continue;
+    Result<registry::Manifest> bundler = registry::ParsePackageJson(*own, "package.json");
+    if (!bundler.ok()) continue;
+    std::map<std::string, Bundled, std::less<>> bundle;
+    for (const store::IndexedFile& file : stored->index.files) {
+      std::optional<std::string> folder = BundledFolder(file.path);
+      if (!folder) continue;
+      Result<std::string> text = fsutil::ReadFile(fsutil::JoinPath(stored->package_dir, file.path));
+      if (!text.ok()) continue;
+      Result<registry::Manifest> package = registry::ParsePackageJson(*text, file.path);
+      if (!package.ok()) continue;
+      std::string location = entry.location + "/" + *folder;
+      bundle[location] = Bundled{location, std::move(package).value()};
+    }
+    FlagBundle(entry.location, *bundler, FlagsOf(entry.meta), bundle);
+    for (auto& [location, b] : bundle) {
+      added.push_back({location, lockfile::MetaFromBundled(b.package, lockfile::NameFromLocation(location), b.flags)});
+    }
+  }
+  for (lockfile::LockEntry& entry : added) lock->packages.push_back(std::move(entry));
+  std::stable_sort(lock->packages.begin(), lock->packages.end(),
+                   [](const lockfile::LockEntry& a, const lockfile::LockEntry& b) {
+                     return lockfile::LocaleCompare(a.location, b.location) < 0;
+                   });
+  return added.size();
+}
+
+}  // namespace skua::pm::cli
