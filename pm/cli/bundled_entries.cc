@@ -151,6 +151,7 @@ size_t AddBundledEntries(const store::Store& store, lockfile::Lockfile* lock) {
       added.push_back({location, lockfile::MetaFromBundled(b.package, lockfile::NameFromLocation(location), b.flags)});
     }
   }
+  if (added.empty()) return 0;
   for (lockfile::LockEntry& entry : added) lock->packages.push_back(std::move(entry));
   std::stable_sort(lock->packages.begin(), lock->packages.end(),
                    [](const lockfile::LockEntry& a, const lockfile::LockEntry& b) {
