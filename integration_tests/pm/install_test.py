@@ -171,6 +171,15 @@ def bundled_dependencies():
         with open(os.path.join(p, 'node_modules/bund/node_modules/deep/package.json')) as f:
             assert json.load(f)['name'] == 'deep'
         check('bundled dependencies are listed in the lockfile as npm lists them')
+
+        # --package-lock-only opens the bundling tarball too (with an empty store).
+        q = project('bundled-lock-only', json.load(open(os.path.join(p, 'package.json'))))
+        env = clean_env(SKUA_CACHE_DIR=os.path.join(TMP, 'cache-lock-only'))
+        skua(q, 'install', '--package-lock-only', '--registry', url, env=env)
+        assert open(os.path.join(q, 'package-lock.json'), 'rb').read() == \
+            open(os.path.join(p, 'package-lock.json'), 'rb').read()
+        assert not os.path.exists(os.path.join(q, 'node_modules'))
+        check('install --package-lock-only lists bundled dependencies')
     finally:
         proc.kill()
 

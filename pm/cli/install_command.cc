@@ -146,6 +146,9 @@ class Installer {
     return options_.command == InstallCommand::kInstall && config_->GetBool("package-lock-only");
   }
   std::optional<Failure> WriteInputs(const std::string& lock_bytes);
+  // For --package-lock-only: fetches the bundling packages of the resolved lockfile into
+  // the store and adds their bundles' entries (AddBundledEntries).
+  std::optional<Failure> ListBundles();
   bool Trusted(const PlanEntry& p) const {
     return options_.trust_all || trusted_.count(p.name) > 0;
   }
@@ -471,6 +474,10 @@ std::optional<Failure> Installer::Run() {
   out_.Timing("resolve");
   lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
   if (LockOnly()) {
+    // npm opens the tarballs of bundling packages to list their bundles.
+    if (!lock_in_sync_) {
+      if (auto failed = ListBundles()) return failed;
+    }
     if (auto failed = WriteInputs(lockfile::SerializeLockfile(*lock, format))) return failed;
     out_.Summary(UpToDateLine(out_.Seconds()));  // npm's words: node_modules is as it was.
     return std::nullopt;
@@ -665,6 +672,33 @@ std::optional<Failure> Installer::Run() {
                  "\nTo run them: skua install --trust=" + names +
                  "\nor add them to \"trustedDependencies\" in package.json.");
   }
+  return std::nullopt;
+}
+
+std::optional<Failure> Installer::ListBundles() {
+  lockfile::Lockfile& lock = *resolved_lock_;
+  std::set<std::string> bundlers;
+  for (const lockfile::LockEntry& entry : lock.packages) {
+    const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
+    if (bundled && bundled->Truthy()) bundlers.insert(entry.location);
+  }
+  if (bundlers.empty()) return std::nullopt;
+  PlanOptions plan_options;
+  plan_options.platform = registry::HostPlatform();
+  Result<InstallPlan> plan = PlanFromLockfile(lock, network_, plan_options);
+  if (!plan.ok()) return Failure{1, plan.status().message()};
+  std::vector<bool> needed(plan->packages.size());
+  for (size_t i = 0; i < needed.size(); ++i) {
+    const PlanEntry& p = plan->packages[i];
+    needed[i] = bundlers.count(p.location) && !p.is_link() && !p.in_bundle;
+  }
+  Result<store::Store> opened = store::Store::Open(cache_dir_);
+  if (!opened.ok()) return Failure{1, opened.status().message()};
+  store::Store store = std::move(opened).value();
+  FetchStats stats;
+  auto fetched = FetchPackages(plan->packages, needed, store, *client_, nullptr, &stats);
+  if (!fetched.ok()) return Failure{1, fetched.status().message()};
+  AddBundledEntries(store, &lock);
   return std::nullopt;
 }
 
