@@ -686,7 +686,11 @@ std::optional<Failure> Installer::ListBundles() {
   PlanOptions plan_options;
   plan_options.platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(lock, network_, plan_options);
-  if (!plan.ok()) return Failure{1, plan.status().message()};
+  if (!plan.ok()) {
+    // A lockfile-only install checks no platform (npm's neither): the bundles go unlisted.
+    out_.Verbose("bundled dependencies not listed: " + plan.status().message());
+    return std::nullopt;
+  }
   std::vector<bool> needed(plan->packages.size());
   for (size_t i = 0; i < needed.size(); ++i) {
     const PlanEntry& p = plan->packages[i];
