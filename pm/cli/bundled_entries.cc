@@ -51,7 +51,7 @@ std::optional<std::string> BundledFolder(std::string_view path) {
 struct Bundled {
   std::string location;
   registry::Manifest package;
-  lockfile::BundledFlags flags{true, true, true, true, true};
+  lockfile::EntryFlags flags{true, true, true, true, true};
 };
 
 // The package a `require(name)` from `from` finds inside the bundle that starts at
@@ -72,12 +72,12 @@ Bundled* Resolve(std::map<std::string, Bundled, std::less<>>& bundle, const std:
 // bundle's dependency edges (an optional edge keeps `optional`, a peer edge `peer`); a
 // package no edge reaches is extraneous.
 void FlagBundle(const std::string& bundler_location, const registry::Manifest& bundler_package,
-                const lockfile::BundledFlags& bundler_flags,
+                const lockfile::EntryFlags& bundler_flags,
                 std::map<std::string, Bundled, std::less<>>& bundle) {
   struct Visit {
     std::string location;
     const registry::Manifest* package;
-    lockfile::BundledFlags flags;
+    lockfile::EntryFlags flags;
   };
   std::vector<Visit> queue = {{bundler_location, &bundler_package, bundler_flags}};
   while (!queue.empty()) {
@@ -87,10 +87,10 @@ void FlagBundle(const std::string& bundler_location, const registry::Manifest& b
     auto follow = [&](const std::string& name, bool optional, bool peer) {
       Bundled* to = Resolve(bundle, bundler_location, node.location, name);
       if (!to) return;
-      lockfile::BundledFlags before = to->flags;
-      lockfile::BundledFlags& f = to->flags;
+      lockfile::EntryFlags before = to->flags;
+      lockfile::EntryFlags& f = to->flags;
       f.extraneous = false;
-      const lockfile::BundledFlags& from = node.flags;
+      const lockfile::EntryFlags& from = node.flags;
       bool unset_dev_optional = !from.dev_optional && !from.dev && !from.optional && !optional;
       if (!from.peer && !peer) f.peer = false;
       if (unset_dev_optional) f.dev_optional = false;
@@ -109,8 +109,8 @@ void FlagBundle(const std::string& bundler_location, const registry::Manifest& b
   }
 }
 
-lockfile::BundledFlags FlagsOf(const lockfile::JsonValue& meta) {
-  lockfile::BundledFlags f;
+lockfile::EntryFlags FlagsOf(const lockfile::JsonValue& meta) {
+  lockfile::EntryFlags f;
   f.dev = meta.GetBool("dev");
   f.optional = meta.GetBool("optional");
   f.dev_optional = meta.GetBool("devOptional") || f.dev || f.optional;

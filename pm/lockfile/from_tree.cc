@@ -99,6 +99,19 @@ void AppendPackageFields(const registry::Manifest& p, const std::string& integri
   }
 }
 
+// `extraneous`, or the dep flags set (devOptional only outside both the dev and the
+// optional trees).
+void AppendFlags(const EntryFlags& flags, JsonValue& meta) {
+  if (flags.extraneous) {
+    meta.Append("extraneous", JsonValue::Bool(true));
+    return;
+  }
+  if (flags.peer) meta.Append("peer", JsonValue::Bool(true));
+  if (flags.dev) meta.Append("dev", JsonValue::Bool(true));
+  if (flags.optional) meta.Append("optional", JsonValue::Bool(true));
+  if (flags.dev_optional && !flags.dev && !flags.optional) meta.Append("devOptional", JsonValue::Bool(true));
+}
+
 }  // namespace
 
 JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
@@ -119,31 +132,17 @@ JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
     meta.Append("resolved", JsonValue::String(node.resolved));
   }
   if (node.is_project_root) return meta;
-  if (node.extraneous) {
-    meta.Append("extraneous", JsonValue::Bool(true));
-    return meta;
-  }
-  if (node.peer) meta.Append("peer", JsonValue::Bool(true));
-  if (node.dev) meta.Append("dev", JsonValue::Bool(true));
-  if (node.optional) meta.Append("optional", JsonValue::Bool(true));
-  if (node.dev_optional && !node.dev && !node.optional) meta.Append("devOptional", JsonValue::Bool(true));
+  AppendFlags({node.dev, node.optional, node.dev_optional, node.peer, node.extraneous}, meta);
   return meta;
 }
 
 JsonValue MetaFromBundled(const registry::Manifest& package, std::string_view folder,
-                          const BundledFlags& flags) {
+                          const EntryFlags& flags) {
   JsonValue meta = JsonValue::Object();
   AppendPackageFields(package, "", meta);
   if (!package.name.empty() && package.name != folder) meta.Append("name", JsonValue::String(package.name));
   meta.Append("inBundle", JsonValue::Bool(true));
-  if (flags.extraneous) {
-    meta.Append("extraneous", JsonValue::Bool(true));
-    return meta;
-  }
-  if (flags.peer) meta.Append("peer", JsonValue::Bool(true));
-  if (flags.dev) meta.Append("dev", JsonValue::Bool(true));
-  if (flags.optional) meta.Append("optional", JsonValue::Bool(true));
-  if (flags.dev_optional && !flags.dev && !flags.optional) meta.Append("devOptional", JsonValue::Bool(true));
+  AppendFlags(flags, meta);
   return meta;
 }
 

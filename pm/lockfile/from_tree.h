@@ -22,7 +22,7 @@ Lockfile LockfileFromTree(const tree::IdealTree& tree, const LockfileOptions& op
 JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options = {});
 
 // npm's dep flags (calcDepFlags) as a lockfile entry records them.
-struct BundledFlags {
+struct EntryFlags {
   bool dev = false, optional = false, dev_optional = false, peer = false;
   bool extraneous = false;  // Nothing depends on it: the flags are not written.
 };
@@ -31,7 +31,7 @@ struct BundledFlags {
 // from its package.json in folder `folder` ("@s/b"), as npm records it: the package's
 // fields, `inBundle`, and its dep flags.
 JsonValue MetaFromBundled(const registry::Manifest& package, std::string_view folder,
-                          const BundledFlags& flags);
+                          const EntryFlags& flags);
 
 }  // namespace skua::pm::lockfile
 
