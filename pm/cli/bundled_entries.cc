@@ -13,6 +13,7 @@
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/from_tree.h"
+#include "pm/lockfile/lockfile.h"
 #include "pm/registry/manifest.h"
 
 namespace skua::pm::cli {
@@ -54,18 +55,13 @@ struct Bundled {
   lockfile::EntryFlags flags{true, true, true, true, true};
 };
 
-// The package a `require(name)` from `from` finds inside the bundle that starts at
-// `bundler` (its own node_modules, then each enclosing one); null outside the bundle.
-Bundled* Resolve(std::map<std::string, Bundled, std::less<>>& bundle, const std::string& bundler,
-                 std::string from, std::string_view name) {
-  while (true) {
-    auto found = bundle.find(from + "/node_modules/" + std::string(name));
-    if (found != bundle.end()) return &found->second;
-    if (from.size() <= bundler.size()) return nullptr;
-    size_t at = from.rfind("/node_modules/");
-    if (at == std::string::npos || at < bundler.size()) return nullptr;
-    from.resize(at);
-  }
+// The bundled package a `require(name)` from `from` finds; null when it finds one outside
+// the bundle (or none).
+Bundled* Resolve(std::map<std::string, Bundled, std::less<>>& bundle, const std::string& from,
+                 std::string_view name) {
+  std::string found = lockfile::ResolveLocation(
+      from, name, [&bundle](const std::string& at) { return bundle.count(at) > 0; });
+  return found.empty() ? nullptr : &bundle.find(found)->second;
 }
 
 // npm's calcDepFlags inside one bundle: the bundling package's flags, carried along the
@@ -85,7 +81,7 @@ void FlagBundle(const std::string& bundler_location, const registry::Manifest& b
     queue.pop_back();
     const registry::Manifest& p = *node.package;
     auto follow = [&](const std::string& name, bool optional, bool peer) {
-      Bundled* to = Resolve(bundle, bundler_location, node.location, name);
+      Bundled* to = Resolve(bundle, node.location, name);
       if (!to) return;
       lockfile::EntryFlags before = to->flags;
       lockfile::EntryFlags& f = to->flags;

@@ -106,22 +106,10 @@ class InstalledTree {
     const JsonValue* e = Entry(from);
     std::string loc = from;
     if (e && e->GetBool("link")) loc = e->GetString("resolved");
-    while (true) {
-      std::string candidate = (loc.empty() ? "" : loc + "/") + "node_modules/" + name;
-      if (entries_.count(candidate)) {
-        *found = true;
-        return candidate;
-      }
-      if (loc.empty()) break;
-      size_t p = loc.rfind("node_modules/");
-      if (p == std::string::npos) {
-        loc.clear();
-      } else {
-        loc = p == 0 ? "" : loc.substr(0, p - 1);
-      }
-    }
-    *found = false;
-    return "";
+    std::string at = lockfile::ResolveLocation(
+        loc, name, [this](const std::string& candidate) { return entries_.count(candidate) > 0; });
+    *found = !at.empty();
+    return at;
   }
 
   std::string Version(const std::string& location) const {

@@ -17,6 +17,7 @@
 #include "pm/glob/glob.h"
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
+#include "pm/lockfile/lockfile.h"
 
 namespace skua::pm::cli {
 
@@ -333,17 +334,9 @@ Status GatherBundles(const std::string& top, const std::string& location, const 
     bool prod = std::find(deps.begin(), deps.end(), name) != deps.end() ||
                 std::find(optional.begin(), optional.end(), name) != optional.end();
     if (!prod) continue;
-    std::string found;
-    for (std::string from = location;;) {
-      std::string candidate = (from.empty() ? "" : from + "/") + "node_modules/" + name;
-      if (fsutil::Exists(top + "/" + candidate + "/package.json")) {
-        found = candidate;
-        break;
-      }
-      if (from.empty()) break;
-      size_t at = from.rfind("/node_modules/");
-      from = at == std::string::npos ? "" : from.substr(0, at);
-    }
+    std::string found = lockfile::ResolveLocation(location, name, [&top](const std::string& at) {
+      return fsutil::Exists(top + "/" + at + "/package.json");
+    });
     if (found.empty()) continue;  // Not installed (a skipped optional one): nothing to pack.
     std::string dir = top + "/" + found;
     struct stat st;

@@ -13,13 +13,9 @@ namespace {
 
 // The location `require(name)` from `from` finds in the lockfile, or empty.
 const LockEntry* ResolveIn(const Lockfile& lock, std::string from, const std::string& name) {
-  while (true) {
-    std::string candidate = (from.empty() ? "" : from + "/") + "node_modules/" + name;
-    if (const LockEntry* e = lock.Find(candidate)) return e;
-    if (from.empty()) return nullptr;
-    size_t at = from.rfind("/node_modules/");
-    from = at == std::string::npos ? "" : from.substr(0, at);
-  }
+  std::string found = ResolveLocation(std::move(from), name,
+                                      [&lock](const std::string& at) { return lock.Find(at) != nullptr; });
+  return found.empty() ? nullptr : lock.Find(found);
 }
 
 bool Satisfies(const LockEntry& entry, const std::string& name, const std::string& spec_text) {

@@ -95,6 +95,17 @@ std::string NameFromLocation(std::string_view location) {
   return std::string(name);
 }
 
+std::string ResolveLocation(std::string from, std::string_view name,
+                            const std::function<bool(const std::string&)>& exists) {
+  while (true) {
+    std::string candidate = (from.empty() ? "" : from + "/") + "node_modules/" + std::string(name);
+    if (exists(candidate)) return candidate;
+    if (from.empty()) return "";
+    size_t at = from.rfind("/node_modules/");
+    from = at == std::string::npos ? "" : from.substr(0, at);
+  }
+}
+
 std::string LockEntry::PackageName() const {
   std::string name = meta.GetString("name");
   return name.empty() ? NameFromLocation(location) : name;

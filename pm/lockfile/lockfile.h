@@ -5,6 +5,7 @@
 #ifndef SKUA_PM_LOCKFILE_LOCKFILE_H_
 #define SKUA_PM_LOCKFILE_LOCKFILE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,12 @@ std::optional<std::string> HiddenLockfileText(std::string_view lock_text);
 
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);
+
+// Node's resolution of `require(name)` from the package at `from` ("" is the root):
+// the first of from/node_modules/name, then the same in each enclosing package, up to
+// node_modules/name, that `exists`; "" when none does.
+std::string ResolveLocation(std::string from, std::string_view name,
+                            const std::function<bool(const std::string&)>& exists);
 
 }  // namespace skua::pm::lockfile
 

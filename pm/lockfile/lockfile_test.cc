@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -134,6 +137,18 @@ TEST(LockfileTest, NameFromLocation) {
   EXPECT_EQ(NameFromLocation("node_modules/a/node_modules/@s/b"), "@s/b");
   EXPECT_EQ(NameFromLocation("packages/web"), "web");
   EXPECT_EQ(NameFromLocation(""), "");
+}
+
+// Node's lookup order: the package's own node_modules, then each enclosing one.
+TEST(LockfileTest, ResolveLocationWalksUp) {
+  std::set<std::string> there = {"node_modules/b", "node_modules/a/node_modules/@s/c",
+                                 "packages/w/node_modules/b"};
+  auto exists = [&there](const std::string& at) { return there.count(at) > 0; };
+  EXPECT_EQ(ResolveLocation("node_modules/a/node_modules/@s/c", "b", exists), "node_modules/b");
+  EXPECT_EQ(ResolveLocation("node_modules/a", "@s/c", exists), "node_modules/a/node_modules/@s/c");
+  EXPECT_EQ(ResolveLocation("node_modules/x", "@s/c", exists), "");
+  EXPECT_EQ(ResolveLocation("packages/w", "b", exists), "packages/w/node_modules/b");
+  EXPECT_EQ(ResolveLocation("", "b", exists), "node_modules/b");
 }
 
 }  // namespace
