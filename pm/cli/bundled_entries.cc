@@ -52,7 +52,7 @@ std::optional<std::string> BundledFolder(std::string_view path) {
 struct Bundled {
   std::string location;
   registry::Manifest package;
-  lockfile::EntryFlags flags{true, true, true, true, true};
+  tree::DepFlags flags;  // Unreached so far.
 };
 
 // The bundled package a `require(name)` from `from` finds; null when it finds one outside
@@ -68,12 +68,12 @@ Bundled* Resolve(std::map<std::string, Bundled, std::less<>>& bundle, const std:
 // bundle's dependency edges (an optional edge keeps `optional`, a peer edge `peer`); a
 // package no edge reaches is extraneous.
 void FlagBundle(const std::string& bundler_location, const registry::Manifest& bundler_package,
-                const lockfile::EntryFlags& bundler_flags,
+                const tree::DepFlags& bundler_flags,
                 std::map<std::string, Bundled, std::less<>>& bundle) {
   struct Visit {
     std::string location;
     const registry::Manifest* package;
-    lockfile::EntryFlags flags;
+    tree::DepFlags flags;
   };
   std::vector<Visit> queue = {{bundler_location, &bundler_package, bundler_flags}};
   while (!queue.empty()) {
@@ -82,19 +82,8 @@ void FlagBundle(const std::string& bundler_location, const registry::Manifest& b
     const registry::Manifest& p = *node.package;
     auto follow = [&](const std::string& name, bool optional, bool peer) {
       Bundled* to = Resolve(bundle, node.location, name);
-      if (!to) return;
-      lockfile::EntryFlags before = to->flags;
-      lockfile::EntryFlags& f = to->flags;
-      f.extraneous = false;
-      const lockfile::EntryFlags& from = node.flags;
-      bool unset_dev_optional = !from.dev_optional && !from.dev && !from.optional && !optional;
-      if (!from.peer && !peer) f.peer = false;
-      if (unset_dev_optional) f.dev_optional = false;
-      if (unset_dev_optional || !from.dev) f.dev = false;
-      if (unset_dev_optional || (!from.optional && !optional)) f.optional = false;
-      if (f.peer != before.peer || f.dev != before.dev || f.optional != before.optional ||
-          f.dev_optional != before.dev_optional || before.extraneous) {
-        queue.push_back({to->location, &to->package, f});
+      if (to && tree::CarryDepFlags(node.flags, false, optional, peer, &to->flags)) {
+        queue.push_back({to->location, &to->package, to->flags});
       }
     };
     for (const auto& [name, spec] : p.dependencies) {
@@ -105,12 +94,13 @@ void FlagBundle(const std::string& bundler_location, const registry::Manifest& b
   }
 }
 
-lockfile::EntryFlags FlagsOf(const lockfile::JsonValue& meta) {
-  lockfile::EntryFlags f;
+tree::DepFlags FlagsOf(const lockfile::JsonValue& meta) {
+  tree::DepFlags f;
   f.dev = meta.GetBool("dev");
   f.optional = meta.GetBool("optional");
   f.dev_optional = meta.GetBool("devOptional") || f.dev || f.optional;
   f.peer = meta.GetBool("peer");
+  f.extraneous = meta.GetBool("extraneous");
   return f;
 }
 
@@ -140,7 +130,7 @@ size_t AddBundledEntries(const store::Store& store, lockfile::Lockfile* lock) {
       Result<registry::Manifest> package = registry::ParsePackageJson(*text, file.path);
       if (!package.ok()) continue;
       std::string location = entry.location + "/" + *folder;
-      bundle[location] = Bundled{location, std::move(package).value()};
+      bundle[location] = Bundled{location, std::move(package).value(), {}};
     }
     FlagBundle(entry.location, *bundler, FlagsOf(entry.meta), bundle);
     for (auto& [location, b] : bundle) {

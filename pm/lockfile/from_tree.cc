@@ -99,9 +99,9 @@ void AppendPackageFields(const registry::Manifest& p, const std::string& integri
   }
 }
 
-// `extraneous`, or the dep flags set (devOptional only outside both the dev and the
-// optional trees).
-void AppendFlags(const EntryFlags& flags, JsonValue& meta) {
+// `extraneous` (nothing depends on it), or the dep flags set (devOptional only outside
+// both the dev and the optional trees).
+void AppendFlags(const tree::DepFlags& flags, JsonValue& meta) {
   if (flags.extraneous) {
     meta.Append("extraneous", JsonValue::Bool(true));
     return;
@@ -137,7 +137,7 @@ JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
 }
 
 JsonValue MetaFromBundled(const registry::Manifest& package, std::string_view folder,
-                          const EntryFlags& flags) {
+                          const tree::DepFlags& flags) {
   JsonValue meta = JsonValue::Object();
   AppendPackageFields(package, "", meta);
   if (!package.name.empty() && package.name != folder) meta.Append("name", JsonValue::String(package.name));

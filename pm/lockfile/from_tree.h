@@ -6,6 +6,7 @@
 
 #include "pm/lockfile/lockfile.h"
 #include "pm/tree/build_ideal_tree.h"
+#include "pm/tree/dep_flags.h"
 
 namespace skua::pm::lockfile {
 
@@ -21,17 +22,11 @@ Lockfile LockfileFromTree(const tree::IdealTree& tree, const LockfileOptions& op
 // One entry's fields (exposed for tests).
 JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options = {});
 
-// npm's dep flags (calcDepFlags) as a lockfile entry records them.
-struct EntryFlags {
-  bool dev = false, optional = false, dev_optional = false, peer = false;
-  bool extraneous = false;  // Nothing depends on it: the flags are not written.
-};
-
 // The entry of a package shipped inside another's tarball (bundleDependencies), read
 // from its package.json in folder `folder` ("@s/b"), as npm records it: the package's
 // fields, `inBundle`, and its dep flags.
 JsonValue MetaFromBundled(const registry::Manifest& package, std::string_view folder,
-                          const EntryFlags& flags);
+                          const tree::DepFlags& flags);
 
 }  // namespace skua::pm::lockfile
 

@@ -6,6 +6,31 @@
 #include <vector>
 
 namespace skua::pm::tree {
+namespace {
+
+DepFlags FlagsOf(const Node& n) { return {n.dev, n.optional, n.dev_optional, n.peer, n.extraneous}; }
+
+void SetFlags(Node* n, const DepFlags& f) {
+  n->dev = f.dev;
+  n->optional = f.optional;
+  n->dev_optional = f.dev_optional;
+  n->peer = f.peer;
+  n->extraneous = f.extraneous;
+}
+
+}  // namespace
+
+bool CarryDepFlags(const DepFlags& from, bool dev, bool optional, bool peer, DepFlags* to) {
+  DepFlags before = *to;
+  if (!from.extraneous && !(peer && optional)) to->extraneous = false;
+  if (!from.dev && !dev) to->dev = false;
+  if (!from.optional && !optional) to->optional = false;
+  if (!from.dev_optional && !from.dev && !from.optional && !dev && !optional) to->dev_optional = false;
+  if (!from.peer && !peer) to->peer = false;
+  return to->dev != before.dev || to->optional != before.optional ||
+         to->dev_optional != before.dev_optional || to->peer != before.peer ||
+         to->extraneous != before.extraneous;
+}
 
 void CalcDepFlags(Tree& tree) {
   Node* root = tree.root();
@@ -44,15 +69,11 @@ void CalcDepFlags(Tree& tree) {
       }
       Node* to = e.To();
       if (!to) continue;
-      bool changed = false;
-      if (to->extraneous && !node->extraneous && !(e.peer() && e.optional())) to->extraneous = false, changed = true;
-      if (to->dev && !node->dev && !e.dev()) to->dev = false, changed = true;
-      if (to->optional && !node->optional && !e.optional()) to->optional = false, changed = true;
-      if (to->dev_optional && !node->dev_optional && !node->dev && !node->optional && !e.dev() && !e.optional()) {
-        to->dev_optional = false, changed = true;
+      DepFlags flags = FlagsOf(*to);
+      if (CarryDepFlags(FlagsOf(*node), e.dev(), e.optional(), e.peer(), &flags)) {
+        SetFlags(to, flags);
+        stack.push_back(to);
       }
-      if (to->peer && !node->peer && !e.peer()) to->peer = false, changed = true;
-      if (changed) stack.push_back(to);
     }
   }
   seen.erase(root);

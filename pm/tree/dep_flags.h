@@ -10,6 +10,16 @@
 
 namespace skua::pm::tree {
 
+// A package's flags in npm's calcDepFlags: all set until an edge proves otherwise.
+struct DepFlags {
+  bool dev = true, optional = true, dev_optional = true, peer = true, extraneous = true;
+};
+
+// One step of calcDepFlags: an edge of this kind (dev, optional, peer) from a package
+// flagged `from` reaches a package flagged `*to`; unsets what the edge proves (a path
+// without dev edges clears `dev`, ...). True when `*to` changed.
+bool CarryDepFlags(const DepFlags& from, bool dev, bool optional, bool peer, DepFlags* to);
+
 // Every node starts with every flag set and loses each one that a path from the root
 // without that kind of edge reaches. Unreached nodes stay extraneous.
 void CalcDepFlags(Tree& tree);
