@@ -106,13 +106,22 @@ tree::DepFlags FlagsOf(const lockfile::JsonValue& meta) {
 
 }  // namespace
 
+std::set<std::string> BundlingLocations(const lockfile::Lockfile& lock) {
+  std::set<std::string> locations;
+  for (const lockfile::LockEntry& entry : lock.packages) {
+    const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
+    if (bundled && bundled->Truthy() && !entry.meta.GetBool("link") && !entry.meta.GetBool("inBundle")) {
+      locations.insert(entry.location);
+    }
+  }
+  return locations;
+}
+
 size_t AddBundledEntries(const store::Store& store, lockfile::Lockfile* lock) {
   std::vector<lockfile::LockEntry> added;
+  const std::set<std::string> bundlers = BundlingLocations(*lock);
   for (const lockfile::LockEntry& entry : lock->packages) {
-    const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
-    if (!bundled || !bundled->Truthy() || entry.meta.GetBool("link") || entry.meta.GetBool("inBundle")) {
-      continue;
-    }
+    if (!bundlers.count(entry.location)) continue;
     Result<fetch::ExpectedIntegrity> integrity = fetch::ParseIntegrity(entry.meta.GetString("integrity"));
     if (!integrity.ok() || integrity->empty()) continue;
     std::optional<store::StoreEntry> stored = store.Lookup(*integrity);

@@ -6,11 +6,17 @@
 #define SKUA_PM_CLI_BUNDLED_ENTRIES_H_
 
 #include <cstddef>
+#include <set>
+#include <string>
 
 #include "pm/lockfile/lockfile.h"
 #include "pm/store/store.h"
 
 namespace skua::pm::cli {
+
+// The locations of `lock`'s bundling packages (a non-empty bundleDependencies; not links,
+// not themselves bundled).
+std::set<std::string> BundlingLocations(const lockfile::Lockfile& lock);
 
 // Adds to `lock` the bundled packages of each bundling entry whose package the store
 // holds (an entry the store lacks, or a package.json that does not parse, is passed

@@ -677,11 +677,7 @@ std::optional<Failure> Installer::Run() {
 
 std::optional<Failure> Installer::ListBundles() {
   lockfile::Lockfile& lock = *resolved_lock_;
-  std::set<std::string> bundlers;
-  for (const lockfile::LockEntry& entry : lock.packages) {
-    const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
-    if (bundled && bundled->Truthy()) bundlers.insert(entry.location);
-  }
+  const std::set<std::string> bundlers = BundlingLocations(lock);
   if (bundlers.empty()) return std::nullopt;
   PlanOptions plan_options;
   plan_options.platform = registry::HostPlatform();
@@ -694,7 +690,7 @@ std::optional<Failure> Installer::ListBundles() {
   std::vector<bool> needed(plan->packages.size());
   for (size_t i = 0; i < needed.size(); ++i) {
     const PlanEntry& p = plan->packages[i];
-    needed[i] = bundlers.count(p.location) && !p.is_link() && !p.in_bundle;
+    needed[i] = bundlers.count(p.location) > 0;
   }
   Result<store::Store> opened = store::Store::Open(cache_dir_);
   if (!opened.ok()) return Failure{1, opened.status().message()};
