@@ -2,7 +2,7 @@
 // (written by tools/pm/gen_semver_cases.js from node-semver itself) must come out the
 // same from skua: version validity and canonical form, clean, coerce, ordering, range
 // validity and printed form in four option modes, satisfies for every (range, version)
-// pair, and max/minSatisfying.
+// pair, max/minSatisfying, and intersects for pairs of ranges.
 #include <simdjson.h>
 
 #include <fstream>
@@ -141,6 +141,23 @@ TEST_F(NodeSemverCases, Ranges) {
   RecordProperty("range_rows", ranges);
   RecordProperty("satisfies_pairs", pairs);
   std::printf("differential: %d ranges, %d satisfies checks\n", ranges, pairs);
+}
+
+TEST_F(NodeSemverCases, Intersects) {
+  int pairs = 0;
+  for (simdjson::dom::element row : Get("/intersects").get_array()) {
+    std::vector<std::string> in = Strings(row["in"]);
+    ASSERT_EQ(in.size(), 2u);
+    std::string bits_text = Str(row["i"]);
+    int bits = bits_text[0] <= '9' ? bits_text[0] - '0' : bits_text[0] - 'a' + 10;
+    for (int m = 0; m < 4; ++m) {
+      EXPECT_EQ(Intersects(in[0], in[1], kModes[m]), ((bits >> m) & 1) == 1)
+          << "intersects(\"" << in[0] << "\", \"" << in[1] << "\", " << kModeNames[m] << ")";
+    }
+    ++pairs;
+  }
+  EXPECT_GT(pairs, 1000);
+  RecordProperty("intersect_pairs", pairs);
 }
 
 }  // namespace

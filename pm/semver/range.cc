@@ -146,6 +146,33 @@ bool Comparator::Test(const Version& v) const {
   return false;
 }
 
+bool Comparator::Intersects(const Comparator& other, RangeOptions options) const {
+  // An exact version (or "any") intersects what admits it.
+  if (op == Op::kEq || !version) {
+    if (!version) return true;
+    return TestSet({other}, *version, options.include_prerelease);
+  }
+  if (other.op == Op::kEq || !other.version) {
+    if (!other.version) return true;
+    return TestSet({*this}, *other.version, options.include_prerelease);
+  }
+  // Nothing is below 0.0.0-0; without prereleases, nothing is below 0.0.0 either.
+  auto below_zero = [&options](const Comparator& c) {
+    const Version& v = *c.version;
+    if (c.op != Op::kLt || v.major != 0 || v.minor != 0 || v.patch != 0) return false;
+    return !options.include_prerelease || v.ToString() == "0.0.0-0";
+  };
+  if (below_zero(*this) || below_zero(other)) return false;
+  bool up = op == Op::kGt || op == Op::kGte;
+  bool other_up = other.op == Op::kGt || other.op == Op::kGte;
+  if (up == other_up) return true;  // Both open upwards, or both downwards.
+  bool inclusive = op == Op::kGte || op == Op::kLte;
+  bool other_inclusive = other.op == Op::kGte || other.op == Op::kLte;
+  if (inclusive && other_inclusive && version->ToString() == other.version->ToString()) return true;
+  int c = Compare(*version, *other.version);
+  return up ? c < 0 : c > 0;
+}
+
 std::string Comparator::ToString() const {
   if (!version) return "";
   static constexpr const char* kOps[] = {"", "<", "<=", ">", ">="};
@@ -232,6 +259,41 @@ std::string Range::ToString() const {
 
 bool Range::IsAny() const {
   return sets_.size() == 1 && sets_[0].size() == 1 && IsAnyComparator(sets_[0][0]);
+}
+
+namespace {
+
+// node-semver's isSatisfiable: every pair of the branch's comparators intersects.
+bool Satisfiable(const std::vector<Comparator>& set, RangeOptions options) {
+  for (size_t i = 0; i < set.size(); ++i) {
+    for (size_t k = 0; k < i; ++k) {
+      if (!set[i].Intersects(set[k], options)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Range::Intersects(const Range& other) const {
+  for (const auto& mine : sets_) {
+    if (!Satisfiable(mine, options_)) continue;
+    for (const auto& theirs : other.sets_) {
+      if (!Satisfiable(theirs, options_)) continue;
+      bool all = true;
+      for (const Comparator& a : mine) {
+        for (const Comparator& b : theirs) all = all && a.Intersects(b, options_);
+      }
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+bool Intersects(std::string_view a, std::string_view b, RangeOptions options) {
+  Result<Range> ra = Range::Parse(a, options);
+  Result<Range> rb = Range::Parse(b, options);
+  return ra.ok() && rb.ok() && ra->Intersects(*rb);
 }
 
 bool Satisfies(std::string_view version, std::string_view range, RangeOptions options) {

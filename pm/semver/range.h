@@ -33,6 +33,9 @@ struct Comparator {
   std::optional<Version> version;
 
   bool Test(const Version& v) const;
+  // node-semver's Comparator.intersects: whether some version could satisfy both (with
+  // the prerelease rule when one side is an exact version).
+  bool Intersects(const Comparator& other, RangeOptions options) const;
   // node-semver's `value`: "" for any, else the operator ("" for =) and the version.
   std::string ToString() const;
 };
@@ -56,6 +59,11 @@ class Range {
   // True when the range accepts every non-prerelease version ("*", "", "x", ">=0.0.0").
   bool IsAny() const;
 
+  // node-semver's Range.intersects: some satisfiable `||` branch of each range whose
+  // comparators pairwise intersect. Not an exact test (`>1 <2` and `>3` on the same
+  // branch are each satisfiable pairwise), as node-semver's is not.
+  bool Intersects(const Range& other) const;
+
   const std::vector<std::vector<Comparator>>& sets() const { return sets_; }
   const RangeOptions& options() const { return options_; }
 
@@ -68,6 +76,9 @@ class Range {
 
 // semver.satisfies(): false when either side is invalid.
 bool Satisfies(std::string_view version, std::string_view range, RangeOptions options = {});
+
+// semver.intersects(a, b): false when either range is invalid (node-semver throws).
+bool Intersects(std::string_view a, std::string_view b, RangeOptions options = {});
 
 // semver.validRange(): the printed range ("*" for any), or nothing when invalid.
 std::optional<std::string> ValidRange(std::string_view range, RangeOptions options = {});

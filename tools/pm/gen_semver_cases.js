@@ -192,6 +192,23 @@ function rangeRow(r) {
   return row;
 }
 
+// Intersections: pairs of ranges (the loosely valid ones above, plus pairs that npm's
+// keyed overrides meet), one hex digit of the four modes' answers as for `sat`.
+const validRanges = uniqueRanges.filter((r) => orNull(() => semver.validRange(r, true)) !== null);
+const intersectPairs = [
+  ['^1.0.0', '1.x'], ['^1.0.0', '2'], ['>=1.5.0', '^2.0.0'], ['1.2.3', '^1.0.0'], ['1.2.3', '1.2.4'],
+  ['<0.0.0-0', '*'], ['<0.0.0', '*'], ['1.2.3-beta', '*'], ['1.2.3-beta', '^1.2.3-alpha'],
+  ['>1.0.0 <1.0.0', '*'], ['<=1.0.0', '>=1.0.0'], ['<1.0.0', '>=1.0.0'], ['>=1.2.3 <2', '1.x || >=3'],
+  ['~1.2.3', '>=1.2.4 <1.3.0'], ['', ''], ['*', '1.0.0-rc.1'], ['>=0.0.0-0', '<0.0.0-0'],
+];
+while (intersectPairs.length < 1500) intersectPairs.push([pick(validRanges), pick(validRanges)]);
+function intersectRow([a, b]) {
+  const modes = [{}, { loose: true }, { includePrerelease: true }, { loose: true, includePrerelease: true }];
+  let bits = 0;
+  modes.forEach((o, i) => { if (orNull(() => semver.intersects(a, b, o))) bits |= 1 << i; });
+  return { in: [a, b], i: bits.toString(16) };
+}
+
 const out = {
   generator: 'tools/pm/gen_semver_cases.js',
   semver: semverVersion,
@@ -200,6 +217,7 @@ const out = {
   order: { versions: orderSample, compare, compareBuild },
   satVersions,
   ranges: uniqueRanges.map(rangeRow),
+  intersects: intersectPairs.map(intersectRow),
 };
 // One row per line keeps diffs of regenerated data readable.
 const lines = JSON.stringify(out, null, 0)
