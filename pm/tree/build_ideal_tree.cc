@@ -88,7 +88,7 @@ void Builder::InitNode(Node* node, bool with_dev) {
   if (!node->overrides) return;
   for (Edge& e : node->edges) {
     // The root's own edges keep their specs: npm refuses conflicting overrides there.
-    if (!node->is_project_root) e.spec = tree_->Intern(node->overrides->Apply(e.name, e.spec));
+    if (!node->is_project_root) e.spec = tree_->Intern(node->overrides->Apply(e.name, e.raw_spec));
   }
 }
 
@@ -227,7 +227,8 @@ Node* Builder::NodeFromSpec(std::string_view name, std::string_view spec_text, N
       }
     }
   }
-  node->overrides = scope ? scope->ScopeFor(node->package_name(), node->version()) : nullptr;
+  // npm scopes a package by the rule its edge met, tested with the spec as declared.
+  node->overrides = scope ? scope->ScopeFor(name, edge ? edge->raw_spec : spec_text) : nullptr;
   // A link has no edges of its own (arborist's Link): its target's edges resolve from
   // the target's folder.
   if (!node->is_link) InitNode(node, false);

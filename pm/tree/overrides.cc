@@ -2,6 +2,7 @@
 #include "pm/tree/overrides.h"
 
 #include "pm/semver/range.h"
+#include "pm/spec/dep_spec.h"
 
 namespace skua::pm::tree {
 
@@ -17,6 +18,26 @@ void SplitKey(std::string_view key, std::string* name, std::string* range) {
   *range = std::string(key.substr(at + 1));
 }
 
+// npm's getEdgeRule test of a keyed rule: a range or version (an alias's, a git spec's
+// `#semver:`) must intersect the key; tags, files, folders and URLs cannot be compared,
+// so the rule applies to them.
+bool KeyAdmits(std::string_view key, std::string_view name, std::string_view raw_spec) {
+  if (key.empty()) return true;
+  Result<spec::DepSpec> parsed = spec::ResolveSpec(name, raw_spec.empty() ? "*" : raw_spec);
+  if (!parsed.ok()) return false;
+  const spec::DepSpec* spec = &*parsed;
+  if (spec->type == spec::SpecType::kAlias && spec->alias) spec = spec->alias.get();
+  switch (spec->type) {
+    case spec::SpecType::kGit:
+      return !spec->git_range.empty() && semver::Intersects(spec->git_range, key);
+    case spec::SpecType::kRange:
+    case spec::SpecType::kVersion:
+      return semver::Intersects(spec->fetch_spec, key);
+    default:
+      return true;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Overrides> Overrides::FromJson(const lockfile::JsonValue& overrides, const registry::Manifest& root) {
@@ -25,6 +46,7 @@ std::unique_ptr<Overrides> Overrides::FromJson(const lockfile::JsonValue& overri
   for (const lockfile::JsonMember& m : overrides.members()) {
     Rule rule;
     SplitKey(m.key, &rule.name, &rule.key_range);
+    if (rule.key_range == "*") rule.key_range.clear();
     auto resolve = [&root](const std::string& v) {
       if (v.size() > 1 && v[0] == '$') {
         std::string ref = v.substr(1);
@@ -35,44 +57,48 @@ std::unique_ptr<Overrides> Overrides::FromJson(const lockfile::JsonValue& overri
       }
       return v;
     };
-    if (m.value.is_string()) {
-      rule.value = resolve(m.value.str());
-    } else if (m.value.is_object()) {
-      rule.value = resolve(m.value.GetString("."));
+    // npm's value: the "." spec ("" standing for "*"), else the key's range.
+    const lockfile::JsonValue* dot = m.value.is_object() ? m.value.Get(".") : &m.value;
+    if (dot == nullptr) {
+      rule.value = rule.key_range;
+    } else if (dot->is_string() && dot->str() != "*") {
+      rule.value = resolve(dot->str());
+    }
+    if (m.value.is_object()) {
       lockfile::JsonValue rest = m.value;
       rest.Remove(".");
       rule.children = FromJson(rest, root);
-      if (!rule.children) rule.children = std::make_unique<Overrides>();
-      rule.children->parent_ = set.get();
     }
+    // Every rule is a scope: what a package reached through it depends on sees its
+    // children, the rule itself, then the enclosing scopes (npm's ruleset).
+    if (!rule.children) rule.children = std::make_unique<Overrides>();
+    rule.children->parent_ = set.get();
     set->rules_.push_back(std::move(rule));
   }
+  for (const Rule& rule : set->rules_) rule.children->owner_ = &rule;
   return set;
 }
 
-std::string Overrides::Apply(std::string_view name, std::string_view spec) const {
+const Overrides::Rule* Overrides::EdgeRule(std::string_view name, std::string_view raw_spec) const {
   for (const Overrides* s = this; s; s = s->parent_) {
     for (const Rule& rule : s->rules_) {
-      if (rule.name != name || rule.value.empty()) continue;
-      // A keyed rule ("c@1") applies to edges whose range can reach that key.
-      // TODO(compat): npm tests range intersection; this checks the key against "*"
-      // and exact prefixes only.
-      if (!rule.key_range.empty() && rule.key_range != spec) continue;
-      return rule.value;
+      if (rule.name == name && KeyAdmits(rule.key_range, name, raw_spec)) return &rule;
+    }
+    if (s->owner_ && s->owner_->name == name && KeyAdmits(s->owner_->key_range, name, raw_spec)) {
+      return s->owner_;
     }
   }
-  return std::string(spec);
+  return nullptr;
 }
 
-const Overrides* Overrides::ScopeFor(std::string_view package_name, std::string_view version) const {
-  for (const Rule& rule : rules_) {
-    if (rule.name != package_name || !rule.children) continue;
-    if (!rule.key_range.empty() && !semver::Satisfies(version, rule.key_range, semver::RangeOptions{.loose = true})) {
-      continue;
-    }
-    return rule.children.get();
-  }
-  return this;
+std::string Overrides::Apply(std::string_view name, std::string_view raw_spec) const {
+  const Rule* rule = EdgeRule(name, raw_spec);
+  return rule && !rule->value.empty() ? rule->value : std::string(raw_spec);
+}
+
+const Overrides* Overrides::ScopeFor(std::string_view name, std::string_view raw_spec) const {
+  const Rule* rule = EdgeRule(name, raw_spec);
+  return rule ? rule->children.get() : this;
 }
 
 }  // namespace skua::pm::tree

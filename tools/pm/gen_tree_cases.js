@@ -141,6 +141,22 @@ const handCases = [
   ['overrides_scoped', { dependencies: { a: '1', b: '1' }, overrides: { a: { c: '2.0.0' } } },
     { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '1' }) } },
       c: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } }],
+  // Keyed rules apply to edges whose range intersects the key (a's "1.x"), or that are
+  // tags (d's "latest"), not to b's "2"; a keyed object rule without "." pins its edges
+  // to the key's range (e's ">=1.5.0" becomes "^2.0.0") and scopes its children.
+  ['overrides_keyed', { dependencies: { a: '1', b: '1', d: '1', e: '1' },
+    overrides: { 'c@^1.0.0': '1.0.0', 'f@^2.0.0': { g: '1.0.0' } } },
+    { a: { versions: { '1.0.0': V({ c: '1.x' }) } }, b: { versions: { '1.0.0': V({ c: '2' }) } },
+      d: { versions: { '1.0.0': V({ c: 'latest' }) } }, e: { versions: { '1.0.0': V({ f: '>=1.5.0' }) } },
+      c: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } },
+      f: { versions: { '1.5.0': {}, '2.0.0': V({ g: '2' }), '2.1.0': V({ g: '2' }), '3.0.0': {} } },
+      g: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  // A package is scoped by the rule its edge met, not by its version: h's "^1.0.0" meets
+  // "a@1", whose "." then picks a 2.0.0, and a's c is still overridden.
+  ['overrides_scope_by_edge', { dependencies: { h: '1' }, overrides: { 'a@1': { '.': '2.0.0', c: '1.0.0' } } },
+    { h: { versions: { '1.0.0': V({ a: '^1.0.0' }) } },
+      a: { versions: { '1.0.0': V({ c: '^2.0.0' }), '2.0.0': V({ c: '^2.0.0' }) } },
+      c: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
   ['many_siblings_order', { dependencies: { z: '1', y: '1', '@a/x': '1', B: '1', u_: '1', 'a-b': '1', a_b: '1', 'a.b': '1' } },
     { z: { versions: { '1.0.0': V({ k: '1' }) } }, y: { versions: { '1.0.0': V({ k: '2' }) } }, '@a/x': { versions: { '1.0.0': V({ k: '3' }) } },
       B: { versions: { '1.0.0': {} } }, u_: { versions: { '1.0.0': {} } }, 'a-b': { versions: { '1.0.0': {} } },
