@@ -370,6 +370,16 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   if (const lockfile::JsonValue* o = root_json->Get("overrides")) overrides_ = Overrides::FromJson(*o, root->package());
   root->overrides = overrides_.get();
   InitNode(root, true);
+  // npm's assertRootOverrides: an override may not change a direct dependency's spec
+  // (a "$name" rule names the root's own spec, so it does not).
+  if (overrides_) {
+    for (const Edge& e : root->edges) {
+      if (overrides_->Apply(e.name, e.raw_spec) != e.raw_spec) {
+        return InvalidArgument("code EOVERRIDE\nOverride for " + std::string(e.name) + "@" +
+                               std::string(e.raw_spec) + " conflicts with direct dependency");
+      }
+    }
+  }
   for (const WorkspaceRef& ws : options_.workspaces) {
     workspace_paths_[ws.path] = ws.name;
     std::string_view spec = tree_->Intern("file:" + ws.path);

@@ -157,6 +157,11 @@ const handCases = [
     { h: { versions: { '1.0.0': V({ a: '^1.0.0' }) } },
       a: { versions: { '1.0.0': V({ c: '^2.0.0' }), '2.0.0': V({ c: '^2.0.0' }) } },
       c: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
+  // An override may not change a direct dependency (EOVERRIDE); "$c" names the root's spec.
+  ['overrides_direct_conflict', { dependencies: { c: '^1.0.0' }, overrides: { c: '1.0.0' } },
+    { c: { versions: { '1.0.0': {}, '1.1.0': {} } } }],
+  ['overrides_direct_ref', { dependencies: { a: '1', c: '^1.0.0' }, overrides: { c: '$c' } },
+    { a: { versions: { '1.0.0': V({ c: '1.0.0' }) } }, c: { versions: { '1.0.0': {}, '1.1.0': {} } } }],
   ['many_siblings_order', { dependencies: { z: '1', y: '1', '@a/x': '1', B: '1', u_: '1', 'a-b': '1', a_b: '1', 'a.b': '1' } },
     { z: { versions: { '1.0.0': V({ k: '1' }) } }, y: { versions: { '1.0.0': V({ k: '2' }) } }, '@a/x': { versions: { '1.0.0': V({ k: '3' }) } },
       B: { versions: { '1.0.0': {} } }, u_: { versions: { '1.0.0': {} } }, 'a-b': { versions: { '1.0.0': {} } },
