@@ -251,6 +251,18 @@ def run(url):
     assert layout(q) == expected and 'added 7 packages' in r.stdout, r.stdout
     check('install --package-lock-only writes the lockfile and nothing else')
 
+    # omit-lockfile-registry-resolved on a lockfile in sync: npm rewrites it without
+    # `resolved` for registry packages; the packages still come from the registry.
+    o = project('omit-resolved', base)
+    shutil.copy(os.path.join(p, 'package-lock.json'), o)
+    r = skua(o, 'install', '--omit-lockfile-registry-resolved', *reg)
+    with open(os.path.join(o, 'package-lock.json')) as f:
+        entries = json.load(f)['packages']
+    assert layout(o) == expected, layout(o)
+    assert all('resolved' not in v for k, v in entries.items() if k), entries
+    assert all('integrity' in v for k, v in entries.items() if k), entries
+    check('omit-lockfile-registry-resolved rewrites a lockfile in sync')
+
     before = len(requests(url))
     lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
     r = skua(p, 'install', *reg)

@@ -32,6 +32,7 @@
 #include "pm/lockfile/ci_check.h"
 #include "pm/lockfile/from_tree.h"
 #include "pm/lockfile/lockfile.h"
+#include "pm/lockfile/omit_resolved.h"
 #include "pm/registry/manifest.h"
 #include "pm/spec/dep_spec.h"
 #include "pm/store/cache_dir.h"
@@ -252,6 +253,11 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     if (problems.empty() && (same_root || options_.command == InstallCommand::kCi) && !Updating()) {
       out_.Verbose("package-lock.json is in sync with package.json");
       lock_in_sync_ = true;
+      // npm writes its lockfile from the tree each time, so this option holds for an
+      // existing lockfile too (`ci` leaves the file as it is).
+      if (options_.command != InstallCommand::kCi && config_->GetBool("omit-lockfile-registry-resolved")) {
+        lockfile::OmitRegistryResolved(*lock_);
+      }
       return std::move(*lock_);  // Not read again.
     }
     if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);

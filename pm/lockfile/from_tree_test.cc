@@ -7,6 +7,7 @@
 
 #include <iostream>
 
+#include "pm/lockfile/omit_resolved.h"
 #include "pm/tree/testing.h"
 
 namespace skua::pm::lockfile {
@@ -41,6 +42,33 @@ TEST(FromTreeTest, LockfileBytesMatchNpm) {
     }
   }
   std::cout << "lockfile bytes matching npm: " << matched << " of " << total << "\n";
+}
+
+// An existing lockfile with `resolved` everywhere, once OmitRegistryResolved has run, is
+// the file npm writes with omit-lockfile-registry-resolved.
+TEST(FromTreeTest, OmittingResolvedFromALockfileMatchesNpm) {
+  const std::string dir = "pm/tree/testdata";
+  int checked = 0;
+  for (const std::string& name : tree::testing::CaseNames(dir)) {
+    Result<tree::testing::NpmCase> c = tree::testing::LoadCase(dir, name);
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    bool omit = false;
+    for (const std::string& flag : c->flags) omit = omit || flag == "--omit-lockfile-registry-resolved";
+    if (!omit || c->npm_lockfile.empty()) continue;
+    tree::testing::NpmCase& tc = const_cast<tree::testing::NpmCase&>(*c);
+    Result<tree::IdealTree> built = tree::BuildIdealTree(tc.package_json, tc.source, tc.options);
+    ASSERT_TRUE(built.ok()) << name << ": " << built.status().message();
+    JsonFormat format = DetectFormat(tc.package_json);
+    std::string with_resolved = SerializeLockfile(LockfileFromTree(*built), format);
+    ASSERT_NE(with_resolved, tc.npm_lockfile) << name;
+    Result<Lockfile> read = ParseLockfile(with_resolved, "package-lock.json");
+    ASSERT_TRUE(read.ok()) << read.status().message();
+    Lockfile lock = std::move(read).value();
+    EXPECT_GT(OmitRegistryResolved(lock), 0) << name;
+    EXPECT_EQ(SerializeLockfile(lock, format), tc.npm_lockfile) << name;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
 }
 
 TEST(FromTreeTest, LinkAndFlags) {
