@@ -82,6 +82,7 @@ def main():
     proc, url = start_registry(FIXTURE)
     try:
         run(url)
+        script_policies(url)
     finally:
         proc.kill()
     keeps_locked_versions()
@@ -182,6 +183,51 @@ def bundled_dependencies():
         check('install --package-lock-only lists bundled dependencies')
     finally:
         proc.kill()
+
+
+def script_policies(url):
+    """npm's allowScripts (and the other clients' lists) decide whose install scripts run."""
+    reg = ('--registry', url)
+
+    def proj(name, **extra):
+        return project(name, dict({'name': name, 'version': '1.0.0',
+                                   'dependencies': {'@s/d': '1.0.0', 'a': '1.0.0'}}, **extra))
+
+    def ran(d):
+        return os.path.exists(os.path.join(d, 'node_modules/@s/d/ran.txt'))
+
+    p = proj('allow-npm', allowScripts={'@s/d': True})
+    r = skua(p, 'install', *reg)
+    assert ran(p) and 'did not run' not in r.stdout, r.stdout
+    check('allowScripts lets a dependency script run')
+
+    p = proj('allow-version', allowScripts={'@s/d@1.0.1': True, 'a@^1.0.0': True})
+    r = skua(p, 'install', *reg)
+    assert not ran(p) and 'skua install --trust=@s/d' in r.stdout, r.stdout
+    assert '"a@^1.0.0"' in r.stderr + r.stdout, (r.stdout, r.stderr)
+    check('an allowScripts version pin covers that version only; ranges are refused')
+
+    p = proj('deny', allowScripts={'@s/d': False})
+    r = skua(p, 'install', '--trust=@s/d', *reg)
+    assert not ran(p) and 'did not run' not in r.stdout, r.stdout
+    check('an allowScripts deny wins over --trust and is not listed')
+
+    p = proj('pnpm-list', pnpm={'onlyBuiltDependencies': ['@s/d']})
+    skua(p, 'install', *reg)
+    assert ran(p)
+    check('pnpm onlyBuiltDependencies lets a dependency script run')
+
+    p = proj('strict')
+    r = skua(p, 'install', '--strict-allow-scripts', *reg, expect=1)
+    assert 'ESTRICTALLOWSCRIPTS' in r.stderr and '@s/d@1.0.0' in r.stderr, r.stderr
+    assert not os.path.exists(os.path.join(p, 'node_modules'))
+    skua(p, 'install', '--strict-allow-scripts', '--trust=@s/d', *reg)
+    assert ran(p)
+    check('--strict-allow-scripts fails before linking anything')
+
+    r = skua(p, 'install', '--allow-scripts=@s/d', *reg, expect=1)
+    assert 'EALLOWSCRIPTS' in r.stderr, r.stderr
+    check('--allow-scripts is refused in a project, as npm refuses it')
 
 
 def keeps_locked_versions():

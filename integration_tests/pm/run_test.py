@@ -172,6 +172,14 @@ def test_trust(url):
     assert './node_modules/other @1.0.0' in r.stdout, r.stdout
     check('untrusted lists skipped install scripts')
 
+    # A package the project decided on (npm's allowScripts deny) is not "untrusted".
+    pj = read(os.path.join(p, 'package.json'))
+    write(os.path.join(p, 'package.json'), pj.replace('\n}\n', ',\n    "allowScripts": {"other": false}\n}\n'))
+    r = skua(p, 'untrusted')
+    assert 'builder' in r.stdout and 'other' not in r.stdout, r.stdout
+    write(os.path.join(p, 'package.json'), pj)
+    check('untrusted leaves out what allowScripts denies')
+
     r = skua(p, 'trust', 'nosuch', expect=1)
     assert '"nosuch"' in r.stderr and 'trustedDependencies' not in read(os.path.join(p, 'package.json'))
     check('trust of a package with nothing skipped is refused, nothing written')

@@ -24,6 +24,7 @@
 #include "pm/cli/registry_source.h"
 #include "pm/cli/reify.h"
 #include "pm/cli/reporter.h"
+#include "pm/cli/script_policy.h"
 #include "pm/cli/scripts.h"
 #include "pm/cli/stamp.h"
 #include "pm/config/config.h"
@@ -70,18 +71,6 @@ std::string SummaryLine(const ReifyStats& s, double seconds) {
   char time[32];
   std::snprintf(time, sizeof(time), " in %.2fs", seconds);
   return line + time;
-}
-
-std::set<std::string> TrustedDependencies(std::string_view package_json) {
-  std::set<std::string> names;
-  Result<lockfile::JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
-  if (!doc.ok()) return names;
-  if (const lockfile::JsonValue* list = doc->Get("trustedDependencies"); list && list->is_array()) {
-    for (const auto& item : list->items()) {
-      if (item.is_string()) names.insert(item.str());
-    }
-  }
-  return names;
 }
 
 // The declared dependencies of package.json against the lockfile's root entry: npm
@@ -135,6 +124,13 @@ class Installer {
   // Starts the early links when node_modules does not exist yet (what the store has is
   // linked as it is placed); false otherwise.
   bool StartEarlyLinks();
+  std::optional<Failure> ReadScriptPolicy();
+  std::optional<Failure> CheckStrictScripts(const std::vector<PlanEntry>& packages) const;
+  // --strict-allow-scripts holds unless scripts are off or all allowed.
+  bool StrictScripts() const {
+    return config_->GetBool("strict-allow-scripts") && !config_->GetBool("ignore-scripts") &&
+           !options_.trust_all && !config_->GetBool("dangerously-allow-all-scripts");
+  }
   // Waits for the early links and removes what they placed that `packages` lacks;
   // returns what they linked.
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
@@ -150,8 +146,10 @@ class Installer {
   // For --package-lock-only: fetches the bundling packages of the resolved lockfile into
   // the store and adds their bundles' entries (AddBundledEntries).
   std::optional<Failure> ListBundles();
-  bool Trusted(const PlanEntry& p) const {
-    return options_.trust_all || trusted_.count(p.name) > 0;
+  ScriptVerdict ScriptsAllowed(const PlanEntry& p) const {
+    ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle};
+    if (!subject.registry) subject.source = p.is_link() ? JoinPath(project_dir_, p.link_target) : p.tarball;
+    return script_policy_.Check(subject);
   }
   // node_modules/.skua/built: "location name@version" of packages whose scripts ran.
   std::string BuiltListPath() const { return JoinPath(project_dir_, "node_modules/.skua/built"); }
@@ -177,7 +175,7 @@ class Installer {
   std::optional<lockfile::Lockfile> lock_;
   std::unique_ptr<registry::RegistryClient> client_;
   std::optional<GitPackages> git_;  // Git dependencies (git_packages.h), after Load().
-  std::set<std::string> trusted_;
+  ScriptPolicy script_policy_;
   std::vector<workspaces::Workspace> workspaces_;
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
@@ -235,8 +233,7 @@ std::optional<Failure> Installer::Load() {
   if (!client.ok()) return Failure{1, client.status().message()};
   client_ = std::move(client).value();
   git_.emplace(cache_dir_);
-  trusted_ = TrustedDependencies(package_json_);
-  trusted_.insert(options_.trust.begin(), options_.trust.end());
+  if (auto failed = ReadScriptPolicy()) return failed;
   return std::nullopt;
 }
 
@@ -383,11 +380,12 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   for (size_t i = 0; i < packages.size(); ++i) {
     const PlanEntry& p = packages[i];
     if (!p.has_install_script || !changed[i]) continue;
-    if (Trusted(p)) {
+    ScriptVerdict verdict = ScriptsAllowed(p);
+    if (verdict == ScriptVerdict::kAllowed) {
       // A link's scripts run in its real folder, as npm runs them.
       run.push_back({JoinPath(project_dir_, p.is_link() ? p.link_target : p.location), p.spec()});
       built_.insert(BuiltKey(p));
-    } else {
+    } else if (verdict == ScriptVerdict::kUnreviewed) {
       untrusted_.push_back(p.name + "@" + p.version);
     }
   }
@@ -412,6 +410,54 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
+// The install-script policy (script_policy.h). npm refuses `--allow-scripts` for a
+// project (team policy belongs in package.json or .npmrc); skua's `--trust` is the
+// one-off form.
+std::optional<Failure> Installer::ReadScriptPolicy() {
+  std::vector<std::string> npmrc_allow;
+  if (const config::ConfigValue* allow = config_->Find("allow-scripts")) {
+    if (allow->layer == config::Layer::kCli || allow->layer == config::Layer::kEnv) {
+      return Failure{1, "code EALLOWSCRIPTS\n--allow-scripts is not allowed in project-scoped installs. "
+                        "Add the entries to the \"allowScripts\" field in package.json, or to .npmrc, "
+                        "instead (or run once with --trust=<names>)."};
+    }
+    for (const std::string& item : allow->items) {
+      for (size_t start = 0; start <= item.size();) {
+        size_t comma = std::min(item.find(',', start), item.size());
+        std::string part = item.substr(start, comma - start);
+        part.erase(0, part.find_first_not_of(" \t"));
+        part.erase(part.find_last_not_of(" \t") + 1);
+        if (!part.empty()) npmrc_allow.push_back(part);
+        start = comma + 1;
+      }
+    }
+  }
+  std::vector<std::string> warnings;
+  script_policy_ = ScriptPolicy::Read(package_json_, project_dir_, npmrc_allow, &warnings);
+  for (const std::string& w : warnings) out_.Warn("install-scripts " + w);
+  for (const std::string& name : options_.trust) script_policy_.Allow(name);
+  if (options_.trust_all || config_->GetBool("dangerously-allow-all-scripts")) script_policy_.AllowAll();
+  return std::nullopt;
+}
+
+// npm's --strict-allow-scripts: fail before anything is linked when a package's install
+// scripts are neither allowed nor denied (early links stay off in this mode).
+std::optional<Failure> Installer::CheckStrictScripts(const std::vector<PlanEntry>& packages) const {
+  if (!StrictScripts()) return std::nullopt;
+  std::string list;
+  int count = 0;
+  for (const PlanEntry& p : packages) {
+    if (!p.has_install_script || ScriptsAllowed(p) != ScriptVerdict::kUnreviewed) continue;
+    list += "\n  " + p.spec();
+    ++count;
+  }
+  if (count == 0) return std::nullopt;
+  return Failure{1, "code ESTRICTALLOWSCRIPTS\n--strict-allow-scripts: " + std::to_string(count) +
+                        " package(s) have install scripts not covered by allowScripts:" + list +
+                        "\nAllow or deny them in package.json's \"allowScripts\", run once with "
+                        "--trust=<names>, or bypass this check with --dangerously-allow-all-scripts."};
+}
+
 bool Installer::OpenEarlyStore() {
   if (early_store_) return true;
   Result<store::Store> opened = store::Store::Open(cache_dir_);
@@ -421,7 +467,7 @@ bool Installer::OpenEarlyStore() {
 }
 
 bool Installer::StartEarlyLinks() {
-  if (fsutil::Exists(JoinPath(project_dir_, "node_modules")) || !OpenEarlyStore()) return false;
+  if (StrictScripts() || fsutil::Exists(JoinPath(project_dir_, "node_modules")) || !OpenEarlyStore()) return false;
   early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
   return true;
 }
@@ -516,9 +562,10 @@ std::optional<Failure> Installer::Run() {
   }
   // Trusted packages whose scripts have not run here yet (new, or trusted since).
   bool scripts_on = !config_->GetBool("ignore-scripts");
+  if (auto failed = CheckStrictScripts(plan->packages)) return failed;
   std::set<std::string> built = ReadBuiltList(), to_build;
   for (const PlanEntry& p : plan->packages) {
-    if (p.has_install_script && scripts_on && Trusted(p) &&
+    if (p.has_install_script && scripts_on && ScriptsAllowed(p) == ScriptVerdict::kAllowed &&
         !built.count(BuiltKey(p))) {
       to_build.insert(p.location);
     }
@@ -676,7 +723,8 @@ std::optional<Failure> Installer::Run() {
                  (untrusted_.size() == 1 ? " has" : " have") +
                  " install scripts that did not run (not trusted):" + list +
                  "\nTo run them: skua install --trust=" + names +
-                 "\nor add them to \"trustedDependencies\" in package.json.");
+                 "\nor allow them in package.json (npm's \"allowScripts\": {\"<name>\": true}, or "
+                 "\"trustedDependencies\").");
   }
   return std::nullopt;
 }

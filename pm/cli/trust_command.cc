@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "pm/cli/package_json_edit.h"
+#include "pm/cli/script_policy.h"
 #include "pm/cli/scripts.h"
 #include "pm/config/cli_args.h"
 #include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/lockfile.h"
 #include "pm/registry/manifest.h"
 
 namespace skua::pm::cli {
@@ -195,20 +198,30 @@ int TrustCommand::Run(const std::string& command, const std::vector<std::string>
     PrintError(editor.status().message());
     return 1;
   }
-  std::set<std::string> trusted;
-  if (const JsonValue* list = editor->document().Get("trustedDependencies"); list && list->is_array()) {
-    for (const JsonValue& item : list->items()) {
-      if (item.is_string()) trusted.insert(item.str());
+  // What install decides with (script_policy.h); the identities come from the hidden
+  // lockfile where it has them, as install takes them from the lockfile.
+  ScriptPolicy policy = ScriptPolicy::Read(package_text_, project_dir_, config->GetList("allow-scripts"), nullptr);
+  std::optional<lockfile::Lockfile> hidden;
+  if (Result<std::string> text = fsutil::ReadFile(JoinPath(project_dir_, "node_modules/.package-lock.json")); text.ok()) {
+    if (Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(*text, ".package-lock.json"); lock.ok()) {
+      hidden.emplace(std::move(lock).value());
     }
   }
   std::set<std::string> built = ReadLines(JoinPath(project_dir_, "node_modules/.skua/built"));
   std::vector<Installed> installed;
   Walk(project_dir_, "node_modules", 0, &installed);
   for (Installed& p : installed) {
-    if (p.scripts.empty() || trusted.count(p.manifest.name) ||
-        built.count(p.location + " " + p.spec())) {
-      continue;
+    if (p.scripts.empty() || built.count(p.location + " " + p.spec())) continue;
+    ScriptSubject subject{p.manifest.name, p.manifest.version, p.dir, false, false};
+    if (const lockfile::LockEntry* entry = hidden ? hidden->Find(p.location) : nullptr) {
+      std::string resolved = entry->meta.GetString("resolved");
+      subject.name = entry->PackageName();
+      subject.version = entry->Version();
+      subject.registry = !entry->meta.GetBool("link") && (resolved.empty() || IsRegistryTarball(resolved));
+      subject.in_bundle = entry->meta.GetBool("inBundle");
+      if (!subject.registry && !entry->meta.GetBool("link")) subject.source = resolved;
     }
+    if (policy.Check(subject) != ScriptVerdict::kUnreviewed) continue;
     untrusted_.push_back(std::move(p));
   }
   std::stable_sort(untrusted_.begin(), untrusted_.end(),

@@ -2,7 +2,8 @@
 // `trustedDependencies` (bun's field; the file keeps its indentation and key order) and
 // runs their skipped install scripts now. `skua untrusted` lists the installed packages
 // whose install scripts were skipped: those with preinstall/install/postinstall scripts
-// (or a binding.gyp) that are neither trusted nor recorded in node_modules/.skua/built.
+// (or a binding.gyp) that no list allows or denies (script_policy.h) and that are not
+// recorded in node_modules/.skua/built.
 #ifndef SKUA_PM_CLI_TRUST_COMMAND_H_
 #define SKUA_PM_CLI_TRUST_COMMAND_H_
 

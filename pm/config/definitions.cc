@@ -30,6 +30,10 @@ const std::vector<Definition>& AllDefinitions() {
       {"prefer-offline", ValueType::kBoolean, "false"},
       {"prefer-online", ValueType::kBoolean, "false"},
       {"ignore-scripts", ValueType::kBoolean, "false"},
+      // npm 11.16+'s install-script policy (skua enforces it as npm 12 does).
+      {"allow-scripts", ValueType::kList, nullptr},
+      {"dangerously-allow-all-scripts", ValueType::kBoolean, "false"},
+      {"strict-allow-scripts", ValueType::kBoolean, "false"},
       {"save-exact", ValueType::kBoolean, "false"},
       {"save-prefix", ValueType::kString, "^"},
       {"omit", ValueType::kList, nullptr},

@@ -1,0 +1,175 @@
+#include "pm/cli/script_policy.h"
+
+#include "base/status.h"
+#include "pm/lockfile/json_value.h"
+#include "pm/semver/range.h"
+#include "pm/semver/version.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::cli {
+namespace {
+
+using lockfile::JsonValue;
+
+// npm's isExactVersionDisjunction: "1.2.3" or "1.2.3 || 1.2.4", nothing else.
+bool IsExactVersions(std::string_view text) {
+  if (text.find_first_not_of(" \t") == std::string_view::npos) return false;
+  while (true) {
+    size_t bar = text.find("||");
+    std::string_view part = text.substr(0, bar);
+    if (!semver::ParseVersion(part, false).ok()) return false;
+    if (bar == std::string_view::npos) return true;
+    text.remove_prefix(bar + 2);
+  }
+}
+
+void Warn(std::vector<std::string>* warnings, std::string_view where, std::string_view key,
+          std::string_view why) {
+  if (warnings) warnings->push_back(std::string(where) + ": ignoring \"" + std::string(key) + "\" - " + std::string(why));
+}
+
+// The strings of a JSON array (other items skipped).
+std::vector<std::string> Strings(const JsonValue* list) {
+  std::vector<std::string> out;
+  if (list == nullptr || !list->is_array()) return out;
+  for (const JsonValue& item : list->items()) {
+    if (item.is_string()) out.push_back(item.str());
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsRegistryTarball(std::string_view url) {
+  size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
+  if (scheme == 0) return false;
+  size_t host_end = url.find('/', scheme);
+  if (host_end == std::string_view::npos || host_end == scheme) return false;
+  for (size_t at = url.find("/-/", host_end + 2); at != std::string_view::npos; at = url.find("/-/", at + 1)) {
+    std::string_view file = url.substr(at + 3);
+    file = file.substr(0, file.find('/'));
+    for (size_t i = 1; i + 1 < file.size(); ++i) {
+      if (file[i] == '-' && file[i + 1] >= '0' && file[i + 1] <= '9') return true;
+    }
+  }
+  return false;
+}
+
+bool ScriptPolicy::AddNameRule(std::string_view key, bool allow, std::string_view where,
+                               std::vector<std::string>* warnings, bool registry_only) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(key);
+  if (!spec.ok() || spec->name.empty()) {
+    Warn(warnings, where, key, "not a package name");
+    return false;
+  }
+  Rule rule{spec->name, "", "", registry_only, allow};
+  switch (spec->type) {
+    case spec::SpecType::kRange:
+      if (spec->fetch_spec == "*" || spec->raw_spec.empty() || spec->raw_spec == "*") break;
+      if (!IsExactVersions(spec->fetch_spec)) {
+        Warn(warnings, where, key, "semver ranges (^, ~, >=, <) are not allowed; use exact versions joined by \"||\"");
+        return false;
+      }
+      rule.versions = spec->fetch_spec;
+      break;
+    case spec::SpecType::kVersion:
+      rule.versions = spec->fetch_spec;
+      break;
+    case spec::SpecType::kTag:
+      Warn(warnings, where, key, "dist-tags cannot be checked when scripts run; use exact versions joined by \"||\"");
+      return false;
+    default:
+      Warn(warnings, where, key, "only package names and exact versions are accepted here");
+      return false;
+  }
+  rules_.push_back(std::move(rule));
+  return true;
+}
+
+// npm's allowScripts key: a registry key, or the `file:`/folder/URL source of a package.
+void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view where,
+                             std::vector<std::string>* warnings) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(key, project_dir_);
+  if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory ||
+                    spec->type == spec::SpecType::kRemote)) {
+    rules_.push_back(Rule{"", "", spec->fetch_spec, false, allow});
+    return;
+  }
+  if (spec.ok() && spec->type == spec::SpecType::kAlias) {
+    Warn(warnings, where, key, "an alias names no package; write the real package's name");
+    return;
+  }
+  if (spec.ok() && spec->type == spec::SpecType::kGit) {
+    Warn(warnings, where, key, "git sources are not matched yet; list the package's name in trustedDependencies");
+    return;
+  }
+  AddNameRule(key, allow, where, warnings, /*registry_only=*/true);
+}
+
+ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view project_dir,
+                                const std::vector<std::string>& npmrc_allow_scripts,
+                                std::vector<std::string>* warnings) {
+  ScriptPolicy policy;
+  policy.project_dir_ = std::string(project_dir);
+  Result<JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
+  if (!doc.ok()) return policy;
+  // npm: package.json's allowScripts, else the npmrc list.
+  size_t before = policy.rules_.size();
+  if (const JsonValue* allow = doc->Get("allowScripts"); allow && allow->is_object()) {
+    for (const lockfile::JsonMember& m : allow->members()) {
+      if (m.value.type() == JsonValue::Type::kBool) policy.AddNpmKey(m.key, m.value.bool_value(), "package.json allowScripts", warnings);
+    }
+  }
+  if (policy.rules_.size() == before) {
+    for (const std::string& key : npmrc_allow_scripts) policy.AddNpmKey(key, true, ".npmrc allow-scripts", warnings);
+  }
+  for (const std::string& name : Strings(doc->Get("trustedDependencies"))) {
+    policy.AddNameRule(name, true, "package.json trustedDependencies", warnings);
+  }
+  if (const JsonValue* pnpm = doc->Get("pnpm"); pnpm && pnpm->is_object()) {
+    for (const std::string& name : Strings(pnpm->Get("onlyBuiltDependencies"))) {
+      policy.AddNameRule(name, true, "package.json pnpm.onlyBuiltDependencies", warnings);
+    }
+    for (const char* deny : {"neverBuiltDependencies", "ignoredBuiltDependencies"}) {
+      for (const std::string& name : Strings(pnpm->Get(deny))) {
+        policy.AddNameRule(name, false, std::string("package.json pnpm.") + deny, warnings);
+      }
+    }
+    if (const JsonValue* builds = pnpm->Get("allowBuilds"); builds && builds->is_object()) {
+      for (const lockfile::JsonMember& m : builds->members()) {
+        if (m.value.type() == JsonValue::Type::kBool) policy.AddNameRule(m.key, m.value.bool_value(), "package.json pnpm.allowBuilds", warnings);
+      }
+    }
+    if (pnpm->GetBool("dangerouslyAllowAllBuilds")) policy.allow_all_ = true;
+  }
+  if (const JsonValue* meta = doc->Get("dependenciesMeta"); meta && meta->is_object()) {
+    for (const lockfile::JsonMember& m : meta->members()) {
+      const JsonValue* built = m.value.is_object() ? m.value.Get("built") : nullptr;
+      if (built && built->type() == JsonValue::Type::kBool) policy.AddNameRule(m.key, built->bool_value(), "package.json dependenciesMeta", warnings);
+    }
+  }
+  return policy;
+}
+
+bool ScriptPolicy::Matches(const Rule& rule, const ScriptSubject& subject) {
+  if (!rule.source.empty()) return !subject.registry && subject.source == rule.source;
+  if (rule.name != subject.name || (rule.registry_only && !subject.registry)) return false;
+  if (rule.versions.empty()) return true;
+  // A version nobody can vouch for: a deny still holds, an allow does not (npm's rule).
+  if (subject.version.empty()) return !rule.allow;
+  return semver::Satisfies(subject.version, rule.versions, semver::RangeOptions{.loose = true});
+}
+
+ScriptVerdict ScriptPolicy::Check(const ScriptSubject& subject) const {
+  if (allow_all_) return ScriptVerdict::kAllowed;
+  if (subject.in_bundle) return ScriptVerdict::kUnreviewed;
+  bool allowed = false;
+  for (const Rule& rule : rules_) {
+    if (!Matches(rule, subject)) continue;
+    if (!rule.allow) return ScriptVerdict::kDenied;
+    allowed = true;
+  }
+  return allowed ? ScriptVerdict::kAllowed : ScriptVerdict::kUnreviewed;
+}
+
+}  // namespace skua::pm::cli

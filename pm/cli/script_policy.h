@@ -1,0 +1,78 @@
+// Which dependencies may run their install scripts (pm-spec §2.11.2). Nothing runs
+// unless the project allows it, in any of the formats the other clients read from the
+// root package.json:
+//   npm 12   "allowScripts": {"pkg": true, "pkg@1.2.3 || 1.2.4": true, "other": false}
+//            (or npm's `allow-scripts` config, a comma list, when package.json has none)
+//   bun      "trustedDependencies": ["pkg"]
+//   pnpm     "pnpm": {"onlyBuiltDependencies": ["pkg"], "ignoredBuiltDependencies": [...],
+//                     "neverBuiltDependencies": [...], "allowBuilds": {"pkg": true}}
+//   yarn     "dependenciesMeta": {"pkg": {"built": true}}
+// plus `--trust[=a,b]` and npm's `dangerously-allow-all-scripts`. A deny anywhere wins
+// over an allow. npm's key rules hold for every list: a bare name or `name@*` covers every
+// version, `name@1.2.3 || 1.2.4` those versions only; ranges and tags are dropped with a
+// warning (they would allow versions nobody reviewed). npm's allowScripts keys of the
+// registry form match only registry packages (a tarball or git package that calls itself
+// "pkg" is not pkg); its `file:`/URL keys match that source. Bundled packages are never
+// allowed by name (their tarball names them), only by allowing everything.
+#ifndef SKUA_PM_CLI_SCRIPT_POLICY_H_
+#define SKUA_PM_CLI_SCRIPT_POLICY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skua::pm::cli {
+
+// A package with install scripts, as the lockfile names it.
+struct ScriptSubject {
+  std::string name;      // The real package name (an alias's target).
+  std::string version;   // Empty when unknown.
+  std::string source;    // Non-registry packages: the tarball URL, or the folder's path.
+  bool registry = true;  // Fetched as a registry tarball.
+  bool in_bundle = false;
+};
+
+// A registry's tarball URL (`<registry>/<name>/-/<name>-<version>.tgz`): npm's test, which
+// wants a path before "/-/" so that `https://evil.test/-/pkg-1.0.0.tgz` is not one.
+bool IsRegistryTarball(std::string_view url);
+
+enum class ScriptVerdict { kAllowed, kDenied, kUnreviewed };
+
+class ScriptPolicy {
+ public:
+  // The root package.json's lists; `npmrc_allow_scripts` is npm's `allow-scripts` config
+  // from the npmrc files, used when package.json has no allowScripts. `file:` keys are
+  // resolved against `project_dir`. Dropped keys are described in `warnings`.
+  static ScriptPolicy Read(std::string_view package_json, std::string_view project_dir,
+                           const std::vector<std::string>& npmrc_allow_scripts,
+                           std::vector<std::string>* warnings);
+
+  void Allow(std::string_view name) { AddNameRule(name, true, "--trust", nullptr); }
+  void AllowAll() { allow_all_ = true; }
+
+  ScriptVerdict Check(const ScriptSubject& subject) const;
+
+ private:
+  struct Rule {
+    std::string name;      // Registry and name rules: the package name.
+    std::string versions;  // Exact versions joined by "||"; empty: every version.
+    std::string source;    // Source rules (npm's file:/URL keys): the source to match.
+    bool registry_only = false;  // npm's allowScripts keys: registry packages only.
+    bool allow = true;
+  };
+
+  // Adds `key` ("pkg", "pkg@1.0.0 || 1.0.1", "@s/p@*"); false when it is dropped.
+  bool AddNameRule(std::string_view key, bool allow, std::string_view where,
+                   std::vector<std::string>* warnings, bool registry_only = false);
+  void AddNpmKey(std::string_view key, bool allow, std::string_view where,
+                 std::vector<std::string>* warnings);
+  static bool Matches(const Rule& rule, const ScriptSubject& subject);
+
+  std::string project_dir_;
+  std::vector<Rule> rules_;
+  bool allow_all_ = false;
+};
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_SCRIPT_POLICY_H_
