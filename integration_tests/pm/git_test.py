@@ -67,6 +67,45 @@ def installed(d, name):
         return json.load(f)['version']
 
 
+def prepared_git(base, env, reg, npmrc):
+    """A git dependency with a `prepare` script is built before it is packed, as npm builds
+    it: its dependencies (dev ones too) installed in a copy of the checkout, then prepare."""
+    builds = os.path.join(TMP, 'builds')
+    os.makedirs(builds)
+    git(builds, 'init', '-q', '-b', 'main')
+    script = ('node -e "require(\'fs\').writeFileSync(\'built.js\', \'module.exports = \' + '
+              'JSON.stringify(require(\'b/package.json\').version) + \';\\n\')"')
+    commit(builds, {'name': 'builds', 'version': '1.0.0', 'devDependencies': {'b': '^1.0.0'},
+                    'scripts': {'prepare': script}})
+    spec = 'git+file://' + builds
+    d = project('prepare-trusted', {'builds': spec})
+    with open(os.path.join(d, 'package.json')) as f:
+        package = json.load(f)
+    package['trustedDependencies'] = ['builds']
+    with open(os.path.join(d, 'package.json'), 'w') as f:
+        json.dump(package, f, indent=2)
+    support.run_skua(SKUA, d, ['install', *reg], env)
+    with open(os.path.join(d, 'node_modules/builds/built.js')) as f:
+        assert f.read() == 'module.exports = "1.2.0";\n'
+    assert not os.path.exists(os.path.join(d, 'node_modules/builds/node_modules'))
+    assert not os.path.exists(os.path.join(d, 'node_modules/b'))  # A dev dependency of builds.
+    cached = [r for r, dirs, _ in os.walk(os.path.join(env['SKUA_CACHE_DIR'], 'git'))
+              if 'node_modules' in dirs or os.path.basename(r).startswith('prepare-')]
+    assert not cached, cached
+    check('a trusted git dependency is prepared (dev dependencies, prepare) before packing')
+
+    if shutil.which('npm'):
+        n = project('prepare-npm', {'builds': spec})
+        subprocess.run(['npm', 'install', '--registry', base, '--userconfig', npmrc, '--cache',
+                        os.path.join(TMP, 'npmcache'), '--no-audit', '--no-fund'],
+                       cwd=n, env=env, check=True, capture_output=True, timeout=300)
+        assert sorted(os.listdir(os.path.join(n, 'node_modules/builds'))) == \
+            sorted(os.listdir(os.path.join(d, 'node_modules/builds')))
+        texts = [json.load(open(os.path.join(x, 'package-lock.json'))) for x in (n, d)]
+        assert texts[0]['packages']['node_modules/builds'] == texts[1]['packages']['node_modules/builds'], texts
+        check('the prepared git package holds the files npm 11\'s holds, same lockfile entry')
+
+
 def main():
     repo, shas = make_repo()
     url = 'git+file://' + repo
@@ -114,6 +153,8 @@ def main():
         r = support.run_skua(SKUA, d, ['install', *reg], env)
         assert 'up to date' in r.stdout, r.stdout
         check('second install is up to date')
+
+        prepared_git(base, env, reg, npmrc)
 
         # `skua add` of a nameless git spec reads the name from the repository.
         adders = [project('add-skua', {})]

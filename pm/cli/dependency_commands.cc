@@ -312,7 +312,7 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
         }
       }
       if (name.empty() && sp.type == spec::SpecType::kGit) {
-        Result<tree::GitPackage> git = GitPackages(s.context.cache_dir).Read(sp);
+        Result<tree::GitPackage> git = GitPackages(s.context.cache_dir, GitPrepare{}).Read(sp);
         if (!git.ok()) return git.status();
         name = git->manifest.name;
       }

@@ -1,12 +1,17 @@
 // Git dependencies for install/ci/add: reading them for the tree, packing them into the store.
 #include "pm/cli/git_packages.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pm/cli/pack_command.h"
 #include "pm/fetch/byte_source.h"
 #include "pm/fsutil/fsutil.h"
+#include "pm/link/materializer.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/registry/manifest.h"
 
@@ -18,6 +23,43 @@ using fsutil::JoinPath;
 
 Status Naming(const Status& status, const std::string& what) {
   return Status(status.code(), status.message() + "\n(while " + what + ")");
+}
+
+bool HasPrepareScript(const lockfile::JsonValue& package_json) {
+  const lockfile::JsonValue* scripts = package_json.Get("scripts");
+  return scripts && scripts->is_object() && scripts->Get("prepare");
+}
+
+// A copy of the folder `from` (files, folders, symlinks) at `to`, which must not exist.
+Status CopyTree(const std::string& from, const std::string& to) {
+  if (mkdir(to.c_str(), 0755) != 0) return fsutil::ErrnoStatus("mkdir", to, errno);
+  DIR* d = opendir(from.c_str());
+  if (d == nullptr) return fsutil::ErrnoStatus("opendir", from, errno);
+  std::vector<std::string> names;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != "..") names.push_back(name);
+  }
+  closedir(d);
+  for (const std::string& name : names) {
+    std::string src = JoinPath(from, name), dst = JoinPath(to, name);
+    struct stat st;
+    if (lstat(src.c_str(), &st) != 0) return fsutil::ErrnoStatus("lstat", src, errno);
+    Status copied = Status::Ok();
+    if (S_ISDIR(st.st_mode)) {
+      copied = CopyTree(src, dst);
+    } else if (S_ISLNK(st.st_mode)) {
+      char target[4096];
+      ssize_t n = readlink(src.c_str(), target, sizeof(target) - 1);
+      if (n < 0 || symlink(std::string(target, n).c_str(), dst.c_str()) != 0) {
+        copied = fsutil::ErrnoStatus("symlink", dst, errno);
+      }
+    } else if (S_ISREG(st.st_mode)) {
+      copied = link::CopyFileAt(AT_FDCWD, src, AT_FDCWD, dst, st.st_mode & 0777);
+    }
+    if (!copied.ok()) return copied;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -70,22 +112,35 @@ Result<tree::GitPackage> GitPackages::Read(const spec::DepSpec& spec) {
     if (!text.ok()) return NotFound("Could not read package.json in the git repository at " + checkout->sha);
     Result<lockfile::JsonValue> doc = lockfile::ParseJson(*text, file);
     if (!doc.ok()) return doc.status();
-    const lockfile::JsonValue* scripts = doc->Get("scripts");
-    if (scripts && scripts->is_object() && scripts->Get("prepare")) {
-      // Differs from npm: npm installs the repository's dependencies and runs `prepare`
-      // before packing it.
-      return Status(StatusCode::kUnimplemented,
-                    "this git dependency has a \"prepare\" script, which skua does not run for git "
-                    "dependencies yet (npm installs its dependencies and runs prepare before packing)");
-    }
     Result<registry::Manifest> manifest = registry::ParsePackageJson(*text, file);
     if (!manifest.ok()) return manifest.status();
+    if (HasPrepareScript(*doc) && prepare_.allowed && !prepare_.allowed(manifest->name)) {
+      const std::string& name = manifest->name;
+      return InvalidArgument("this git dependency has a \"prepare\" script, which builds it before it is "
+                             "packed; it runs only when the project allows " + name + "'s scripts: "
+                             "skua install --trust=" + name + ", or add \"" + name +
+                             "\" to \"trustedDependencies\" in package.json");
+    }
     return tree::GitPackage{std::move(manifest).value(),
                             git::FormatResolved(*repo, checkout->sha, spec.git_subdir)};
   };
   Result<tree::GitPackage> result = read();
   if (!result.ok()) result = Naming(result.status(), "resolving " + what);
   return read_.emplace(what, std::move(result)).first->second;
+}
+
+Result<std::string> GitPackages::Prepared(const std::string& dir, const PlanEntry& p, std::string* copy) {
+  std::string file = JoinPath(dir, "package.json");
+  Result<std::string> text = fsutil::ReadFile(file);
+  if (!text.ok()) return text.status();
+  Result<lockfile::JsonValue> doc = lockfile::ParseJson(*text, file);
+  if (!doc.ok()) return doc.status();
+  if (!HasPrepareScript(*doc) || !prepare_.run) return dir;
+  // The checkout is shared by every install: the build happens in a copy.
+  *copy = JoinPath(JoinPath(cache_dir_, "git"), fsutil::UniqueName("prepare-"));
+  if (Status copied = CopyTree(dir, *copy); !copied.ok()) return copied;
+  if (Status ran = prepare_.run(*copy, p.name, p.tarball); !ran.ok()) return ran;
+  return *copy;
 }
 
 Status GitPackages::Fetch(const std::vector<PlanEntry>& packages, std::vector<bool>* needed,
@@ -99,7 +154,10 @@ Status GitPackages::Fetch(const std::vector<PlanEntry>& packages, std::vector<bo
     if (!resolved.ok()) return Naming(resolved.status(), what);
     Result<Checkout> checkout = CheckoutOf(resolved->repo, resolved->sha);
     if (!checkout.ok()) return Naming(checkout.status(), what);
-    Result<std::string> tarball = PackFolderTarball(checkout->dir + resolved->subdir);
+    std::string copy;
+    Result<std::string> folder = Prepared(checkout->dir + resolved->subdir, p, &copy);
+    Result<std::string> tarball = folder.ok() ? PackFolderTarball(*folder) : folder.status();
+    if (!copy.empty()) fsutil::RemoveTree(copy);
     if (!tarball.ok()) return Naming(tarball.status(), what);
     fetch::MemorySource source(*tarball);
     fetch::ExtractOptions options;

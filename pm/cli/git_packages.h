@@ -8,6 +8,7 @@
 #ifndef SKUA_PM_CLI_GIT_PACKAGES_H_
 #define SKUA_PM_CLI_GIT_PACKAGES_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,9 +23,21 @@
 
 namespace skua::pm::cli {
 
+// A git package with a `prepare` script is built before it is packed, as npm builds it:
+// `install` (dev dependencies included) in a copy of the checkout, whose root lifecycle
+// runs `prepare`. The installer decides whose preparation may run.
+struct GitPrepare {
+  // Whether the package called `name` may run its scripts; a refusal fails resolution.
+  std::function<bool(const std::string& name)> allowed;
+  // Prepares the copy in `dir` of the package fetched from `resolved`. Null: pack
+  // unprepared (--ignore-scripts).
+  std::function<Status(const std::string& dir, const std::string& name, const std::string& resolved)> run;
+};
+
 class GitPackages {
  public:
-  explicit GitPackages(std::string cache_dir) : cache_dir_(std::move(cache_dir)) {}
+  GitPackages(std::string cache_dir, GitPrepare prepare)
+      : cache_dir_(std::move(cache_dir)), prepare_(std::move(prepare)) {}
 
   // For tree::BuildOptions::read_git; remembered per (name, spec).
   Result<tree::GitPackage> Read(const spec::DepSpec& spec);
@@ -42,7 +55,12 @@ class GitPackages {
   // The cached checkout of `committish` (a sha; short ones are resolved by fetching).
   Result<Checkout> CheckoutOf(const git::GitRepo& repo, const std::string& committish);
 
+  // The folder to pack for the checkout folder `dir`: `dir` itself, or a prepared copy
+  // (*copy set, for the caller to remove).
+  Result<std::string> Prepared(const std::string& dir, const PlanEntry& p, std::string* copy);
+
   std::string cache_dir_;
+  GitPrepare prepare_;
   std::map<std::string, Result<tree::GitPackage>> read_;
 };
 

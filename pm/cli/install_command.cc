@@ -125,6 +125,7 @@ class Installer {
   // linked as it is placed); false otherwise.
   bool StartEarlyLinks();
   std::optional<Failure> ReadScriptPolicy();
+  Status PrepareGitPackage(const std::string& dir, const std::string& name, const std::string& resolved);
   std::optional<Failure> CheckStrictScripts(const std::vector<PlanEntry>& packages) const;
   // --strict-allow-scripts holds unless scripts are off or all allowed.
   bool StrictScripts() const {
@@ -232,8 +233,17 @@ std::optional<Failure> Installer::Load() {
       registry::RegistryClient::Create(network_, cache_dir_);
   if (!client.ok()) return Failure{1, client.status().message()};
   client_ = std::move(client).value();
-  git_.emplace(cache_dir_);
   if (auto failed = ReadScriptPolicy()) return failed;
+  GitPrepare prepare;
+  prepare.allowed = [this](const std::string& name) {
+    return script_policy_.Check(ScriptSubject{name, "", "", false, false}) == ScriptVerdict::kAllowed;
+  };
+  if (!config_->GetBool("ignore-scripts")) {
+    prepare.run = [this](const std::string& dir, const std::string& name, const std::string& resolved) {
+      return PrepareGitPackage(dir, name, resolved);
+    };
+  }
+  git_.emplace(cache_dir_, std::move(prepare));
   return std::nullopt;
 }
 
@@ -438,6 +448,54 @@ std::optional<Failure> Installer::ReadScriptPolicy() {
   for (const std::string& name : options_.trust) script_policy_.Allow(name);
   if (options_.trust_all || config_->GetBool("dangerously-allow-all-scripts")) script_policy_.AllowAll();
   return std::nullopt;
+}
+
+// npm's preparation of a git dependency (pacote's GitFetcher): `install` with every
+// dependency type in the copy `dir`, whose root lifecycle runs `prepare`, with this
+// install's configuration (npm_config_* in the environment) minus what would change what
+// that install does. A package already being prepared up the chain is packed as it is
+// (npm's _PACOTE_NO_PREPARE_), so git dependencies naming each other do not recurse.
+Status Installer::PrepareGitPackage(const std::string& dir, const std::string& name,
+                                    const std::string& resolved) {
+  constexpr const char* kChain = "SKUA_GIT_PREPARING";
+  std::string chain = getenv(kChain) ? getenv(kChain) : "";
+  for (size_t start = 0; start < chain.size();) {
+    size_t end = std::min(chain.find('\n', start), chain.size());
+    if (chain.compare(start, end - start, resolved) == 0) return Status::Ok();
+    start = end + 1;
+  }
+  Result<std::string> shim = PrepareNodeShim(project_dir_);
+  if (!shim.ok()) return shim.status();
+  ScriptEnvironment env = MakeScriptEnvironment(*config_, "install", cwd_, dir, *shim);
+  for (const char* key : {"allow_scripts", "strict_allow_scripts", "package_lock_only", "dry_run",
+                          "global", "prefix", "workspace", "workspaces", "omit", "include",
+                          "production", "save", "save_dev", "save_optional", "save_peer"}) {
+    env.base.erase(std::string("npm_config_") + key);
+  }
+  env.base[kChain] = chain.empty() ? resolved : chain + "\n" + resolved;
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (n <= 0) return fsutil::ErrnoStatus("readlink", "/proc/self/exe", errno);
+  ScriptCall call;
+  call.package_dir = dir;
+  call.package_json_path = JoinPath(dir, "package.json");
+  call.name = name;
+  call.event = "prepare";
+  call.command = ShellQuote(std::string(exe, n)) +
+                 " install --include=dev --include=peer --include=optional --no-package-lock-only";
+  if (options_.trust_all) call.command += " --trust";
+  for (const std::string& t : options_.trust) call.command += " --trust=" + ShellQuote(t);
+  call.capture = true;
+  out_.Verbose("preparing git dependency " + name + " (" + resolved + ")");
+  std::string output;
+  Result<int> code = RunScript(env, call, &output);
+  if (!code.ok()) return code.status();
+  if (*code != 0) {
+    return InvalidArgument("git dep preparation failed: installing " + name +
+                           "'s dependencies and running its prepare script exited with code " +
+                           std::to_string(*code) + (output.empty() ? "" : "\n" + output));
+  }
+  return Status::Ok();
 }
 
 // npm's --strict-allow-scripts: fail before anything is linked when a package's install
