@@ -223,7 +223,9 @@ def script_policies(url):
     assert not os.path.exists(os.path.join(p, 'node_modules'))
     skua(p, 'install', '--strict-allow-scripts', '--trust=@s/d', *reg)
     assert ran(p)
-    check('--strict-allow-scripts fails before linking anything')
+    r = skua(p, 'ci', '--strict-allow-scripts', *reg, expect=1)
+    assert 'ESTRICTALLOWSCRIPTS' in r.stderr and ran(p), r.stderr  # node_modules kept.
+    check('--strict-allow-scripts fails before linking or removing anything')
 
     r = skua(p, 'install', '--allow-scripts=@s/d', *reg, expect=1)
     assert 'EALLOWSCRIPTS' in r.stderr, r.stderr

@@ -597,6 +597,7 @@ std::optional<Failure> Installer::Run() {
   plan_options.platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
+  if (auto failed = CheckStrictScripts(plan->packages)) return failed;
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
     if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
@@ -620,7 +621,6 @@ std::optional<Failure> Installer::Run() {
   }
   // Trusted packages whose scripts have not run here yet (new, or trusted since).
   bool scripts_on = !config_->GetBool("ignore-scripts");
-  if (auto failed = CheckStrictScripts(plan->packages)) return failed;
   std::set<std::string> built = ReadBuiltList(), to_build;
   for (const PlanEntry& p : plan->packages) {
     if (p.has_install_script && scripts_on && ScriptsAllowed(p) == ScriptVerdict::kAllowed &&
