@@ -1,0 +1,50 @@
+#include "pm/lockfile/edges.h"
+
+namespace skua::pm::lockfile {
+namespace {
+
+// The root, workspaces and other linked folders: npm loads their devDependencies too.
+bool IsTopLocation(const std::string& location) {
+  return !location.starts_with("node_modules/") && location.find("/node_modules/") == std::string::npos;
+}
+
+}  // namespace
+
+LockEdges::LockEdges(const Lockfile& lock) : lock_(lock) {
+  for (const LockEntry& e : lock.packages) locations_.insert(e.location);
+}
+
+void LockEdges::ForEachEdge(const LockEntry& from,
+                            const std::function<void(std::string_view, std::string_view,
+                                                     const std::string&)>& fn) const {
+  if (from.meta.GetBool("link")) return;
+  auto exists = [this](const std::string& location) { return locations_.count(location) > 0; };
+  for (const char* kind : {"dependencies", "optionalDependencies", "peerDependencies", "devDependencies"}) {
+    if (std::string_view(kind) == "devDependencies" && !IsTopLocation(from.location)) continue;
+    const JsonValue* deps = from.meta.Get(kind);
+    if (deps == nullptr || !deps->is_object()) continue;
+    for (const JsonMember& dep : deps->members()) {
+      std::string target = ResolveLocation(from.location, dep.key, exists);
+      if (!target.empty()) fn(dep.key, dep.value.is_string() ? dep.value.str() : "", target);
+    }
+  }
+}
+
+std::set<std::string> LockEdges::Reachable(const std::vector<std::string>& roots) const {
+  std::set<std::string> seen;
+  std::vector<std::string> todo;
+  auto visit = [&](const std::string& location) {
+    if (locations_.count(location) && seen.insert(location).second) todo.push_back(location);
+  };
+  for (const std::string& root : roots) visit(root);
+  while (!todo.empty()) {
+    std::string location = std::move(todo.back());
+    todo.pop_back();
+    const LockEntry* entry = lock_.Find(location);
+    if (entry->meta.GetBool("link")) visit(entry->meta.GetString("resolved"));
+    ForEachEdge(*entry, [&](std::string_view, std::string_view, const std::string& target) { visit(target); });
+  }
+  return seen;
+}
+
+}  // namespace skua::pm::lockfile
