@@ -162,6 +162,55 @@ def run(url):
     assert not os.path.exists(os.path.join(bad, 'package-lock.json'))
     check('workspaces that is not an array: EWORKSPACESCONFIG, as npm')
 
+def install_filters(url):
+    """An install filtered to workspaces (run inside one, -w, --include-workspace-root)
+    writes only what they need and keeps the rest of node_modules, as npm 11 does; the
+    lockfile is the whole project's either way."""
+    reg = '--registry=' + url
+    steps = [('packages/z', []), ('.', ['-w', 'q']), ('.', ['-w', 'a', '--include-workspace-root']),
+             ('.', [])]
+    p = project('filtered', ROOT, FILES)
+    states = []
+    for where, args in steps:
+        skua(os.path.join(p, where), 'install', reg, *args)
+        with open(os.path.join(p, 'node_modules/.package-lock.json')) as f:
+            states.append((layout(p), sorted(json.load(f)['packages'])))
+    first = {x[0] for x in states[0][0]}
+    assert 'node_modules/@x/zz' in first and 'node_modules/a' in first, first
+    assert 'node_modules/d' in first and 'packages/a/node_modules/b' in first, first  # a's dev dep too.
+    assert 'node_modules/b' not in first and 'node_modules/q' not in first, first
+    assert states[0][1] == sorted({x[0] for x in states[0][0]} - {'packages/a/node_modules/b'} |
+                                  {'packages/a', 'packages/z', 'packages/a/node_modules/b'}), states[0][1]
+    second = {x[0] for x in states[1][0]}
+    assert second == first | {'node_modules/q'}, second ^ first
+    third = {x[0] for x in states[2][0]}
+    assert third == second | {'node_modules/b'}, third ^ second
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        assert 'other/q' in json.load(f)['packages']
+    assert 'up to date' in skua(p, 'install', reg).stdout
+    check('install filtered to workspaces writes their part only and keeps the rest')
+
+    r = skua(p, 'install', reg, '-w', 'nosuch', expect=1)
+    assert 'No workspaces found' in r.stderr and '--workspace=nosuch' in r.stderr, r.stderr
+    check('install -w of a missing workspace: "No workspaces found"')
+
+    if shutil.which('npm'):
+        n = project('filtered-npm', ROOT, FILES)
+        for (where, args), (ours, hidden) in zip(steps, states):
+            subprocess.run(['npm', 'install', reg, *args, '--cache', os.path.join(TMP, 'npmcache'),
+                            '--ignore-scripts', '--no-audit', '--no-fund', '--userconfig',
+                            os.path.join(TMP, 'empty-npmrc')],
+                           cwd=os.path.join(n, where), env=clean_env(), check=True, capture_output=True,
+                           timeout=300)
+            with open(os.path.join(n, 'node_modules/.package-lock.json')) as f:
+                theirs = sorted(json.load(f)['packages'])
+            assert layout(n) == ours, (where, args, layout(n) ^ ours)
+            assert theirs == hidden, (where, args, theirs, hidden)
+        check('each filtered install leaves the node_modules and hidden lockfile npm 11 leaves')
+    else:
+        print('skip npm differential: npm not on PATH')
+
+
 def write_bin(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:
@@ -277,6 +326,7 @@ def main():
     proc, url = start_registry(FIXTURE)
     try:
         run(url)
+        install_filters(url)
         run_filters()
         add_filters(url)
     finally:

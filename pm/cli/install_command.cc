@@ -31,6 +31,7 @@
 #include "pm/config/network_options.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/ci_check.h"
+#include "pm/lockfile/edges.h"
 #include "pm/lockfile/from_tree.h"
 #include "pm/lockfile/lockfile.h"
 #include "pm/lockfile/omit_resolved.h"
@@ -125,6 +126,11 @@ class Installer {
   // linked as it is placed); false otherwise.
   bool StartEarlyLinks();
   std::optional<Failure> ReadScriptPolicy();
+  std::optional<Failure> SelectWorkspaces();
+  // The plan's locations a filtered install writes: what the selected workspaces (and,
+  // with --include-workspace-root, the root) reach in the lockfile.
+  std::set<std::string> FilterLocations(const lockfile::Lockfile& lock,
+                                        const std::vector<PlanEntry>& packages) const;
   Status PrepareGitPackage(const std::string& dir, const std::string& name, const std::string& resolved);
   std::optional<Failure> CheckStrictScripts(const std::vector<PlanEntry>& packages) const;
   // --strict-allow-scripts holds unless scripts are off or all allowed.
@@ -178,6 +184,9 @@ class Installer {
   std::optional<GitPackages> git_;  // Git dependencies (git_packages.h), after Load().
   ScriptPolicy script_policy_;
   std::vector<workspaces::Workspace> workspaces_;
+  // A filtered install (`-w`, `--workspaces`, or run inside a workspace): the workspaces
+  // whose part of the tree is written.
+  std::optional<std::vector<workspaces::Workspace>> selected_;
   std::vector<std::string> untrusted_;
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
   bool reified_ = false;     // Reify began: node_modules is the install's result.
@@ -207,6 +216,7 @@ std::optional<Failure> Installer::Load() {
   config_ = inputs_.config;
   network_ = inputs_.network;
   workspaces_ = inputs_.workspaces;
+  if (auto failed = SelectWorkspaces()) return failed;
   if (InstallIsNoOp(options_, inputs_)) {
     up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
     return std::nullopt;
@@ -450,6 +460,34 @@ std::optional<Failure> Installer::ReadScriptPolicy() {
   return std::nullopt;
 }
 
+// npm's workspace filter for an install without packages: `-w NAME|PATH`, `--workspaces`,
+// or the workspace the command runs in.
+std::optional<Failure> Installer::SelectWorkspaces() {
+  std::vector<std::string> filters = options_.workspace_filters;
+  if (filters.empty() && !options_.all_workspaces && !inputs_.cwd_workspace.empty()) {
+    filters.push_back(inputs_.cwd_workspace);
+  }
+  if (filters.empty() && !options_.all_workspaces) return std::nullopt;
+  Result<std::vector<workspaces::Workspace>> picked =
+      workspaces::FilterWorkspaces(workspaces_, filters, project_dir_, cwd_);
+  if (!picked.ok()) return Failure{1, picked.status().message()};
+  selected_ = std::move(picked).value();
+  return std::nullopt;
+}
+
+std::set<std::string> Installer::FilterLocations(const lockfile::Lockfile& lock,
+                                                 const std::vector<PlanEntry>& packages) const {
+  std::vector<std::string> roots;
+  if (options_.include_workspace_root) roots.push_back("");
+  for (const workspaces::Workspace& ws : *selected_) {
+    roots.push_back(ws.path);
+    for (const PlanEntry& p : packages) {
+      if (p.link_target == ws.path) roots.push_back(p.location);
+    }
+  }
+  return lockfile::LockEdges(lock).Reachable(roots);
+}
+
 // npm's preparation of a git dependency (pacote's GitFetcher): `install` with every
 // dependency type in the copy `dir`, whose root lifecycle runs `prepare`, with this
 // install's configuration (npm_config_* in the environment) minus what would change what
@@ -525,7 +563,7 @@ bool Installer::OpenEarlyStore() {
 }
 
 bool Installer::StartEarlyLinks() {
-  if (StrictScripts() || fsutil::Exists(JoinPath(project_dir_, "node_modules")) || !OpenEarlyStore()) return false;
+  if (selected_ || StrictScripts() || fsutil::Exists(JoinPath(project_dir_, "node_modules")) || !OpenEarlyStore()) return false;
   early_links_ = std::make_unique<EarlyLinks>(project_dir_, *early_store_);
   return true;
 }
@@ -642,6 +680,14 @@ std::optional<Failure> Installer::Run() {
   std::vector<bool> changed =
       ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build,
                       linked ? &*linked : links_after_fetch ? &none : nullptr);
+  // A filtered install writes only its part; the rest of node_modules stays as it is.
+  std::set<std::string> filter;
+  std::vector<bool> in_filter(plan->packages.size(), true);
+  if (selected_) {
+    filter = FilterLocations(*lock, plan->packages);
+    for (size_t i = 0; i < in_filter.size(); ++i) in_filter[i] = filter.count(plan->packages[i].location) > 0;
+  }
+  for (size_t i = 0; i < changed.size(); ++i) changed[i] = changed[i] && in_filter[i];
   out_.Timing("compare node_modules");
 
   Result<store::Store> opened = store::Store::Open(cache_dir_);
@@ -668,6 +714,7 @@ std::optional<Failure> Installer::Run() {
     linked = std::move(finished).value();
     changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
                               to_build, &*linked);
+    for (size_t i = 0; i < changed.size(); ++i) changed[i] = changed[i] && in_filter[i];
   }
   out_.Timing("fetch");
   if (early_ && early_->started() > 0) {
@@ -737,9 +784,25 @@ std::optional<Failure> Installer::Run() {
   if (fsutil::Exists(node_modules)) {
     // The lockfile's text without the root entry; serialised anew only when there is
     // no root entry to cut out.
-    std::optional<std::string> cut = lockfile::HiddenLockfileText(lock_bytes);
+    std::optional<std::string> cut;
+    if (!selected_) cut = lockfile::HiddenLockfileText(lock_bytes);
     std::string hidden_bytes;
-    if (cut) {
+    if (selected_) {
+      // What node_modules holds after a filtered install: the lockfile's entries in the
+      // filter, and the previous install's entries for the rest it kept.
+      lockfile::Lockfile hidden = *lock;
+      hidden.packages.clear();
+      for (const lockfile::LockEntry& e : lock->packages) {
+        if (e.location.empty()) continue;
+        const lockfile::LockEntry* kept = previous ? previous->Find(e.location) : nullptr;
+        if (filter.count(e.location)) {
+          hidden.packages.push_back(e);
+        } else if (kept) {
+          hidden.packages.push_back(*kept);
+        }
+      }
+      hidden_bytes = lockfile::SerializeLockfile(hidden, format);
+    } else if (cut) {
       hidden_bytes = std::move(*cut);
     } else {
       lockfile::Lockfile hidden = *lock;
@@ -757,8 +820,9 @@ std::optional<Failure> Installer::Run() {
   // The stamp comes after everything it hashes; root scripts run after it, so their
   // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
   // rules differ from install's.
+  // A filtered install leaves node_modules partly as it was: no stamp.
   if (options_.command == InstallCommand::kInstall && config_->GetBool("package-lock") &&
-      fsutil::Exists(node_modules)) {
+      !selected_ && fsutil::Exists(node_modules)) {
     std::vector<std::string> locations;
     for (const PlanEntry& p : plan->packages) locations.push_back(p.location);
     if (Status wrote = WriteStamp(project_dir_, InstallStampKey(options_, inputs_), StampFolders(locations)); !wrote.ok()) {

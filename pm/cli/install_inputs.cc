@@ -38,11 +38,13 @@ Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter*
   load.cli = options.config;
   load.project_dir = options.project_dir;
   // npm's workspace root detection: run inside a workspace, the install is the root's
-  // (its .npmrc too). Differs from npm: npm then reifies only that workspace's subtree.
+  // (its .npmrc too), filtered to that workspace.
   bool cli_prefix = std::any_of(options.config.begin(), options.config.end(),
                                 [](const auto& kv) { return kv.first == "prefix"; });
   if (load.project_dir.empty() && !cli_prefix) {
-    load.project_dir = workspaces::FindWorkspaceRoot(config::FindProjectDir(in.cwd));
+    std::string own = config::FindProjectDir(in.cwd);
+    load.project_dir = workspaces::FindWorkspaceRoot(own);
+    if (!load.project_dir.empty()) in.cwd_workspace = own;
   }
   load.exec_path = ExecutablePath();
   Result<config::Config> config = config::Config::Load(load);
@@ -106,6 +108,8 @@ std::string InstallStampKey(const InstallOptions& options, const InstallInputs& 
 
 bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in) {
   bool updating = options.update_all || !options.update.empty();
+  // A `-w` filter is checked by the install itself (a missing workspace is an error).
+  if (!options.workspace_filters.empty() || options.all_workspaces) return false;
   // --package-lock-only runs no root script, which the no-op install does.
   return options.command == InstallCommand::kInstall && !options.package_json && !updating &&
          !in.config->GetBool("package-lock-only") &&

@@ -30,6 +30,9 @@ struct InstallInputs {
   std::optional<config::Config> config;
   config::NetworkOptions network;
   std::vector<workspaces::Workspace> workspaces;
+  // Run inside a workspace (npm's root detection): that workspace's folder, absolute,
+  // which npm then installs as if given `-w <folder>`.
+  std::string cwd_workspace;
 };
 
 // Loads the inputs as `skua install` does (npm's workspace-root detection, a registry

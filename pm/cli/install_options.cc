@@ -12,8 +12,17 @@ Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vecto
   InstallOptions options;
   options.command = command;
   std::vector<std::string> rest;
-  for (const std::string& arg : args) {
-    if (arg == "--silent" || arg == "-s" || arg == "--loglevel=silent") {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if ((arg == "-w" || arg == "--workspace") && i + 1 < args.size()) {
+      options.workspace_filters.push_back(args[++i]);
+    } else if (arg.rfind("--workspace=", 0) == 0) {
+      options.workspace_filters.push_back(arg.substr(12));
+    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
+      options.all_workspaces = true;
+    } else if (arg == "--include-workspace-root" || arg == "--include-workspace-root=true") {
+      options.include_workspace_root = true;
+    } else if (arg == "--silent" || arg == "-s" || arg == "--loglevel=silent") {
       options.level = LogLevel::kSilent;
     } else if (arg == "--verbose" || arg == "-d" || arg == "--loglevel=verbose") {
       options.level = LogLevel::kVerbose;

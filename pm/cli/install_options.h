@@ -24,6 +24,12 @@ struct InstallOptions {
   std::set<std::string> trust;        // `--trust=a,b`.
   std::vector<std::pair<std::string, std::string>> config;  // For config::LoadOptions::cli.
   std::vector<std::string> positional;
+  // npm's `-w NAME|PATH` (repeatable), `--workspaces` (`-ws`) and `--include-workspace-root`
+  // for an install without packages: only what the selected workspaces (and the root's
+  // own dependencies, when included) need is written to node_modules.
+  std::vector<std::string> workspace_filters;
+  bool all_workspaces = false;
+  bool include_workspace_root = false;
 
   // Set by add/remove/update (dependency_commands.h), never by ParseInstallArgs.
   std::string project_dir;  // Empty: npm's search upwards from the working directory.
