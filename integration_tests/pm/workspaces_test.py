@@ -211,6 +211,27 @@ def install_filters(url):
         print('skip npm differential: npm not on PATH')
 
 
+def update_filters(url):
+    """update -w: the workspace's part is resolved again and written; a package also
+    installed outside that part keeps its locked version."""
+    p = project('update-w', ROOT, FILES)
+    skua(p, 'install', '--registry=' + url)
+    newer = json.loads(json.dumps(FIXTURE))
+    newer['packages']['b']['versions']['2.1.0'] = {}
+    newer['packages']['c']['versions']['1.1.0'] = {'manifest': {'dependencies': {'b': '^1.0.0'}}}
+    proc, newer_url = support.start_registry(REGISTRY_PY, os.path.join(TMP, 'newer.json'), newer)
+    try:
+        skua(p, 'update', '-w', 'a', '--registry=' + newer_url)
+    finally:
+        proc.kill()
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        lock = json.load(f)['packages']
+    installed = {loc: v for loc, _, v in layout(p)}
+    assert lock['node_modules/c']['version'] == installed['node_modules/c'] == '1.1.0', (lock, installed)
+    assert lock['node_modules/b']['version'] == installed['node_modules/b'] == '2.0.0', (lock, installed)
+    check('update -w NAME resolves the workspace\'s part again, other copies stay locked')
+
+
 def write_bin(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:
@@ -327,6 +348,7 @@ def main():
     try:
         run(url)
         install_filters(url)
+        update_filters(url)
         run_filters()
         add_filters(url)
     finally:

@@ -16,6 +16,8 @@
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/reporter.h"
 #include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/edges.h"
+#include "pm/lockfile/lockfile.h"
 #include "pm/link/bin_links.h"
 #include "pm/registry/manifest.h"
 #include "pm/registry/pick_manifest.h"
@@ -516,10 +518,35 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
   Result<Session> opened = Open(rest, &save);
   if (!opened.ok()) return Fail(opened.status());
   Session s = std::move(opened).value();
-  if (!s.workspaces.empty()) {
-    return Fail(InvalidArgument("code EUSAGE\n`skua " + command + " -w` is not implemented yet"));
-  }
   std::set<std::string> names(s.options.positional.begin(), s.options.positional.end());
+  if (!s.workspaces.empty()) {
+    if (latest) {
+      return Fail(InvalidArgument("code EUSAGE\n`skua " + command + " --latest -w` is not implemented yet"));
+    }
+    // npm's update -w: what the selected workspaces reach is resolved again (or the named
+    // packages only) and only their part of node_modules is written. Locks are kept by
+    // name (pinned_source.h), so a name also installed outside the workspaces' part stays
+    // locked: unlocking it would move the other copies in the lockfile too.
+    std::vector<std::string> roots;
+    for (const WorkspaceTarget& ws : s.workspaces) {
+      s.options.workspace_filters.push_back(ws.dir);
+      roots.push_back(ws.dir.substr(s.context.project_dir.size() + 1));
+    }
+    s.options.update = names;
+    Result<std::string> text = fsutil::ReadFile(JoinPath(s.context.project_dir, "package-lock.json"));
+    Result<lockfile::Lockfile> lock = text.ok() ? lockfile::ParseLockfile(*text, "package-lock.json")
+                                                : Result<lockfile::Lockfile>(text.status());
+    if (names.empty() && !lock.ok()) s.options.update_all = true;  // Nothing locked to keep.
+    if (names.empty() && lock.ok()) {
+      std::set<std::string> reached = lockfile::LockEdges(*lock).Reachable(roots), outside;
+      for (const lockfile::LockEntry& e : lock->packages) {
+        if (e.location.find("node_modules/") == std::string::npos || e.meta.GetBool("link")) continue;
+        (reached.count(e.location) ? s.options.update : outside).insert(e.PackageName());
+      }
+      for (const std::string& name : outside) s.options.update.erase(name);
+    }
+    return Install(s, save);
+  }
   if (names.empty()) {
     s.options.update_all = true;
   } else {
