@@ -5,10 +5,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "pm/cli/pack_command.h"
+#include "pm/cli/scripts.h"
 #include "pm/fetch/byte_source.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/link/materializer.h"
@@ -63,6 +67,49 @@ Status CopyTree(const std::string& from, const std::string& to) {
 }
 
 }  // namespace
+
+Status PrepareGitCheckout(const GitPrepareContext& context, const std::string& dir,
+                          const std::string& name, const std::string& resolved) {
+  constexpr const char* kChain = "SKUA_GIT_PREPARING";
+  std::string chain = getenv(kChain) ? getenv(kChain) : "";
+  for (size_t start = 0; start < chain.size();) {
+    size_t end = std::min(chain.find('\n', start), chain.size());
+    if (chain.compare(start, end - start, resolved) == 0) return Status::Ok();
+    start = end + 1;
+  }
+  Result<std::string> shim = PrepareNodeShim(context.project_dir);
+  if (!shim.ok()) return shim.status();
+  ScriptEnvironment env = MakeScriptEnvironment(*context.config, "install", context.cwd, dir, *shim);
+  // The configuration minus what would change what that install does.
+  for (const char* key : {"allow_scripts", "strict_allow_scripts", "package_lock_only", "dry_run",
+                          "global", "prefix", "workspace", "workspaces", "omit", "include",
+                          "production", "save", "save_dev", "save_optional", "save_peer"}) {
+    env.base.erase(std::string("npm_config_") + key);
+  }
+  env.base[kChain] = chain.empty() ? resolved : chain + "\n" + resolved;
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (n <= 0) return fsutil::ErrnoStatus("readlink", "/proc/self/exe", errno);
+  ScriptCall call;
+  call.package_dir = dir;
+  call.package_json_path = JoinPath(dir, "package.json");
+  call.name = name;
+  call.event = "prepare";
+  call.command = ShellQuote(std::string(exe, n)) +
+                 " install --include=dev --include=peer --include=optional --no-package-lock-only";
+  if (context.trust_all) call.command += " --trust";
+  for (const std::string& t : context.trust) call.command += " --trust=" + ShellQuote(t);
+  call.capture = true;
+  std::string output;
+  Result<int> code = RunScript(env, call, &output);
+  if (!code.ok()) return code.status();
+  if (*code != 0) {
+    return InvalidArgument("git dep preparation failed: installing " + name +
+                           "'s dependencies and running its prepare script exited with code " +
+                           std::to_string(*code) + (output.empty() ? "" : "\n" + output));
+  }
+  return Status::Ok();
+}
 
 Result<GitPackages::Checkout> GitPackages::CheckoutOf(const git::GitRepo& repo,
                                                       const std::string& committish) {

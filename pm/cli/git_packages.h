@@ -10,12 +10,14 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
 #include "pm/cli/plan.h"
+#include "pm/config/config.h"
 #include "pm/git/git.h"
 #include "pm/spec/dep_spec.h"
 #include "pm/store/store.h"
@@ -33,6 +35,22 @@ struct GitPrepare {
   // unprepared (--ignore-scripts).
   std::function<Status(const std::string& dir, const std::string& name, const std::string& resolved)> run;
 };
+
+// What a git package's preparation runs with: this install's configuration (the nested
+// install gets it as npm_config_*), folders and `--trust` flags.
+struct GitPrepareContext {
+  const config::Config* config = nullptr;
+  std::string cwd, project_dir;
+  std::set<std::string> trust;
+  bool trust_all = false;
+};
+
+// npm's preparation of a git dependency (pacote's GitFetcher): `skua install` with every
+// dependency type in the copy `dir`, whose root lifecycle runs `prepare`. A package
+// already being prepared up the chain (SKUA_GIT_PREPARING) is left as it is, so git
+// dependencies naming each other do not recurse.
+Status PrepareGitCheckout(const GitPrepareContext& context, const std::string& dir,
+                          const std::string& name, const std::string& resolved);
 
 class GitPackages {
  public:

@@ -125,13 +125,11 @@ class Installer {
   // Starts the early links when node_modules does not exist yet (what the store has is
   // linked as it is placed); false otherwise.
   bool StartEarlyLinks();
-  std::optional<Failure> ReadScriptPolicy();
   std::optional<Failure> SelectWorkspaces();
   // The plan's locations a filtered install writes: what the selected workspaces (and,
   // with --include-workspace-root, the root) reach in the lockfile.
   std::set<std::string> FilterLocations(const lockfile::Lockfile& lock,
                                         const std::vector<PlanEntry>& packages) const;
-  Status PrepareGitPackage(const std::string& dir, const std::string& name, const std::string& resolved);
   std::optional<Failure> CheckStrictScripts(const std::vector<PlanEntry>& packages) const;
   // --strict-allow-scripts holds unless scripts are off or all allowed.
   bool StrictScripts() const {
@@ -243,14 +241,21 @@ std::optional<Failure> Installer::Load() {
       registry::RegistryClient::Create(network_, cache_dir_);
   if (!client.ok()) return Failure{1, client.status().message()};
   client_ = std::move(client).value();
-  if (auto failed = ReadScriptPolicy()) return failed;
+  std::vector<std::string> warnings;
+  Result<ScriptPolicy> policy = ProjectScriptPolicy(*config_, package_json_, project_dir_, options_.trust,
+                                                    options_.trust_all, &warnings);
+  if (!policy.ok()) return Failure{1, policy.status().message()};
+  script_policy_ = std::move(policy).value();
+  for (const std::string& w : warnings) out_.Warn("install-scripts " + w);
   GitPrepare prepare;
   prepare.allowed = [this](const std::string& name) {
     return script_policy_.Check(ScriptSubject{name, "", "", false, false}) == ScriptVerdict::kAllowed;
   };
   if (!config_->GetBool("ignore-scripts")) {
     prepare.run = [this](const std::string& dir, const std::string& name, const std::string& resolved) {
-      return PrepareGitPackage(dir, name, resolved);
+      out_.Verbose("preparing git dependency " + name + " (" + resolved + ")");
+      return PrepareGitCheckout({&*config_, cwd_, project_dir_, options_.trust, options_.trust_all}, dir,
+                                name, resolved);
     };
   }
   git_.emplace(cache_dir_, std::move(prepare));
@@ -430,36 +435,6 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
   return std::nullopt;
 }
 
-// The install-script policy (script_policy.h). npm refuses `--allow-scripts` for a
-// project (team policy belongs in package.json or .npmrc); skua's `--trust` is the
-// one-off form.
-std::optional<Failure> Installer::ReadScriptPolicy() {
-  std::vector<std::string> npmrc_allow;
-  if (const config::ConfigValue* allow = config_->Find("allow-scripts")) {
-    if (allow->layer == config::Layer::kCli || allow->layer == config::Layer::kEnv) {
-      return Failure{1, "code EALLOWSCRIPTS\n--allow-scripts is not allowed in project-scoped installs. "
-                        "Add the entries to the \"allowScripts\" field in package.json, or to .npmrc, "
-                        "instead (or run once with --trust=<names>)."};
-    }
-    for (const std::string& item : allow->items) {
-      for (size_t start = 0; start <= item.size();) {
-        size_t comma = std::min(item.find(',', start), item.size());
-        std::string part = item.substr(start, comma - start);
-        part.erase(0, part.find_first_not_of(" \t"));
-        part.erase(part.find_last_not_of(" \t") + 1);
-        if (!part.empty()) npmrc_allow.push_back(part);
-        start = comma + 1;
-      }
-    }
-  }
-  std::vector<std::string> warnings;
-  script_policy_ = ScriptPolicy::Read(package_json_, project_dir_, npmrc_allow, &warnings);
-  for (const std::string& w : warnings) out_.Warn("install-scripts " + w);
-  for (const std::string& name : options_.trust) script_policy_.Allow(name);
-  if (options_.trust_all || config_->GetBool("dangerously-allow-all-scripts")) script_policy_.AllowAll();
-  return std::nullopt;
-}
-
 // npm's workspace filter for an install without packages: `-w NAME|PATH`, `--workspaces`,
 // or the workspace the command runs in.
 std::optional<Failure> Installer::SelectWorkspaces() {
@@ -486,54 +461,6 @@ std::set<std::string> Installer::FilterLocations(const lockfile::Lockfile& lock,
     }
   }
   return lockfile::LockEdges(lock).Reachable(roots);
-}
-
-// npm's preparation of a git dependency (pacote's GitFetcher): `install` with every
-// dependency type in the copy `dir`, whose root lifecycle runs `prepare`, with this
-// install's configuration (npm_config_* in the environment) minus what would change what
-// that install does. A package already being prepared up the chain is packed as it is
-// (npm's _PACOTE_NO_PREPARE_), so git dependencies naming each other do not recurse.
-Status Installer::PrepareGitPackage(const std::string& dir, const std::string& name,
-                                    const std::string& resolved) {
-  constexpr const char* kChain = "SKUA_GIT_PREPARING";
-  std::string chain = getenv(kChain) ? getenv(kChain) : "";
-  for (size_t start = 0; start < chain.size();) {
-    size_t end = std::min(chain.find('\n', start), chain.size());
-    if (chain.compare(start, end - start, resolved) == 0) return Status::Ok();
-    start = end + 1;
-  }
-  Result<std::string> shim = PrepareNodeShim(project_dir_);
-  if (!shim.ok()) return shim.status();
-  ScriptEnvironment env = MakeScriptEnvironment(*config_, "install", cwd_, dir, *shim);
-  for (const char* key : {"allow_scripts", "strict_allow_scripts", "package_lock_only", "dry_run",
-                          "global", "prefix", "workspace", "workspaces", "omit", "include",
-                          "production", "save", "save_dev", "save_optional", "save_peer"}) {
-    env.base.erase(std::string("npm_config_") + key);
-  }
-  env.base[kChain] = chain.empty() ? resolved : chain + "\n" + resolved;
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (n <= 0) return fsutil::ErrnoStatus("readlink", "/proc/self/exe", errno);
-  ScriptCall call;
-  call.package_dir = dir;
-  call.package_json_path = JoinPath(dir, "package.json");
-  call.name = name;
-  call.event = "prepare";
-  call.command = ShellQuote(std::string(exe, n)) +
-                 " install --include=dev --include=peer --include=optional --no-package-lock-only";
-  if (options_.trust_all) call.command += " --trust";
-  for (const std::string& t : options_.trust) call.command += " --trust=" + ShellQuote(t);
-  call.capture = true;
-  out_.Verbose("preparing git dependency " + name + " (" + resolved + ")");
-  std::string output;
-  Result<int> code = RunScript(env, call, &output);
-  if (!code.ok()) return code.status();
-  if (*code != 0) {
-    return InvalidArgument("git dep preparation failed: installing " + name +
-                           "'s dependencies and running its prepare script exited with code " +
-                           std::to_string(*code) + (output.empty() ? "" : "\n" + output));
-  }
-  return Status::Ok();
 }
 
 // npm's --strict-allow-scripts: fail before anything is linked when a package's install

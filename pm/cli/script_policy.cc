@@ -1,5 +1,7 @@
 #include "pm/cli/script_policy.h"
 
+#include <algorithm>
+
 #include "base/status.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/semver/range.h"
@@ -170,6 +172,35 @@ ScriptVerdict ScriptPolicy::Check(const ScriptSubject& subject) const {
     allowed = true;
   }
   return allowed ? ScriptVerdict::kAllowed : ScriptVerdict::kUnreviewed;
+}
+
+Result<ScriptPolicy> ProjectScriptPolicy(const config::Config& config, std::string_view package_json,
+                                         std::string_view project_dir,
+                                         const std::set<std::string>& trust, bool trust_all,
+                                         std::vector<std::string>* warnings) {
+  std::vector<std::string> npmrc_allow;
+  if (const config::ConfigValue* allow = config.Find("allow-scripts")) {
+    if (allow->layer == config::Layer::kCli || allow->layer == config::Layer::kEnv) {
+      return InvalidArgument("code EALLOWSCRIPTS\n--allow-scripts is not allowed in project-scoped installs. "
+                             "Add the entries to the \"allowScripts\" field in package.json, or to .npmrc, "
+                             "instead (or run once with --trust=<names>).");
+    }
+    // npm's list: items, each possibly "a, b".
+    for (const std::string& item : allow->items) {
+      for (size_t start = 0; start <= item.size();) {
+        size_t comma = std::min(item.find(',', start), item.size());
+        std::string part = item.substr(start, comma - start);
+        part.erase(0, part.find_first_not_of(" \t"));
+        part.erase(part.find_last_not_of(" \t") + 1);
+        if (!part.empty()) npmrc_allow.push_back(part);
+        start = comma + 1;
+      }
+    }
+  }
+  ScriptPolicy policy = ScriptPolicy::Read(package_json, project_dir, npmrc_allow, warnings);
+  for (const std::string& name : trust) policy.Allow(name);
+  if (trust_all || config.GetBool("dangerously-allow-all-scripts")) policy.AllowAll();
+  return policy;
 }
 
 }  // namespace skua::pm::cli

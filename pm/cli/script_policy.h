@@ -17,9 +17,13 @@
 #ifndef SKUA_PM_CLI_SCRIPT_POLICY_H_
 #define SKUA_PM_CLI_SCRIPT_POLICY_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/status.h"
+#include "pm/config/config.h"
 
 namespace skua::pm::cli {
 
@@ -72,6 +76,15 @@ class ScriptPolicy {
   std::vector<Rule> rules_;
   bool allow_all_ = false;
 };
+
+// The policy of an install (or `skua trust`/`untrusted`) in `project_dir`: package.json's
+// lists, npm's `allow-scripts` from the npmrc files, `--trust` names or all, and
+// `dangerously-allow-all-scripts`. `allow-scripts` on the command line or in the
+// environment is npm's EALLOWSCRIPTS (team policy belongs in package.json or .npmrc).
+Result<ScriptPolicy> ProjectScriptPolicy(const config::Config& config, std::string_view package_json,
+                                         std::string_view project_dir,
+                                         const std::set<std::string>& trust, bool trust_all,
+                                         std::vector<std::string>* warnings);
 
 }  // namespace skua::pm::cli
 

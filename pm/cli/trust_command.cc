@@ -200,7 +200,11 @@ int TrustCommand::Run(const std::string& command, const std::vector<std::string>
   }
   // What install decides with (script_policy.h); the identities come from the hidden
   // lockfile where it has them, as install takes them from the lockfile.
-  ScriptPolicy policy = ScriptPolicy::Read(package_text_, project_dir_, config->GetList("allow-scripts"), nullptr);
+  Result<ScriptPolicy> policy = ProjectScriptPolicy(*config, package_text_, project_dir_, {}, false, nullptr);
+  if (!policy.ok()) {
+    PrintError(policy.status().message());
+    return 1;
+  }
   std::optional<lockfile::Lockfile> hidden;
   if (Result<std::string> text = fsutil::ReadFile(JoinPath(project_dir_, "node_modules/.package-lock.json")); text.ok()) {
     if (Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(*text, ".package-lock.json"); lock.ok()) {
@@ -221,7 +225,7 @@ int TrustCommand::Run(const std::string& command, const std::vector<std::string>
       subject.in_bundle = entry->meta.GetBool("inBundle");
       if (!subject.registry && !entry->meta.GetBool("link")) subject.source = resolved;
     }
-    if (policy.Check(subject) != ScriptVerdict::kUnreviewed) continue;
+    if (policy->Check(subject) != ScriptVerdict::kUnreviewed) continue;
     untrusted_.push_back(std::move(p));
   }
   std::stable_sort(untrusted_.begin(), untrusted_.end(),
