@@ -14,6 +14,7 @@
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/package_json_edit.h"
+#include "pm/cli/workspace_args.h"
 #include "pm/cli/reporter.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/edges.h"
@@ -64,26 +65,14 @@ struct Session {
 // `--workspaces` / `-ws`. Returns whether any was given; `*filters` empty with one given
 // means all workspaces.
 bool TakeWorkspaceArgs(std::vector<std::string>* args, std::vector<std::string>* filters) {
-  bool any = false;
-  bool all = false;
+  WorkspaceArgs workspaces;
   std::vector<std::string> rest;
   for (size_t i = 0; i < args->size(); ++i) {
-    const std::string& arg = (*args)[i];
-    if ((arg == "-w" || arg == "--workspace") && i + 1 < args->size()) {
-      filters->push_back((*args)[++i]);
-      any = true;
-    } else if (arg.rfind("--workspace=", 0) == 0) {
-      filters->push_back(arg.substr(12));
-      any = true;
-    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
-      all = any = true;
-    } else {
-      rest.push_back(arg);
-    }
+    if (!ReadWorkspaceArg(*args, &i, &workspaces)) rest.push_back((*args)[i]);
   }
-  if (all) filters->clear();
+  *filters = workspaces.all ? std::vector<std::string>() : std::move(workspaces.filters);
   *args = std::move(rest);
-  return any;
+  return workspaces.given && (workspaces.all || !filters->empty());
 }
 
 // Selects the `-w` workspaces of the project's workspace root, makes the install the

@@ -1,5 +1,6 @@
 #include "pm/cli/install_options.h"
 
+#include "pm/cli/workspace_args.h"
 #include "pm/config/cli_args.h"
 
 namespace skua::pm::cli {
@@ -12,14 +13,11 @@ Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vecto
   InstallOptions options;
   options.command = command;
   std::vector<std::string> rest;
+  WorkspaceArgs workspaces;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if ((arg == "-w" || arg == "--workspace") && i + 1 < args.size()) {
-      options.workspace_filters.push_back(args[++i]);
-    } else if (arg.rfind("--workspace=", 0) == 0) {
-      options.workspace_filters.push_back(arg.substr(12));
-    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
-      options.all_workspaces = true;
+    if (ReadWorkspaceArg(args, &i, &workspaces)) {
+      continue;
     } else if (arg == "--include-workspace-root" || arg == "--include-workspace-root=true") {
       options.include_workspace_root = true;
     } else if (arg == "--silent" || arg == "-s" || arg == "--loglevel=silent") {
@@ -40,6 +38,8 @@ Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vecto
       rest.push_back(arg);
     }
   }
+  options.workspace_filters = std::move(workspaces.filters);
+  options.all_workspaces = workspaces.all;
   config::ConfigArgs parsed = config::ParseConfigArgs(rest);
   options.config = std::move(parsed.settings);
   options.positional = std::move(parsed.positional);

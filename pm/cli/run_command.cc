@@ -8,6 +8,7 @@
 
 #include "pm/cli/json_error.h"
 #include "pm/cli/scripts.h"
+#include "pm/cli/workspace_args.h"
 #include "pm/config/cli_args.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/registry/manifest.h"
@@ -51,21 +52,14 @@ struct RunOptions {
 RunOptions ParseRunArgs(const std::vector<std::string>& args) {
   RunOptions options;
   std::vector<std::string> rest;
+  WorkspaceArgs workspaces;
   bool after_dashes = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (after_dashes) {
       rest.push_back(arg);
-    } else if ((arg == "-w" || arg == "--workspace") && i + 1 < args.size()) {
-      options.workspace_filters.push_back(args[++i]);
-    } else if (arg.rfind("--workspace=", 0) == 0) {
-      options.workspace_filters.push_back(arg.substr(12));
-    } else if (arg.rfind("-w=", 0) == 0) {
-      options.workspace_filters.push_back(arg.substr(3));
-    } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
-      options.all_workspaces = true;
-    } else if (arg == "--workspaces=false" || arg == "--no-workspaces") {
-      options.all_workspaces = false;
+    } else if (ReadWorkspaceArg(args, &i, &workspaces)) {
+      continue;
     } else if (arg == "--") {
       after_dashes = true;
       rest.push_back(arg);
@@ -77,6 +71,8 @@ RunOptions ParseRunArgs(const std::vector<std::string>& args) {
       rest.push_back(arg);
     }
   }
+  options.workspace_filters = std::move(workspaces.filters);
+  options.all_workspaces = workspaces.all;
   config::ConfigArgs parsed = config::ParseConfigArgs(rest);
   options.config = std::move(parsed.settings);
   options.positional = std::move(parsed.positional);
