@@ -427,8 +427,9 @@ def run(url):
     assert not os.path.exists(os.path.join(p, 'node_modules/c'))
     check('stale packages removed')
 
-    # A `file:` directory dependency is a link; its bins and (trusted) scripts are the
-    # target package's, as npm does them.
+    # A `file:` directory dependency is a link; its bins and scripts are the target
+    # package's, as npm does them, and its scripts run untrusted (npm leaves links, the
+    # project's own code, out of the review) unless a rule denies them.
     lib = project('lib', {'name': 'lib', 'version': '0.2.0', 'bin': {'libcli': 'cli.js'},
                           'scripts': {'postinstall': 'node -e "require(\'fs\').writeFileSync('
                                                      '\'built.txt\', process.cwd())"'}})
@@ -439,14 +440,17 @@ def run(url):
     assert os.readlink(os.path.join(q, 'node_modules/lib')) == '../../lib'
     libcli = os.path.join(q, 'node_modules/.bin/libcli')
     assert subprocess.run([libcli], capture_output=True, text=True).stdout == 'lib-cli\n'
-    assert 'skua install --trust=lib' in r.stdout, r.stdout
-    assert not os.path.exists(os.path.join(lib, 'built.txt'))
-    skua(q, 'install', '--trust', *reg)
+    assert 'did not run' not in r.stdout, r.stdout
     assert open(os.path.join(lib, 'built.txt')).read() == os.path.realpath(lib)
     os.remove(os.path.join(lib, 'built.txt'))
-    r = skua(q, 'install', '--trust', *reg)
+    r = skua(q, 'install', *reg)
     assert 'up to date in ' in r.stdout and not os.path.exists(os.path.join(lib, 'built.txt'))
-    check('file: link dependency gets its bins and runs its trusted script once')
+    check('file: link dependency gets its bins and runs its script once')
+    q2 = project('q2', {'name': 'q2', 'version': '1.0.0', 'dependencies': {'lib': 'file:../lib'},
+                        'allowScripts': {'file:../lib': False}})
+    r = skua(q2, 'install', *reg)
+    assert not os.path.exists(os.path.join(lib, 'built.txt')) and 'did not run' not in r.stdout, r.stdout
+    check('an allowScripts file: key denies a link\'s scripts')
 
     if shutil.which('npm'):
         n = project('npm', base)

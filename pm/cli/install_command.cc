@@ -152,8 +152,9 @@ class Installer {
   // the store and adds their bundles' entries (AddBundledEntries).
   std::optional<Failure> ListBundles();
   ScriptVerdict ScriptsAllowed(const PlanEntry& p) const {
-    ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle};
-    if (!subject.registry) subject.source = p.is_link() ? JoinPath(project_dir_, p.link_target) : p.tarball;
+    ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle,
+                          p.is_link()};
+    if (!subject.registry) subject.source = p.is_link() ? RealPath(JoinPath(project_dir_, p.link_target)) : p.tarball;
     return script_policy_.Check(subject);
   }
   // node_modules/.skua/built: "location name@version" of packages whose scripts ran.

@@ -1,5 +1,8 @@
 #include "pm/cli/script_policy.h"
 
+#include <limits.h>
+#include <stdlib.h>
+
 #include <algorithm>
 
 #include "base/status.h"
@@ -41,6 +44,11 @@ std::vector<std::string> Strings(const JsonValue* list) {
 }
 
 }  // namespace
+
+std::string RealPath(const std::string& path) {
+  char real[PATH_MAX];
+  return ::realpath(path.c_str(), real) != nullptr ? std::string(real) : path;
+}
 
 bool IsRegistryTarball(std::string_view url) {
   size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
@@ -92,8 +100,11 @@ bool ScriptPolicy::AddNameRule(std::string_view key, bool allow, std::string_vie
 void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view where,
                              std::vector<std::string>* warnings) {
   Result<spec::DepSpec> spec = spec::ParseSpecArg(key, project_dir_);
-  if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory ||
-                    spec->type == spec::SpecType::kRemote)) {
+  if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory)) {
+    rules_.push_back(Rule{"", "", RealPath(spec->fetch_spec), false, allow});
+    return;
+  }
+  if (spec.ok() && spec->type == spec::SpecType::kRemote) {
     rules_.push_back(Rule{"", "", spec->fetch_spec, false, allow});
     return;
   }
@@ -171,7 +182,7 @@ ScriptVerdict ScriptPolicy::Check(const ScriptSubject& subject) const {
     if (!rule.allow) return ScriptVerdict::kDenied;
     allowed = true;
   }
-  return allowed ? ScriptVerdict::kAllowed : ScriptVerdict::kUnreviewed;
+  return allowed || subject.link ? ScriptVerdict::kAllowed : ScriptVerdict::kUnreviewed;
 }
 
 Result<ScriptPolicy> ProjectScriptPolicy(const config::Config& config, std::string_view package_json,

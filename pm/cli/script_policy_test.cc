@@ -47,6 +47,12 @@ TEST(ScriptPolicyTest, NpmAllowScriptsNamesAndExactVersions) {
   EXPECT_EQ(policy.Check(bundled), ScriptVerdict::kUnreviewed);
 }
 
+TEST(ScriptPolicyTest, LinksRunUnlessDenied) {
+  ScriptSubject workspace{"ws", "1.0.0", "/p/packages/ws", false, false, true};
+  EXPECT_EQ(Read(R"({})").Check(workspace), ScriptVerdict::kAllowed);
+  EXPECT_EQ(Read(R"({"allowScripts": {"file:packages/ws": false}})").Check(workspace), ScriptVerdict::kDenied);
+}
+
 TEST(ScriptPolicyTest, NpmSourceKeys) {
   ScriptPolicy policy = Read(R"({"allowScripts": {"file:vendor/native": true, "https://x.test/t.tgz": true}})");
   EXPECT_EQ(policy.Check(ScriptSubject{"native", "1.0.0", "/p/vendor/native", false, false}), ScriptVerdict::kAllowed);

@@ -216,12 +216,15 @@ int TrustCommand::Run(const std::string& command, const std::vector<std::string>
   Walk(project_dir_, "node_modules", 0, &installed);
   for (Installed& p : installed) {
     if (p.scripts.empty() || built.count(p.location + " " + p.spec())) continue;
-    ScriptSubject subject{p.manifest.name, p.manifest.version, p.dir, false, false};
+    // A folder reached through a symlink is a link (a workspace, a file: folder).
+    bool link = p.dir != JoinPath(project_dir_, p.location);
+    ScriptSubject subject{p.manifest.name, p.manifest.version, p.dir, false, false, link};
     if (const lockfile::LockEntry* entry = hidden ? hidden->Find(p.location) : nullptr) {
       std::string resolved = entry->meta.GetString("resolved");
       subject.name = entry->PackageName();
       subject.version = entry->Version();
-      subject.registry = !entry->meta.GetBool("link") && (resolved.empty() || IsRegistryTarball(resolved));
+      subject.link = entry->meta.GetBool("link");
+      subject.registry = !subject.link && (resolved.empty() || IsRegistryTarball(resolved));
       subject.in_bundle = entry->meta.GetBool("inBundle");
       if (!subject.registry && !entry->meta.GetBool("link")) subject.source = resolved;
     }
