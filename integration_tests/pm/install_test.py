@@ -86,6 +86,7 @@ def main():
     finally:
         proc.kill()
     keeps_locked_versions()
+    platform_overrides()
     interrupted_install()
     bundled_dependencies()
 
@@ -230,6 +231,25 @@ def script_policies(url):
     r = skua(p, 'install', '--allow-scripts=@s/d', *reg, expect=1)
     assert 'EALLOWSCRIPTS' in r.stderr, r.stderr
     check('--allow-scripts is refused in a project, as npm refuses it')
+
+
+def platform_overrides():
+    """npm's --os/--cpu decide which optional dependencies are installed."""
+    fixture = {'packages': {
+        'winonly': {'versions': {'1.0.0': {'manifest': {'os': ['win32'], 'cpu': ['arm64']}}}},
+        'linonly': {'versions': {'1.0.0': {'manifest': {'os': ['linux']}}}}}}
+    proc, url = start_registry(fixture)
+    try:
+        p = project('platforms', {'name': 'platforms', 'version': '1.0.0',
+                                  'optionalDependencies': {'winonly': '1', 'linonly': '1'}})
+        skua(p, 'install', '--registry', url)
+        assert {x[1] for x in layout(p)} == {'linonly'}, layout(p)
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        skua(p, 'install', '--os=win32', '--cpu=arm64', '--registry', url)
+        assert {x[1] for x in layout(p)} == {'winonly'}, layout(p)
+        check('--os/--cpu choose the optional dependencies installed')
+    finally:
+        proc.kill()
 
 
 def keeps_locked_versions():

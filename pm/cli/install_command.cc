@@ -298,7 +298,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   RegistryPackumentSource& source = *source_;
   Result<registry::Manifest> root = registry::ParsePackageJson(package_json_, "package.json");
   if (!root.ok()) return root.status();
-  const registry::Platform platform = registry::HostPlatform();
+  const registry::Platform platform = InstallPlatform(*config_);
   // Each registry package starts downloading into the store as soon as a version of it
   // is picked (the speculative prefetch's picks, then the builder's placements, which
   // usually agree), overlapping the rest of resolution (not with --omit: the plan may
@@ -362,6 +362,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.prefer_dedupe = config_->GetBool("prefer-dedupe");
   build.pick = pick;
   build.platform = platform;
+  build.host_platform = registry::HostPlatform();
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
   build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
   if (start_early) {
@@ -560,7 +561,8 @@ std::optional<Failure> Installer::Run() {
   }
   PlanOptions plan_options;
   for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
-  plan_options.platform = registry::HostPlatform();
+  plan_options.platform = InstallPlatform(*config_);
+  plan_options.host_platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
   if (auto failed = CheckStrictScripts(plan->packages)) return failed;
@@ -784,7 +786,8 @@ std::optional<Failure> Installer::ListBundles() {
   const std::set<std::string> bundlers = BundlingLocations(lock);
   if (bundlers.empty()) return std::nullopt;
   PlanOptions plan_options;
-  plan_options.platform = registry::HostPlatform();
+  plan_options.platform = InstallPlatform(*config_);
+  plan_options.host_platform = registry::HostPlatform();
   Result<InstallPlan> plan = PlanFromLockfile(lock, network_, plan_options);
   if (!plan.ok()) {
     // A lockfile-only install checks no platform (npm's neither): the bundles go unlisted.

@@ -78,6 +78,14 @@ Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter*
   return in;
 }
 
+registry::Platform InstallPlatform(const config::Config& config) {
+  registry::Platform platform = registry::HostPlatform();
+  if (std::optional<std::string> os = config.GetString("os")) platform.os = *os;
+  if (std::optional<std::string> cpu = config.GetString("cpu")) platform.cpu = *cpu;
+  if (std::optional<std::string> libc = config.GetString("libc")) platform.libc = *libc;
+  return platform;
+}
+
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in) {
   StampKey key;
   key.Add("skua install state 1");
@@ -88,7 +96,7 @@ std::string InstallStampKey(const InstallOptions& options, const InstallInputs& 
             "." + std::to_string(st.st_mtim.tv_nsec));
   }
   key.Add(kNodeVersion);
-  registry::Platform platform = registry::HostPlatform();
+  registry::Platform platform = InstallPlatform(*in.config);
   key.Add(platform.os + " " + platform.cpu + " " + platform.libc);
   for (const auto& [k, v] : in.config->Flatten()) {
     key.Add(k);

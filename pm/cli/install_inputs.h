@@ -16,6 +16,7 @@
 #include "pm/cli/reporter.h"
 #include "pm/cli/scripts.h"
 #include "pm/config/config.h"
+#include "pm/registry/platform.h"
 #include "pm/config/network_options.h"
 #include "pm/workspaces/workspaces.h"
 
@@ -39,6 +40,10 @@ struct InstallInputs {
 // configured, package.json valid JSON). Configuration warnings go to `out` when given.
 // Errors carry the message to report.
 Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter* out);
+
+// The platform an install checks packages' os/cpu/libc against: this machine's, with
+// npm's `os`, `cpu` and `libc` settings overriding each part.
+registry::Platform InstallPlatform(const config::Config& config);
 
 // The no-op stamp's key: a hash of everything an install reads (stamp.h).
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in);

@@ -98,8 +98,11 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     platform_check.os = StringList(meta.Get("os"));
     platform_check.cpu = StringList(meta.Get("cpu"));
     platform_check.libc = StringList(meta.Get("libc"));
-    if (Status fits = registry::CheckPlatform(platform_check, options.platform); !fits.ok()) {
-      if (!meta.GetBool("optional")) return fits;
+    bool optional = meta.GetBool("optional");
+    const registry::Platform& platform =
+        !optional && options.host_platform ? *options.host_platform : options.platform;
+    if (Status fits = registry::CheckPlatform(platform_check, platform); !fits.ok()) {
+      if (!optional) return fits;
       plan.skipped.push_back(p.spec());
       excluded.push_back(loc);
       continue;

@@ -35,7 +35,10 @@ struct PlanEntry {
 
 struct PlanOptions {
   std::set<std::string> omit;  // "dev", "optional", "peer".
-  registry::Platform platform;
+  registry::Platform platform;  // Optional packages that do not fit are skipped.
+  // What a package that is not optional must fit (unset: `platform`); see
+  // tree::BuildOptions::host_platform.
+  std::optional<registry::Platform> host_platform;
 };
 
 struct InstallPlan {

@@ -37,6 +37,11 @@ const std::vector<Definition>& AllDefinitions() {
       {"save-exact", ValueType::kBoolean, "false"},
       {"save-prefix", ValueType::kString, "^"},
       {"omit", ValueType::kList, nullptr},
+      // The platform an install checks os/cpu/libc against (npm's overrides, e.g. to fill
+      // a node_modules for another machine).
+      {"os", ValueType::kString, nullptr},
+      {"cpu", ValueType::kString, nullptr},
+      {"libc", ValueType::kString, nullptr},
       {"include", ValueType::kList, nullptr},
       {"production", ValueType::kBoolean, nullptr},
       {"legacy-peer-deps", ValueType::kBoolean, "false"},

@@ -97,7 +97,7 @@ Status CheckPlatform(const Manifest& m, const Platform& platform) {
   add("libc", m.libc);
   std::string current = "{\"os\":" + JsonString(platform.os) + ",\"cpu\":" + JsonString(platform.cpu);
   if (!platform.libc.empty()) current += ",\"libc\":" + JsonString(platform.libc);
-  return InvalidArgument("Unsupported platform for " + Id(m) + ": wanted {" + wanted +
+  return InvalidArgument("code EBADPLATFORM\nUnsupported platform for " + Id(m) + ": wanted {" + wanted +
                          "} (current: " + current + "})");
 }
 

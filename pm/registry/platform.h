@@ -28,8 +28,8 @@ Platform HostPlatform();
 // positive entry must match, unless every entry is negated.
 bool PlatformListAllows(std::string_view value, const std::vector<std::string>& list);
 
-// Ok, or "Unsupported platform for name@version: wanted {...} (current: {...})" (npm's
-// EBADPLATFORM wording) as kInvalidArgument.
+// Ok, or "code EBADPLATFORM\nUnsupported platform for name@version: wanted {...}
+// (current: {...})" (npm's code and wording) as kInvalidArgument.
 Status CheckPlatform(const Manifest& manifest, const Platform& platform);
 
 // True when the manifest has no `engines.node` or `node_version` satisfies it with

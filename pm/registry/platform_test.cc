@@ -34,7 +34,7 @@ TEST(PlatformTest, CheckPlatform) {
   m.os = {"darwin"};
   Status s = CheckPlatform(m, linux);
   EXPECT_EQ(s.message(),
-            "Unsupported platform for fsevents@2.3.3: wanted {\"os\":[\"darwin\"]} "
+            "code EBADPLATFORM\nUnsupported platform for fsevents@2.3.3: wanted {\"os\":[\"darwin\"]} "
             "(current: {\"os\":\"linux\",\"cpu\":\"x64\",\"libc\":\"glibc\"})");
   m.os = {"linux"};
   m.libc = {"musl"};

@@ -422,7 +422,8 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   for (Node* node : tree_->Inventory()) {
     if (node->is_link || node->is_project_root || !node->error.empty()) continue;
     bool engine_ok = options_.pick.node_version.empty() || registry::EngineOk(node->package(), options_.pick.node_version);
-    Status platform = registry::CheckPlatform(node->package(), options_.platform);
+    Status platform = registry::CheckPlatform(
+        node->package(), !node->optional && options_.host_platform ? *options_.host_platform : options_.platform);
     if (!node->optional) {
       if (!engine_ok) warnings_.push_back(registry::CheckEngine(node->package(), options_.pick.node_version).message());
       if (!platform.ok()) return platform;

@@ -50,6 +50,10 @@ struct BuildOptions {
   bool prefer_dedupe = false;
   registry::PickOptions pick;     // Set pick.node_version to the Node skua reports.
   registry::Platform platform;    // Optional dependencies that do not fit become inert.
+  // What a dependency that is not optional must fit (EBADPLATFORM otherwise); unset:
+  // `platform`. npm checks those against the machine itself: its --os/--cpu/--libc
+  // (which set `platform`) only decide which optional dependencies are installed.
+  std::optional<registry::Platform> host_platform;
   std::vector<WorkspaceRef> workspaces;
   // Reads git dependencies; without it they fail as unsupported dependency types.
   std::function<Result<GitPackage>(const spec::DepSpec&)> read_git;

@@ -83,6 +83,12 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
   }
   c.options.pick.node_version = "20.20.2";
   c.options.platform = registry::Platform{"linux", "x64", "glibc"};
+  c.options.host_platform = c.options.platform;
+  for (const std::string& f : c.flags) {
+    if (f.starts_with("--os=")) c.options.platform.os = f.substr(5);
+    if (f.starts_with("--cpu=")) c.options.platform.cpu = f.substr(6);
+    if (f.starts_with("--libc=")) c.options.platform.libc = f.substr(7);
+  }
   return c;
 }
 

@@ -107,6 +107,11 @@ const handCases = [
   ['optional_platform', { dependencies: { a: '1' }, optionalDependencies: { w: '1', l: '1' } },
     { a: { versions: { '1.0.0': {} } }, w: { versions: { '1.0.0': { os: ['win32'], cpu: ['x64'] } } },
       l: { versions: { '1.0.0': { os: ['linux'], cpu: ['x64', 'arm64'], libc: ['glibc'] } } } }],
+  // npm's --os/--cpu override the platform dependencies are checked against.
+  ['platform_flag_allows', { dependencies: { w: '1' } },
+    { w: { versions: { '1.0.0': { os: ['win32'], cpu: ['x64'] } } } }, ['--os=win32', '--cpu=x64']],
+  ['platform_flag_refuses', { dependencies: { l: '1' } },
+    { l: { versions: { '1.0.0': { os: ['linux'] } } } }, ['--os=win32']],
   ['optional_subtree_fail', { dependencies: { a: '1' } },
     { a: { versions: { '1.0.0': { optionalDependencies: { o: '1' } } } }, o: { versions: { '1.0.0': V({ p: '1', q: '1' }) } },
       p: { versions: { '1.0.0': {} } }, q: { versions: { '2.0.0': {} } } }],
