@@ -211,6 +211,31 @@ def install_filters(url):
         print('skip npm differential: npm not on PATH')
 
 
+def no_workspaces(url):
+    """--workspaces=false: at the root only the root's own dependencies are written (the
+    lockfile keeps the workspaces); inside a workspace, that folder is a project of its own."""
+    reg = '--registry=' + url
+    p = project('no-ws', ROOT, FILES)
+    skua(p, 'install', reg, '--workspaces=false')
+    assert {x[0] for x in layout(p)} == {'node_modules/b'}, layout(p)
+    with open(os.path.join(p, 'package-lock.json')) as f:
+        assert 'packages/a' in json.load(f)['packages']
+    skua(os.path.join(p, 'packages/a'), 'install', reg, '--workspaces=false')
+    assert os.path.exists(os.path.join(p, 'packages/a/package-lock.json'))
+    assert os.path.exists(os.path.join(p, 'packages/a/node_modules/c/package.json'))
+    check('--workspaces=false: the root\'s own dependencies; inside a workspace, a project of its own')
+    if shutil.which('npm'):
+        n = project('no-ws-npm', ROOT, FILES)
+        for where in ('.', 'packages/a'):
+            subprocess.run(['npm', 'install', reg, '--workspaces=false', '--cache', os.path.join(TMP, 'npmcache'),
+                            '--ignore-scripts', '--no-audit', '--no-fund', '--userconfig',
+                            os.path.join(TMP, 'empty-npmrc')],
+                           cwd=os.path.join(n, where), env=clean_env(), check=True, capture_output=True,
+                           timeout=300)
+        assert layout(n) == layout(p), layout(n) ^ layout(p)
+        check('--workspaces=false leaves the node_modules npm 11 leaves')
+
+
 def update_filters(url):
     """update -w: the workspace's part is resolved again and written; a package also
     installed outside that part keeps its locked version."""
@@ -349,6 +374,7 @@ def main():
         run(url)
         install_filters(url)
         update_filters(url)
+        no_workspaces(url)
         run_filters()
         add_filters(url)
     finally:

@@ -440,6 +440,11 @@ std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packa
 // npm's workspace filter for an install without packages: `-w NAME|PATH`, `--workspaces`,
 // or the workspace the command runs in.
 std::optional<Failure> Installer::SelectWorkspaces() {
+  if (options_.no_workspaces) {
+    // npm's --workspaces=false: the root's own part only.
+    if (!workspaces_.empty()) selected_.emplace();
+    return std::nullopt;
+  }
   std::vector<std::string> filters = options_.workspace_filters;
   if (filters.empty() && !options_.all_workspaces && !inputs_.cwd_workspace.empty()) {
     filters.push_back(inputs_.cwd_workspace);
@@ -455,7 +460,7 @@ std::optional<Failure> Installer::SelectWorkspaces() {
 std::set<std::string> Installer::FilterLocations(const lockfile::Lockfile& lock,
                                                  const std::vector<PlanEntry>& packages) const {
   std::vector<std::string> roots;
-  if (options_.include_workspace_root) roots.push_back("");
+  if (options_.include_workspace_root || options_.no_workspaces) roots.push_back("");
   for (const workspaces::Workspace& ws : *selected_) {
     roots.push_back(ws.path);
     for (const PlanEntry& p : packages) {

@@ -41,7 +41,7 @@ Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter*
   // (its .npmrc too), filtered to that workspace.
   bool cli_prefix = std::any_of(options.config.begin(), options.config.end(),
                                 [](const auto& kv) { return kv.first == "prefix"; });
-  if (load.project_dir.empty() && !cli_prefix) {
+  if (load.project_dir.empty() && !cli_prefix && !options.no_workspaces) {
     std::string own = config::FindProjectDir(in.cwd);
     load.project_dir = workspaces::FindWorkspaceRoot(own);
     if (!load.project_dir.empty()) in.cwd_workspace = own;
@@ -117,7 +117,7 @@ std::string InstallStampKey(const InstallOptions& options, const InstallInputs& 
 bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in) {
   bool updating = options.update_all || !options.update.empty();
   // A `-w` filter is checked by the install itself (a missing workspace is an error).
-  if (!options.workspace_filters.empty() || options.all_workspaces) return false;
+  if (!options.workspace_filters.empty() || options.all_workspaces || options.no_workspaces) return false;
   // --package-lock-only runs no root script, which the no-op install does.
   return options.command == InstallCommand::kInstall && !options.package_json && !updating &&
          !in.config->GetBool("package-lock-only") &&

@@ -40,6 +40,7 @@ Result<InstallOptions> ParseInstallArgs(InstallCommand command, const std::vecto
   }
   options.workspace_filters = std::move(workspaces.filters);
   options.all_workspaces = workspaces.all;
+  options.no_workspaces = workspaces.disabled;
   config::ConfigArgs parsed = config::ParseConfigArgs(rest);
   options.config = std::move(parsed.settings);
   options.positional = std::move(parsed.positional);

@@ -30,6 +30,9 @@ struct InstallOptions {
   std::vector<std::string> workspace_filters;
   bool all_workspaces = false;
   bool include_workspace_root = false;
+  // `--workspaces=false`: no workspace root is looked for above the project, and only
+  // the root's own dependencies are written (the lockfile still has everything).
+  bool no_workspaces = false;
 
   // Set by add/remove/update (dependency_commands.h), never by ParseInstallArgs.
   std::string project_dir;  // Empty: npm's search upwards from the working directory.

@@ -12,8 +12,10 @@ bool ReadWorkspaceArg(const std::vector<std::string>& args, size_t* i, Workspace
     out->filters.push_back(arg.substr(3));
   } else if (arg == "--workspaces" || arg == "-ws" || arg == "--workspaces=true") {
     out->all = true;
+    out->disabled = false;
   } else if (arg == "--workspaces=false" || arg == "--no-workspaces") {
     out->all = false;
+    out->disabled = true;
   } else {
     return false;
   }

@@ -12,7 +12,8 @@ namespace skua::pm::cli {
 struct WorkspaceArgs {
   std::vector<std::string> filters;
   bool all = false;
-  bool given = false;  // Some workspace flag was read.
+  bool disabled = false;  // `--workspaces=false`: npm ignores workspaces altogether.
+  bool given = false;     // Some workspace flag was read.
 };
 
 // Reads the workspace flag at args[*i] into `out`, moving *i past a separate value;
