@@ -87,6 +87,7 @@ def main():
         proc.kill()
     keeps_locked_versions()
     platform_overrides()
+    before_date()
     interrupted_install()
     bundled_dependencies()
 
@@ -248,6 +249,41 @@ def platform_overrides():
         skua(p, 'install', '--os=win32', '--cpu=arm64', '--registry', url)
         assert {x[1] for x in layout(p)} == {'winonly'}, layout(p)
         check('--os/--cpu choose the optional dependencies installed')
+    finally:
+        proc.kill()
+
+
+def before_date():
+    """npm's --before: versions published after the date are left out (full packuments)."""
+    fixture = {'packages': {
+        'timed': {'versions': {'1.0.0': {'time': '2020-01-01T00:00:00.000Z'},
+                               '1.1.0': {'time': '2021-01-01T00:00:00.000Z'},
+                               '2.0.0': {'time': '2022-01-01T00:00:00.000Z'}}},
+        'tagged': {'versions': {'1.0.0': {'time': '2020-01-01T00:00:00.000Z'},
+                                '3.0.0': {'time': '2022-06-01T00:00:00.000Z'}}}}}
+    proc, url = start_registry(fixture)
+    try:
+        package = {'name': 'before', 'version': '1.0.0', 'dependencies': {'timed': '*', 'tagged': 'latest'}}
+        p = project('before', package)
+        skua(p, 'install', '--before=2021-06-01', '--registry', url)
+        assert layout(p) == {('node_modules/timed', 'timed', '1.1.0'),
+                             ('node_modules/tagged', 'tagged', '1.0.0')}, layout(p)
+        q = project('after', package)
+        skua(q, 'install', '--registry', url)
+        assert ('node_modules/timed', 'timed', '2.0.0') in layout(q), layout(q)
+        r = skua(project('before-bad', package), 'install', '--before=last tuesday', '--registry', url, expect=1)
+        assert 'Invalid date for --before' in r.stderr, r.stderr
+        check('--before picks what was published by that date')
+        if shutil.which('npm'):
+            n = project('before-npm', package)
+            subprocess.run(['npm', 'install', '--package-lock-only', '--before=2021-06-01', '--registry', url,
+                            '--cache', os.path.join(TMP, 'npmcache-before'), '--userconfig',
+                            os.path.join(TMP, 'empty-npmrc'), '--no-audit', '--no-fund'],
+                           cwd=n, env=clean_env(), check=True, capture_output=True, timeout=300)
+            ours = open(os.path.join(p, 'package-lock.json')).read()
+            theirs = open(os.path.join(n, 'package-lock.json')).read()
+            assert theirs == ours, (theirs, ours)
+            check('--before: package-lock.json equals npm 11\'s')
     finally:
         proc.kill()
 

@@ -287,8 +287,9 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
     }
     if (Status ran = (*client)->Run(); !ran.ok()) return ran;
   }
-  registry::PickOptions pick;
-  pick.node_version = kNodeVersion;
+  Result<registry::PickOptions> picking = InstallPickOptions(*s.context.config);
+  if (!picking.ok()) return picking.status();
+  const registry::PickOptions& pick = *picking;
   std::string prefix = SavePrefix(*s.context.config);
   std::vector<Added> out;
   for (size_t i = 0; i < specs.size(); ++i) {

@@ -292,9 +292,9 @@ Result<lockfile::Lockfile> Installer::Resolve() {
         "npm-shrinkwrap.json with lockfileVersion >= 1. Run `skua install` to generate a\n"
         "package-lock.json file, then try again.");
   }
-  registry::PickOptions pick;
-  pick.node_version = kNodeVersion;
-  source_ = std::make_unique<RegistryPackumentSource>(*client_, project_dir_, pick);
+  Result<registry::PickOptions> pick = InstallPickOptions(*config_);
+  if (!pick.ok()) return pick.status();
+  source_ = std::make_unique<RegistryPackumentSource>(*client_, project_dir_, *pick);
   RegistryPackumentSource& source = *source_;
   Result<registry::Manifest> root = registry::ParsePackageJson(package_json_, "package.json");
   if (!root.ok()) return root.status();
@@ -360,7 +360,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.force = config_->GetBool("force");
   build.strict_peer_deps = config_->GetBool("strict-peer-deps");
   build.prefer_dedupe = config_->GetBool("prefer-dedupe");
-  build.pick = pick;
+  build.pick = *pick;
   build.platform = platform;
   build.host_platform = registry::HostPlatform();
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});

@@ -16,6 +16,7 @@
 #include "pm/cli/reporter.h"
 #include "pm/cli/scripts.h"
 #include "pm/config/config.h"
+#include "pm/registry/pick_manifest.h"
 #include "pm/registry/platform.h"
 #include "pm/config/network_options.h"
 #include "pm/workspaces/workspaces.h"
@@ -40,6 +41,10 @@ struct InstallInputs {
 // configured, package.json valid JSON). Configuration warnings go to `out` when given.
 // Errors carry the message to report.
 Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter* out);
+
+// How versions are picked: for skua's Node version, and npm's `before` (InvalidArgument
+// for a date in none of the forms registry/iso_time.h reads).
+Result<registry::PickOptions> InstallPickOptions(const config::Config& config);
 
 // The platform an install checks packages' os/cpu/libc against: this machine's, with
 // npm's `os`, `cpu` and `libc` settings overriding each part.

@@ -512,8 +512,9 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
     if (!client.ok()) return Fail(client.status().message());
     docs = (*client)->FetchPackuments(names);
   }
-  registry::PickOptions pick;
-  pick.node_version = kNodeVersion;
+  Result<registry::PickOptions> picking = InstallPickOptions(*context->config);
+  if (!picking.ok()) return Fail(picking.status().message());
+  const registry::PickOptions& pick = *picking;
   std::string dependent = context->project_dir.substr(context->project_dir.rfind('/') + 1);
   std::vector<std::vector<std::string>> table = {{"Package", "Current", "Wanted", "Latest", "Location", "Depended by"}};
   JsonValue json = JsonValue::Object();

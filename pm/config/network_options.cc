@@ -146,6 +146,7 @@ Result<NetworkOptions> NetworkOptionsFrom(const Config& config) {
   } else if (config.GetBool("prefer-online")) {
     options.cache_mode = CacheMode::kPreferOnline;
   }
+  options.full_metadata = config.GetString("before").has_value();
   options.cache = config.GetString("cache").value_or("");
   options.user_agent = config.GetString("user-agent").value_or("");
   return options;

@@ -54,6 +54,8 @@ struct NetworkOptions {
   int64_t timeout_ms = 300'000;  // `fetch-timeout`: a whole request, 0 for none.
   int maxsockets = 48;           // Connections per host.
   CacheMode cache_mode = CacheMode::kDefault;
+  // Full packuments instead of abbreviated ones: npm's `before` needs their `time`.
+  bool full_metadata = false;
   std::string cache;             // `cache`: the cache folder option ("" for the default).
   std::string user_agent;        // `user-agent`; "" for the client's own.
 

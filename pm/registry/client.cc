@@ -14,6 +14,8 @@ namespace skua::pm::registry {
 namespace {
 
 constexpr std::string_view kCorgiKind = "corgi";
+constexpr std::string_view kFullKind = "full";
+constexpr std::string_view kFullAccept = "application/json";
 
 // Freshness given to a packument whose response has no Cache-Control at all (some
 // mirrors strip it together with ETag and Last-Modified, which would otherwise make every
@@ -106,7 +108,7 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   auto read = std::make_shared<std::future<CacheRead>>(cache_readers().Submit([this, url, name, mode] {
     CacheRead out;
     // Even prefer-online reads the cached copy: its validators make the request conditional.
-    out.cached = cache_->Load(url, kCorgiKind);
+    out.cached = cache_->Load(url, Kind());
     bool use_cached = out.cached && (mode == config::CacheMode::kOffline ||
                                      mode == config::CacheMode::kPreferOffline ||
                                      (mode == config::CacheMode::kDefault &&
@@ -133,6 +135,8 @@ namespace {
 size_t WorkerThreads() { return std::clamp(std::thread::hardware_concurrency(), 2u, 4u); }
 }  // namespace
 
+std::string_view RegistryClient::Kind() const { return network_.full_metadata ? kFullKind : kCorgiKind; }
+
 WorkQueue& RegistryClient::cache_readers() {
   if (!cache_readers_) cache_readers_ = std::make_unique<WorkQueue>(WorkerThreads());
   return *cache_readers_;
@@ -158,7 +162,7 @@ void RegistryClient::RequestPackument(std::string name, std::string spec, std::s
   }
   HttpRequest request;
   request.url = url;
-  request.headers.push_back("Accept: " + std::string(kCorgiAccept));
+  request.headers.push_back("Accept: " + std::string(network_.full_metadata ? kFullAccept : kCorgiAccept));
   if (cached && !cached->etag.empty()) request.headers.push_back("If-None-Match: " + cached->etag);
   if (cached && !cached->last_modified.empty()) {
     request.headers.push_back("If-Modified-Since: " + cached->last_modified);
@@ -202,9 +206,9 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
       cached->max_age = max_age;
       cached->etag = etag;
       cached->fetched_at = UnixNow();
-      cache_->Store(*cached, kCorgiKind);
+      cache_->Store(*cached, Kind());
     } else if (cache_) {
-      cache_->Touch(url, kCorgiKind);
+      cache_->Touch(url, Kind());
     }
     done(Parsed(*cached, name, url, PackumentSource::kRevalidated));
     return;
@@ -243,7 +247,7 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
         document.mapped = packument.shared_text();
         document.mapped_size = packument.text_size();
         document.index = packument.Index();
-        cache_->Store(document, kCorgiKind);
+        cache_->Store(document, Kind());
       }
     }
     parse->ready.store(true, std::memory_order_release);

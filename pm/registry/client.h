@@ -79,6 +79,8 @@ class RegistryClient {
 
   HttpClient& http() { return *http_; }
   const config::NetworkOptions& network() const { return network_; }
+  // The manifest cache's name for the documents asked for ("corgi" or "full").
+  std::string_view Kind() const;
 
  private:
   RegistryClient(config::NetworkOptions network, std::string cache_dir,

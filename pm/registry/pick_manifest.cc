@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "pm/registry/iso_time.h"
 #include "pm/registry/platform.h"
 #include "pm/semver/range.h"
 #include "pm/semver/version.h"
@@ -158,6 +159,14 @@ Status Rank(const Packument& p, std::string_view node_version, Candidate& c, boo
 }
 
 // The index of the version PickManifest answers.
+// npm-pick-manifest's isBefore: published at or before `options.before`, or no time known.
+bool PublishedInTime(const Packument& p, std::string_view version, const PickOptions& options) {
+  if (!options.before) return true;
+  const std::string* time = Find(p.time(), version);
+  std::optional<int64_t> published = time ? ParseIsoTime(*time) : std::nullopt;
+  return !published || *published <= *options.before;
+}
+
 Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptions& options,
                     PickFailure* failure) {
   std::optional<spec::SpecType> type = QuickSpecType(wanted);
@@ -175,6 +184,8 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
 
   if (!wanted.empty() && type == spec::SpecType::kTag) {
     const std::string* version = p.DistTag(wanted);
+    // A tag published too late: the highest version at or below it that was not.
+    if (version && !PublishedInTime(p, *version, options)) return Pick(p, "<=" + *version, options, failure);
     std::optional<size_t> index = version ? p.IndexOf(*version) : std::nullopt;
     if (index) return *index;
     return NoMatch(p, wanted, failure, "ETARGET", no_match);
@@ -182,7 +193,7 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
   if (!wanted.empty() && type == spec::SpecType::kVersion) {
     std::optional<std::string> clean = semver::Clean(wanted, true);
     std::optional<size_t> index = clean ? p.IndexOf(*clean) : std::nullopt;
-    if (index) return *index;
+    if (index && PublishedInTime(p, *clean, options)) return *index;
     return NoMatch(p, wanted, failure, "ETARGET", no_match);
   }
 
@@ -195,13 +206,15 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
   // its manifest is read whole at once.
   if (const std::string* tagged = p.DistTag(options.default_tag)) {
     std::optional<size_t> index = p.IndexOf(*tagged);
-    if (index && (range_text == "*" || range->Test(*tagged))) {
+    if (index && (range_text == "*" || range->Test(*tagged)) && PublishedInTime(p, *tagged, options)) {
       Result<const Manifest*> m = p.ManifestAt(*index);
       if (!m.ok()) return m.status();
       if (!(*m)->deprecated && EngineOk(**m, options.node_version)) return *index;
     }
   }
-  if (p.version_count() == 0) {
+  bool any_in_time = !options.before;
+  for (size_t i = 0; !any_in_time && i < p.version_count(); ++i) any_in_time = PublishedInTime(p, p.version(i), options);
+  if (p.version_count() == 0 || !any_in_time) {
     return NoMatch(p, wanted, failure, "ENOVERSIONS", "No versions available for " + p.name);
   }
 
@@ -231,7 +244,7 @@ Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptio
       if (!parsed.ok()) continue;
       v = std::move(parsed).value();
     }
-    if (!range->Test(v)) continue;
+    if (!range->Test(v) || !PublishedInTime(p, key, options)) continue;
     candidates.push_back({i, std::move(v)});
   }
   if (candidates.empty()) return NoMatch(p, wanted, failure, "ETARGET", no_match);
@@ -277,6 +290,7 @@ Result<const Manifest*> PickManifest(const Packument& p, std::string_view wanted
                                 std::string_view(options.node_version)}) {
     add(part);
   }
+  if (options.before) add(std::to_string(*options.before));
   for (std::string_view tag : {wanted, std::string_view(options.default_tag)}) {
     const std::string* version = p.DistTag(tag);
     if (version) {

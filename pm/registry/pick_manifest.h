@@ -6,6 +6,8 @@
 #ifndef SKUA_PM_REGISTRY_PICK_MANIFEST_H_
 #define SKUA_PM_REGISTRY_PICK_MANIFEST_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,11 @@ struct PickOptions {
   // The Node version `engines.node` is checked against (without a leading "v"); empty
   // skips the engines preference.
   std::string node_version;
+  // npm's `before`: only versions published at or before this time (milliseconds since
+  // the epoch, ParseIsoTime) are picked; a dist-tag published later falls back to the
+  // highest earlier version at or below it. Needs full packuments (their `time`); a
+  // version without a time passes.
+  std::optional<int64_t> before;
 };
 
 // Why nothing was picked, for the CLI to print npm's notarget help.

@@ -2,6 +2,8 @@
 // checked against npm 11's bundled npm-pick-manifest.
 #include "pm/registry/pick_manifest.h"
 
+#include "pm/registry/iso_time.h"
+
 #include "gtest/gtest.h"
 
 namespace skua::pm::registry {
@@ -48,6 +50,40 @@ TEST(PickManifestTest, Choices) {
       {"old", "0.9.0"},     {"^2.0.0-beta", "2.0.0-beta.1"}, {"^2.0.0", nullptr}, {"3", nullptr},
       {"nope", nullptr},    {"gone", nullptr},      {"1.7.0", nullptr},    {"0.x", "0.9.0"},
   }, options);
+}
+
+// npm's `before` over a full packument's `time` (1.2.5 has none, so it always passes);
+// the expectations are npm 11's npm-pick-manifest's.
+constexpr char kTimedDoc[] = R"({"name":"pkg",
+  "dist-tags":{"latest":"1.3.0","next":"2.0.0-beta.1","old":"1.0.0"},
+  "versions":{"1.0.0":{},"1.1.0":{},"1.2.0":{},"1.3.0":{},"2.0.0-beta.1":{},"1.2.5":{}},
+  "time":{"created":"2019-01-01T00:00:00.000Z","modified":"2022-01-01T00:00:00.000Z",
+    "1.0.0":"2020-01-01T00:00:00.000Z","1.1.0":"2020-06-01T00:00:00.000Z",
+    "1.2.0":"2021-01-01T00:00:00.000Z","1.3.0":"2021-06-01T00:00:00.000Z",
+    "2.0.0-beta.1":"2021-03-01T00:00:00.000Z"}})";
+
+TEST(PickManifestTest, Before) {
+  Packument p = *ParsePackument(kTimedDoc, "pkg");
+  PickOptions options;
+  options.before = ParseIsoTime("2021-02-01");
+  ExpectPicks(p, {{"", "1.2.5"}, {"*", "1.2.5"}, {"latest", "1.2.5"}, {"^1.0.0", "1.2.5"},
+                  {"1.3.0", nullptr}, {"1.2.5", "1.2.5"}, {"next", "1.2.5"}, {"old", "1.0.0"},
+                  {"~1.1.0", "1.1.0"}, {"^2.0.0-0", nullptr}, {"1.1.0", "1.1.0"}},
+              options);
+  options.before = ParseIsoTime("2020-03-01");
+  ExpectPicks(p, {{"~1.1.0", nullptr}, {"1.1.0", nullptr}, {"old", "1.0.0"}, {"", "1.2.5"}}, options);
+  options.before = ParseIsoTime("2019-06-01");
+  ExpectPicks(p, {{"old", nullptr}, {"^1.0.0", "1.2.5"}}, options);
+  // Without `before` the tags win as usual.
+  ExpectPicks(p, {{"", "1.3.0"}, {"next", "2.0.0-beta.1"}});
+
+  Packument late = *ParsePackument(R"({"name":"late","dist-tags":{"latest":"1.0.0"},
+      "versions":{"1.0.0":{}},"time":{"1.0.0":"2020-01-01T00:00:00.000Z"}})", "late");
+  for (const char* wanted : {"", "^1.0.0", "latest"}) {
+    PickFailure failure;
+    EXPECT_FALSE(PickManifest(late, wanted, options, &failure).ok()) << wanted;
+    EXPECT_EQ(failure.code, "ENOVERSIONS") << wanted;
+  }
 }
 
 TEST(PickManifestTest, EnginesOnlyCountWhenKnown) {
