@@ -268,6 +268,9 @@ def before_date():
         skua(p, 'install', '--before=2021-06-01', '--registry', url)
         assert layout(p) == {('node_modules/timed', 'timed', '1.1.0'),
                              ('node_modules/tagged', 'tagged', '1.0.0')}, layout(p)
+        o = project('before-offline', package)  # The full documents are cached with their times.
+        skua(o, 'install', '--before=2021-06-01', '--offline', '--registry', url)
+        assert layout(o) == layout(p), layout(o)
         q = project('after', package)
         skua(q, 'install', '--registry', url)
         assert ('node_modules/timed', 'timed', '2.0.0') in layout(q), layout(q)

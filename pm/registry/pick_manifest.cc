@@ -158,7 +158,6 @@ Status Rank(const Packument& p, std::string_view node_version, Candidate& c, boo
   return Status::Ok();
 }
 
-// The index of the version PickManifest answers.
 // npm-pick-manifest's isBefore: published at or before `options.before`, or no time known.
 bool PublishedInTime(const Packument& p, std::string_view version, const PickOptions& options) {
   if (!options.before) return true;
@@ -167,6 +166,7 @@ bool PublishedInTime(const Packument& p, std::string_view version, const PickOpt
   return !published || *published <= *options.before;
 }
 
+// The index of the version PickManifest answers.
 Result<size_t> Pick(const Packument& p, std::string_view wanted, const PickOptions& options,
                     PickFailure* failure) {
   std::optional<spec::SpecType> type = QuickSpecType(wanted);
