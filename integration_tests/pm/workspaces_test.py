@@ -247,14 +247,26 @@ def update_filters(url):
     proc, newer_url = support.start_registry(REGISTRY_PY, os.path.join(TMP, 'newer.json'), newer)
     try:
         skua(p, 'update', '-w', 'a', '--registry=' + newer_url)
+        with open(os.path.join(p, 'package-lock.json')) as f:
+            lock = json.load(f)['packages']
+        installed = {loc: v for loc, _, v in layout(p)}
+        assert lock['node_modules/c']['version'] == installed['node_modules/c'] == '1.1.0', (lock, installed)
+        assert lock['node_modules/b']['version'] == installed['node_modules/b'] == '2.0.0', (lock, installed)
+        check('update -w NAME resolves the workspace\'s part again, other copies stay locked')
+
+        skua(p, 'update', '--latest', '-w', 'a', 'b', '--registry=' + newer_url)
+        with open(os.path.join(p, 'packages/a/package.json')) as f:
+            deps = json.load(f)['dependencies']
+        with open(os.path.join(p, 'package.json')) as f:
+            root_deps = json.load(f)['dependencies']
+        assert deps == {'b': '^2.1.0', 'c': '1'} and root_deps == {'b': '^2.0.0'}, (deps, root_deps)
+        # a's b now fits the hoisted copy: the nested one is gone (it would shadow it).
+        installed = {loc: v for loc, _, v in layout(p)}
+        assert installed['node_modules/b'] == '2.1.0' and 'packages/a/node_modules/b' not in installed, installed
+        check('update --latest -w NAME PKG moves the workspace\'s range, not the root\'s; '
+              'a nested copy the tree moved is pruned from the workspace\'s node_modules')
     finally:
         proc.kill()
-    with open(os.path.join(p, 'package-lock.json')) as f:
-        lock = json.load(f)['packages']
-    installed = {loc: v for loc, _, v in layout(p)}
-    assert lock['node_modules/c']['version'] == installed['node_modules/c'] == '1.1.0', (lock, installed)
-    assert lock['node_modules/b']['version'] == installed['node_modules/b'] == '2.0.0', (lock, installed)
-    check('update -w NAME resolves the workspace\'s part again, other copies stay locked')
 
 
 def write_bin(path, text):

@@ -494,6 +494,50 @@ int RunRemoveCommand(const std::string& command, const std::vector<std::string>&
   return Install(s, save);
 }
 
+// bun's `update --latest`: each registry range of `editor`'s package.json (the named ones,
+// or all) moves to the latest version, keeping its ^ / ~ / exact form.
+Status MoveToLatest(Session& s, PackageJsonEditor& editor, const std::set<std::string>& names) {
+  std::vector<std::pair<DepKind, std::string>> targets;
+  for (DepKind kind : kAllDepKinds) {
+    const lockfile::JsonValue* deps = editor.document().Get(DepKindKey(kind));
+    if (deps == nullptr || !deps->is_object()) continue;
+    for (const auto& m : deps->members()) {
+      if (names.empty() || names.count(m.key)) targets.emplace_back(kind, m.key);
+    }
+  }
+  std::vector<std::string> wanted;
+  for (const auto& [kind, name] : targets) {
+    Result<spec::DepSpec> sp = spec::ResolveSpec(name, *editor.Dependency(kind, name));
+    wanted.push_back(!sp.ok() || !sp->registry() || sp->alias ? "" : name);
+  }
+  Result<registry::RegistryClient*> client = s.context.Client();
+  if (!client.ok()) return client.status();
+  std::vector<std::string> fetch;
+  for (const std::string& w : wanted) {
+    if (!w.empty()) fetch.push_back(w);
+  }
+  std::vector<Result<registry::PackumentResult>> docs = (*client)->FetchPackuments(fetch);
+  size_t next = 0;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (wanted[i].empty()) continue;
+    const Result<registry::PackumentResult>& doc = docs[next++];
+    if (!doc.ok()) return doc.status();
+    const std::string* tag = doc->packument.DistTag("latest");
+    if (tag == nullptr) continue;
+    const std::string old = *editor.Dependency(targets[i].first, targets[i].second);
+    std::string prefix = SavePrefix(*s.context.config);
+    std::string trimmed = old;
+    while (!trimmed.empty() && trimmed[0] == ' ') trimmed.erase(0, 1);
+    if (!trimmed.empty() && (trimmed[0] == '^' || trimmed[0] == '~')) {
+      prefix = trimmed.substr(0, 1);
+    } else if (semver::ParseVersion(trimmed).ok()) {
+      prefix = "";
+    }
+    editor.SetDependency(targets[i].first, targets[i].second, prefix + *tag);
+  }
+  return Status::Ok();
+}
+
 int RunUpdateCommand(const std::string& command, const std::vector<std::string>& args) {
   std::vector<std::string> rest;
   bool latest = false;
@@ -510,8 +554,10 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
   Session s = std::move(opened).value();
   std::set<std::string> names(s.options.positional.begin(), s.options.positional.end());
   if (!s.workspaces.empty()) {
-    if (latest) {
-      return Fail(InvalidArgument("code EUSAGE\n`skua " + command + " --latest -w` is not implemented yet"));
+    // --latest edits the workspaces' package.json files (written before the install).
+    for (WorkspaceTarget& ws : s.workspaces) {
+      if (!latest) break;
+      if (Status moved = MoveToLatest(s, *ws.editor, names); !moved.ok()) return Fail(moved);
     }
     // npm's update -w: what the selected workspaces reach is resolved again (or the named
     // packages only) and only their part of node_modules is written. Locks are kept by
@@ -543,51 +589,7 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
     s.options.update = names;
   }
   if (latest) {
-    // bun's `update --latest`: each registry range moves to the latest version, keeping
-    // its ^ / ~ / exact form.
-    std::vector<std::pair<DepKind, std::string>> targets;
-    for (DepKind kind : kAllDepKinds) {
-      const lockfile::JsonValue* deps = s.editor->document().Get(DepKindKey(kind));
-      if (deps == nullptr || !deps->is_object()) continue;
-      for (const auto& m : deps->members()) {
-        if (names.empty() || names.count(m.key)) targets.emplace_back(kind, m.key);
-      }
-    }
-    std::vector<std::string> wanted;
-    std::vector<std::string> specs;
-    for (const auto& [kind, name] : targets) {
-      Result<spec::DepSpec> sp = spec::ResolveSpec(name, *s.editor->Dependency(kind, name));
-      if (!sp.ok() || !sp->registry() || sp->alias) {
-        wanted.push_back("");
-        continue;
-      }
-      wanted.push_back(name);
-    }
-    Result<registry::RegistryClient*> client = s.context.Client();
-    if (!client.ok()) return Fail(client.status());
-    std::vector<std::string> fetch;
-    for (const std::string& w : wanted) {
-      if (!w.empty()) fetch.push_back(w);
-    }
-    std::vector<Result<registry::PackumentResult>> docs = (*client)->FetchPackuments(fetch);
-    size_t next = 0;
-    for (size_t i = 0; i < targets.size(); ++i) {
-      if (wanted[i].empty()) continue;
-      const Result<registry::PackumentResult>& doc = docs[next++];
-      if (!doc.ok()) return Fail(doc.status());
-      const std::string* tag = doc->packument.DistTag("latest");
-      if (tag == nullptr) continue;
-      const std::string old = *s.editor->Dependency(targets[i].first, targets[i].second);
-      std::string prefix = SavePrefix(*s.context.config);
-      std::string trimmed = old;
-      while (!trimmed.empty() && trimmed[0] == ' ') trimmed.erase(0, 1);
-      if (!trimmed.empty() && (trimmed[0] == '^' || trimmed[0] == '~')) {
-        prefix = trimmed.substr(0, 1);
-      } else if (semver::ParseVersion(trimmed).ok()) {
-        prefix = "";
-      }
-      s.editor->SetDependency(targets[i].first, targets[i].second, prefix + *tag);
-    }
+    if (Status moved = MoveToLatest(s, *s.editor, names); !moved.ok()) return Fail(moved);
   }
   return Install(s, save);
 }

@@ -262,6 +262,10 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
   for (const PlanEntry& p : packages) {
     keep[HoldingFolder(p.location, p.folder)].insert(p.folder);
     if (!p.is_link()) keep[p.location + "/node_modules"];
+    // A workspace's own node_modules too: a package nested there that the tree moved
+    // would otherwise shadow the hoisted one for the workspace's code. (Folders outside
+    // the project are left to their own installs.)
+    if (p.is_link() && !p.link_target.starts_with("..")) keep[p.link_target + "/node_modules"];
   }
   for (const auto& [folder, names] : keep) {
     if (fresh && (folder == "node_modules" || folder.starts_with("node_modules/"))) continue;
