@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "pm/cli/bundled_entries.h"
@@ -725,15 +726,19 @@ std::optional<Failure> Installer::Run() {
     if (selected_) {
       // What node_modules holds after a filtered install: the lockfile's entries in the
       // filter, and the previous install's entries for the rest it kept.
+      std::unordered_map<std::string_view, const lockfile::LockEntry*> kept;
+      for (size_t i = 0; previous && i < previous->packages.size(); ++i) {
+        kept.emplace(previous->packages[i].location, &previous->packages[i]);
+      }
       lockfile::Lockfile hidden = *lock;
       hidden.packages.clear();
       for (const lockfile::LockEntry& e : lock->packages) {
         if (e.location.empty()) continue;
-        const lockfile::LockEntry* kept = previous ? previous->Find(e.location) : nullptr;
+        auto old = kept.find(e.location);
         if (filter.count(e.location)) {
           hidden.packages.push_back(e);
-        } else if (kept) {
-          hidden.packages.push_back(*kept);
+        } else if (old != kept.end()) {
+          hidden.packages.push_back(*old->second);
         }
       }
       hidden_bytes = lockfile::SerializeLockfile(hidden, format);

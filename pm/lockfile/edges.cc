@@ -10,15 +10,15 @@ bool IsTopLocation(const std::string& location) {
 
 }  // namespace
 
-LockEdges::LockEdges(const Lockfile& lock) : lock_(lock) {
-  for (const LockEntry& e : lock.packages) locations_.insert(e.location);
+LockEdges::LockEdges(const Lockfile& lock) {
+  for (const LockEntry& e : lock.packages) entries_.emplace(e.location, &e);
 }
 
 void LockEdges::ForEachEdge(const LockEntry& from,
                             const std::function<void(std::string_view, std::string_view,
                                                      const std::string&)>& fn) const {
   if (from.meta.GetBool("link")) return;
-  auto exists = [this](const std::string& location) { return locations_.count(location) > 0; };
+  auto exists = [this](const std::string& location) { return entries_.count(location) > 0; };
   for (const char* kind : {"dependencies", "optionalDependencies", "peerDependencies", "devDependencies"}) {
     if (std::string_view(kind) == "devDependencies" && !IsTopLocation(from.location)) continue;
     const JsonValue* deps = from.meta.Get(kind);
@@ -34,13 +34,13 @@ std::set<std::string> LockEdges::Reachable(const std::vector<std::string>& roots
   std::set<std::string> seen;
   std::vector<std::string> todo;
   auto visit = [&](const std::string& location) {
-    if (locations_.count(location) && seen.insert(location).second) todo.push_back(location);
+    if (entries_.count(location) && seen.insert(location).second) todo.push_back(location);
   };
   for (const std::string& root : roots) visit(root);
   while (!todo.empty()) {
     std::string location = std::move(todo.back());
     todo.pop_back();
-    const LockEntry* entry = lock_.Find(location);
+    const LockEntry* entry = entries_.at(location);
     if (entry->meta.GetBool("link")) visit(entry->meta.GetString("resolved"));
     ForEachEdge(*entry, [&](std::string_view, std::string_view, const std::string& target) { visit(target); });
   }

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "pm/lockfile/lockfile.h"
@@ -31,8 +31,7 @@ class LockEdges {
   std::set<std::string> Reachable(const std::vector<std::string>& roots) const;
 
  private:
-  const Lockfile& lock_;
-  std::unordered_set<std::string> locations_;
+  std::unordered_map<std::string, const LockEntry*> entries_;  // By location.
 };
 
 }  // namespace skua::pm::lockfile
