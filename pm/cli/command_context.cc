@@ -29,9 +29,7 @@ Result<CommandContext> LoadCommandContext(
   load.cwd = context.cwd;
   load.env = config::EnvironmentFromProcess();
   load.cli = cli;
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (n > 0) load.exec_path.assign(exe, n);
+  load.exec_path = fsutil::ExecutablePath();
   Result<config::Config> config = config::Config::Load(load);
   if (!config.ok()) return config.status();
   context.config.emplace(std::move(config).value());

@@ -87,15 +87,14 @@ Status PrepareGitCheckout(const GitPrepareContext& context, const std::string& d
     env.base.erase(std::string("npm_config_") + key);
   }
   env.base[kChain] = chain.empty() ? resolved : chain + "\n" + resolved;
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (n <= 0) return fsutil::ErrnoStatus("readlink", "/proc/self/exe", errno);
+  std::string exe = fsutil::ExecutablePath();
+  if (exe.empty()) return fsutil::ErrnoStatus("readlink", "/proc/self/exe", errno);
   ScriptCall call;
   call.package_dir = dir;
   call.package_json_path = JoinPath(dir, "package.json");
   call.name = name;
   call.event = "prepare";
-  call.command = ShellQuote(std::string(exe, n)) +
+  call.command = ShellQuote(exe) +
                  " install --include=dev --include=peer --include=optional --no-package-lock-only";
   if (context.trust_all) call.command += " --trust";
   for (const std::string& t : context.trust) call.command += " --trust=" + ShellQuote(t);

@@ -155,7 +155,7 @@ class Installer {
   ScriptVerdict ScriptsAllowed(const PlanEntry& p) const {
     ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle,
                           p.is_link()};
-    if (!subject.registry) subject.source = p.is_link() ? RealPath(JoinPath(project_dir_, p.link_target)) : p.tarball;
+    if (!subject.registry) subject.source = p.is_link() ? fsutil::RealPath(JoinPath(project_dir_, p.link_target)) : p.tarball;
     return script_policy_.Check(subject);
   }
   // node_modules/.skua/built: "location name@version" of packages whose scripts ran.

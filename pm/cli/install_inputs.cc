@@ -21,11 +21,6 @@ using fsutil::JoinPath;
 
 // The Node version skua reports (runtime/core/version.h, which pm/ may not include).
 
-std::string ExecutablePath() {
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  return n > 0 ? std::string(exe, n) : std::string();
-}
 
 }  // namespace
 
@@ -47,7 +42,7 @@ Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter*
     load.project_dir = workspaces::FindWorkspaceRoot(own);
     if (!load.project_dir.empty()) in.cwd_workspace = own;
   }
-  load.exec_path = ExecutablePath();
+  load.exec_path = fsutil::ExecutablePath();
   Result<config::Config> config = config::Config::Load(load);
   if (!config.ok()) return config.status();
   in.config.emplace(std::move(config).value());
@@ -103,7 +98,7 @@ registry::Platform InstallPlatform(const config::Config& config) {
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in) {
   StampKey key;
   key.Add("skua install state 1");
-  std::string exe = ExecutablePath();
+  std::string exe = fsutil::ExecutablePath();
   struct stat st;
   if (!exe.empty() && stat(exe.c_str(), &st) == 0) {
     key.Add(exe + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +

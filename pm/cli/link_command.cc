@@ -28,11 +28,6 @@ struct Failure {
   std::string message;
 };
 
-std::string RealPath(const std::string& path) {
-  char buf[PATH_MAX];
-  return realpath(path.c_str(), buf) ? std::string(buf) : path;
-}
-
 std::vector<std::string> Segments(const std::string& path) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -95,7 +90,7 @@ std::optional<Failure> ReadPackage(const std::string& dir, Package* out) {
   if (!valid.valid_for_old_packages()) {
     return Failure{"code EINVALIDPACKAGENAME\nInvalid package name \"" + out->name + "\": " + valid.errors[0]};
   }
-  out->dir = RealPath(dir);
+  out->dir = fsutil::RealPath(dir);
   out->json = std::move(text).value();
   return std::nullopt;
 }
@@ -127,7 +122,7 @@ std::optional<Failure> Linker::LinkGlobally(const Package& p) {
   std::string global = GlobalDir(p.name);
   std::string parent = global.substr(0, global.rfind('/'));
   if (Status made = fsutil::MakeDirs(parent); !made.ok()) return Failure{made.message()};
-  if (Status placed = PlaceSymlink(global, Relative(RealPath(parent), p.dir)); !placed.ok()) {
+  if (Status placed = PlaceSymlink(global, Relative(fsutil::RealPath(parent), p.dir)); !placed.ok()) {
     return Failure{placed.message()};
   }
   if (auto failed = LinkBins(JoinPath(prefix_, "bin"), global, p)) return failed;
@@ -189,7 +184,7 @@ std::optional<Failure> Linker::Run(const std::vector<std::string>& args) {
     std::string local = JoinPath(project_dir, "node_modules/" + p.name);
     std::string parent = local.substr(0, local.rfind('/'));
     if (Status made = fsutil::MakeDirs(parent); !made.ok()) return Failure{made.message()};
-    if (Status placed = PlaceSymlink(local, Relative(RealPath(parent), p.dir)); !placed.ok()) {
+    if (Status placed = PlaceSymlink(local, Relative(fsutil::RealPath(parent), p.dir)); !placed.ok()) {
       return Failure{placed.message()};
     }
     if (auto failed = LinkBins(JoinPath(project_dir, "node_modules/.bin"), local, p)) return failed;

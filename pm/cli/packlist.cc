@@ -295,11 +295,6 @@ std::string LowerString(std::string s) {
   return s;
 }
 
-std::string RealPath(const std::string& path) {
-  char buf[PATH_MAX];
-  return realpath(path.c_str(), buf) ? std::string(buf) : path;
-}
-
 std::vector<std::string> Keys(const lockfile::JsonValue* object) {
   std::vector<std::string> out;
   if (object && object->is_object()) {
@@ -349,7 +344,7 @@ Status GatherBundles(const std::string& top, const std::string& location, const 
     Folder root;
     if (Status s = walker.Walk("", root, {}, true, &*dep); !s.ok()) return s;
     for (const std::string& f : walker.result) out->push_back(found + "/" + f);
-    if (seen->insert(RealPath(dir)).second) {
+    if (seen->insert(fsutil::RealPath(dir)).second) {
       if (Status s = GatherBundles(top, found, *dep, false, seen, out); !s.ok()) return s;
     }
   }
@@ -366,7 +361,7 @@ Result<std::vector<std::string>> PackFiles(const std::string& package_dir, std::
   Status s = walker.Walk("", root, {}, true, &*package);
   if (!s.ok()) return s;
   std::vector<std::string> files = std::move(walker.result);
-  std::set<std::string> seen = {RealPath(package_dir)};
+  std::set<std::string> seen = {fsutil::RealPath(package_dir)};
   if (Status bundled = GatherBundles(package_dir, "", *package, true, &seen, &files); !bundled.ok()) return bundled;
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());

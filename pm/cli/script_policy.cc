@@ -1,11 +1,9 @@
 #include "pm/cli/script_policy.h"
 
-#include <limits.h>
-#include <stdlib.h>
-
 #include <algorithm>
 
 #include "base/status.h"
+#include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/semver/range.h"
 #include "pm/semver/version.h"
@@ -44,11 +42,6 @@ std::vector<std::string> Strings(const JsonValue* list) {
 }
 
 }  // namespace
-
-std::string RealPath(const std::string& path) {
-  char real[PATH_MAX];
-  return ::realpath(path.c_str(), real) != nullptr ? std::string(real) : path;
-}
 
 bool IsRegistryTarball(std::string_view url) {
   size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
@@ -101,7 +94,7 @@ void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view 
                              std::vector<std::string>* warnings) {
   Result<spec::DepSpec> spec = spec::ParseSpecArg(key, project_dir_);
   if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory)) {
-    rules_.push_back(Rule{"", "", RealPath(spec->fetch_spec), false, allow});
+    rules_.push_back(Rule{"", "", fsutil::RealPath(spec->fetch_spec), false, allow});
     return;
   }
   if (spec.ok() && spec->type == spec::SpecType::kRemote) {

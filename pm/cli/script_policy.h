@@ -31,7 +31,7 @@ namespace skua::pm::cli {
 struct ScriptSubject {
   std::string name;      // The real package name (an alias's target).
   std::string version;   // Empty when unknown.
-  std::string source;    // Non-registry packages: the tarball URL, or the folder's RealPath.
+  std::string source;    // Non-registry packages: the tarball URL, or the folder's fsutil::RealPath.
   bool registry = true;  // Fetched as a registry tarball.
   bool in_bundle = false;
   // A link (a workspace, a `file:` folder): the project's own code, whose scripts run
@@ -42,10 +42,6 @@ struct ScriptSubject {
 // A registry's tarball URL (`<registry>/<name>/-/<name>-<version>.tgz`): npm's test, which
 // wants a path before "/-/" so that `https://evil.test/-/pkg-1.0.0.tgz` is not one.
 bool IsRegistryTarball(std::string_view url);
-
-// `path` with symlinks, "." and ".." resolved when it exists; else as given. Source rules
-// and subjects compare folders this way.
-std::string RealPath(const std::string& path);
 
 enum class ScriptVerdict { kAllowed, kDenied, kUnreviewed };
 

@@ -31,12 +31,6 @@ bool Exported(const std::string& key) {
   return key.find(":_") == std::string::npos;
 }
 
-std::string SelfExe() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-  return n > 0 ? std::string(buf, n) : std::string();
-}
-
 // `<dir>/node_modules/.bin` for `dir` and each of its ancestors, nearest first.
 std::string BinPath(std::string dir) {
   std::string path;
@@ -82,7 +76,7 @@ ScriptEnvironment MakeScriptEnvironment(const config::Config& config, const std:
     for (char c : key) name += c == '-' ? '_' : static_cast<char>(tolower(c));
     env.base[name] = value;
   }
-  std::string exe = SelfExe();
+  std::string exe = fsutil::ExecutablePath();
   // Tools sniff this to detect the package manager (runtime/core/version.h is off limits
   // to pm/, so the version is repeated here).
   env.base["npm_config_user_agent"] = "skua/0.1.0 node/v20.11.1 linux";
@@ -99,7 +93,7 @@ ScriptEnvironment MakeScriptEnvironment(const config::Config& config, const std:
 
 Status MakeNodeShim(const std::string& dir) {
   if (Status made = fsutil::MakeDirs(dir); !made.ok()) return made;
-  std::string exe = SelfExe();
+  std::string exe = fsutil::ExecutablePath();
   std::string node = JoinPath(dir, "node");
   char current[PATH_MAX];
   ssize_t n = readlink(node.c_str(), current, sizeof(current) - 1);
@@ -125,7 +119,7 @@ Result<config::Config> LoadCommandConfig(const std::string& cwd,
   load.cwd = cwd;
   load.env = config::EnvironmentFromProcess();
   load.cli = cli;
-  load.exec_path = SelfExe();
+  load.exec_path = fsutil::ExecutablePath();
   return config::Config::Load(load);
 }
 

@@ -36,6 +36,12 @@ std::string UniqueName(std::string_view prefix);
 // Joins two path pieces with exactly one '/'.
 std::string JoinPath(std::string_view a, std::string_view b);
 
+// `path` with symlinks, "." and ".." resolved (realpath(3)) when it exists, else as given.
+std::string RealPath(const std::string& path);
+
+// The running executable's path (/proc/self/exe); "" when it cannot be read.
+std::string ExecutablePath();
+
 // True when `path` exists (lstat succeeds).
 bool Exists(const std::string& path);
 

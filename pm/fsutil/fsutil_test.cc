@@ -47,6 +47,21 @@ TEST(FsutilTest, RemoveTreeDoesNotFollowSymlinks) {
   EXPECT_TRUE(RemoveTree(outside).ok());
 }
 
+TEST(FsutilTest, RealPathResolvesWhatExists) {
+  std::string root = RealPath(TempDir());
+  ASSERT_TRUE(MakeDirs(root + "/real/sub").ok());
+  ASSERT_EQ(symlink((root + "/real").c_str(), (root + "/link").c_str()), 0);
+  EXPECT_EQ(RealPath(root + "/link/./sub/.."), root + "/real");
+  EXPECT_EQ(RealPath(root + "/missing/../x"), root + "/missing/../x");  // As given.
+  EXPECT_TRUE(RemoveTree(root).ok());
+}
+
+TEST(FsutilTest, ExecutablePathIsThisTest) {
+  std::string exe = ExecutablePath();
+  ASSERT_FALSE(exe.empty());
+  EXPECT_NE(exe.find("fsutil_test"), std::string::npos) << exe;
+}
+
 TEST(FsutilTest, WriteFileAtomicReplacesContent) {
   std::string root = TempDir();
   ASSERT_TRUE(WriteFileAtomic(root + "/f", "one").ok());
