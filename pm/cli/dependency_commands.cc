@@ -576,7 +576,7 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
     if (names.empty() && lock.ok()) {
       std::set<std::string> reached = lockfile::LockEdges(*lock).Reachable(roots), outside;
       for (const lockfile::LockEntry& e : lock->packages) {
-        if (e.location.find("node_modules/") == std::string::npos || e.meta.GetBool("link")) continue;
+        if (lockfile::IsTopLocation(e.location) || e.meta.GetBool("link")) continue;
         (reached.count(e.location) ? s.options.update : outside).insert(e.PackageName());
       }
       for (const std::string& name : outside) s.options.update.erase(name);

@@ -453,7 +453,7 @@ int RunWhyCommand(const std::string& command, const std::vector<std::string>& ar
     std::string name = sp.ok() && !sp->name.empty() ? sp->name : arg;
     bool any = false;
     for (const auto& [loc, meta] : tree.entries()) {
-      if (loc.rfind("node_modules/", 0) != 0 && loc.find("/node_modules/") == std::string::npos) continue;
+      if (lockfile::IsTopLocation(loc)) continue;
       if (tree.Name(loc) != name) continue;
       if (sp.ok() && sp->type == spec::SpecType::kRange && !sp->fetch_spec.empty() && sp->fetch_spec != "*" &&
           !semver::Satisfies(tree.Version(loc), sp->fetch_spec)) {

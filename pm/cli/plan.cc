@@ -66,7 +66,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
   for (const lockfile::LockEntry& entry : lock.packages) {
     const std::string& loc = entry.location;
     // The root and link targets are not installed; a workspace's own node_modules is.
-    if (loc.rfind("node_modules/", 0) != 0 && loc.find("/node_modules/") == std::string::npos) continue;
+    if (lockfile::IsTopLocation(loc)) continue;
     bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const std::string& e) {
       return loc.size() > e.size() && loc[e.size()] == '/' && loc.compare(0, e.size(), e) == 0;
     });

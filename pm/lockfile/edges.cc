@@ -1,15 +1,6 @@
 #include "pm/lockfile/edges.h"
 
 namespace skua::pm::lockfile {
-namespace {
-
-// The root, workspaces and other linked folders: npm loads their devDependencies too.
-bool IsTopLocation(const std::string& location) {
-  return !location.starts_with("node_modules/") && location.find("/node_modules/") == std::string::npos;
-}
-
-}  // namespace
-
 LockEdges::LockEdges(const Lockfile& lock) {
   for (const LockEntry& e : lock.packages) entries_.emplace(e.location, &e);
 }

@@ -106,6 +106,10 @@ std::string ResolveLocation(std::string from, std::string_view name,
   }
 }
 
+bool IsTopLocation(std::string_view location) {
+  return !location.starts_with("node_modules/") && location.find("/node_modules/") == std::string_view::npos;
+}
+
 std::string LockEntry::PackageName() const {
   std::string name = meta.GetString("name");
   return name.empty() ? NameFromLocation(location) : name;

@@ -57,6 +57,10 @@ std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format);
 // another (serialise the hidden lockfile then).
 std::optional<std::string> HiddenLockfileText(std::string_view lock_text);
 
+// True for a location outside every node_modules: the root (""), a workspace, another
+// linked folder. npm loads such a package's devDependencies too.
+bool IsTopLocation(std::string_view location);
+
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);
 

@@ -139,6 +139,13 @@ TEST(LockfileTest, NameFromLocation) {
   EXPECT_EQ(NameFromLocation(""), "");
 }
 
+TEST(LockfileTest, IsTopLocation) {
+  for (const char* top : {"", "packages/a", "../lib", "packages/node_modules_x"}) EXPECT_TRUE(IsTopLocation(top)) << top;
+  for (const char* nested : {"node_modules/a", "packages/a/node_modules/b", "node_modules/@s/a"}) {
+    EXPECT_FALSE(IsTopLocation(nested)) << nested;
+  }
+}
+
 // Node's lookup order: the package's own node_modules, then each enclosing one.
 TEST(LockfileTest, ResolveLocationWalksUp) {
   std::set<std::string> there = {"node_modules/b", "node_modules/a/node_modules/@s/c",
