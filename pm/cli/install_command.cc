@@ -75,6 +75,31 @@ std::string SummaryLine(const ReifyStats& s, double seconds) {
   return line + time;
 }
 
+// What node_modules holds after a filtered install, as its hidden lockfile: `lock`'s
+// entries at the `written` locations, and the `previous` hidden lockfile's entries for
+// the rest the install kept (the root entry left out).
+lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const lockfile::Lockfile* previous,
+                                          const std::set<std::string>& written) {
+  std::unordered_map<std::string_view, const lockfile::LockEntry*> kept;
+  for (size_t i = 0; previous && i < previous->packages.size(); ++i) {
+    kept.emplace(previous->packages[i].location, &previous->packages[i]);
+  }
+  lockfile::Lockfile hidden;
+  hidden.name = lock.name;
+  hidden.version = lock.version;
+  hidden.lockfile_version = lock.lockfile_version;
+  for (const lockfile::LockEntry& e : lock.packages) {
+    if (e.location.empty()) continue;
+    auto old = kept.find(e.location);
+    if (written.count(e.location)) {
+      hidden.packages.push_back(e);
+    } else if (old != kept.end()) {
+      hidden.packages.push_back(*old->second);
+    }
+  }
+  return hidden;
+}
+
 // The declared dependencies of package.json against the lockfile's root entry: npm
 // rewrites the root entry (and prunes) when they differ, even if every locked version
 // still satisfies.
@@ -724,24 +749,8 @@ std::optional<Failure> Installer::Run() {
     if (!selected_) cut = lockfile::HiddenLockfileText(lock_bytes);
     std::string hidden_bytes;
     if (selected_) {
-      // What node_modules holds after a filtered install: the lockfile's entries in the
-      // filter, and the previous install's entries for the rest it kept.
-      std::unordered_map<std::string_view, const lockfile::LockEntry*> kept;
-      for (size_t i = 0; previous && i < previous->packages.size(); ++i) {
-        kept.emplace(previous->packages[i].location, &previous->packages[i]);
-      }
-      lockfile::Lockfile hidden = *lock;
-      hidden.packages.clear();
-      for (const lockfile::LockEntry& e : lock->packages) {
-        if (e.location.empty()) continue;
-        auto old = kept.find(e.location);
-        if (filter.count(e.location)) {
-          hidden.packages.push_back(e);
-        } else if (old != kept.end()) {
-          hidden.packages.push_back(*old->second);
-        }
-      }
-      hidden_bytes = lockfile::SerializeLockfile(hidden, format);
+      hidden_bytes = lockfile::SerializeLockfile(
+          FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter), format);
     } else if (cut) {
       hidden_bytes = std::move(*cut);
     } else {
