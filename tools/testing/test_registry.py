@@ -195,6 +195,9 @@ class Registry:
 class Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
     server_version = 'skua-test-registry/1'
+    # Headers and body leave in two writes; with Nagle on, the body waited for the
+    # client's delayed ACK (~40 ms) on every keep-alive request.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):  # Quiet: tests read stdout/stderr.
         pass
@@ -278,6 +281,9 @@ class RegistryServer(ThreadingHTTPServer):
     """The server bound to 127.0.0.1 on `port` (0: any free port); `.url` is its base URL."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 dropped the SYNs of a client opening many
+    # connections at once, which then waited 1 s, 3 s, 7 s ... to retry them.
+    request_queue_size = 128
 
     def __init__(self, fixture, hostile=None, port=0):
         super().__init__(('127.0.0.1', port), Handler)
