@@ -156,6 +156,8 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
   std::set<std::string> changed_locations;
   // Without node_modules, every package below it is new: no need to look for each one.
   bool no_node_modules = !fsutil::Exists(JoinPath(project_dir, "node_modules"));
+  std::optional<lockfile::LocationIndex> installed;
+  if (previous) installed.emplace(*previous);
   for (size_t i = 0; i < packages.size(); ++i) {
     const PlanEntry& p = packages[i];
     if (no_node_modules && p.location.starts_with("node_modules/") && !p.in_bundle) continue;
@@ -176,7 +178,7 @@ std::vector<bool> ChangedPackages(const std::string& project_dir,
     if (!parent_changed && p.is_link() && !force.count(p.location)) {
       same = LinkInPlace(dir, p);
     } else if (!parent_changed && !force.count(p.location)) {
-      const lockfile::LockEntry* old = previous ? previous->Find(p.location) : nullptr;
+      const lockfile::LockEntry* old = installed ? installed->Find(p.location) : nullptr;
       if (linked != nullptr) {
         // Only early links are there (the install made node_modules).
         auto it = linked->find(p.location);

@@ -11,13 +11,6 @@ namespace skua::pm::lockfile {
 
 namespace {
 
-// The location `require(name)` from `from` finds in the lockfile, or empty.
-const LockEntry* ResolveIn(const Lockfile& lock, std::string from, const std::string& name) {
-  std::string found = ResolveLocation(std::move(from), name,
-                                      [&lock](const std::string& at) { return lock.Find(at) != nullptr; });
-  return found.empty() ? nullptr : lock.Find(found);
-}
-
 bool Satisfies(const LockEntry& entry, const std::string& name, const std::string& spec_text) {
   if (entry.meta.GetBool("link")) return true;
   Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
@@ -40,10 +33,10 @@ bool Satisfies(const LockEntry& entry, const std::string& name, const std::strin
   }
 }
 
-void CheckEdges(const Lockfile& lock, const std::string& from, const registry::StringMap& deps, bool optional,
-                std::vector<std::string>* problems) {
+void CheckEdges(const LocationIndex& lock, const std::string& from, const registry::StringMap& deps,
+                bool optional, std::vector<std::string>* problems) {
   for (const auto& [name, spec] : deps) {
-    const LockEntry* entry = ResolveIn(lock, from, name);
+    const LockEntry* entry = lock.Resolve(from, name);
     if (!entry) {
       // npm leaves optional dependencies that failed out of the lockfile; their absence
       // is not a disagreement.
@@ -70,8 +63,9 @@ registry::StringMap MapOf(const JsonValue* v) {
 
 std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vector<InventoryItem>& ideal) {
   std::vector<std::string> errors;
+  LocationIndex index(lock);
   for (const InventoryItem& item : ideal) {
-    const LockEntry* locked = lock.Find(item.location);
+    const LockEntry* locked = index.Find(item.location);
     if (!locked) {
       errors.push_back("Missing: " + item.name + "@" + item.version + " from lock file");
     } else if (locked->Version() != item.version) {
@@ -84,6 +78,7 @@ std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vect
 
 std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfile& lock, bool legacy_peer_deps) {
   std::vector<std::string> problems;
+  LocationIndex index(lock);
   Result<registry::Manifest> root = registry::ParsePackageJson(package_json, "package.json");
   if (!root.ok()) {
     problems.push_back(root.status().message());
@@ -93,20 +88,20 @@ std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfi
   for (const auto& entry : root->dependencies) {
     if (!registry::Find(root->optional_dependencies, entry.first)) prod.push_back(entry);
   }
-  CheckEdges(lock, "", prod, false, &problems);
-  CheckEdges(lock, "", root->optional_dependencies, true, &problems);
-  CheckEdges(lock, "", root->dev_dependencies, false, &problems);
+  CheckEdges(index, "", prod, false, &problems);
+  CheckEdges(index, "", root->optional_dependencies, true, &problems);
+  CheckEdges(index, "", root->dev_dependencies, false, &problems);
   if (!legacy_peer_deps) {
     registry::StringMap peers;
     for (const auto& entry : root->peer_dependencies) {
       if (!root->IsOptionalPeer(entry.first)) peers.push_back(entry);
     }
-    CheckEdges(lock, "", peers, false, &problems);
+    CheckEdges(index, "", peers, false, &problems);
   }
   for (const LockEntry& e : lock.packages) {
     if (e.location.empty() || e.meta.GetBool("link")) continue;
-    CheckEdges(lock, e.location, MapOf(e.meta.Get("dependencies")), false, &problems);
-    CheckEdges(lock, e.location, MapOf(e.meta.Get("optionalDependencies")), true, &problems);
+    CheckEdges(index, e.location, MapOf(e.meta.Get("dependencies")), false, &problems);
+    CheckEdges(index, e.location, MapOf(e.meta.Get("optionalDependencies")), true, &problems);
   }
   return problems;
 }
@@ -114,8 +109,9 @@ std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfi
 std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_json, const Lockfile& lock,
                                                const std::vector<WorkspaceDecl>& workspaces) {
   std::vector<std::string> problems;
+  LocationIndex index(lock);
   Result<JsonValue> root_doc = ParseJson(root_package_json, "package.json");
-  const LockEntry* root = lock.Find("");
+  const LockEntry* root = index.Find("");
   const JsonValue* declared = root_doc.ok() ? root_doc->Get("workspaces") : nullptr;
   const JsonValue* locked = root ? root->meta.Get("workspaces") : nullptr;
   if ((declared == nullptr) != (locked == nullptr) || (declared && !(*declared == *locked))) {
@@ -140,8 +136,8 @@ std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_jso
     }
   }
   for (const WorkspaceDecl& ws : workspaces) {
-    const LockEntry* link = lock.Find("node_modules/" + ws.name);
-    const LockEntry* folder = lock.Find(ws.path);
+    const LockEntry* link = index.Find("node_modules/" + ws.name);
+    const LockEntry* folder = index.Find(ws.path);
     if (!link || !link->meta.GetBool("link") || link->meta.GetString("resolved") != ws.path || !folder) {
       problems.push_back("Missing: " + ws.name + "@" + ws.path + " from lock file");
       continue;
@@ -169,7 +165,7 @@ std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_jso
                          ") does not match its package.json");
       continue;
     }
-    CheckEdges(lock, ws.path, pkg->dev_dependencies, false, &problems);
+    CheckEdges(index, ws.path, pkg->dev_dependencies, false, &problems);
   }
   return problems;
 }

@@ -1,22 +1,19 @@
 #include "pm/lockfile/edges.h"
 
 namespace skua::pm::lockfile {
-LockEdges::LockEdges(const Lockfile& lock) {
-  for (const LockEntry& e : lock.packages) entries_.emplace(e.location, &e);
-}
+LockEdges::LockEdges(const Lockfile& lock) : index_(lock) {}
 
 void LockEdges::ForEachEdge(const LockEntry& from,
                             const std::function<void(std::string_view, std::string_view,
                                                      const std::string&)>& fn) const {
   if (from.meta.GetBool("link")) return;
-  auto exists = [this](const std::string& location) { return entries_.count(location) > 0; };
   for (const char* kind : {"dependencies", "optionalDependencies", "peerDependencies", "devDependencies"}) {
     if (std::string_view(kind) == "devDependencies" && !IsTopLocation(from.location)) continue;
     const JsonValue* deps = from.meta.Get(kind);
     if (deps == nullptr || !deps->is_object()) continue;
     for (const JsonMember& dep : deps->members()) {
-      std::string target = ResolveLocation(from.location, dep.key, exists);
-      if (!target.empty()) fn(dep.key, dep.value.is_string() ? dep.value.str() : "", target);
+      const LockEntry* target = index_.Resolve(from.location, dep.key);
+      if (target) fn(dep.key, dep.value.is_string() ? dep.value.str() : "", target->location);
     }
   }
 }
@@ -25,13 +22,13 @@ std::set<std::string> LockEdges::Reachable(const std::vector<std::string>& roots
   std::set<std::string> seen;
   std::vector<std::string> todo;
   auto visit = [&](const std::string& location) {
-    if (entries_.count(location) && seen.insert(location).second) todo.push_back(location);
+    if (index_.Find(location) && seen.insert(location).second) todo.push_back(location);
   };
   for (const std::string& root : roots) visit(root);
   while (!todo.empty()) {
     std::string location = std::move(todo.back());
     todo.pop_back();
-    const LockEntry* entry = entries_.at(location);
+    const LockEntry* entry = index_.Find(location);
     if (entry->meta.GetBool("link")) visit(entry->meta.GetString("resolved"));
     ForEachEdge(*entry, [&](std::string_view, std::string_view, const std::string& target) { visit(target); });
   }

@@ -9,7 +9,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "pm/lockfile/lockfile.h"
@@ -31,7 +30,7 @@ class LockEdges {
   std::set<std::string> Reachable(const std::vector<std::string>& roots) const;
 
  private:
-  std::unordered_map<std::string, const LockEntry*> entries_;  // By location.
+  LocationIndex index_;
 };
 
 }  // namespace skua::pm::lockfile

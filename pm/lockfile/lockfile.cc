@@ -122,6 +122,22 @@ const LockEntry* Lockfile::Find(std::string_view location) const {
   return nullptr;
 }
 
+LocationIndex::LocationIndex(const Lockfile& lock) {
+  entries_.reserve(lock.packages.size());
+  for (const LockEntry& e : lock.packages) entries_.emplace(e.location, &e);
+}
+
+const LockEntry* LocationIndex::Find(std::string_view location) const {
+  auto it = entries_.find(location);
+  return it == entries_.end() ? nullptr : it->second;
+}
+
+const LockEntry* LocationIndex::Resolve(std::string from, std::string_view name) const {
+  std::string found = ResolveLocation(std::move(from), name,
+                                      [this](const std::string& at) { return entries_.count(at) > 0; });
+  return found.empty() ? nullptr : Find(found);
+}
+
 const std::vector<std::string>& LockfileKeyOrder() {
   static const std::vector<std::string> order = {
       "name", "version", "lockfileVersion", "resolved", "integrity", "requires", "packages", "dependencies",

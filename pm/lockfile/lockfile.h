@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -35,7 +36,20 @@ struct Lockfile {
   int lockfile_version = 3;
   std::vector<LockEntry> packages;  // Root entry first when present.
 
+  const LockEntry* Find(std::string_view location) const;  // A linear scan.
+};
+
+// A lockfile's entries by location, for callers that look up many: Lockfile::Find scans
+// every entry. Points into the lockfile, which must outlive it and keep its entries.
+class LocationIndex {
+ public:
+  explicit LocationIndex(const Lockfile& lock);
   const LockEntry* Find(std::string_view location) const;
+  // The entry `require(name)` from `from` finds (ResolveLocation), or nullptr.
+  const LockEntry* Resolve(std::string from, std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string_view, const LockEntry*> entries_;
 };
 
 // The key order npm passes to json-stringify-nice (Shrinkwrap's swKeyOrder).

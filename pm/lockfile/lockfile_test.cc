@@ -158,5 +158,19 @@ TEST(LockfileTest, ResolveLocationWalksUp) {
   EXPECT_EQ(ResolveLocation("", "b", exists), "node_modules/b");
 }
 
+TEST(LockfileTest, LocationIndexFindsAndResolvesAsTheScanDoes) {
+  Lockfile lock;
+  for (const char* at : {"", "node_modules/b", "node_modules/a", "node_modules/a/node_modules/b"}) {
+    lock.packages.push_back(LockEntry{at, JsonValue::Object()});
+  }
+  LocationIndex index(lock);
+  for (const LockEntry& e : lock.packages) EXPECT_EQ(index.Find(e.location), lock.Find(e.location));
+  EXPECT_EQ(index.Find("node_modules/c"), nullptr);
+  EXPECT_EQ(index.Resolve("node_modules/a", "b"), &lock.packages[3]);
+  EXPECT_EQ(index.Resolve("node_modules/b", "b"), &lock.packages[1]);
+  EXPECT_EQ(index.Resolve("", "a"), &lock.packages[2]);
+  EXPECT_EQ(index.Resolve("node_modules/a", "c"), nullptr);
+}
+
 }  // namespace
 }  // namespace skua::pm::lockfile
