@@ -162,9 +162,8 @@ Result<std::string> NetworkOptions::RegistryFor(std::string_view package_name) c
   return registry;
 }
 
-std::string NetworkOptions::AuthorizationFor(std::string_view url,
-                                             std::string_view registry_url) const {
-  return FindCredentials(url, registry_url, settings).Authorization();
+Credentials NetworkOptions::CredentialsFor(std::string_view url, std::string_view registry_url) const {
+  return FindCredentials(url, registry_url, settings);
 }
 
 std::string NetworkOptions::ProxyFor(std::string_view url) const {

@@ -63,8 +63,9 @@ struct NetworkOptions {
   // else `registry`. ENOREGISTRY, with instructions, when neither is configured.
   Result<std::string> RegistryFor(std::string_view package_name) const;
 
-  // The Authorization header value for a request to `url` made for `registry`.
-  std::string AuthorizationFor(std::string_view url, std::string_view registry) const;
+  // The credentials for a request to `url` made for `registry` (FindCredentials): its
+  // Authorization value, and the client certificate and key files for TLS.
+  Credentials CredentialsFor(std::string_view url, std::string_view registry) const;
 
   // The proxy URL for `url`, or "" to connect directly (@npmcli/agent's rules: the
   // configured proxy, else https_proxy for https URLs and https_proxy, http_proxy or

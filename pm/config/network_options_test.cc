@@ -81,13 +81,19 @@ TEST(NetworkOptionsTest, RetryTimeoutsAndModes) {
   EXPECT_EQ(From({{"offline", "true"}, {"prefer-offline", "true"}}).cache_mode, CacheMode::kOffline);
 }
 
-TEST(NetworkOptionsTest, AuthorizationOnlyForMatchingRegistry) {
+TEST(NetworkOptionsTest, CredentialsOnlyForMatchingRegistry) {
   NetworkOptions options = From({{"registry", "http://r.test/"},
                                  {"@org:registry", "http://org.test/"},
-                                 {"//org.test/:_authToken", "orgtoken"}});
-  EXPECT_EQ(options.AuthorizationFor("http://org.test/@org%2fpkg", "http://org.test/"),
-            "Bearer orgtoken");
-  EXPECT_EQ(options.AuthorizationFor("http://r.test/pkg", "http://r.test/"), "");
+                                 {"//org.test/:_authToken", "orgtoken"},
+                                 {"//org.test/:certfile", "/c.pem"},
+                                 {"//org.test/:keyfile", "/k.pem"}});
+  Credentials org = options.CredentialsFor("http://org.test/@org%2fpkg", "http://org.test/");
+  EXPECT_EQ(org.Authorization(), "Bearer orgtoken");
+  EXPECT_EQ(org.certfile, "/c.pem");
+  EXPECT_EQ(org.keyfile, "/k.pem");
+  Credentials other = options.CredentialsFor("http://r.test/pkg", "http://r.test/");
+  EXPECT_EQ(other.Authorization(), "");
+  EXPECT_EQ(other.certfile, "");
 }
 
 }  // namespace

@@ -56,6 +56,16 @@ Result<PackumentResult> Parsed(const CachedDocument& cached, std::string_view na
   return Parsed(std::move(body), name, url, source);
 }
 
+// The Authorization header and TLS client certificate npm would use for `request.url`.
+void SetCredentials(const config::NetworkOptions& network, std::string_view registry, HttpRequest* request) {
+  config::Credentials credentials = network.CredentialsFor(request->url, registry);
+  request->authorization = credentials.Authorization();
+  if (!credentials.certfile.empty() && !credentials.keyfile.empty()) {
+    request->client_cert = credentials.certfile;
+    request->client_key = credentials.keyfile;
+  }
+}
+
 }  // namespace
 
 std::string PackumentUrl(std::string_view registry, std::string_view name) {
@@ -167,7 +177,7 @@ void RegistryClient::RequestPackument(std::string name, std::string spec, std::s
   if (cached && !cached->last_modified.empty()) {
     request.headers.push_back("If-Modified-Since: " + cached->last_modified);
   }
-  request.authorization = network_.AuthorizationFor(url, registry);
+  SetCredentials(network_, registry, &request);
   request.proxy = network_.ProxyFor(url);
   request.decode_content = true;
   http_->Start(std::move(request),
@@ -271,7 +281,7 @@ HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string
   Result<std::string> registry = network_.RegistryFor(name);
   HttpRequest request;
   request.url = url;
-  request.authorization = network_.AuthorizationFor(url, registry.ok() ? *registry : "");
+  SetCredentials(network_, registry.ok() ? *registry : "", &request);
   request.proxy = network_.ProxyFor(url);
   request.sink = sink;
   request.background = true;

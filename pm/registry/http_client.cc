@@ -267,6 +267,12 @@ void Configure(Transfer& t, const HttpClientOptions& o, const std::string& ca_bl
   settings.pipewait = o.multiplex;
   if (t.request.decode_content) settings.accept_encoding = "gzip, deflate";
   ApplyCurlEasySettings(e, t.request.url, settings);
+  if (!t.request.client_cert.empty()) {
+    curl_easy_setopt(e, CURLOPT_SSLCERT, t.request.client_cert.c_str());
+    curl_easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
+    curl_easy_setopt(e, CURLOPT_SSLKEY, t.request.client_key.c_str());
+    curl_easy_setopt(e, CURLOPT_SSLKEYTYPE, "PEM");
+  }
   curl_slist_free_all(t.headers);
   t.headers = nullptr;
   for (const std::string& header : t.request.headers) {

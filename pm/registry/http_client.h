@@ -47,6 +47,10 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value".
   std::string authorization;         // The Authorization value, or "" for none.
+  // A TLS client certificate and its private key, PEM files (npm's `certfile` and
+  // `keyfile`), or "" for none.
+  std::string client_cert;
+  std::string client_key;
   std::string proxy;                 // Proxy URL, or "" to connect directly.
   bool decode_content = false;       // Offer gzip/deflate and decode the response.
   // Admitted only when no other transfer waits: tarballs queue behind packuments, which

@@ -3,9 +3,11 @@
 
 Usage:
     test_registry.py FIXTURE.json [--port 0] [--hostile MODE]
+                     [--tls-cert PEM --tls-key PEM [--client-ca PEM]]
 
-Listens on 127.0.0.1 (port 0 = any free port), prints its base URL ("http://127.0.0.1:PORT/")
-as the first line of stdout, then serves until killed. Tests read that line; never a fixed
+Listens on 127.0.0.1 (port 0 = any free port), prints its base URL ("http://127.0.0.1:PORT/",
+"https://..." with --tls-cert) as the first line of stdout, then serves until killed.
+With --client-ca, a client must present a certificate that CA signed (mutual TLS). Tests read that line; never a fixed
 port. Import it to run the server in-process: `RegistryServer(fixture, hostile=None)`.
 
 Fixture format (JSON):
@@ -65,6 +67,7 @@ import base64
 import io
 import json
 import re
+import ssl
 import sys
 import tarfile
 import threading
@@ -202,6 +205,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # Quiet: tests read stdout/stderr.
         pass
 
+    def setup(self):
+        # The handshake runs here, in the connection's thread, not in the accept loop.
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.do_handshake()
+        super().setup()
+
     @property
     def registry(self):
         return self.server.registry
@@ -285,11 +294,28 @@ class RegistryServer(ThreadingHTTPServer):
     # connections at once, which then waited 1 s, 3 s, 7 s ... to retry them.
     request_queue_size = 128
 
-    def __init__(self, fixture, hostile=None, port=0):
+    def __init__(self, fixture, hostile=None, port=0, tls=None):
+        """`tls`: {'cert': PEM file, 'key': PEM file, 'client_ca': PEM file or None}."""
         super().__init__(('127.0.0.1', port), Handler)
         self.registry = Registry(fixture, hostile)
-        self.url = f'http://127.0.0.1:{self.server_address[1]}/'
+        scheme = 'http'
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(tls['cert'], tls['key'])
+            if tls.get('client_ca'):
+                context.verify_mode = ssl.CERT_REQUIRED
+                context.load_verify_locations(tls['client_ca'])
+            self.socket = context.wrap_socket(self.socket, server_side=True,
+                                              do_handshake_on_connect=False)
+            scheme = 'https'
+        self.url = f'{scheme}://127.0.0.1:{self.server_address[1]}/'
         self.registry.build(self.url)
+
+    def handle_error(self, request, client_address):
+        # A client refused in the handshake (no or a wrong certificate) is expected.
+        if isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def main():
@@ -297,10 +323,16 @@ def main():
     parser.add_argument('fixture')
     parser.add_argument('--port', type=int, default=0)
     parser.add_argument('--hostile', choices=HOSTILE_MODES)
+    parser.add_argument('--tls-cert')
+    parser.add_argument('--tls-key')
+    parser.add_argument('--client-ca')
     args = parser.parse_args()
     with open(args.fixture, encoding='utf-8') as f:
         fixture = json.load(f)
-    server = RegistryServer(fixture, args.hostile, args.port)
+    tls = None
+    if args.tls_cert:
+        tls = {'cert': args.tls_cert, 'key': args.tls_key, 'client_ca': args.client_ca}
+    server = RegistryServer(fixture, args.hostile, args.port, tls)
     print(server.url, flush=True)
     try:
         server.serve_forever()
