@@ -259,6 +259,29 @@ def differential(url):
         assert (a.returncode, out_a) == (b.returncode, out_b), (args, a.returncode, out_a, b.returncode, out_b)
     check('same package.json bytes and ls/explain/outdated output as npm')
 
+    # update --save: the ranges move to what the update installed (b's exact pin stays).
+    n, s = new_project('npm-u'), new_project('skua-u')
+    npm(n, url, 'install', 'a@1.0.0', 'b@1.0.0', '--save-exact')
+    npm(n, url, 'install', '-D', 'c@1.0.0')
+    skua(s, 'add', 'a@1.0.0', 'b@1.0.0', '--save-exact', *reg)
+    skua(s, 'add', '-D', 'c@1.0.0', *reg)
+    for d in (n, s):
+        pj = json.loads(read(d, 'package.json'))
+        pj['dependencies']['a'] = '^1.0.0'
+        write(d, 'package.json', json.dumps(pj, indent=2) + '\n')
+    npm(n, url, 'install')
+    skua(s, 'install', *reg)
+    npm(n, url, 'update')
+    skua(s, 'update', *reg)
+    assert read(n, 'package.json') == read(s, 'package.json'), (read(n, 'package.json'), read(s, 'package.json'))
+    npm(n, url, 'update', '--save')
+    skua(s, 'update', '--save', *reg)
+    for name in ('package.json', 'package-lock.json'):
+        assert read(n, name) == read(s, name), (name, read(n, name), read(s, name))
+    assert json.loads(read(s, 'package.json'))['devDependencies'] == {'c': '^1.2.0'}
+    skua(s, 'ci', *reg)
+    check('update --save writes the ranges and lockfile npm writes')
+
 
 if __name__ == '__main__':
     main()

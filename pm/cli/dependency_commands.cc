@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -16,6 +17,7 @@
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/workspace_args.h"
 #include "pm/cli/reporter.h"
+#include "pm/cli/saved_range.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/edges.h"
 #include "pm/lockfile/lockfile.h"
@@ -163,41 +165,6 @@ Reporter& UsageReporter() {
 int Fail(const Status& status) {
   UsageReporter().Error(status.message());
   return 1;
-}
-
-// semver.subset(prefix_range, spec) checked on the versions that matter: the packument's
-// and the edges of a ^/~ range just past the picked version. Differs from npm: a finite
-// check, exact for every range npm users write (`~1.0`, `1.x <1.2.3`, `>=1 <3`).
-bool SubsetOnProbes(const std::string& prefix_range, const std::string& spec,
-                    const registry::Packument& packument, const semver::Version& v) {
-  std::vector<std::string> probes;
-  for (size_t i = 0; i < packument.version_count(); ++i) probes.push_back(packument.version(i));
-  auto add = [&](uint64_t a, uint64_t b, uint64_t c) {
-    probes.push_back(std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c));
-  };
-  add(v.major, v.minor, v.patch + 1);
-  add(v.major, v.minor, 999999);
-  add(v.major, v.minor + 1, 0);
-  add(v.major, 999999, 999999);
-  if (v.major == 0) add(0, v.minor + 1, 0);
-  for (const std::string& probe : probes) {
-    if (semver::Satisfies(probe, prefix_range) && !semver::Satisfies(probe, spec)) return false;
-  }
-  return true;
-}
-
-// What npm's reify saves for a registry spec: tags and versions save `<save-prefix>v`; a
-// range is saved as written unless `<save-prefix>v` lies inside it.
-std::string SavedRange(const spec::DepSpec& spec, const std::string& version,
-                       const std::string& prefix, const registry::Packument& packument) {
-  const spec::DepSpec& sub = spec.alias ? *spec.alias : spec;
-  std::string prefix_range = prefix + version;
-  std::string range = prefix_range;
-  if (sub.type == spec::SpecType::kRange && sub.fetch_spec != "*" && !sub.fetch_spec.empty()) {
-    Result<semver::Version> v = semver::ParseVersion(version);
-    if (!v.ok() || !SubsetOnProbes(prefix_range, sub.fetch_spec, packument, *v)) range = sub.fetch_spec;
-  }
-  return spec.alias ? "npm:" + spec.alias->name + "@" + range : range;
 }
 
 std::string SavePrefix(const config::Config& config) {
@@ -538,6 +505,75 @@ Status MoveToLatest(Session& s, PackageJsonEditor& editor, const std::set<std::s
   return Status::Ok();
 }
 
+// npm's `update --save`, after the update installed: the ranges of the direct
+// dependencies it reached move to the installed versions (saved_range.h), in package.json
+// and in the lockfile's record of it.
+Status SaveUpdatedRanges(Session& s, const std::set<std::string>& names) {
+  const std::string lock_path = JoinPath(s.context.project_dir, "package-lock.json");
+  Result<std::string> lock_text = fsutil::ReadFile(lock_path);
+  if (!lock_text.ok()) lock_text = fsutil::ReadFile(JoinPath(s.context.project_dir, "node_modules/.package-lock.json"));
+  if (!lock_text.ok()) return Status::Ok();  // Nothing installed to save.
+  Result<lockfile::Lockfile> parsed = lockfile::ParseLockfile(*lock_text, lock_path);
+  if (!parsed.ok()) return parsed.status();
+  lockfile::Lockfile lock = std::move(parsed).value();
+  Result<registry::RegistryClient*> client = s.context.Client();
+  if (!client.ok()) return client.status();
+  // The registry documents of every package the edits may touch, fetched together.
+  std::set<std::string> wanted;
+  for (auto [editor, dir] : s.Targets()) {
+    for (DepKind kind : kAllDepKinds) {
+      const lockfile::JsonValue* deps = editor->document().Get(DepKindKey(kind));
+      if (deps == nullptr || !deps->is_object()) continue;
+      for (const lockfile::JsonMember& m : deps->members()) {
+        Result<spec::DepSpec> spec = spec::ResolveSpec(m.key, m.value.is_string() ? m.value.str() : "");
+        if (!spec.ok() || !spec->registry() || (!names.empty() && !names.count(m.key))) continue;
+        wanted.insert(spec->alias ? spec->alias->name : m.key);
+      }
+    }
+  }
+  std::vector<std::string> order(wanted.begin(), wanted.end());
+  std::vector<Result<registry::PackumentResult>> docs = (*client)->FetchPackuments(order);
+  std::map<std::string, const registry::Packument*> packuments;
+  for (size_t i = 0; i < order.size() && i < docs.size(); ++i) {
+    if (docs[i].ok()) packuments[order[i]] = &docs[i]->packument;
+  }
+  auto packument_of = [&](const std::string& name) -> const registry::Packument* {
+    auto it = packuments.find(name);
+    return it == packuments.end() ? nullptr : it->second;
+  };
+  const std::string prefix = SavePrefix(*s.context.config);
+  bool lock_changed = false;
+  for (auto [editor, dir] : s.Targets()) {
+    std::string from = dir == s.context.project_dir ? "" : dir.substr(s.context.project_dir.size() + 1);
+    std::vector<RangeUpdate> updates = UpdatedRanges(*editor, from, lock, names, prefix, packument_of);
+    if (updates.empty()) continue;
+    lockfile::LockEntry* entry = nullptr;
+    for (lockfile::LockEntry& e : lock.packages) {
+      if (e.location == from) entry = &e;
+    }
+    ApplyRangeUpdates(updates, editor, entry);
+    lock_changed |= entry != nullptr;
+    if (Status wrote = fsutil::WriteFileAtomic(JoinPath(dir, "package.json"), editor->Serialize()); !wrote.ok()) {
+      return wrote;
+    }
+  }
+  if (lock_changed && fsutil::Exists(lock_path)) {
+    return fsutil::WriteFileAtomic(lock_path, lockfile::SerializeLockfile(lock, lockfile::DetectFormat(s.editor->Serialize())));
+  }
+  return Status::Ok();
+}
+
+// npm's update edits package.json only when asked: `--save`, or `save` set in a config
+// file (its default does not count).
+bool SaveAsked(const std::vector<std::string>& args, const config::Config& config) {
+  for (const std::string& arg : args) {
+    if (arg == "--save" || arg == "--save=true") return true;
+    if (arg == "--no-save" || arg == "--save=false") return false;
+  }
+  const config::ConfigValue* save = config.Find("save");
+  return save != nullptr && !save->is_null && !save->items.empty() && save->items[0] == "true";
+}
+
 int RunUpdateCommand(const std::string& command, const std::vector<std::string>& args) {
   std::vector<std::string> rest;
   bool latest = false;
@@ -553,6 +589,14 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
   if (!opened.ok()) return Fail(opened.status());
   Session s = std::move(opened).value();
   std::set<std::string> names(s.options.positional.begin(), s.options.positional.end());
+  // bun's --latest has already moved the ranges.
+  const bool save_ranges = !latest && SaveAsked(rest, *s.context.config);
+  auto install = [&] {
+    int code = Install(s, save);
+    if (code != 0 || !save_ranges) return code;
+    Status saved = SaveUpdatedRanges(s, names);
+    return saved.ok() ? 0 : Fail(saved);
+  };
   if (!s.workspaces.empty()) {
     // --latest edits the workspaces' package.json files (written before the install).
     for (WorkspaceTarget& ws : s.workspaces) {
@@ -581,7 +625,7 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
       }
       for (const std::string& name : outside) s.options.update.erase(name);
     }
-    return Install(s, save);
+    return install();
   }
   if (names.empty()) {
     s.options.update_all = true;
@@ -591,7 +635,7 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
   if (latest) {
     if (Status moved = MoveToLatest(s, *s.editor, names); !moved.ok()) return Fail(moved);
   }
-  return Install(s, save);
+  return install();
 }
 
 }  // namespace skua::pm::cli

@@ -580,7 +580,9 @@ std::optional<Failure> Installer::Run() {
   if (!resolved.ok()) return Failure{1, resolved.status().message()};
   const lockfile::Lockfile* lock = &resolved_lock_.emplace(std::move(resolved).value());
   out_.Timing("resolve");
-  lockfile::JsonFormat format = lockfile::DetectFormat(lock_text_.empty() ? package_json_ : lock_text_);
+  // npm formats the lockfile as package.json is formatted, whatever the old lockfile's
+  // indent was (buildIdealTree's inferFormattingOptions(root.package)).
+  lockfile::JsonFormat format = lockfile::DetectFormat(package_json_.empty() ? lock_text_ : package_json_);
   if (LockOnly()) {
     // npm opens the tarballs of bundling packages to list their bundles.
     if (!lock_in_sync_) {

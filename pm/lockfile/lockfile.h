@@ -60,8 +60,8 @@ const std::vector<std::string>& LockfileKeyOrder();
 // run `skua install` to upgrade it"; malformed JSON names the file too.
 Result<Lockfile> ParseLockfile(std::string_view text, std::string_view path);
 
-// The file npm 11 would write for `lock` in `format` (from the existing lockfile when
-// there is one, else from package.json; see DetectFormat).
+// The file npm 11 would write for `lock` in `format` (npm takes it from package.json,
+// whatever the existing lockfile's was; see DetectFormat).
 std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format);
 
 // node_modules/.package-lock.json's text from the lockfile's: the same document without
