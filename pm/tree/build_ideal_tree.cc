@@ -215,7 +215,14 @@ Node* Builder::NodeFromSpec(std::string_view name, std::string_view spec_text, N
       auto key = std::make_pair(*packument, reg.fetch_spec);
       auto memo = picks_.find(key);
       if (memo == picks_.end()) {
-        memo = picks_.emplace(key, registry::PickManifest(**packument, reg.fetch_spec, options_.pick, &failure)).first;
+        Result<const registry::Manifest*> picked = registry::PickManifest(**packument, reg.fetch_spec, options_.pick, &failure);
+        if (!picked.ok() && !failure.code.empty()) {
+          // npm's words: the code, then its explanation under the message.
+          std::string message = "code " + failure.code + "\n" + picked.status().message();
+          for (const std::string& line : registry::NoTargetHelp(failure)) message += "\n" + line;
+          picked = NotFound(message);
+        }
+        memo = picks_.emplace(key, std::move(picked)).first;
       }
       const Result<const registry::Manifest*>& picked = memo->second;
       if (!picked.ok()) {

@@ -55,7 +55,10 @@ TEST(BuildIdealTreeTest, MissingRequiredPackageIsAnError) {
   ASSERT_TRUE(s.AddJson(Doc("a", {"1.0.0"})).ok());
   Result<IdealTree> t = BuildIdealTree(R"({"dependencies":{"a":"2"}})", s, Options());
   ASSERT_FALSE(t.ok());
-  EXPECT_EQ(t.status().message(), "No matching version found for a@2.");
+  EXPECT_EQ(t.status().message(),
+            "code ETARGET\nNo matching version found for a@2.\n"
+            "In most cases you or one of your dependencies are requesting\n"
+            "a package version that doesn't exist.");
   t = BuildIdealTree(R"({"dependencies":{"nope":"1"}})", s, Options());
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().message(), "404 Not Found: nope");
