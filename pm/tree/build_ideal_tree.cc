@@ -10,6 +10,7 @@
 #include "pm/lockfile/json_value.h"
 #include "pm/spec/dep_spec.h"
 #include "pm/tree/dep_flags.h"
+#include "pm/tree/explain_eresolve.h"
 #include "pm/tree/overrides.h"
 #include "pm/tree/place_dep.h"
 
@@ -33,6 +34,8 @@ class Builder {
   Node* NodeFromEdge(Edge* edge, Node* parent, Edge* second, std::set<Node*>* required);
   Node* NodeFromSpec(std::string_view name, std::string_view spec, Node* parent, Edge* edge);
   void LoadPeerSet(Node* node, std::set<Node*>* required);
+  // arborist's #failPeerConflict: ERESOLVE for `edge`, with what it resolves to now.
+  void FailPeerConflict(Edge* edge, Edge* current_edge);
   Node* FindHoistable(Node* root, Edge* edge);
   void InitNode(Node* node, bool with_dev);
   void Push(Node* node);
@@ -259,6 +262,16 @@ Node* Builder::NodeFromEdge(Edge* edge, Node* parent, Edge* second_edge, std::se
   return node;
 }
 
+void Builder::FailPeerConflict(Edge* edge, Edge* current_edge) {
+  PeerConflict conflict;
+  conflict.edge = edge;
+  conflict.current = edge->from->Resolve(edge->name);
+  conflict.current_edge = current_edge;
+  conflict.strict_peer_deps = options_.strict_peer_deps;
+  conflict.current_first = true;
+  peer_error_ = ExplainPeerConflict("unable to resolve dependency tree", conflict);
+}
+
 void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
   std::vector<Edge*> peers;
   for (Edge& e : node->edges) {
@@ -284,8 +297,7 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
         edge->peer_conflicted = true;
         continue;
       }
-      peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nCould not resolve dependency:\npeer " +
-                    std::string(edge->name) + "@\"" + std::string(edge->spec) + "\" from " + node->package_name() + "@" + node->version();
+      FailPeerConflict(edge, parent_edge);
       return;
     }
     Node* current = edge->To();
@@ -295,13 +307,7 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
       continue;
     }
     if (conflict_ok || !required->count(edge->from)) continue;
-    peer_error_ = "ERESOLVE unable to resolve dependency tree\n\nWhile resolving: " + node->package_name() + "@" +
-                  node->version() + "\nFound: " + current->package_name() + "@" + current->version() +
-                  "\n\nCould not resolve dependency:\npeer " + std::string(edge->name) + "@\"" +
-                  std::string(edge->spec) + "\" from " +
-                  node->package_name() + "@" + node->version() +
-                  "\n\nFix the upstream dependency conflict, or retry this command with --force or "
-                  "--legacy-peer-deps to accept an incorrect (and potentially broken) dependency resolution.";
+    FailPeerConflict(edge, parent_edge);
     return;
   }
 }

@@ -19,6 +19,24 @@ namespace {
 
 using Row = std::tuple<std::string, std::string, std::string>;
 
+// npm's stderr as the message it printed: "npm error " prefixes dropped, and the lines
+// from the blank pair before "For a full report see:" on.
+std::string NpmErrorText(const std::string& stderr_text) {
+  std::string text;
+  size_t start = 0;
+  while (start < stderr_text.size()) {
+    size_t end = stderr_text.find('\n', start);
+    if (end == std::string::npos) end = stderr_text.size();
+    std::string line = stderr_text.substr(start, end - start);
+    start = end + 1;
+    if (line.rfind("npm error", 0) == 0) line = line.substr(line.size() > 9 ? 10 : 9);
+    if (line.rfind("For a full report see:", 0) == 0) break;
+    text += line + "\n";
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
 std::set<Row> NpmRows(const std::string& lock_text) {
   std::set<Row> rows;
   Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(lock_text, "package-lock.json");
@@ -52,6 +70,13 @@ TEST(NpmDifferentialTest, TreeMatchesNpm) {
       size_t at = tc.npm_error.find("code ");
       std::string code = at == std::string::npos ? "" : tc.npm_error.substr(at + 5, tc.npm_error.find('\n', at) - at - 5);
       bool ok = !tree.ok() && tree.status().message().find(code) != std::string::npos;
+      // ERESOLVE: npm's whole explanation (without its "npm error " prefixes and the
+      // report file it names).
+      if (ok && code == "ERESOLVE") {
+        std::string want = NpmErrorText(tc.npm_error);
+        EXPECT_EQ(tree.status().message(), want) << name;
+        ok = tree.status().message() == want;
+      }
       if (ok) {
         ++matched;
       } else {

@@ -6,6 +6,7 @@
 
 #include "pm/lockfile/collate.h"
 #include "pm/semver/version.h"
+#include "pm/tree/explain_eresolve.h"
 
 namespace skua::pm::tree {
 
@@ -108,6 +109,19 @@ CanPlace::CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::v
   edge_override_ = !edge->SatisfiedBy(dep);
   can_place_ = Check();
   if (!can_place_self_) can_place_self_ = can_place_;
+}
+
+std::vector<const CanPlace*> CanPlace::ConflictChildren() const {
+  std::vector<const CanPlace*> all;
+  for (const auto& child : children_) all.push_back(child.get());
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& grandchild : all[i]->children_) all.push_back(grandchild.get());
+  }
+  std::vector<const CanPlace*> conflicts;
+  for (const CanPlace* c : all) {
+    if (c->can_place_ == Placement::kConflict) conflicts.push_back(c);
+  }
+  return conflicts;
 }
 
 Node* CanPlace::DeepestTarget() {
@@ -250,10 +264,11 @@ bool PlaceDep::IsMine() {
 
 void PlaceDep::Run() {
   Node* to = edge_->To();
+  current_ = to;
   if (to && edge_->Valid()) return;  // Peers that something already satisfies.
 
   Node* start = StartNode();
-  CanPlace* self_ok = nullptr;
+  CanPlace*& self_ok = can_place_self_;
   for (Node* target : start->Ancestry()) {
     const Edge* target_edge = target->EdgeOut(name_);
     if (!target->IsTop() && target_edge && target_edge->peer()) continue;
@@ -267,7 +282,7 @@ void PlaceDep::Run() {
   }
   if (!can_place_) {
     if (!options_.force && (IsMine() || options_.strict_peer_deps)) {
-      error_ = ExplainConflict(edge_, dep_);
+      error_ = ExplainConflict();
       return;
     }
     if (!self_ok) {
@@ -386,20 +401,31 @@ void PlaceDep::PruneDedupable(Node* node, bool descend) {
   for (Node* kid : kids) PruneDedupable(kid, true);
 }
 
-std::string PlaceDep::ExplainConflict(Edge* edge, Node* dep) {
-  // npm's explain-eresolve, reduced to its first lines.
-  Node* from = edge->from;
-  Node* current = edge->To();
-  std::string who = from->is_project_root ? "the root project" : from->package_name() + "@" + from->version();
-  std::string text = "ERESOLVE could not resolve\n\nWhile resolving: " + who + "\n";
-  if (current) text += "Found: " + current->package_name() + "@" + current->version() + "\n" + current->Location() + "\n";
-  text += "\nCould not resolve dependency:\n" + std::string(edge->peer() ? "peer " : "") + std::string(edge->name) + "@\"" +
-          std::string(edge->spec) + "\" from " + who + "\n";
-  if (dep && !dep->version().empty()) text += "\nConflicting peer dependency: " + dep->package_name() + "@" + dep->version() + "\n";
-  text +=
-      "\nFix the upstream dependency conflict, or retry this command with --force or --legacy-peer-deps to accept "
-      "an incorrect (and potentially broken) dependency resolution.";
-  return text;
+std::string PlaceDep::ExplainConflict() {
+  PeerConflict conflict;
+  conflict.edge = Top()->edge_;
+  conflict.dep = Top()->dep_;
+  conflict.strict_peer_deps = options_.strict_peer_deps;
+  Node* found = conflict.edge->from->Resolve(conflict.edge->name);
+  conflict.current = found;
+  if (parent_) {
+    // A conflicted peer: npm explains what it found for the top edge (and, as its
+    // "peer conflict", a node where its report expects a pair: nothing printable).
+    conflict.current_for = conflict.edge;
+  } else if (can_place_self_) {
+    for (const CanPlace* peer : can_place_self_->ConflictChildren()) {
+      if (!peer->current()) continue;
+      conflict.peer_current = peer->current();
+      conflict.peer = peer->dep();
+      conflict.peer_for = peer->edge();
+      break;
+    }
+  } else {
+    conflict.peer_current = current_;
+    conflict.peer = dep_;
+    conflict.peer_for = edge_;
+  }
+  return ExplainPeerConflict("could not resolve", conflict);
 }
 
 void PlaceDep::Collect(std::vector<Placed>* out) const {

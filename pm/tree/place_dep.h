@@ -37,6 +37,12 @@ class CanPlace {
   Placement can_place_self() const { return can_place_self_.value_or(can_place_); }
   Node* target() const { return target_; }
   Node* DeepestTarget();
+  Node* dep() const { return dep_; }
+  Edge* edge() const { return edge_; }
+  Node* current() const { return current_; }
+  // npm's conflictChildren: the peer checks below this one, breadth first, that found a
+  // conflict where they would go.
+  std::vector<const CanPlace*> ConflictChildren() const;
 
  private:
   Placement Check();
@@ -86,7 +92,8 @@ class PlaceDep {
   bool IsMine();
   void ReplaceOldDep(Node* old_dep);
   void PruneDedupable(Node* node, bool descend);
-  std::string ExplainConflict(Edge* edge, Node* dep);
+  // arborist's failPeerConflict: the ERESOLVE report for the top placement's edge.
+  std::string ExplainConflict();
   const PlaceDep* Top() const { return parent_ ? parent_->Top() : this; }
 
   Node* dep_;
@@ -97,6 +104,8 @@ class PlaceDep {
   std::string name_;
   std::vector<std::unique_ptr<CanPlace>> checks_;
   CanPlace* can_place_ = nullptr;
+  CanPlace* can_place_self_ = nullptr;  // The last check that could place the dep itself.
+  Node* current_ = nullptr;             // What the edge resolved to when placing began.
   Node* placed_ = nullptr;
   Placement placement_ = Placement::kOk;
   std::vector<std::unique_ptr<PlaceDep>> children_;
