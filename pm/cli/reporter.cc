@@ -52,14 +52,8 @@ void Reporter::Timing(std::string_view phase) {
                phase.data(), ms);
 }
 
-void Reporter::Warn(const std::string& line) {
-  if (level_ == LogLevel::kSilent) return;
-  Clear();
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::fprintf(stderr, "skua warn %s\n", line.c_str());
-}
-
-void Reporter::Error(const std::string& message) {
+// Each line of `message` under `prefix` ("skua warn" / "skua error"), as npm prints its logs.
+void Reporter::PrintLines(const char* prefix, const std::string& message) {
   if (level_ == LogLevel::kSilent) return;
   Clear();
   std::lock_guard<std::mutex> lock(mutex_);
@@ -67,10 +61,14 @@ void Reporter::Error(const std::string& message) {
   while (start <= message.size()) {
     size_t end = message.find('\n', start);
     if (end == std::string::npos) end = message.size();
-    std::fprintf(stderr, "skua error %s\n", message.substr(start, end - start).c_str());
+    std::fprintf(stderr, "%s %s\n", prefix, message.substr(start, end - start).c_str());
     start = end + 1;
   }
 }
+
+void Reporter::Warn(const std::string& message) { PrintLines("skua warn", message); }
+
+void Reporter::Error(const std::string& message) { PrintLines("skua error", message); }
 
 void Reporter::Summary(const std::string& line) {
   if (level_ == LogLevel::kSilent) return;

@@ -28,13 +28,14 @@ class Reporter {
   void Verbose(const std::string& line);
   // `--verbose`: "timing <phase> <seconds>", the time since the previous mark (or start).
   void Timing(std::string_view phase);
-  void Warn(const std::string& line);
+  void Warn(const std::string& message);   // Every line prefixed "skua warn ".
   void Error(const std::string& message);  // Every line prefixed "skua error ".
   void Summary(const std::string& line);
   // Erases the progress line (before output that is not ours, e.g. scripts).
   void Clear();
 
  private:
+  void PrintLines(const char* prefix, const std::string& message);
   void WriteLine(std::string_view text);  // Locked by the caller.
 
   LogLevel level_;

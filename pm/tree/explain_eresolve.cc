@@ -7,6 +7,8 @@
 #include <set>
 #include <vector>
 
+#include "pm/lockfile/collate.h"
+
 namespace skua::pm::tree {
 
 namespace {
@@ -41,6 +43,19 @@ std::string LocationInRoot(const Node* node) {
     location = "node_modules/" + n->name + (location.empty() ? "" : "/" + location);
   }
   return location;
+}
+
+// The edges into `node` in about the order arborist's edgesIn holds them: an edge joins
+// when its dependent is placed (or, placed before, when `node` is), and npm places by
+// depth, then location.
+std::vector<Edge*> DependentsInPlacementOrder(const Node* node) {
+  std::vector<Edge*> in = node->EdgesIn();
+  std::stable_sort(in.begin(), in.end(), [](const Edge* a, const Edge* b) {
+    int da = a->from->Depth(), db = b->from->Depth();
+    if (da != db) return da < db;
+    return lockfile::LocaleCompare(LocationInRoot(a->from), LocationInRoot(b->from)) < 0;
+  });
+  return in;
 }
 
 // The links in the tree whose target is `node` (arborist's linksIn).
@@ -121,7 +136,7 @@ class Explainer {
       why.dependents.push_back(Explain(edge, seen));
     } else {
       // Invalid edges do not hold the node where it is.
-      for (const Edge* in : node->EdgesIn()) {
+      for (const Edge* in : DependentsInPlacementOrder(node)) {
         if (in->Valid() || in->from->is_project_root) why.dependents.push_back(Explain(in, seen));
       }
     }
@@ -223,10 +238,8 @@ std::string ExplainEdge(const EdgeExplanation& edge, int depth) {
   return ExplainEdge(edge, depth, &seen);
 }
 
-}  // namespace
-
-std::string ExplainPeerConflict(const std::string& message, const PeerConflict& conflict) {
-  constexpr int kDepth = 4;  // npm's explanation on the terminal.
+// npm's explain-eresolve `explain(expl, depth)`.
+std::string Explanation(const PeerConflict& conflict, int depth) {
   Explainer explainer;
   const NodeExplanation* current = nullptr;
   auto explain_current = [&] {
@@ -247,18 +260,25 @@ std::string ExplainPeerConflict(const std::string& message, const PeerConflict& 
                                                                               : nullptr;
   if (installing) out.push_back("While resolving: " + installing->installing_name + "@" + installing->installing_version);
   if (current) {
-    out.push_back("Found: " + ExplainNode(*current, kDepth));
+    out.push_back("Found: " + ExplainNode(*current, depth));
   } else if (peer_current) {
-    out.push_back("Found: " + ExplainNode(*peer_current, kDepth));
+    out.push_back("Found: " + ExplainNode(*peer_current, depth));
   } else if (current_edge) {
-    out.push_back("Found: " + ExplainEdge(*current_edge, kDepth));
+    out.push_back("Found: " + ExplainEdge(*current_edge, depth));
   } else {
-    out.push_back("Found: " + ExplainEdge(*edge, kDepth));
+    out.push_back("Found: " + ExplainEdge(*edge, depth));
   }
-  out.push_back("\nCould not resolve dependency:\n" + ExplainEdge(*edge, kDepth));
-  if (peer) out.push_back("\nConflicting peer dependency: " + ExplainNode(*peer, kDepth));
-  std::string text = "code ERESOLVE\nERESOLVE " + message + "\n\n";
+  out.push_back("\nCould not resolve dependency:\n" + ExplainEdge(*edge, depth));
+  if (peer) out.push_back("\nConflicting peer dependency: " + ExplainNode(*peer, depth));
+  std::string text;
   for (size_t i = 0; i < out.size(); ++i) text += (i ? "\n" : "") + out[i];
+  return text;
+}
+
+}  // namespace
+
+std::string ExplainPeerConflict(const std::string& message, const PeerConflict& conflict) {
+  std::string text = "code ERESOLVE\nERESOLVE " + message + "\n\n" + Explanation(conflict, 4);
   text += conflict.strict_peer_deps
               ? "\n\nFix the upstream dependency conflict, or retry this command with --no-strict-peer-deps, "
                 "--force, or --legacy-peer-deps to accept an incorrect (and potentially broken) dependency "
@@ -266,6 +286,10 @@ std::string ExplainPeerConflict(const std::string& message, const PeerConflict& 
               : "\n\nFix the upstream dependency conflict, or retry this command with --force or "
                 "--legacy-peer-deps to accept an incorrect (and potentially broken) dependency resolution.";
   return text;
+}
+
+std::string WarnPeerConflict(const PeerConflict& conflict) {
+  return "ERESOLVE overriding peer dependency\n" + Explanation(conflict, 2);
 }
 
 }  // namespace skua::pm::tree

@@ -44,6 +44,10 @@ struct PeerConflict {
 // "code ERESOLVE\nERESOLVE <message>\n\n<explanation>\n\n<how to fix>", npm's text.
 std::string ExplainPeerConflict(const std::string& message, const PeerConflict& conflict);
 
+// npm's warning for a peer conflict it accepted: "ERESOLVE overriding peer dependency"
+// and the explanation two levels deep.
+std::string WarnPeerConflict(const PeerConflict& conflict);
+
 }  // namespace skua::pm::tree
 
 #endif  // SKUA_PM_TREE_EXPLAIN_ERESOLVE_H_

@@ -6,7 +6,6 @@
 
 #include "pm/lockfile/collate.h"
 #include "pm/semver/version.h"
-#include "pm/tree/explain_eresolve.h"
 
 namespace skua::pm::tree {
 
@@ -282,12 +281,11 @@ void PlaceDep::Run() {
   }
   if (!can_place_) {
     if (!options_.force && (IsMine() || options_.strict_peer_deps)) {
-      error_ = ExplainConflict();
+      error_ = ExplainPeerConflict("could not resolve", DescribeConflict(Top()->edge_, Top()->dep_));
       return;
     }
     if (!self_ok) {
-      edge_->peer_conflicted = true;
-      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
+      WarnPeerConflict();
       return;
     }
     can_place_ = self_ok;
@@ -296,8 +294,7 @@ void PlaceDep::Run() {
   placement_ = can_place_->can_place() == Placement::kConflict ? can_place_->can_place_self() : can_place_->can_place();
   if (placement_ == Placement::kKeep) {
     if (edge_->peer() && !edge_->Valid()) {
-      edge_->peer_conflicted = true;
-      warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
+      WarnPeerConflict();
     }
     PruneDedupable(target, true);
     return;
@@ -325,8 +322,7 @@ void PlaceDep::Run() {
     dep_->tree->SetParent(placed_, target);
   }
   if (edge_->peer() && !edge_->SatisfiedBy(placed_)) {
-    edge_->peer_conflicted = true;
-    warnings_->push_back("ERESOLVE overriding peer dependency " + name_ + "@" + std::string(edge_->spec));
+    WarnPeerConflict();
   }
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
@@ -401,17 +397,17 @@ void PlaceDep::PruneDedupable(Node* node, bool descend) {
   for (Node* kid : kids) PruneDedupable(kid, true);
 }
 
-std::string PlaceDep::ExplainConflict() {
+PeerConflict PlaceDep::DescribeConflict(Edge* edge, Node* dep) {
   PeerConflict conflict;
-  conflict.edge = Top()->edge_;
-  conflict.dep = Top()->dep_;
+  conflict.edge = edge;
+  conflict.dep = dep;
   conflict.strict_peer_deps = options_.strict_peer_deps;
-  Node* found = conflict.edge->from->Resolve(conflict.edge->name);
-  conflict.current = found;
+  conflict.current = edge->from->Resolve(edge->name);
   if (parent_) {
-    // A conflicted peer: npm explains what it found for the top edge (and, as its
-    // "peer conflict", a node where its report expects a pair: nothing printable).
-    conflict.current_for = conflict.edge;
+    // A conflicted peer: npm explains what it found for the edge, and as its "peer
+    // conflict" a node where its report expects a pair, on which npm 11's printer crashes
+    // (only the heading is printed). skua prints the rest of the report.
+    conflict.current_for = edge;
   } else if (can_place_self_) {
     for (const CanPlace* peer : can_place_self_->ConflictChildren()) {
       if (!peer->current()) continue;
@@ -425,7 +421,12 @@ std::string PlaceDep::ExplainConflict() {
     conflict.peer = dep_;
     conflict.peer_for = edge_;
   }
-  return ExplainPeerConflict("could not resolve", conflict);
+  return conflict;
+}
+
+void PlaceDep::WarnPeerConflict() {
+  edge_->peer_conflicted = true;
+  warnings_->push_back(tree::WarnPeerConflict(DescribeConflict(edge_, dep_)));
 }
 
 void PlaceDep::Collect(std::vector<Placed>* out) const {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pm/tree/explain_eresolve.h"
 #include "pm/tree/node.h"
 
 namespace skua::pm::tree {
@@ -92,8 +93,10 @@ class PlaceDep {
   bool IsMine();
   void ReplaceOldDep(Node* old_dep);
   void PruneDedupable(Node* node, bool descend);
-  // arborist's failPeerConflict: the ERESOLVE report for the top placement's edge.
-  std::string ExplainConflict();
+  // arborist's explainPeerConflict(edge, dep), as this placement sees it.
+  PeerConflict DescribeConflict(Edge* edge, Node* dep);
+  // arborist's warnPeerConflict: the edge is marked conflicted and npm's warning kept.
+  void WarnPeerConflict();
   const PlaceDep* Top() const { return parent_ ? parent_->Top() : this; }
 
   Node* dep_;
