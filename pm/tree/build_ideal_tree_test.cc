@@ -102,6 +102,36 @@ TEST(BuildIdealTreeTest, PeerConflictAtRootIsEresolveUnlessLegacy) {
   EXPECT_EQ(At(*t, "node_modules/z"), nullptr);  // Peers are not installed at all.
 }
 
+// A peer conflict below a dependency (not the project's own) is accepted with npm's
+// warning: what was found and who wants what, two levels deep. (npm 11's printer crashes
+// on this report after its first line; the rest is what its explanation holds.)
+TEST(BuildIdealTreeTest, PeerConflictBelowADependencyIsAWarningWithItsExplanation) {
+  MemoryPackumentSource s;
+  ASSERT_TRUE(s.AddJson(Doc("a", {"1.0.0"}, R"("dependencies":{"b":"1"},"peerDependencies":{"c":"*"})")).ok());
+  ASSERT_TRUE(s.AddJson(Doc("b", {"1.0.0"}, R"("peerDependencies":{"c":"2"})")).ok());
+  ASSERT_TRUE(s.AddJson(Doc("c", {"1.0.0", "2.0.0"})).ok());
+  Result<IdealTree> t =
+      BuildIdealTree(R"({"name":"root","version":"1.0.0","dependencies":{"a":"1","c":"1"}})", s, Options());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(At(*t, "node_modules/c")->version(), "1.0.0");
+  ASSERT_EQ(t->warnings.size(), 1u);
+  EXPECT_EQ(t->warnings[0],
+            "ERESOLVE overriding peer dependency\n"
+            "While resolving: a@1.0.0\n"
+            "Found: c@1.0.0\n"
+            "node_modules/c\n"
+            "  peer c@\"2\" from b@1.0.0\n"
+            "  node_modules/a/node_modules/b\n"
+            "    b@\"1\" from a@1.0.0\n"
+            "    node_modules/a\n"
+            "\n"
+            "Could not resolve dependency:\n"
+            "peer c@\"2\" from b@1.0.0\n"
+            "node_modules/a/node_modules/b\n"
+            "  b@\"1\" from a@1.0.0\n"
+            "  node_modules/a");
+}
+
 TEST(BuildIdealTreeTest, FlagsAndAliases) {
   MemoryPackumentSource s;
   ASSERT_TRUE(s.AddJson(Doc("bar", {"1.0.0", "2.0.0"})).ok());
