@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Real-world scenarios: each subdirectory with a package.json is a small project whose
 main.js must print the same output under skua (installed by `skua install`) as under
-Node 20 (installed by npm). Needs a registry: taken from npm_config_registry or
+Node 20 (installed by npm), and whose installed tree, the set of (install path, name,
+version) the two lockfiles record, must be npm's. Needs a registry: taken from npm_config_registry or
 `npm config get registry`; with none configured, or unreachable, it says so and skips.
 
 Usage: run.py [--skua PATH] [--node PATH] [--warm] [--keep] [SCENARIO ...]
@@ -10,6 +11,7 @@ with "N passed, N failed" (or "skipped: <reason>"). Exits 1 if any scenario fail
 """
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -89,6 +91,19 @@ def install(tool, project, cache, registry, env):
     return timed(argv, project, env, INSTALL_TIMEOUT)
 
 
+def installed_tree(project):
+    """{(location, name, version)} of the project's package-lock.json (links: no version)."""
+    with open(os.path.join(project, "package-lock.json")) as f:
+        packages = json.load(f).get("packages", {})
+    rows = set()
+    for location, entry in packages.items():
+        if not location:
+            continue
+        name = entry.get("name") or location.rsplit("node_modules/", 1)[-1]
+        rows.add((location, name, entry.get("version", "")))
+    return rows
+
+
 def tail(text, lines=15):
     return "\n".join("      " + l for l in text.rstrip().splitlines()[-lines:])
 
@@ -99,6 +114,7 @@ def run_scenario(name, args, registry, work):
     result = {"name": name, "ok": False, "notes": []}
     times = {}
     outputs = {}
+    trees = {}
     for tool, runner in (("npm", args.node), (args.skua, args.skua)):
         label = "npm" if tool == "npm" else "skua"
         cache = os.path.join(work, "cache-" + label)
@@ -111,6 +127,7 @@ def run_scenario(name, args, registry, work):
             if rc != 0:
                 result["notes"].append("%s install failed (%s):\n%s" % (label, rc, tail(out + err)))
                 return result, times
+            trees[label] = installed_tree(project)
         rc, out, err, secs = timed([runner, "main.js"], project, env, RUN_TIMEOUT)
         times["%s run" % label] = secs
         # The two installs live in different folders; a path printed by the app is
@@ -120,7 +137,14 @@ def run_scenario(name, args, registry, work):
     if node[0] != 0:
         result["notes"].append("node itself failed (%s):\n%s" % (node[0], tail(node[1] + node[2])))
         return result, times
-    if skua[:2] == node[:2]:
+    same_tree = trees["npm"] == trees["skua"]
+    if not same_tree:
+        only_npm = sorted(trees["npm"] - trees["skua"])[:10]
+        only_skua = sorted(trees["skua"] - trees["npm"])[:10]
+        result["notes"].append("installed tree differs from npm's:\n" + tail(
+            "\n".join(["npm only:  %s %s@%s" % row for row in only_npm] +
+                      ["skua only: %s %s@%s" % row for row in only_skua]), 25))
+    if skua[:2] == node[:2] and same_tree:
         result["ok"] = True
         return result, times
     if skua[0] != node[0]:
