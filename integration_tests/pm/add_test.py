@@ -230,7 +230,8 @@ def checks(url):
 
 def differential(url):
     reg = ('--registry', url)
-    n, s = new_project('npm-p'), new_project('skua-p')
+    # Names of one length: the root's folder name is a column of outdated's tables.
+    n, s = new_project('npm-p'), new_project('sk-pp')
     npm(n, url, 'install', 'a', 'b@~1.0')
     npm(n, url, 'install', '-D', 'c@next')
     skua(s, 'add', 'a', 'b@~1.0', *reg)
@@ -251,11 +252,13 @@ def differential(url):
         pj = json.loads(read(d, 'package.json'))
         pj['dependencies']['zz'] = '^1.0.0'
         write(d, 'package.json', json.dumps(pj, indent=2) + '\n')
-    for args in (('ls',), ('ls', '--all', '--json'), ('explain', 'c'), ('outdated',), ('outdated', '--json')):
+    for args in (('ls',), ('ls', '--all', '--json'), ('explain', 'c'), ('outdated',), ('outdated', '--json'),
+                 ('outdated', '--all'), ('outdated', '--long'), ('outdated', '--parseable', '--long'),
+                 ('outdated', '--all', '--json', '--long'), ('outdated', 'b'), ('outdated', 'b', '--json')):
         a = run(['npm', *args, '--registry', url, '--cache', os.path.join(TMP, 'npmcache')], n, None, None)
         b = skua(s, *args, *reg, expect=None)
         out_a = a.stdout.replace(n, 'DIR').replace('npm-p', 'DIR')
-        out_b = b.stdout.replace(s, 'DIR').replace('skua-p', 'DIR')
+        out_b = b.stdout.replace(s, 'DIR').replace('sk-pp', 'DIR')
         assert (a.returncode, out_a) == (b.returncode, out_b), (args, a.returncode, out_a, b.returncode, out_b)
     check('same package.json bytes and ls/explain/outdated output as npm')
 

@@ -77,8 +77,9 @@ class InstalledTree {
     return lockfile::NameFromLocation(location);
   }
 
-  // A node's dependencies: every kind for the root, dev excluded below it.
-  std::vector<Edge> EdgesOut(const std::string& location) const {
+  // A node's dependencies: every kind for the root (and, `with_dev`, another top node
+  // such as a workspace), dev excluded below it.
+  std::vector<Edge> EdgesOut(const std::string& location, bool with_dev = false) const {
     const JsonValue* e = Entry(location);
     if (e && e->GetBool("link")) e = Entry(e->GetString("resolved"));
     std::vector<Edge> edges;
@@ -92,7 +93,7 @@ class InstalledTree {
       }
     };
     add("dependencies", "prod");
-    if (location.empty()) add("devDependencies", "dev");
+    if (location.empty() || with_dev) add("devDependencies", "dev");
     add("optionalDependencies", "optional");
     add("peerDependencies", "peer");
     std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
@@ -317,6 +318,8 @@ struct Parsed {
   std::vector<std::string> positional;
   bool all = false;
   bool json = false;
+  bool long_format = false;  // outdated --long / -l.
+  bool parseable = false;    // outdated --parseable / -p.
   int depth = -2;  // -2: unset.
   std::vector<std::pair<std::string, std::string>> config;
 };
@@ -330,6 +333,10 @@ Parsed ParseArgs(const std::vector<std::string>& args) {
       parsed.all = true;
     } else if (arg == "--json") {
       parsed.json = true;
+    } else if (arg == "--long" || arg == "-l") {
+      parsed.long_format = true;
+    } else if (arg == "--parseable" || arg == "-p") {
+      parsed.parseable = true;
     } else if (arg.rfind("--depth=", 0) == 0) {
       parsed.depth = std::atoi(arg.c_str() + 8);
     } else if (arg == "--depth" && i + 1 < args.size()) {
@@ -482,30 +489,141 @@ int RunWhyCommand(const std::string& command, const std::vector<std::string>& ar
   return 0;
 }
 
+namespace {
+
+// One dependency edge npm outdated looks at: from the package at `from`.
+struct OutdatedEdge {
+  std::string from;
+  Edge edge;
+};
+
+// A project with workspaces: its folders outside node_modules are workspaces (a `file:`
+// folder dependency of such a project is taken for one too).
+bool HasWorkspaces(const InstalledTree& tree) { return tree.root().Get("workspaces") != nullptr; }
+
+// npm outdated's edges: the root's and its workspaces' (every package's with --all), or,
+// for names given, the edges into every installed package of that name.
+std::vector<OutdatedEdge> OutdatedEdges(const InstalledTree& tree, const std::vector<std::string>& names, bool all) {
+  std::vector<OutdatedEdge> edges;
+  std::set<std::pair<std::string, std::string>> seen;
+  auto out_of = [&](const std::string& from) {
+    const JsonValue* entry = tree.Entry(from);
+    if (entry && entry->GetBool("link")) return;  // A link's edges are its target's.
+    for (const Edge& e : tree.EdgesOut(from, lockfile::IsTopLocation(from))) {
+      if (seen.emplace(from, e.name).second) edges.push_back({from, e});
+    }
+  };
+  if (!names.empty()) {
+    std::vector<std::string> nodes = {""};
+    for (const auto& [loc, meta] : tree.entries()) nodes.push_back(loc);
+    for (const std::string& name : names) {
+      for (const std::string& target : nodes) {
+        if (target.empty() || lockfile::NameFromLocation(target) != name) continue;
+        for (const std::string& from : nodes) {
+          const JsonValue* entry = tree.Entry(from);
+          if (entry && entry->GetBool("link")) continue;
+          for (const Edge& e : tree.EdgesOut(from, lockfile::IsTopLocation(from))) {
+            bool found = false;
+            if (e.name == name && tree.Resolve(from, e.name, &found) == target && found &&
+                seen.emplace(from, e.name).second) {
+              edges.push_back({from, e});
+            }
+          }
+        }
+      }
+    }
+    return edges;
+  }
+  if (all) {
+    out_of("");
+    for (const auto& [loc, meta] : tree.entries()) out_of(loc);
+  }
+  out_of("");
+  // The workspaces' own dependencies (the root's links to them lead there).
+  for (const Edge& e : tree.EdgesOut("")) {
+    bool found = false;
+    std::string at = tree.Resolve("", e.name, &found);
+    const JsonValue* link = found ? tree.Entry(at) : nullptr;
+    if (link && link->GetBool("link")) {
+      const std::string target = link->GetString("resolved");
+      const JsonValue* folder = tree.Entry(target);
+      if (folder && lockfile::IsTopLocation(target) && HasWorkspaces(tree)) out_of(target);
+    }
+  }
+  return edges;
+}
+
+struct OutdatedRow {
+  std::string name, path, type, current, location, wanted, latest;
+  std::string workspace_dependent, depended_by_location, dependent, homepage;
+  bool has_path = false, has_location = false, has_homepage = false;
+};
+
+// text-table as npm outdated calls it: columns padded to their widest cell, two spaces
+// apart, the version columns right-aligned, trailing blanks dropped.
+std::string Table(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> width;
+  for (const auto& row : rows) {
+    width.resize(std::max(width.size(), row.size()), 0);
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c) {
+      std::string pad(width[c] - row[c].size(), ' ');
+      bool right = c >= 1 && c <= 3;
+      line += (c ? "  " : "") + (right ? pad + row[c] : row[c] + pad);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 int RunOutdatedCommand(const std::string& command, const std::vector<std::string>& args) {
   Parsed parsed = ParseArgs(args);
   Result<CommandContext> loaded_context = LoadCommandContext(parsed.config);
   if (!loaded_context.ok()) return Fail(loaded_context.status().message());
   CommandContext context_value = std::move(loaded_context).value();
   CommandContext* context = &context_value;
+  // --long shows each package's homepage, which only full documents carry.
+  if (parsed.long_format) context->network.full_metadata = true;
   InstalledTree tree;
   if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
-  std::set<std::string> filter(parsed.positional.begin(), parsed.positional.end());
-  struct Row {
-    Edge edge;
-    std::string package;  // Registry name (differs for aliases).
-    std::string range;
+  std::vector<OutdatedEdge> edges = OutdatedEdges(tree, parsed.positional, parsed.all);
+  const std::vector<std::string> omit = context->config->Omit();
+  struct Wanted {
+    OutdatedEdge edge;
+    std::string node;  // Installed location, "" when missing.
+    std::string package, range, type;
+    bool alias = false;
   };
-  std::vector<Row> rows;
-  for (const Edge& edge : tree.EdgesOut("")) {
-    if (!filter.empty() && !filter.count(edge.name)) continue;
-    Result<spec::DepSpec> sp = spec::ResolveSpec(edge.name, edge.spec);
+  std::vector<Wanted> wanted;
+  for (const OutdatedEdge& oe : edges) {
+    const Edge& e = oe.edge;
+    bool found = false;
+    std::string node = tree.Resolve(oe.from, e.name, &found);
+    if (!found) node.clear();
+    std::string type = std::string(e.kind) == "optional" ? "optionalDependencies"
+                       : std::string(e.kind) == "peer"   ? "peerDependencies"
+                       : std::string(e.kind) == "dev"    ? "devDependencies"
+                                                         : "dependencies";
+    const JsonValue* installed = node.empty() ? nullptr : tree.Entry(node);
+    bool omitted = false;
+    for (const std::string& flag : omit) omitted |= installed && installed->GetBool(flag);
+    if (omitted) continue;
+    // A missing edge that is not a plain dependency is left out, as npm does.
+    if (node.empty() && std::string(e.kind) != "optional" && type != "dependencies") continue;
+    Result<spec::DepSpec> sp = spec::ResolveSpec(e.name, e.spec);
     if (!sp.ok() || !sp->registry()) continue;
     const spec::DepSpec& sub = sp->alias ? *sp->alias : *sp;
-    rows.push_back({edge, sub.name, sub.fetch_spec});
+    wanted.push_back({oe, node, sub.name, sub.fetch_spec, type, sp->alias != nullptr});
   }
   std::vector<std::string> names;
-  for (const Row& r : rows) names.push_back(r.package);
+  for (const Wanted& w : wanted) names.push_back(w.package);
   std::vector<Result<registry::PackumentResult>> docs;
   if (!names.empty()) {
     Result<registry::RegistryClient*> client = context->Client();
@@ -515,10 +633,10 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
   Result<registry::PickOptions> picking = InstallPickOptions(*context->config);
   if (!picking.ok()) return Fail(picking.status().message());
   const registry::PickOptions& pick = *picking;
-  std::string dependent = context->project_dir.substr(context->project_dir.rfind('/') + 1);
-  std::vector<std::vector<std::string>> table = {{"Package", "Current", "Wanted", "Latest", "Location", "Depended by"}};
-  JsonValue json = JsonValue::Object();
-  for (size_t i = 0; i < rows.size(); ++i) {
+  std::string root_name = context->project_dir.substr(context->project_dir.rfind('/') + 1);
+  std::vector<OutdatedRow> rows;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const Wanted& w = wanted[i];
     if (!docs[i].ok()) {
       // npm outdated ignores E404, E403 and ETARGET for a package and goes on.
       const std::string& message = docs[i].status().message();
@@ -529,46 +647,111 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
       return Fail(message);
     }
     const registry::Packument& packument = docs[i]->packument;
-    bool found = false;
-    std::string loc = tree.Resolve("", rows[i].edge.name, &found);
-    std::string current = found ? tree.Version(loc) : "";
-    Result<const registry::Manifest*> picked = registry::PickManifest(packument, rows[i].range, pick);
-    if (!picked.ok()) continue;  // ETARGET: ignored, as npm does.
-    std::string wanted = (*picked)->version;
-    const std::string* tag = packument.DistTag("latest");
-    std::string latest = tag ? *tag : wanted;
-    if (!current.empty() && current == wanted && wanted == latest) continue;
-    std::string location = "node_modules/" + rows[i].edge.name;
-    table.push_back({rows[i].edge.name, current.empty() ? "MISSING" : current, wanted, latest, location, dependent});
-    JsonValue entry = JsonValue::Object();
-    if (!current.empty()) entry.Set("current", JsonValue::String(current));
-    entry.Set("wanted", JsonValue::String(wanted));
-    entry.Set("latest", JsonValue::String(latest));
-    entry.Set("dependent", JsonValue::String(dependent));
-    entry.Set("location", JsonValue::String(JoinPath(context->project_dir, location)));
-    json.Set(rows[i].edge.name, std::move(entry));
+    Result<const registry::Manifest*> in_range = registry::PickManifest(packument, w.range, pick);
+    Result<const registry::Manifest*> newest = registry::PickManifest(packument, "*", pick);
+    if (!in_range.ok() || !newest.ok()) continue;  // ETARGET: ignored, as npm does.
+    std::string current = w.node.empty() ? "" : tree.Version(w.node);
+    if (!current.empty() && current == (*in_range)->version && (*in_range)->version == (*newest)->version) continue;
+    OutdatedRow row;
+    const Edge& e = w.edge.edge;
+    // npm's `edge.spec.replace('npm', edge.name)` for an alias.
+    row.name = e.name;
+    if (w.alias) {
+      row.name = e.spec;
+      size_t at = row.name.find("npm");
+      if (at != std::string::npos) row.name.replace(at, 3, e.name);
+    }
+    row.type = w.type;
+    row.current = current;
+    row.wanted = (*in_range)->version;
+    row.latest = (*newest)->version;
+    if (!w.node.empty()) {
+      row.has_path = row.has_location = true;
+      row.location = w.node;
+      row.path = JoinPath(context->project_dir, w.node);
+    }
+    // Who depends on it: the folder's name (the root's too); a workspace by name@version.
+    const std::string& from = w.edge.from;
+    if (from.empty()) {
+      row.dependent = root_name;
+    } else if (lockfile::IsTopLocation(from)) {
+      row.dependent = from.substr(from.rfind('/') + 1);
+      if (HasWorkspaces(tree)) row.workspace_dependent = tree.Label(from);
+    } else {
+      row.dependent = lockfile::NameFromLocation(from);
+    }
+    row.depended_by_location = from;
+    row.has_homepage = !packument.homepage.empty();
+    row.homepage = packument.homepage;
+    rows.push_back(std::move(row));
   }
+  std::stable_sort(rows.begin(), rows.end(), [](const OutdatedRow& a, const OutdatedRow& b) {
+    int c = lockfile::LocaleCompare(a.name, b.name);
+    return c != 0 ? c < 0 : lockfile::LocaleCompare(a.dependent, b.dependent) < 0;
+  });
+  const bool long_format = parsed.long_format;
   std::string out;
   if (parsed.json) {
-    out = StringifyJson(json, "  ") + "\n";
-  } else if (table.size() > 1) {
-    std::vector<size_t> width(table[0].size(), 0);
-    for (const auto& row : table) {
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    }
-    for (const auto& row : table) {
-      std::string line;
-      for (size_t c = 0; c < row.size(); ++c) {
-        std::string pad(width[c] - row[c].size(), ' ');
-        bool right = c >= 1 && c <= 3;  // Version columns are right-aligned, as npm's.
-        std::string cell = right ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
-        line += (c ? "  " : "") + cell;
+    JsonValue json = JsonValue::Object();
+    for (const OutdatedRow& r : rows) {
+      JsonValue entry = JsonValue::Object();
+      if (!r.current.empty()) entry.Set("current", JsonValue::String(r.current));
+      entry.Set("wanted", JsonValue::String(r.wanted));
+      entry.Set("latest", JsonValue::String(r.latest));
+      entry.Set("dependent", JsonValue::String(r.dependent));
+      if (r.has_path) entry.Set("location", JsonValue::String(r.path));
+      if (long_format) {
+        entry.Set("type", JsonValue::String(r.type));
+        if (r.has_homepage) entry.Set("homepage", JsonValue::String(r.homepage));
+        entry.Set("dependedByLocation", JsonValue::String(r.depended_by_location));
       }
+      // A name outdated in several places becomes a list, as npm's --json does.
+      if (JsonValue* existing = json.GetMutable(r.name)) {
+        if (!existing->is_array()) {
+          JsonValue list = JsonValue::Array();
+          list.Push(std::move(*existing));
+          *existing = std::move(list);
+        }
+        existing->Push(std::move(entry));
+      } else {
+        json.Set(r.name, std::move(entry));
+      }
+    }
+    out = StringifyJson(json, "  ") + "\n";
+  } else if (parsed.parseable) {
+    for (const OutdatedRow& r : rows) {
+      std::vector<std::string> fields = {r.path, r.name + "@" + r.wanted,
+                                         r.current.empty() ? "MISSING" : r.name + "@" + r.current,
+                                         r.name + "@" + r.latest, r.dependent};
+      if (long_format) {
+        fields.push_back(r.type);
+        fields.push_back(r.homepage);
+        fields.push_back(r.depended_by_location);
+      }
+      std::string line;
+      for (size_t f = 0; f < fields.size(); ++f) line += (f ? ":" : "") + fields[f];
       out += line + "\n";
     }
+  } else if (!rows.empty()) {
+    std::vector<std::vector<std::string>> table = {{"Package", "Current", "Wanted", "Latest", "Location", "Depended by"}};
+    if (long_format) {
+      for (const char* h : {"Package Type", "Homepage", "Depended By Location"}) table[0].push_back(h);
+    }
+    for (const OutdatedRow& r : rows) {
+      std::vector<std::string> cells = {r.name, r.current.empty() ? "MISSING" : r.current, r.wanted, r.latest,
+                                        r.has_location ? r.location : "-",
+                                        r.workspace_dependent.empty() ? r.dependent : r.workspace_dependent};
+      if (long_format) {
+        cells.push_back(r.type);
+        cells.push_back(r.homepage);
+        cells.push_back(r.depended_by_location);
+      }
+      table.push_back(std::move(cells));
+    }
+    out = Table(table);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return table.size() > 1 ? 1 : 0;
+  return rows.empty() ? 0 : 1;
 }
 
 }  // namespace skua::pm::cli

@@ -191,7 +191,7 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name) {
   Packument p;
   bool have_name = false;  // A `name` that is not a string counts as none.
   bool seen_name = false, seen_modified = false, seen_tags = false, seen_time = false,
-       seen_versions = false;
+       seen_versions = false, seen_homepage = false;
   // Version keys (in the parser's string buffer) -> position in p.versions_.
   std::unordered_map<std::string_view, size_t> index;
   for (auto result : root) {
@@ -214,6 +214,11 @@ Result<Packument> ParseOwnedPackument(std::string json, std::string_view name) {
       std::string_view s;
       error = field.value().get_string().get(s);
       if (!error) p.modified = std::string(s);
+    } else if (key == "homepage" && !seen_homepage) {
+      seen_homepage = true;
+      std::string_view s;
+      // Not a string: not a homepage, and not an error either.
+      if (field.value().get_string().get(s) == simdjson::SUCCESS) p.homepage = std::string(s);
     } else if (key == "dist-tags" && !seen_tags) {
       seen_tags = true;
       error = ReadStrings(field.value(), &p.dist_tags);
@@ -333,6 +338,8 @@ std::string Packument::Index() const {
     PutU32(out, v.begin);
     PutU32(out, v.size);
   }
+  // Last and optional: indexes written before it was added end with the versions.
+  if (!homepage.empty()) PutString(out, homepage);
   return out;
 }
 
@@ -362,6 +369,7 @@ Result<Packument> Packument::FromIndex(std::shared_ptr<const char> text, size_t 
     ok = !r.bad && uint64_t{v.begin} + v.size <= size;
     p.versions_.push_back(std::move(v));
   }
+  if (ok && !r.bad && !r.in.empty()) p.homepage = r.String();
   if (!ok || r.bad || !r.in.empty()) return InvalidArgument("malformed packument index");
   p.text_ = std::move(text);
   p.text_size_ = size;
@@ -530,7 +538,7 @@ Result<std::string> AbbreviatePackument(std::string text, std::string_view name)
         out += '}';
       }
       out += '}';
-    } else if (key == "name" || key == "modified" || key == "dist-tags" || key == "time") {
+    } else if (key == "name" || key == "modified" || key == "dist-tags" || key == "time" || key == "homepage") {
       separate();
       AppendQuoted(out, key);
       out += ':';

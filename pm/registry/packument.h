@@ -29,6 +29,7 @@ class Packument {
  public:
   std::string name;
   std::string modified;  // ISO time of the last change, when the registry sends it.
+  std::string homepage;  // Full documents only (npm outdated --long shows it).
   StringMap dist_tags;   // "latest" -> "1.2.3".
 
   Packument() = default;

@@ -140,15 +140,16 @@ TEST(PackumentTest, AbbreviatedCopyParsesTheSame) {
 
 // Of `scripts` only what has_install_script reads is kept; none left, none written.
 TEST(PackumentTest, AbbreviatingKeepsOnlyInstallScripts) {
-  Result<std::string> small = AbbreviatePackument(R"({"name":"x","versions":{
+  Result<std::string> small = AbbreviatePackument(R"({"name":"x","readme":"long","versions":{
       "1.0.0":{"scripts":{"build":"b","install":"node-gyp rebuild","test":"t"}},
       "1.1.0":{"scripts":{"build":"b"},"version":"1.1.0"},
-      "1.2.0":{"scripts":"junk","version":"1.2.0"}}})", "x");
+      "1.2.0":{"scripts":"junk","version":"1.2.0"}},"homepage":"https://x.test/"})", "x");
   ASSERT_TRUE(small.ok()) << small.status().message();
   EXPECT_EQ(*small, R"({"name":"x","versions":{"1.0.0":{"scripts":{"install":"node-gyp rebuild"}},)"
-                    R"("1.1.0":{"version":"1.1.0"},"1.2.0":{"version":"1.2.0"}}})");
+                    R"("1.1.0":{"version":"1.1.0"},"1.2.0":{"version":"1.2.0"}},"homepage":"https://x.test/"})");
   Result<Packument> p = ParsePackument(*small, "x");
   ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->homepage, "https://x.test/");
   EXPECT_TRUE((*p->ManifestAt(0))->has_install_script);
   EXPECT_FALSE((*p->ManifestAt(1))->has_install_script);
   EXPECT_FALSE((*p->ManifestAt(2))->has_install_script);
@@ -182,7 +183,7 @@ TEST(PackumentTest, AbbreviatingChecksWhatItReads) {
 // or out-of-range index is refused.
 TEST(PackumentTest, IndexRebuildsTheSamePackument) {
   for (std::string_view doc : {std::string_view(kAbbreviated),
-                               std::string_view(R"({"name":"x","time":{"created":"t0","1.0.0":"t1"},
+                               std::string_view(R"({"name":"x","homepage":"https://x.test/","time":{"created":"t0","1.0.0":"t1"},
       "versions":{"1.0.0":{"dependencies":{"d":"1"}}}})")}) {
     auto text = std::make_shared<std::string>(doc);
     text->append(kPackumentPadding, ' ');
@@ -194,6 +195,7 @@ TEST(PackumentTest, IndexRebuildsTheSamePackument) {
     ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().message();
     EXPECT_EQ(rebuilt->name, parsed->name);
     EXPECT_EQ(rebuilt->modified, parsed->modified);
+    EXPECT_EQ(rebuilt->homepage, parsed->homepage);
     EXPECT_EQ(rebuilt->dist_tags, parsed->dist_tags);
     EXPECT_EQ(rebuilt->time(), parsed->time());
     ASSERT_EQ(rebuilt->version_count(), parsed->version_count());
