@@ -10,7 +10,7 @@
 #include "pm/cli/json_error.h"
 #include "pm/cli/stamp.h"
 #include "pm/fsutil/fsutil.h"
-#include "pm/registry/iso_time.h"
+#include "base/iso_time.h"
 #include "pm/registry/platform.h"
 
 namespace skua::pm::cli {
@@ -77,13 +77,8 @@ Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter*
 Result<registry::PickOptions> InstallPickOptions(const config::Config& config) {
   registry::PickOptions pick;
   pick.node_version = kNodeVersion;
-  if (std::optional<std::string> before = config.GetString("before")) {
-    pick.before = registry::ParseIsoTime(*before);
-    if (!pick.before) {
-      return InvalidArgument("code EUSAGE\nInvalid date for --before: \"" + *before +
-                             "\" (write it as 2024-01-31 or 2024-01-31T12:00:00Z)");
-    }
-  }
+  // The configuration keeps only dates it could read (ValueType::kDate).
+  if (std::optional<std::string> before = config.GetString("before")) pick.before = ParseIsoTime(*before);
   return pick;
 }
 

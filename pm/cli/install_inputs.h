@@ -42,8 +42,8 @@ struct InstallInputs {
 // Errors carry the message to report.
 Result<InstallInputs> LoadInstallInputs(const InstallOptions& options, Reporter* out);
 
-// How versions are picked: for skua's Node version, and npm's `before` (InvalidArgument
-// for a date in none of the forms registry/iso_time.h reads).
+// How versions are picked: for skua's Node version, and npm's `before` (a date the
+// configuration could not read was dropped there with a warning, as npm drops it).
 Result<registry::PickOptions> InstallPickOptions(const config::Config& config);
 
 // The platform an install checks packages' os/cpu/libc against: this machine's, with

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/iso_time.h"
 #include "base/url/url.h"
 #include "pm/config/auth.h"
 #include "pm/config/definitions.h"
@@ -175,6 +176,11 @@ void Config::Set(Layer layer, const std::string& source, const std::string& raw_
         }
         break;
       }
+      case ValueType::kDate:
+        // nopt drops a date Date.parse cannot read, with this warning (skua reads the
+        // ISO 8601 forms only).
+        if (!ParseIsoTime(text)) problem = "must be a valid date string";
+        break;
       case ValueType::kString:
       case ValueType::kList:
         break;

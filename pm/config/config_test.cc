@@ -144,12 +144,16 @@ TEST_F(ConfigTest, EnvExpansionInKeysAndValues) {
 
 TEST_F(ConfigTest, InvalidValuesWarnAndFallThrough) {
   Write("/home/.npmrc", "fetch-retries=4\n");
-  Write("/project/.npmrc", "fetch-retries=lots\nregistry=not a url\n");
+  Write("/project/.npmrc", "fetch-retries=lots\nregistry=not a url\nbefore=last tuesday\n");
   Config config = Load();
   EXPECT_EQ(config.GetNumber("fetch-retries"), 4);
   EXPECT_FALSE(config.GetString("registry").has_value());
-  ASSERT_EQ(config.warnings().size(), 2u);
+  EXPECT_FALSE(config.GetString("before").has_value());
+  ASSERT_EQ(config.warnings().size(), 3u);
   EXPECT_NE(config.warnings()[0].find("invalid config fetch-retries=\"lots\""), std::string::npos);
+  EXPECT_NE(config.warnings()[2].find("invalid config before=\"last tuesday\""), std::string::npos);
+  Write("/project/.npmrc", "before=2024-01-31\n");
+  EXPECT_EQ(Load().GetString("before"), "2024-01-31");
 }
 
 TEST_F(ConfigTest, PathsExpandHomeAndCwd) {

@@ -38,7 +38,7 @@ const std::vector<Definition>& AllDefinitions() {
       {"save-prefix", ValueType::kString, "^"},
       {"omit", ValueType::kList, nullptr},
       // Only versions published up to this date are picked (npm's `before`).
-      {"before", ValueType::kString, nullptr},
+      {"before", ValueType::kDate, nullptr},
       // The platform an install checks os/cpu/libc against (npm's overrides, e.g. to fill
       // a node_modules for another machine).
       {"os", ValueType::kString, nullptr},

@@ -18,6 +18,7 @@ enum class ValueType {
   kNumber,   // Must parse as a finite number.
   kPath,     // `~/` is the home directory; relative paths resolve against the cwd.
   kUrl,      // Must have a scheme and a host.
+  kDate,     // A date in a form base/iso_time.h reads.
   kList,     // Strings; an environment value holds several separated by a blank line.
 };
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "pm/registry/iso_time.h"
+#include "base/iso_time.h"
 #include "pm/registry/platform.h"
 #include "pm/semver/range.h"
 #include "pm/semver/version.h"

@@ -2,7 +2,7 @@
 // checked against npm 11's bundled npm-pick-manifest.
 #include "pm/registry/pick_manifest.h"
 
-#include "pm/registry/iso_time.h"
+#include "base/iso_time.h"
 
 #include "gtest/gtest.h"
 

@@ -2,18 +2,18 @@
 // 8601 forms JavaScript's Date.parse reads ("2024-01-31", "2024-01-31T12:00",
 // "2024-01-31T12:00:00.000Z", "...+02:00"). As in JavaScript, a date alone is UTC and a
 // date and time without a zone is local time.
-#ifndef SKUA_PM_REGISTRY_ISO_TIME_H_
-#define SKUA_PM_REGISTRY_ISO_TIME_H_
+#ifndef SKUA_BASE_ISO_TIME_H_
+#define SKUA_BASE_ISO_TIME_H_
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
-namespace skua::pm::registry {
+namespace skua {
 
 // Milliseconds since the Unix epoch, or nothing for text in none of those forms.
 std::optional<int64_t> ParseIsoTime(std::string_view text);
 
-}  // namespace skua::pm::registry
+}  // namespace skua
 
-#endif  // SKUA_PM_REGISTRY_ISO_TIME_H_
+#endif  // SKUA_BASE_ISO_TIME_H_

@@ -1,10 +1,10 @@
-#include "pm/registry/iso_time.h"
+#include "base/iso_time.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <time.h>
 
-namespace skua::pm::registry {
+namespace skua {
 namespace {
 
 TEST(IsoTimeTest, ReadsTheFormsDateParseReads) {
@@ -36,4 +36,4 @@ TEST(IsoTimeTest, RefusesOtherText) {
 }
 
 }  // namespace
-}  // namespace skua::pm::registry
+}  // namespace skua

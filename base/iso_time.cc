@@ -1,8 +1,8 @@
-#include "pm/registry/iso_time.h"
+#include "base/iso_time.h"
 
 #include <time.h>
 
-namespace skua::pm::registry {
+namespace skua {
 namespace {
 
 // Reads exactly `width` digits at `*pos`.
@@ -90,4 +90,4 @@ std::optional<int64_t> ParseIsoTime(std::string_view text) {
   return (static_cast<int64_t>(seconds) - offset_minutes * 60) * 1000 + millis;
 }
 
-}  // namespace skua::pm::registry
+}  // namespace skua
