@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 
+#include "pm/cli/installed_packages.h"
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/script_policy.h"
 #include "pm/cli/scripts.h"
@@ -26,74 +27,6 @@ namespace {
 
 using fsutil::JoinPath;
 using lockfile::JsonValue;
-
-struct Installed {
-  std::string location;  // "node_modules/a/node_modules/b"
-  std::string dir;       // Real folder (a link's target).
-  registry::Manifest manifest;
-  std::vector<std::pair<std::string, std::string>> scripts;  // Event, command.
-  size_t depth = 0;
-  std::string spec() const { return manifest.name + "@" + manifest.version; }
-};
-
-// The install scripts npm would run for a package (scripts.cc's rule for node-gyp).
-std::vector<std::pair<std::string, std::string>> InstallScripts(const registry::Manifest& m,
-                                                                 const std::string& dir) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const char* event : {"preinstall", "install", "postinstall"}) {
-    const std::string* script = registry::Find(m.scripts, event);
-    if (script != nullptr && !script->empty()) {
-      out.emplace_back(event, *script);
-    } else if (std::string(event) == "install" && registry::Find(m.scripts, "preinstall") == nullptr &&
-               fsutil::Exists(JoinPath(dir, "binding.gyp"))) {
-      out.emplace_back(event, "node-gyp rebuild");
-    }
-  }
-  return out;
-}
-
-// Every package folder below `node_modules` (relative location `base`), depth first.
-void Walk(const std::string& project_dir, const std::string& base, size_t depth,
-          std::vector<Installed>* out) {
-  std::string folder = JoinPath(project_dir, base);
-  DIR* d = opendir(folder.c_str());
-  if (d == nullptr) return;
-  std::vector<std::string> names;
-  while (dirent* e = readdir(d)) {
-    std::string name = e->d_name;
-    if (name.empty() || name[0] == '.') continue;
-    if (name[0] == '@') {
-      DIR* scope = opendir(JoinPath(folder, name).c_str());
-      if (scope == nullptr) continue;
-      while (dirent* s = readdir(scope)) {
-        if (s->d_name[0] != '.') names.push_back(name + "/" + s->d_name);
-      }
-      closedir(scope);
-    } else {
-      names.push_back(name);
-    }
-  }
-  closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    std::string location = base + "/" + name;
-    char real[PATH_MAX];
-    if (realpath(JoinPath(project_dir, location).c_str(), real) == nullptr) continue;
-    Installed p;
-    p.location = location;
-    p.dir = real;
-    p.depth = depth;
-    std::string file = JoinPath(p.dir, "package.json");
-    Result<std::string> text = fsutil::ReadFile(file);
-    if (!text.ok()) continue;
-    Result<registry::Manifest> m = registry::ParsePackageJson(*text, file);
-    if (!m.ok()) continue;
-    p.manifest = std::move(m).value();
-    p.scripts = InstallScripts(p.manifest, p.dir);
-    out->push_back(std::move(p));
-    Walk(project_dir, location + "/node_modules", depth + 1, out);
-  }
-}
 
 std::set<std::string> ReadLines(const std::string& path) {
   std::set<std::string> lines;
@@ -164,7 +97,7 @@ class TrustCommand {
 
   std::string cwd_, project_dir_, package_path_, package_text_;
   std::vector<std::pair<std::string, std::string>> cli_;
-  std::vector<Installed> untrusted_;
+  std::vector<InstalledPackage> untrusted_;
 };
 
 int TrustCommand::Run(const std::string& command, const std::vector<std::string>& args) {
@@ -205,34 +138,14 @@ int TrustCommand::Run(const std::string& command, const std::vector<std::string>
     PrintError(policy.status().message());
     return 1;
   }
-  std::optional<lockfile::Lockfile> hidden;
-  if (Result<std::string> text = fsutil::ReadFile(JoinPath(project_dir_, "node_modules/.package-lock.json")); text.ok()) {
-    if (Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(*text, ".package-lock.json"); lock.ok()) {
-      hidden.emplace(std::move(lock).value());
-    }
-  }
   std::set<std::string> built = ReadLines(JoinPath(project_dir_, "node_modules/.skua/built"));
-  std::vector<Installed> installed;
-  Walk(project_dir_, "node_modules", 0, &installed);
-  for (Installed& p : installed) {
+  for (InstalledPackage& p : InstalledPackages(project_dir_)) {
     if (p.scripts.empty() || built.count(p.location + " " + p.spec())) continue;
-    // A folder reached through a symlink is a link (a workspace, a file: folder).
-    bool link = p.dir != JoinPath(project_dir_, p.location);
-    ScriptSubject subject{p.manifest.name, p.manifest.version, p.dir, false, false, link};
-    if (const lockfile::LockEntry* entry = hidden ? hidden->Find(p.location) : nullptr) {
-      std::string resolved = entry->meta.GetString("resolved");
-      subject.name = entry->PackageName();
-      subject.version = entry->Version();
-      subject.link = entry->meta.GetBool("link");
-      subject.registry = !subject.link && (resolved.empty() || IsRegistryTarball(resolved));
-      subject.in_bundle = entry->meta.GetBool("inBundle");
-      if (!subject.registry && !entry->meta.GetBool("link")) subject.source = resolved;
-    }
-    if (policy->Check(subject) != ScriptVerdict::kUnreviewed) continue;
+    if (policy->Check(p.subject) != ScriptVerdict::kUnreviewed) continue;
     untrusted_.push_back(std::move(p));
   }
   std::stable_sort(untrusted_.begin(), untrusted_.end(),
-                   [](const Installed& a, const Installed& b) { return a.depth < b.depth; });
+                   [](const InstalledPackage& a, const InstalledPackage& b) { return a.depth < b.depth; });
   if (command == "untrusted") return List();
   if (!all && parsed.positional.empty()) {
     PrintError("code EUSAGE\nUsage: skua trust <package>... | skua trust --all");
@@ -246,7 +159,7 @@ int TrustCommand::List() {
     std::printf("Found 0 untrusted dependencies with install scripts.\n");
     return 0;
   }
-  for (const Installed& p : untrusted_) {
+  for (const InstalledPackage& p : untrusted_) {
     std::printf("./%s @%s\n", p.location.c_str(), p.manifest.version.c_str());
     for (const auto& [event, script] : p.scripts) {
       std::printf(" \xC2\xBB [%s]: %s\n", event.c_str(), script.c_str());
@@ -263,11 +176,11 @@ int TrustCommand::List() {
 int TrustCommand::Trust(const std::vector<std::string>& names, bool all) {
   std::vector<std::string> chosen;
   if (all) {
-    for (const Installed& p : untrusted_) chosen.push_back(p.manifest.name);
+    for (const InstalledPackage& p : untrusted_) chosen.push_back(p.manifest.name);
   } else {
     for (const std::string& name : names) {
       bool found = std::any_of(untrusted_.begin(), untrusted_.end(),
-                               [&](const Installed& p) { return p.manifest.name == name; });
+                               [&](const InstalledPackage& p) { return p.manifest.name == name; });
       if (!found) {
         PrintError("\"" + name + "\" is not an installed dependency whose install scripts were skipped\n" +
                    "Run `skua untrusted` to list them.");
@@ -311,7 +224,7 @@ int TrustCommand::Trust(const std::vector<std::string>& names, bool all) {
   std::vector<ScriptPackage> run;
   std::vector<std::string> keys;
   size_t script_count = 0;
-  for (const Installed& p : untrusted_) {
+  for (const InstalledPackage& p : untrusted_) {
     if (!listed.count(p.manifest.name)) continue;
     if (Status copied = BreakHardLinks(p.dir); !copied.ok()) {
       PrintError(copied.message());
