@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pm/cli/approve_scripts_command.h"
 #include "pm/cli/dependency_commands.h"
 #include "pm/cli/exec_command.h"
 #include "pm/cli/init_command.h"
@@ -34,6 +35,7 @@ constexpr Command kCommands[] = {
     {"add", RunAddCommand}, {"remove", RunRemoveCommand}, {"rm", RunRemoveCommand}, {"uninstall", RunRemoveCommand}, {"un", RunRemoveCommand}, {"update", RunUpdateCommand}, {"up", RunUpdateCommand}, {"upgrade", RunUpdateCommand}, {"ls", RunListCommand}, {"list", RunListCommand}, {"why", RunWhyCommand}, {"explain", RunWhyCommand}, {"outdated", RunOutdatedCommand},
     {"run", RunRunCommand}, {"run-script", RunRunCommand}, {"test", RunRunCommand}, {"start", RunRunCommand}, {"stop", RunRunCommand}, {"restart", RunRunCommand},
     {"x", RunExecCommand}, {"exec", RunExecCommand}, {"init", RunInitCommand}, {"trust", RunTrustCommand}, {"untrusted", RunTrustCommand},
+    {"approve-scripts", RunApproveScriptsCommand}, {"deny-scripts", RunApproveScriptsCommand},
     {"pack", RunPackCommand}, {"link", RunLinkCommand}, {"ln", RunLinkCommand},
 };
 

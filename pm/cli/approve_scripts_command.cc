@@ -1,0 +1,401 @@
+// npm's approve-scripts / deny-scripts; see approve_scripts_command.h.
+#include "pm/cli/approve_scripts_command.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <utility>
+
+#include "pm/cli/installed_packages.h"
+#include "pm/cli/package_json_edit.h"
+#include "pm/cli/script_policy.h"
+#include "pm/cli/scripts.h"
+#include "pm/config/cli_args.h"
+#include "pm/fsutil/fsutil.h"
+#include "pm/semver/range.h"
+#include "pm/spec/dep_spec.h"
+
+namespace skua::pm::cli {
+
+namespace {
+
+using lockfile::JsonValue;
+
+struct Change {
+  std::string key;
+  std::string change;  // "added", "removed-stale", "removed-pinned-allow", "replaced-by-pin".
+};
+
+struct Outcome {
+  std::vector<Change> changes;
+  std::string warning;
+};
+
+// The key naming a package whatever its version: its registry name, or the source a
+// `file:` package came from; "" when the lockfile gives it no trusted identity (links,
+// git packages).
+std::string NameKey(const InstalledPackage& p) {
+  if (p.subject.link) return "";
+  if (p.subject.registry) return p.subject.name;
+  if (p.resolved.rfind("file:", 0) == 0 || p.resolved.rfind("/", 0) == 0) return p.resolved;
+  return "";
+}
+
+// The key for the installed version: "name@version" for a registry package whose lockfile
+// entry records its tarball URL (without one npm cannot trust a version); the source of a
+// `file:` package; "" when it cannot be pinned.
+std::string VersionedKey(const InstalledPackage& p) {
+  if (!p.subject.registry) return NameKey(p);
+  if (p.resolved.empty() || p.subject.version.empty()) return "";
+  return p.subject.name + "@" + p.subject.version;
+}
+
+// Whether `key` names the package (any version): npm's keyTargetsNode.
+bool Targets(const std::string& key, const InstalledPackage& p) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(key);
+  if (!spec.ok()) return false;
+  switch (spec->type) {
+    case spec::SpecType::kTag:
+    case spec::SpecType::kRange:
+    case spec::SpecType::kVersion:
+      return p.subject.registry && !p.subject.link && spec->name == p.subject.name;
+    case spec::SpecType::kFile:
+    case spec::SpecType::kDirectory:
+    case spec::SpecType::kRemote:
+      return !p.resolved.empty() && (key == p.resolved || spec->fetch_spec == p.resolved);
+    default:
+      return false;
+  }
+}
+
+bool IsSingleVersionPin(const std::string& key) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(key);
+  return spec.ok() && spec->type == spec::SpecType::kVersion;
+}
+
+bool IsNameOnlyKey(const std::string& key) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(key);
+  if (!spec.ok()) return false;
+  if (spec->type == spec::SpecType::kTag) return true;
+  return spec->type == spec::SpecType::kRange &&
+         (spec->fetch_spec == "*" || spec->raw_spec.empty() || spec->raw_spec == "*");
+}
+
+bool IsValue(const JsonValue& scripts, const std::string& key, bool value) {
+  const JsonValue* v = scripts.Get(key);
+  return v != nullptr && v->type() == JsonValue::Type::kBool && v->bool_value() == value;
+}
+
+std::vector<std::string> Keys(const JsonValue& scripts) {
+  std::vector<std::string> keys;
+  for (const lockfile::JsonMember& m : scripts.members()) keys.push_back(m.key);
+  return keys;
+}
+
+// Drops every `true` single-version pin of the package except `keep` ones.
+void DropPins(JsonValue* scripts, const InstalledPackage& sample, const std::string& name,
+              const std::set<std::string>& keep, const char* change, std::vector<Change>* changes) {
+  for (const std::string& key : Keys(*scripts)) {
+    if (key != name && !keep.count(key) && Targets(key, sample) && IsSingleVersionPin(key) &&
+        IsValue(*scripts, key, true)) {
+      scripts->Remove(key);
+      if (change) changes->push_back({key, change});
+    }
+  }
+}
+
+// npm's applyApprovalForPackage: `nodes` are the installed copies of one package.
+Outcome Approve(JsonValue* scripts, const std::vector<const InstalledPackage*>& nodes, bool pin) {
+  Outcome out;
+  const InstalledPackage& sample = *nodes.front();
+  const std::string name = NameKey(sample);
+  // A deny wins: nothing is approved while one covers any installed copy.
+  for (const InstalledPackage* node : nodes) {
+    for (const std::string& key : Keys(*scripts)) {
+      if (!IsValue(*scripts, key, false) || !Targets(key, *node)) continue;
+      out.warning = IsNameOnlyKey(key)
+                        ? key + " is denied; remove the entry from allowScripts to approve " + name + "."
+                        : key + " is a versioned deny; run `skua deny-scripts " + name +
+                              "` to widen the deny to all versions of " + name +
+                              ", or remove the entry to approve " + name + ".";
+      return out;
+    }
+  }
+  auto approve_name = [&] {
+    if (!name.empty() && !IsValue(*scripts, name, true)) {
+      scripts->Set(name, JsonValue::Bool(true));
+      out.changes.push_back({name, "added"});
+    }
+  };
+  if (!pin) {
+    DropPins(scripts, sample, name, {}, nullptr, &out.changes);
+    approve_name();
+    return out;
+  }
+  std::vector<std::string> pins;
+  bool unpinnable = false;
+  for (const InstalledPackage* node : nodes) {
+    std::string key = VersionedKey(*node);
+    if (key.empty()) {
+      unpinnable = true;
+    } else if (std::find(pins.begin(), pins.end(), key) == pins.end()) {
+      pins.push_back(key);
+    }
+  }
+  if (!name.empty() && unpinnable) {
+    DropPins(scripts, sample, name, {}, "removed-pinned-allow", &out.changes);
+    approve_name();
+    if (!out.changes.empty()) {
+      out.warning = name + ": approved by name (all versions) because its package-lock.json entry has no "
+                    "\"resolved\" URL, so skua can't pin a specific version. Run `skua install` to refresh the "
+                    "lockfile and enable pinning.";
+    }
+    return out;
+  }
+  std::set<std::string> installed(pins.begin(), pins.end());
+  DropPins(scripts, sample, "", installed, "removed-stale", &out.changes);
+  for (const std::string& key : pins) {
+    if (!IsValue(*scripts, key, true)) {
+      scripts->Set(key, JsonValue::Bool(true));
+      out.changes.push_back({key, "added"});
+    }
+  }
+  // Every installed version pinned: the name-only approval goes.
+  if (!pins.empty() && !name.empty() && !installed.count(name) && IsValue(*scripts, name, true)) {
+    scripts->Remove(name);
+    out.changes.push_back({name, "replaced-by-pin"});
+  }
+  return out;
+}
+
+// npm's applyDenyForPackage: always by name, the package's other keys dropped.
+Outcome Deny(JsonValue* scripts, const std::vector<const InstalledPackage*>& nodes) {
+  Outcome out;
+  const InstalledPackage& sample = *nodes.front();
+  const std::string name = NameKey(sample);
+  if (name.empty()) return out;
+  for (const std::string& key : Keys(*scripts)) {
+    if (key != name && Targets(key, sample)) {
+      scripts->Remove(key);
+      out.changes.push_back({key, "removed-pinned-allow"});
+    }
+  }
+  if (!IsValue(*scripts, name, false)) {
+    scripts->Set(name, JsonValue::Bool(false));
+    out.changes.push_back({name, "added"});
+  }
+  return out;
+}
+
+std::string Plural(size_t n, const char* one, const char* many) { return n == 1 ? one : many; }
+
+void PrintJson(const JsonValue& value) {
+  JsonValue doc = JsonValue::Object();
+  doc.Set("allowScripts", value);
+  std::string text = StringifyJson(doc, "  ") + "\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+struct Options {
+  bool approve = true;
+  bool all = false;
+  bool pending = false;
+  bool pin = true;
+  bool json = false;
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> settings;
+};
+
+Options ParseOptions(const std::string& command, const std::vector<std::string>& args) {
+  Options o;
+  o.approve = command == "approve-scripts";
+  std::vector<std::string> rest;
+  for (const std::string& arg : args) {
+    if (arg == "--all") {
+      o.all = true;
+    } else if (arg == "--allow-scripts-pending") {
+      o.pending = true;
+    } else if (arg == "--allow-scripts-pin" || arg == "--allow-scripts-pin=true") {
+      o.pin = true;
+    } else if (arg == "--no-allow-scripts-pin" || arg == "--allow-scripts-pin=false") {
+      o.pin = false;
+    } else if (arg == "--json") {
+      o.json = true;
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  config::ConfigArgs parsed = config::ParseConfigArgs(rest);
+  o.positional = std::move(parsed.positional);
+  o.settings = std::move(parsed.settings);
+  return o;
+}
+
+int Fail(const std::string& message) {
+  PrintError(message);
+  return 1;
+}
+
+}  // namespace
+
+int RunApproveScriptsCommand(const std::string& command, const std::vector<std::string>& args) {
+  Options o = ParseOptions(command, args);
+  const std::string usage = o.approve ? "Usage: skua approve-scripts <pkg> [<pkg> ...] | --all | --allow-scripts-pending"
+                                      : "Usage: skua deny-scripts <pkg> [<pkg> ...] | --all";
+  const std::string cwd = CurrentDir();
+  Result<config::Config> config = LoadCommandConfig(cwd, o.settings);
+  if (!config.ok()) return Fail(config.status().message());
+  if (config->GetBool("global")) {
+    return Fail("code EGLOBAL\n`skua " + command + "` does not work for global installs");
+  }
+  if (o.pending && !o.approve) {
+    return Fail("code EUSAGE\n`skua deny-scripts --allow-scripts-pending` is not supported; run "
+                "`skua approve-scripts --allow-scripts-pending` to list unreviewed packages.");
+  }
+  if (o.pending && (o.all || !o.positional.empty())) {
+    return Fail("code EUSAGE\n`--allow-scripts-pending` cannot be combined with positional arguments or `--all`.");
+  }
+  if (!o.pending && !o.all && o.positional.empty()) return Fail("code EUSAGE\n" + usage);
+
+  const std::string project_dir = config->project_dir();
+  const std::string package_path = fsutil::JoinPath(project_dir, "package.json");
+  Result<std::string> text = fsutil::ReadFile(package_path);
+  if (!text.ok()) return Fail("code ENOENT\nCould not read package.json: " + text.status().message());
+  Result<PackageJsonEditor> parsed = PackageJsonEditor::Parse(*text, package_path);
+  if (!parsed.ok()) return Fail(parsed.status().message());
+  PackageJsonEditor editor = std::move(parsed).value();
+  Result<ScriptPolicy> policy = ProjectScriptPolicy(*config, *text, project_dir, {}, false, nullptr);
+  if (!policy.ok()) return Fail(policy.status().message());
+
+  const std::vector<InstalledPackage> installed = InstalledPackages(project_dir);
+  // What no rule covers yet (links are the project's own code; bundled packages cannot be
+  // allowed by name).
+  std::vector<const InstalledPackage*> unreviewed;
+  for (const InstalledPackage& p : installed) {
+    if (!p.scripts.empty() && !p.subject.link && !p.subject.in_bundle &&
+        policy->Check(p.subject) == ScriptVerdict::kUnreviewed) {
+      unreviewed.push_back(&p);
+    }
+  }
+
+  if (o.pending) {
+    if (o.json) {
+      JsonValue list = JsonValue::Array();
+      for (const InstalledPackage* p : unreviewed) {
+        JsonValue change = JsonValue::Object();
+        change.Set("key", JsonValue::String(p->subject.name + "@" + p->subject.version));
+        change.Set("change", JsonValue::String("pending"));
+        JsonValue changes = JsonValue::Array();
+        changes.Push(std::move(change));
+        JsonValue entry = JsonValue::Object();
+        entry.Set("name", JsonValue::String(p->subject.name));
+        entry.Set("changes", std::move(changes));
+        list.Push(std::move(entry));
+      }
+      PrintJson(list);
+      return 0;
+    }
+    if (unreviewed.empty()) {
+      std::printf("No packages with unreviewed install scripts.\n");
+      return 0;
+    }
+    std::printf("%zu %s %s install scripts not yet covered by allowScripts:\n", unreviewed.size(),
+                Plural(unreviewed.size(), "package", "packages").c_str(), Plural(unreviewed.size(), "has", "have").c_str());
+    for (const InstalledPackage* p : unreviewed) {
+      std::string events;
+      for (const auto& [event, script] : p->scripts) events += (events.empty() ? "" : "; ") + event + ": " + script;
+      std::printf("  %s@%s (%s)\n", p->subject.name.c_str(), p->subject.version.c_str(), events.c_str());
+    }
+    std::printf("\nRun `skua approve-scripts <pkg>` to allow, or `skua deny-scripts <pkg>` to deny.\n");
+    return 0;
+  }
+
+  // The packages to write keys for, grouped by the key that names them.
+  std::vector<std::pair<std::string, std::vector<const InstalledPackage*>>> groups;
+  auto add = [&groups](const InstalledPackage* p) {
+    std::string key = NameKey(*p);
+    if (key.empty()) {
+      std::fprintf(stderr, "skua warn skipping %s: no trusted identity for policy key\n", p->subject.name.c_str());
+      return;
+    }
+    for (auto& [name, nodes] : groups) {
+      if (name == key) {
+        nodes.push_back(p);
+        return;
+      }
+    }
+    groups.push_back({key, {p}});
+  };
+  if (o.all) {
+    if (unreviewed.empty()) {
+      if (o.json) {
+        PrintJson(JsonValue::Array());
+      } else {
+        std::printf("No packages with unreviewed install scripts.\n");
+      }
+      return 0;
+    }
+    for (const InstalledPackage* p : unreviewed) add(p);
+  } else {
+    std::string unmatched;
+    for (const std::string& arg : o.positional) {
+      Result<spec::DepSpec> spec = spec::ParseSpecArg(arg);
+      std::string name = spec.ok() && !spec->name.empty() ? spec->name : arg;
+      std::string range;
+      if (spec.ok() && (spec->type == spec::SpecType::kVersion || spec->type == spec::SpecType::kRange) &&
+          !spec->raw_spec.empty() && spec->raw_spec != "*" && spec->fetch_spec != "*") {
+        range = spec->fetch_spec;
+      }
+      bool found = false;
+      for (const InstalledPackage& p : installed) {
+        if (p.subject.link || p.subject.in_bundle || p.subject.name != name) continue;
+        if (!range.empty() && !semver::Satisfies(p.subject.version, range, semver::RangeOptions{.loose = true})) continue;
+        found = true;
+        add(&p);
+      }
+      if (!found) unmatched += (unmatched.empty() ? "" : ", ") + arg;
+    }
+    if (!unmatched.empty()) return Fail("code ENOMATCH\nNo installed packages match: " + unmatched);
+  }
+
+  const JsonValue* existing = editor.document().Get("allowScripts");
+  JsonValue scripts = existing && existing->is_object() ? *existing : JsonValue::Object();
+  const JsonValue before = scripts;
+  JsonValue summary = JsonValue::Array();
+  std::string text_out;
+  size_t touched = 0;
+  for (const auto& [name, nodes] : groups) {
+    Outcome outcome = o.approve ? Approve(&scripts, nodes, o.pin) : Deny(&scripts, nodes);
+    if (!outcome.warning.empty()) std::fprintf(stderr, "skua warn %s %s\n", command.c_str(), outcome.warning.c_str());
+    JsonValue changes = JsonValue::Array();
+    for (const Change& c : outcome.changes) {
+      JsonValue change = JsonValue::Object();
+      change.Set("key", JsonValue::String(c.key));
+      change.Set("change", JsonValue::String(c.change));
+      changes.Push(std::move(change));
+    }
+    JsonValue entry = JsonValue::Object();
+    entry.Set("name", JsonValue::String(name));
+    entry.Set("changes", std::move(changes));
+    summary.Push(std::move(entry));
+    if (outcome.changes.empty()) continue;
+    ++touched;
+    text_out += std::string(o.approve ? "Approved " : "Denied ") + name + ":\n";
+    for (const Change& c : outcome.changes) text_out += "  " + c.change + " " + c.key + "\n";
+  }
+  if (!(scripts == before)) {
+    editor.SetKey("allowScripts", scripts);
+    if (Status wrote = fsutil::WriteFileAtomic(package_path, editor.Serialize()); !wrote.ok()) {
+      return Fail(wrote.message());
+    }
+  }
+  if (o.json) {
+    PrintJson(summary);
+  } else {
+    if (touched == 0) text_out = std::string("Nothing to ") + (o.approve ? "approve" : "deny") + "; allowScripts unchanged.\n";
+    std::fwrite(text_out.data(), 1, text_out.size(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace skua::pm::cli

@@ -1,0 +1,29 @@
+// npm 11's `approve-scripts` and `deny-scripts`: they write the project's package.json
+// `allowScripts` (script_policy.h reads it) for installed packages.
+//
+//   skua approve-scripts PKG[@range]... | --all | --allow-scripts-pending
+//   skua deny-scripts PKG[@range]... | --all
+//
+// Approving pins each installed version ("pkg@1.2.3": true; `--allow-scripts-pin=false`
+// writes the name instead), drops pins no installed version uses, and refuses where a
+// deny already covers the package; denying always writes the name (`"pkg": false`) and
+// drops its other keys. `--all` takes the installed packages whose install scripts no
+// rule covers yet; `--allow-scripts-pending` lists them. As npm's, `--json` prints the
+// changes as {"allowScripts": [{"name", "changes": [{"key", "change"}]}]}.
+//
+// Not covered: keys for git packages (which script_policy.h does not match either) and
+// for linked folders, and npm's `install-scripts ls|prune` namespace.
+#ifndef SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
+#define SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+namespace skua::pm::cli {
+
+// `command` is "approve-scripts" or "deny-scripts"; returns the exit code.
+int RunApproveScriptsCommand(const std::string& command, const std::vector<std::string>& args);
+
+}  // namespace skua::pm::cli
+
+#endif  // SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
