@@ -219,6 +219,19 @@ def script_policies(url):
     assert ran(p)
     check('pnpm onlyBuiltDependencies lets a dependency script run')
 
+    # pnpm 10 writes its lists to pnpm-workspace.yaml.
+    p = proj('pnpm-yaml')
+    with open(os.path.join(p, 'pnpm-workspace.yaml'), 'w') as f:
+        f.write("onlyBuiltDependencies:\n  - '@s/d'  # approved\n")
+    skua(p, 'install', *reg)
+    assert ran(p)
+    p = proj('pnpm-yaml-deny', allowScripts={'@s/d': True})
+    with open(os.path.join(p, 'pnpm-workspace.yaml'), 'w') as f:
+        f.write('allowBuilds:\n  "@s/d": false\n')
+    skua(p, 'install', *reg)
+    assert not ran(p)
+    check('pnpm-workspace.yaml onlyBuiltDependencies and allowBuilds count as package.json\'s pnpm lists')
+
     p = proj('strict')
     r = skua(p, 'install', '--strict-allow-scripts', *reg, expect=1)
     assert 'ESTRICTALLOWSCRIPTS' in r.stderr and '@s/d@1.0.0' in r.stderr, r.stderr

@@ -1,8 +1,10 @@
 #include "pm/cli/script_policy.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/status.h"
+#include "pm/cli/pnpm_workspace_yaml.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/json_value.h"
 #include "pm/semver/range.h"
@@ -112,9 +114,25 @@ void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view 
   AddNameRule(key, allow, where, warnings, /*registry_only=*/true);
 }
 
+void ScriptPolicy::AddPnpmRules(const JsonValue& pnpm, const std::string& where,
+                                std::vector<std::string>* warnings) {
+  for (const std::string& name : Strings(pnpm.Get("onlyBuiltDependencies"))) {
+    AddNameRule(name, true, where + "onlyBuiltDependencies", warnings);
+  }
+  for (const char* deny : {"neverBuiltDependencies", "ignoredBuiltDependencies"}) {
+    for (const std::string& name : Strings(pnpm.Get(deny))) AddNameRule(name, false, where + deny, warnings);
+  }
+  if (const JsonValue* builds = pnpm.Get("allowBuilds"); builds && builds->is_object()) {
+    for (const lockfile::JsonMember& m : builds->members()) {
+      if (m.value.type() == JsonValue::Type::kBool) AddNameRule(m.key, m.value.bool_value(), where + "allowBuilds", warnings);
+    }
+  }
+  if (pnpm.GetBool("dangerouslyAllowAllBuilds")) allow_all_ = true;
+}
+
 ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view project_dir,
                                 const std::vector<std::string>& npmrc_allow_scripts,
-                                std::vector<std::string>* warnings) {
+                                std::vector<std::string>* warnings, const JsonValue* pnpm_workspace) {
   ScriptPolicy policy;
   policy.project_dir_ = std::string(project_dir);
   Result<JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
@@ -133,21 +151,9 @@ ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view 
     policy.AddNameRule(name, true, "package.json trustedDependencies", warnings);
   }
   if (const JsonValue* pnpm = doc->Get("pnpm"); pnpm && pnpm->is_object()) {
-    for (const std::string& name : Strings(pnpm->Get("onlyBuiltDependencies"))) {
-      policy.AddNameRule(name, true, "package.json pnpm.onlyBuiltDependencies", warnings);
-    }
-    for (const char* deny : {"neverBuiltDependencies", "ignoredBuiltDependencies"}) {
-      for (const std::string& name : Strings(pnpm->Get(deny))) {
-        policy.AddNameRule(name, false, std::string("package.json pnpm.") + deny, warnings);
-      }
-    }
-    if (const JsonValue* builds = pnpm->Get("allowBuilds"); builds && builds->is_object()) {
-      for (const lockfile::JsonMember& m : builds->members()) {
-        if (m.value.type() == JsonValue::Type::kBool) policy.AddNameRule(m.key, m.value.bool_value(), "package.json pnpm.allowBuilds", warnings);
-      }
-    }
-    if (pnpm->GetBool("dangerouslyAllowAllBuilds")) policy.allow_all_ = true;
+    policy.AddPnpmRules(*pnpm, "package.json pnpm.", warnings);
   }
+  if (pnpm_workspace != nullptr) policy.AddPnpmRules(*pnpm_workspace, "pnpm-workspace.yaml ", warnings);
   if (const JsonValue* meta = doc->Get("dependenciesMeta"); meta && meta->is_object()) {
     for (const lockfile::JsonMember& m : meta->members()) {
       const JsonValue* built = m.value.is_object() ? m.value.Get("built") : nullptr;
@@ -201,7 +207,14 @@ Result<ScriptPolicy> ProjectScriptPolicy(const config::Config& config, std::stri
       }
     }
   }
-  ScriptPolicy policy = ScriptPolicy::Read(package_json, project_dir, npmrc_allow, warnings);
+  // pnpm 10 keeps its build lists in pnpm-workspace.yaml.
+  std::optional<JsonValue> pnpm_workspace;
+  if (Result<std::string> yaml = fsutil::ReadFile(fsutil::JoinPath(std::string(project_dir), "pnpm-workspace.yaml"));
+      yaml.ok()) {
+    pnpm_workspace = PnpmWorkspaceBuildSettings(*yaml);
+  }
+  ScriptPolicy policy = ScriptPolicy::Read(package_json, project_dir, npmrc_allow, warnings,
+                                           pnpm_workspace ? &*pnpm_workspace : nullptr);
   for (const std::string& name : trust) policy.Allow(name);
   if (trust_all || config.GetBool("dangerously-allow-all-scripts")) policy.AllowAll();
   return policy;

@@ -6,6 +6,7 @@
 //   bun      "trustedDependencies": ["pkg"]
 //   pnpm     "pnpm": {"onlyBuiltDependencies": ["pkg"], "ignoredBuiltDependencies": [...],
 //                     "neverBuiltDependencies": [...], "allowBuilds": {"pkg": true}}
+//            (or the same keys in pnpm-workspace.yaml, where pnpm 10 writes them)
 //   yarn     "dependenciesMeta": {"pkg": {"built": true}}
 // plus `--trust[=a,b]` and npm's `dangerously-allow-all-scripts`. A deny anywhere wins
 // over an allow. npm's key rules hold for every list: a bare name or `name@*` covers every
@@ -24,6 +25,7 @@
 
 #include "base/status.h"
 #include "pm/config/config.h"
+#include "pm/lockfile/json_value.h"
 
 namespace skua::pm::cli {
 
@@ -50,9 +52,11 @@ class ScriptPolicy {
   // The root package.json's lists; `npmrc_allow_scripts` is npm's `allow-scripts` config
   // from the npmrc files, used when package.json has no allowScripts. `file:` keys are
   // resolved against `project_dir`. Dropped keys are described in `warnings`.
+  // `pnpm_workspace`: pnpm-workspace.yaml's build settings (pnpm_workspace_yaml.h), or null.
   static ScriptPolicy Read(std::string_view package_json, std::string_view project_dir,
                            const std::vector<std::string>& npmrc_allow_scripts,
-                           std::vector<std::string>* warnings);
+                           std::vector<std::string>* warnings,
+                           const lockfile::JsonValue* pnpm_workspace = nullptr);
 
   void Allow(std::string_view name) { AddNameRule(name, true, "--trust", nullptr); }
   void AllowAll() { allow_all_ = true; }
@@ -73,6 +77,10 @@ class ScriptPolicy {
                    std::vector<std::string>* warnings, bool registry_only = false);
   void AddNpmKey(std::string_view key, bool allow, std::string_view where,
                  std::vector<std::string>* warnings);
+  // pnpm's lists and allowBuilds map from `pnpm` (package.json's "pnpm" key or
+  // pnpm-workspace.yaml's settings); `where` prefixes the key in warnings.
+  void AddPnpmRules(const lockfile::JsonValue& pnpm, const std::string& where,
+                    std::vector<std::string>* warnings);
   static bool Matches(const Rule& rule, const ScriptSubject& subject);
 
   std::string project_dir_;
