@@ -20,8 +20,9 @@ REGISTRY_PY = os.path.abspath(sys.argv[2])
 TMP = tempfile.mkdtemp(prefix='skua-approve-', dir=os.environ.get('TEST_TMPDIR'))
 
 FIXTURE = {'packages': {
-    'hasscript': {'versions': {'1.0.0': {'manifest': {'scripts': {'postinstall': 'node -e 1'}}},
-                               '2.0.0': {'manifest': {'scripts': {'postinstall': 'node -e 2'}}}}},
+    'hasscript': {'versions': {
+        '1.0.0': {'manifest': {'scripts': {'postinstall': 'node -e "require(\'fs\').writeFileSync(\'ran-1\', \'\')"'}}},
+        '2.0.0': {'manifest': {'scripts': {'postinstall': 'node -e "require(\'fs\').writeFileSync(\'ran-2\', \'\')"'}}}}},
     'needs2': {'versions': {'1.0.0': {'manifest': {'dependencies': {'hasscript': '^2.0.0'}}}}},
     'other': {'versions': {'1.0.0': {'manifest': {'scripts': {'preinstall': 'node -e 4',
                                                               'install': 'node -e 3'}}}}},
@@ -81,8 +82,8 @@ def main():
         r = skua(s, url, 'approve-scripts', '--allow-scripts-pending')
         assert r.stdout.splitlines()[:4] == [
             '3 packages have install scripts not yet covered by allowScripts:',
-            '  hasscript@1.0.0 (postinstall: node -e 1)',
-            '  hasscript@2.0.0 (postinstall: node -e 2)',
+            '  hasscript@1.0.0 (postinstall: node -e "require(\'fs\').writeFileSync(\'ran-1\', \'\')")',
+            '  hasscript@2.0.0 (postinstall: node -e "require(\'fs\').writeFileSync(\'ran-2\', \'\')")',
             '  other@1.0.0 (preinstall: node -e 4; install: node -e 3)'], r.stdout
         support.check('--allow-scripts-pending lists what no rule covers')
         r = skua(s, url, 'approve-scripts', 'hasscript')
@@ -108,6 +109,17 @@ def main():
         r = skua(o, url, 'approve-scripts', '--all')
         assert r.stdout == 'No packages with unreviewed install scripts.\n', r.stdout
         support.check('without resolved URLs approvals are by name, with a warning')
+
+        # The install names the command; once approved, the next install runs the script.
+        i = project('install-then-approve')
+        r = skua(i, url, 'install')
+        assert 'skua approve-scripts hasscript other' in r.stdout, r.stdout
+        skua(i, url, 'approve-scripts', 'hasscript@1')
+        assert allow_scripts(i) == {'hasscript@1.0.0': True}, allow_scripts(i)
+        skua(i, url, 'install')
+        assert os.path.exists(os.path.join(i, 'node_modules/hasscript/ran-1')), os.listdir(os.path.join(i, 'node_modules/hasscript'))
+        assert not os.path.exists(os.path.join(i, 'node_modules/needs2/node_modules/hasscript/ran-2'))
+        support.check('an install names approve-scripts; what it approves runs at the next install')
 
         if not shutil.which('npm'):
             print('skip npm differential: npm not on PATH')

@@ -787,17 +787,19 @@ std::optional<Failure> Installer::Run() {
   out_.Summary(SummaryLine(*stats, out_.Seconds()));
   if (!untrusted_.empty()) {
     std::string names, list;
+    std::set<std::string> distinct;
     for (const std::string& spec : untrusted_) {
       list += "\n  " + spec;
       std::string name = spec.substr(0, spec.rfind('@'));
-      names += (names.empty() ? "" : ",") + name;
+      if (distinct.insert(name).second) names += (names.empty() ? "" : ",") + name;
     }
+    std::string spaced = names;
+    std::replace(spaced.begin(), spaced.end(), ',', ' ');
     out_.Summary(Plural(untrusted_.size(), "package") +
                  (untrusted_.size() == 1 ? " has" : " have") +
                  " install scripts that did not run (not trusted):" + list +
-                 "\nTo run them: skua install --trust=" + names +
-                 "\nor allow them in package.json (npm's \"allowScripts\": {\"<name>\": true}, or "
-                 "\"trustedDependencies\").");
+                 "\nTo run them once: skua install --trust=" + names +
+                 "\nTo allow them from now on (npm's \"allowScripts\" in package.json): skua approve-scripts " + spaced);
   }
   return std::nullopt;
 }
