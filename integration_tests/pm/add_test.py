@@ -252,15 +252,36 @@ def differential(url):
         pj = json.loads(read(d, 'package.json'))
         pj['dependencies']['zz'] = '^1.0.0'
         write(d, 'package.json', json.dumps(pj, indent=2) + '\n')
-    for args in (('ls',), ('ls', '--all', '--json'), ('explain', 'c'), ('outdated',), ('outdated', '--json'),
-                 ('outdated', '--all'), ('outdated', '--long'), ('outdated', '--parseable', '--long'),
-                 ('outdated', '--all', '--json', '--long'), ('outdated', 'b'), ('outdated', 'b', '--json')):
-        a = run(['npm', *args, '--registry', url, '--cache', os.path.join(TMP, 'npmcache')], n, None, None)
-        b = skua(s, *args, *reg, expect=None)
-        out_a = a.stdout.replace(n, 'DIR').replace('npm-p', 'DIR')
-        out_b = b.stdout.replace(s, 'DIR').replace('sk-pp', 'DIR')
-        assert (a.returncode, out_a) == (b.returncode, out_b), (args, a.returncode, out_a, b.returncode, out_b)
+
+    def compare(*arg_lists):
+        for args in arg_lists:
+            a = run(['npm', *args, '--registry', url, '--cache', os.path.join(TMP, 'npmcache')], n, None, None)
+            b = skua(s, *args, *reg, expect=None)
+            out_a = a.stdout.replace(n, 'DIR').replace('npm-p', 'DIR')
+            out_b = b.stdout.replace(s, 'DIR').replace('sk-pp', 'DIR')
+            assert (a.returncode, out_a) == (b.returncode, out_b), (args, a.returncode, out_a, b.returncode, out_b)
+
+    compare(('ls',), ('ls', '--all', '--json'), ('explain', 'c'), ('outdated',), ('outdated', '--json'),
+            ('outdated', '--all'), ('outdated', '--long'), ('outdated', '--parseable', '--long'),
+            ('outdated', '--all', '--json', '--long'), ('outdated', 'b'), ('outdated', 'b', '--json'))
+    # A folder put in by hand below a package: extraneous there, as npm reads node_modules.
+    # (Then no `ls --json`: with a folder newer than node_modules/.package-lock.json npm
+    # stops reading that file and prints no `resolved` for the extraneous c; skua does.)
+    for d in (n, s):
+        os.makedirs(os.path.join(d, 'node_modules/a/node_modules/extra'))
+        with open(os.path.join(d, 'node_modules/a/node_modules/extra/package.json'), 'w') as f:
+            f.write('{"name": "extra", "version": "9.9.9"}\n')
+    compare(('ls', 'extra'), ('ls', '--all'), ('ls',))
     check('same package.json bytes and ls/explain/outdated output as npm')
+
+    # Extraneous packages alone are listed but do not fail ls.
+    for d in (n, s):
+        pj = json.loads(read(d, 'package.json'))
+        del pj['dependencies']['zz']
+        write(d, 'package.json', json.dumps(pj, indent=2) + '\n')
+    compare(('ls',), ('ls', '--all'))
+    assert skua(s, 'ls', *reg).returncode == 0
+    check('extraneous packages, nested too, are listed without failing ls, as npm does')
 
     # update --save: the ranges move to what the update installed (b's exact pin stays).
     n, s = new_project('npm-u'), new_project('skua-u')

@@ -8,6 +8,7 @@
 #include "pm/cli/command_context.h"
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
+#include "pm/cli/installed_packages.h"
 #include "pm/cli/package_json_edit.h"
 #include "pm/cli/reporter.h"
 #include "pm/fsutil/fsutil.h"
@@ -50,6 +51,15 @@ class InstalledTree {
       for (const lockfile::LockEntry& e : lock->packages) {
         if (!e.location.empty()) entries_[e.location] = e.meta;
       }
+    }
+    // Folders the hidden lockfile does not list (put there by hand, or by another tool),
+    // as npm's reading of node_modules finds them.
+    for (const InstalledPackage& p : InstalledPackages(project_dir)) {
+      if (entries_.count(p.location) || p.subject.link) continue;
+      JsonValue meta = JsonValue::Object();
+      if (p.manifest.name != lockfile::NameFromLocation(p.location)) meta.Set("name", JsonValue::String(p.manifest.name));
+      meta.Set("version", JsonValue::String(p.manifest.version));
+      entries_[p.location] = std::move(meta);
     }
     return Status::Ok();
   }
@@ -125,6 +135,12 @@ class InstalledTree {
   std::map<std::string, JsonValue> entries_;
 };
 
+// The location whose node_modules holds `location` ("" for the root's).
+std::string HolderOf(const std::string& location) {
+  size_t at = location.rfind("node_modules/");
+  return at == 0 || at == std::string::npos ? "" : location.substr(0, at - 1);
+}
+
 bool SpecAccepts(const Edge& edge, const std::string& version) {
   Result<spec::DepSpec> sp = spec::ResolveSpec(edge.name, edge.spec);
   if (!sp.ok() || !sp->registry() || sp->type == spec::SpecType::kTag) return true;
@@ -172,6 +188,8 @@ class Lister {
       std::string loc = tree_.Resolve(location, edge.name, &found);
       if (found && Matches(loc, stack)) any = true;
     }
+    // Packages nothing depends on are listed under the folder that holds them.
+    if (!ExtraneousUnder(location).empty()) any = true;
     stack.erase(location);
     return any;
   }
@@ -208,16 +226,10 @@ class Lister {
       row.full = first_parent_.count(loc) && first_parent_[loc] == location;
       rows.push_back(std::move(row));
     }
-    if (location.empty()) {
-      for (const auto& [loc, meta] : tree_.entries()) {
-        if (reachable_.count(loc) || loc.find("/node_modules/") != std::string::npos ||
-            loc.rfind("node_modules/", 0) != 0) {
-          continue;
-        }
-        if (!options_.filter.empty() && !options_.filter.count(tree_.Name(loc))) continue;
-        rows.push_back({tree_.Name(loc), loc, "",
-                        "extraneous: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc), true, true});
-      }
+    // Packages nothing depends on, under the package whose node_modules holds them.
+    for (const std::string& loc : ExtraneousUnder(location)) {
+      rows.push_back({tree_.Name(loc), loc, "",
+                      "extraneous: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc), true, true});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
       return lockfile::LocaleCompare(x.name, y.name) < 0;
@@ -302,7 +314,18 @@ class Lister {
       std::set<std::string> stack;
       if (found ? Matches(loc, stack) : (edge.kind == std::string("prod") && options_.filter.empty())) return true;
     }
-    return false;
+    return !ExtraneousUnder(location).empty();
+  }
+
+  // The packages nothing depends on that `location`'s node_modules holds (filtered).
+  std::vector<std::string> ExtraneousUnder(const std::string& location) const {
+    std::vector<std::string> found;
+    for (const auto& [loc, meta] : tree_.entries()) {
+      if (reachable_.count(loc) || lockfile::IsTopLocation(loc) || HolderOf(loc) != location) continue;
+      if (!options_.filter.empty() && !options_.filter.count(tree_.Name(loc))) continue;
+      found.push_back(loc);
+    }
+    return found;
   }
 
   const InstalledTree& tree_;
@@ -406,6 +429,13 @@ int RunListCommand(const std::string& command, const std::vector<std::string>& a
   Lister lister(tree, options, context->project_dir);
   lister.MarkFirst();
   std::string out;
+  // npm lists extraneous packages as problems but fails only for the others.
+  auto fatal = [&lister] {
+    for (const std::string& p : lister.problems()) {
+      if (p.rfind("extraneous:", 0) != 0) return true;
+    }
+    return false;
+  };
   if (options.json) {
     JsonValue doc = JsonValue::Object();
     if (!tree.root().GetString("version").empty()) doc.Set("version", JsonValue::String(tree.root().GetString("version")));
@@ -417,7 +447,7 @@ int RunListCommand(const std::string& command, const std::vector<std::string>& a
       doc.Set("problems", std::move(problems));
     }
     if (!deps.members().empty()) doc.Set("dependencies", std::move(deps));
-    if (!lister.problems().empty()) {
+    if (fatal()) {
       std::string summary;
       for (const std::string& p : lister.problems()) summary += (summary.empty() ? "" : "\n") + p;
       JsonValue error = JsonValue::Object();
@@ -435,12 +465,10 @@ int RunListCommand(const std::string& command, const std::vector<std::string>& a
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
-  if (!lister.problems().empty()) {
-    std::string message = "code ELSPROBLEMS";
-    for (const std::string& p : lister.problems()) message += "\n" + p;
-    Fail(message);
-  }
-  return lister.problems().empty() ? 0 : 1;
+  if (!fatal()) return 0;
+  std::string message = "code ELSPROBLEMS";
+  for (const std::string& p : lister.problems()) message += "\n" + p;
+  return Fail(message);
 }
 
 int RunWhyCommand(const std::string& command, const std::vector<std::string>& args) {
