@@ -227,6 +227,17 @@ def checks(url):
     assert os.path.islink(os.path.join(other, 'bin/acli'))
     check('global add/remove under ~/.skua/global (and --prefix), bins linked with a PATH hint')
 
+    # npm's `install -g` without packages: the package of the current folder, from a subfolder too.
+    g = new_project('gpkg', '{"name": "gpkg", "version": "1.0.0", "bin": {"gcli": "cli.sh"}}')
+    write(g, 'cli.sh', '#!/bin/sh\necho gpkg-cli\n')
+    os.makedirs(os.path.join(g, 'sub'))
+    skua(os.path.join(g, 'sub'), 'install', '-g', *reg, env=genv)
+    out = subprocess.run([os.path.join(prefix, 'bin/gcli')], capture_output=True, text=True).stdout
+    assert out == 'gpkg-cli\n', out
+    r = skua('/', 'install', '-g', *reg, env=genv, expect=1)
+    assert 'EUSAGE' in r.stderr, r.stderr
+    check('install -g without packages installs the current folder\'s package')
+
 
 def differential(url):
     reg = ('--registry', url)

@@ -879,6 +879,19 @@ int RunInstallCommand(const std::string& command, const std::vector<std::string>
   }
   // `skua install PKG` is `skua add PKG`, as npm's `install <pkg>`.
   if (!options->positional.empty()) return RunAddCommand(command, args);
+  // npm's `install -g` without packages installs the package the current folder is in.
+  if (GlobalOnCommandLine(*options) && which == InstallCommand::kInstall) {
+    for (std::string dir = CurrentDir(); !dir.empty(); dir = dir.substr(0, dir.rfind('/'))) {
+      if (fsutil::Exists(JoinPath(dir, "package.json"))) {
+        std::vector<std::string> with_package = args;
+        with_package.push_back(dir);
+        return RunAddCommand(command, with_package);
+      }
+    }
+    usage.Error("code EUSAGE\n`skua install -g` installs the package of the current folder: no package.json "
+                "here or above (or name the packages to install)");
+    return 1;
+  }
   Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
   return RunInstall(*options, reporter);
 }

@@ -144,11 +144,20 @@ std::string UpToDateLine(double seconds) {
   return line;
 }
 
+bool GlobalOnCommandLine(const InstallOptions& options) {
+  bool global = false;
+  for (const auto& [key, value] : options.config) {
+    if (key == "global") global = value != "false";
+  }
+  return global;
+}
+
 std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<std::string>& args) {
   if (command != "install" && command != "i") return std::nullopt;
   Result<InstallOptions> options = ParseInstallArgs(InstallCommand::kInstall, args);
-  // Package arguments make it `skua add`; a bad command line is the library's to report.
-  if (!options.ok() || !options->positional.empty()) return std::nullopt;
+  // Package arguments make it `skua add` (as does -g); a bad command line is the library's
+  // to report.
+  if (!options.ok() || !options->positional.empty() || GlobalOnCommandLine(*options)) return std::nullopt;
   Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
   Result<InstallInputs> in = LoadInstallInputs(*options, nullptr);
   if (!in.ok() || !InstallIsNoOp(*options, *in)) return std::nullopt;

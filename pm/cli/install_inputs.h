@@ -50,6 +50,10 @@ Result<registry::PickOptions> InstallPickOptions(const config::Config& config);
 // npm's `os`, `cpu` and `libc` settings overriding each part.
 registry::Platform InstallPlatform(const config::Config& config);
 
+// `-g`/`--global` on the command line: an install without packages then installs the
+// package of the current folder globally (npm's `install -g`), never a no-op.
+bool GlobalOnCommandLine(const InstallOptions& options);
+
 // The no-op stamp's key: a hash of everything an install reads (stamp.h).
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in);
 
