@@ -2,14 +2,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <optional>
 #include <set>
 
 #include "pm/cli/installed_packages.h"
@@ -18,8 +15,7 @@
 #include "pm/cli/scripts.h"
 #include "pm/config/cli_args.h"
 #include "pm/fsutil/fsutil.h"
-#include "pm/lockfile/lockfile.h"
-#include "pm/registry/manifest.h"
+#include "pm/lockfile/json_value.h"
 
 namespace skua::pm::cli {
 
