@@ -354,17 +354,25 @@ std::set<Node*> GatherDepSet(const std::vector<Node*>& start, const std::functio
       if (to && filter(e) && deps.insert(to).second) order.push_back(to);
     }
   }
-  bool changed = true;
-  while (changed && !deps.empty()) {
-    changed = false;
-    for (Node* dep : std::vector<Node*>(deps.begin(), deps.end())) {
-      for (Edge* in : dep->EdgesIn()) {
-        if (!deps.count(in->from) && filter(*in)) {
-          deps.erase(dep);
-          changed = true;
-          break;
-        }
+  // Drop every node something outside the set needs; a dropped node's own dependencies
+  // are then looked at again. Each node's incoming edges are found once: the tree does
+  // not change here, and finding them walks every node with an edge of that name (passes
+  // over the whole set until nothing changed took minutes on a 2,400-package tree).
+  std::map<Node*, std::vector<Edge*>> edges_in;
+  for (Node* dep : deps) edges_in[dep] = dep->EdgesIn();
+  std::vector<Node*> work(deps.begin(), deps.end());
+  while (!work.empty()) {
+    Node* dep = work.back();
+    work.pop_back();
+    if (!deps.count(dep)) continue;
+    for (Edge* in : edges_in[dep]) {
+      if (deps.count(in->from) || !filter(*in)) continue;
+      deps.erase(dep);
+      for (const Edge& out : dep->edges) {
+        Node* to = out.To();
+        if (to && deps.count(to)) work.push_back(to);
       }
+      break;
     }
   }
   return deps;
