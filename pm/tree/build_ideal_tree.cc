@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
@@ -73,6 +74,8 @@ class Builder {
   std::map<Node*, Node*> peer_set_source_;
   std::vector<std::string> warnings_;
   std::string peer_error_;
+  static constexpr int kMaxStepsAtLocation = 100;
+  std::unordered_map<std::string, int> steps_at_;  // Location -> nodes stepped there.
   std::vector<Node*> link_targets_;
   std::map<std::string, std::string> workspace_paths_;  // Path -> workspace name.
   std::map<std::pair<const registry::Packument*, std::string>, Result<const registry::Manifest*>> picks_;
@@ -412,6 +415,15 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
       if (seen_.count(node) || node->Root() != root) continue;
       if (node->IsVirtualRoot()) continue;
       seen_.insert(node);
+      // A place whose package keeps being replaced means placement is going round in
+      // circles (seen with @redwoodjs/core 7's @envelop peer group): stop with an error
+      // rather than run forever. Real trees step a location a few times at most.
+      const std::string location = node->Location();
+      if (++steps_at_[location] > kMaxStepsAtLocation) {
+        return InvalidArgument("skua could not settle the dependency tree: the package at " + location +
+                        " was replaced over and over (placement went round in circles). This is a skua "
+                        "bug (npm may resolve this project); please report it with your package.json.");
+      }
       Status s = Step(node);
       if (!s.ok()) return s;
     }
