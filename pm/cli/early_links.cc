@@ -5,6 +5,7 @@
 
 #include "pm/fetch/digest.h"
 #include "pm/fsutil/fsutil.h"
+#include "pm/lockfile/lockfile.h"
 
 namespace skua::pm::cli {
 namespace {
@@ -12,12 +13,6 @@ namespace {
 // Linking is mostly waiting on the file system; two threads keep it moving beside the
 // resolver without taking both cores from it.
 constexpr size_t kWorkers = 2;
-
-// "node_modules/a/node_modules/b" -> "node_modules/a"; "node_modules/a" -> "".
-std::string HolderOf(const std::string& location) {
-  size_t at = location.rfind("/node_modules/");
-  return at == std::string::npos ? std::string() : location.substr(0, at);
-}
 
 }  // namespace
 
@@ -35,7 +30,7 @@ void EarlyLinks::Place(const std::string& location, const LinkedPackage& package
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (closing_) return;
-    ready_.push_back({location, HolderOf(location), package});
+    ready_.push_back({location, lockfile::HolderLocation(location), package});
     pending_.insert(location);
   }
   changed_.notify_one();

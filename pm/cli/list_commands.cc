@@ -135,12 +135,6 @@ class InstalledTree {
   std::map<std::string, JsonValue> entries_;
 };
 
-// The location whose node_modules holds `location` ("" for the root's).
-std::string HolderOf(const std::string& location) {
-  size_t at = location.rfind("node_modules/");
-  return at == 0 || at == std::string::npos ? "" : location.substr(0, at - 1);
-}
-
 bool SpecAccepts(const Edge& edge, const std::string& version) {
   Result<spec::DepSpec> sp = spec::ResolveSpec(edge.name, edge.spec);
   if (!sp.ok() || !sp->registry() || sp->type == spec::SpecType::kTag) return true;
@@ -321,7 +315,7 @@ class Lister {
   std::vector<std::string> ExtraneousUnder(const std::string& location) const {
     std::vector<std::string> found;
     for (const auto& [loc, meta] : tree_.entries()) {
-      if (reachable_.count(loc) || lockfile::IsTopLocation(loc) || HolderOf(loc) != location) continue;
+      if (reachable_.count(loc) || lockfile::IsTopLocation(loc) || lockfile::HolderLocation(loc) != location) continue;
       if (!options_.filter.empty() && !options_.filter.count(tree_.Name(loc))) continue;
       found.push_back(loc);
     }

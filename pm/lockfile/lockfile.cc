@@ -84,6 +84,11 @@ std::optional<std::string> HiddenLockfileText(std::string_view t) {
   return std::nullopt;
 }
 
+std::string HolderLocation(std::string_view location) {
+  size_t at = location.rfind("node_modules/");
+  return at == 0 || at == std::string_view::npos ? "" : std::string(location.substr(0, at - 1));
+}
+
 std::string NameFromLocation(std::string_view location) {
   size_t at = location.rfind("node_modules/");
   std::string_view name = at == std::string_view::npos ? location : location.substr(at + 13);

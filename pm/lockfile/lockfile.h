@@ -78,6 +78,11 @@ bool IsTopLocation(std::string_view location);
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);
 
+// The location of the package whose node_modules holds `location`:
+// "node_modules/a/node_modules/@s/b" -> "node_modules/a", "node_modules/a" -> "" (the
+// root), "p/w/node_modules/a" -> "p/w"; "" for a location outside every node_modules.
+std::string HolderLocation(std::string_view location);
+
 // Node's resolution of `require(name)` from the package at `from` ("" is the root):
 // the first of from/node_modules/name, then the same in each enclosing package, up to
 // node_modules/name, that `exists`; "" when none does.

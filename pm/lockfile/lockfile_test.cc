@@ -132,6 +132,14 @@ TEST(LockfileTest, V1IsRefusedWithAClearMessage) {
   EXPECT_FALSE(ParseLockfile("[]", "package-lock.json").ok());
 }
 
+TEST(LockfileTest, HolderLocation) {
+  EXPECT_EQ(HolderLocation("node_modules/a"), "");
+  EXPECT_EQ(HolderLocation("node_modules/@s/a"), "");
+  EXPECT_EQ(HolderLocation("node_modules/a/node_modules/@s/b"), "node_modules/a");
+  EXPECT_EQ(HolderLocation("p/w/node_modules/a"), "p/w");
+  EXPECT_EQ(HolderLocation("p/w"), "");
+}
+
 TEST(LockfileTest, NameFromLocation) {
   EXPECT_EQ(NameFromLocation("node_modules/a"), "a");
   EXPECT_EQ(NameFromLocation("node_modules/a/node_modules/@s/b"), "@s/b");
