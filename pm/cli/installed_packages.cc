@@ -2,8 +2,6 @@
 #include "pm/cli/installed_packages.h"
 
 #include <dirent.h>
-#include <limits.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <optional>
@@ -58,11 +56,10 @@ void Walk(const std::string& project_dir, const std::string& base, size_t depth,
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
     std::string location = base + "/" + name;
-    char real[PATH_MAX];
-    if (realpath(JoinPath(project_dir, location).c_str(), real) == nullptr) continue;
     InstalledPackage p;
     p.location = location;
-    p.dir = real;
+    // A dangling link stays as given; it has no package.json to read below.
+    p.dir = fsutil::RealPath(JoinPath(project_dir, location));
     p.depth = depth;
     std::string file = JoinPath(p.dir, "package.json");
     Result<std::string> text = fsutil::ReadFile(file);
