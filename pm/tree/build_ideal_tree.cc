@@ -359,9 +359,16 @@ Status Builder::Step(Node* node) {
     for (const Placed& p : placed) {
       if (!p.node->error.empty()) load_failures_.insert(p.node);
       if (options_.on_placed && !p.node->is_link) options_.on_placed(*p.node);
+      // Dependents the placement broke are visited again, even when visited already
+      // (npm 11 since npm/cli#8726 for installs that save, and for every replacement).
+      // Without saving or a requested change, npm visits only those not yet visited.
       for (Edge* in : p.node->EdgesIn()) {
         if (in == p.edge || in->peer_conflicted || in->Valid()) continue;
-        seen_.erase(in->from);
+        if (p.self == Placement::kReplace || options_.revisit_dependents) {
+          seen_.erase(in->from);
+        } else if (seen_.count(in->from)) {
+          continue;
+        }
         Push(in->from);
       }
       Push(p.node);
@@ -416,8 +423,9 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
       if (node->IsVirtualRoot()) continue;
       seen_.insert(node);
       // A place whose package keeps being replaced means placement is going round in
-      // circles (seen with @redwoodjs/core 7's @envelop peer group): stop with an error
-      // rather than run forever. Real trees step a location a few times at most.
+      // circles (it did for @redwoodjs/core 7's @envelop peer group before peer groups
+      // were pruned on replacement): stop with an error rather than run forever. Real
+      // trees step a location a few times at most.
       const std::string location = node->Location();
       if (++steps_at_[location] > kMaxStepsAtLocation) {
         return InvalidArgument("skua could not settle the dependency tree: the package at " + location +

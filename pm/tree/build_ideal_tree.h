@@ -48,6 +48,10 @@ struct BuildOptions {
   bool force = false;             // Peer conflicts become warnings.
   bool strict_peer_deps = false;  // Every peer conflict is an error.
   bool prefer_dedupe = false;
+  // Whether a placement that breaks an edge of a package already visited visits it again:
+  // npm does when it saves (`install`) or was asked for a change (add, remove, update);
+  // not for `install --no-save` alone.
+  bool revisit_dependents = true;
   registry::PickOptions pick;     // Set pick.node_version to the Node skua reports.
   registry::Platform platform;    // Optional dependencies that do not fit become inert.
   // What a dependency that is not optional must fit (EBADPLATFORM otherwise); unset:

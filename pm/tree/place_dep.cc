@@ -255,8 +255,19 @@ bool PlaceDep::IsMine() {
   Node* from = top_edge->from;
   if (from->is_project_root || from->is_workspace) return true;
   if (!top_edge->peer()) return false;
+  // Re-entry: a peer group is the project's when the project depends on its source
+  // directly, or brings in one of the peer groups the source belongs to.
+  bool has_peer_edges = false;
   for (Edge* in : from->EdgesIn()) {
-    if (!in->peer() && (in->from->is_project_root || in->from->is_workspace)) return true;
+    if (in->peer()) {
+      has_peer_edges = true;
+    } else if (in->from->is_project_root || in->from->is_workspace) {
+      return true;
+    }
+  }
+  if (!has_peer_edges) return false;
+  for (const auto& [entry_edge, peers] : PeerEntrySets(from)) {
+    if (entry_edge->from->is_project_root || entry_edge->from->is_workspace) return true;
   }
   return false;
 }
@@ -285,7 +296,7 @@ void PlaceDep::Run() {
       return;
     }
     if (!self_ok) {
-      WarnPeerConflict();
+      WarnPeerConflict(edge_, dep_);
       return;
     }
     can_place_ = self_ok;
@@ -294,7 +305,7 @@ void PlaceDep::Run() {
   placement_ = can_place_->can_place() == Placement::kConflict ? can_place_->can_place_self() : can_place_->can_place();
   if (placement_ == Placement::kKeep) {
     if (edge_->peer() && !edge_->Valid()) {
-      WarnPeerConflict();
+      WarnPeerConflict(edge_, dep_);
     }
     PruneDedupable(target, true);
     return;
@@ -322,13 +333,13 @@ void PlaceDep::Run() {
     dep_->tree->SetParent(placed_, target);
   }
   if (edge_->peer() && !edge_->SatisfiedBy(placed_)) {
-    WarnPeerConflict();
+    WarnPeerConflict(edge_, dep_);
   }
   Node* edge_to = edge_->To();
   if (edge_->Valid() && edge_to && edge_to != placed_) PruneDedupable(edge_to, false);
   // Only nodes below the target can qualify (pruning detaches; it never moves a node in).
   for (Node* node : dep_->tree->NodesNamed(name_)) {
-    if (node->IsDescendantOf(target) && !node->IsTop() && node != placed_ && node->parent) {
+    if (node->IsDescendantOf(target) && !node->IsTop() && node->parent) {
       std::vector<Node*> kids;
       for (auto& [n, kid] : node->children) kids.push_back(kid);
       PruneDedupable(node, false);
@@ -359,8 +370,35 @@ void PlaceDep::ReplaceOldDep(Node* old_dep) {
     }
   }
   Node* target = old_dep->parent;
+  // Peer groups beside the old node whose peer edge on it the new node does not meet:
+  // taken out to be placed again deeper when their entry can go deeper, else warned
+  // about (arborist's prunePeerSets; without it two groups can take turns replacing
+  // each other for ever).
+  std::vector<Node*> prune_peer_sets;
+  for (Edge* in : old_dep->EdgesIn()) {
+    if (in->SatisfiedBy(placed_) || !in->peer() || in->from->parent != target || in->peer_conflicted) continue;
+    for (const auto& [entry_edge, peers] : PeerEntrySets(in->from)) {
+      Node* entry_node = entry_edge->To();
+      if (DeepestNestingTarget(entry_node, "") != target && !entry_edge->from->is_project_root &&
+          !entry_edge->from->is_workspace) {
+        for (Node* n : GatherDepSet({entry_node}, [entry_node](const Edge& e) {
+               return e.To() != entry_node && !e.peer_conflicted;
+             })) {
+          prune_peer_sets.push_back(n);
+        }
+      } else {
+        WarnPeerConflict(in, dep_);
+      }
+    }
+  }
   dep_->tree->SetParent(old_dep, nullptr);
   dep_->tree->SetParent(placed_, target);
+  // The new node keeps the old one's node_modules, as arborist's Node#replace does.
+  if (!placed_->is_link) {
+    std::vector<Node*> kids;
+    for (auto& [name, kid] : old_dep->children) kids.push_back(kid);
+    for (Node* kid : kids) dep_->tree->SetParent(kid, placed_);
+  }
   // Drop what only the old node needed and what the new node cannot use.
   std::vector<Node*> invalid;
   for (Edge& e : placed_->edges) {
@@ -377,6 +415,10 @@ void PlaceDep::ReplaceOldDep(Node* old_dep) {
          return x.from != placed && x.To() != placed && x.Valid();
        })) {
     if (n != placed_ && !n->is_project_root) dep_->tree->SetParent(n, nullptr);
+  }
+  for (Node* n : prune_peer_sets) {
+    for (Edge* in : n->EdgesIn()) need_evaluation_.insert(in->from);
+    dep_->tree->SetParent(n, nullptr);
   }
 }
 
@@ -424,9 +466,9 @@ PeerConflict PlaceDep::DescribeConflict(Edge* edge, Node* dep) {
   return conflict;
 }
 
-void PlaceDep::WarnPeerConflict() {
-  edge_->peer_conflicted = true;
-  warnings_->push_back(tree::WarnPeerConflict(DescribeConflict(edge_, dep_)));
+void PlaceDep::WarnPeerConflict(Edge* edge, Node* dep) {
+  edge->peer_conflicted = true;
+  warnings_->push_back(tree::WarnPeerConflict(DescribeConflict(edge, dep)));
 }
 
 void PlaceDep::Collect(std::vector<Placed>* out) const {

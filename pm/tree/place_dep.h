@@ -96,7 +96,7 @@ class PlaceDep {
   // arborist's explainPeerConflict(edge, dep), as this placement sees it.
   PeerConflict DescribeConflict(Edge* edge, Node* dep);
   // arborist's warnPeerConflict: the edge is marked conflicted and npm's warning kept.
-  void WarnPeerConflict();
+  void WarnPeerConflict(Edge* edge, Node* dep);
   const PlaceDep* Top() const { return parent_ ? parent_->Top() : this; }
 
   Node* dep_;

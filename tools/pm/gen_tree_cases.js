@@ -192,6 +192,34 @@ const handCases = [
       e: { versions: { '6.0.0': { peerDependencies: { p: '^4.0.0', q: '^4.0.0' } } } },
       p: { versions: { '4.0.0': { peerDependencies: { q: '^4.0.0' } }, '5.0.0': { peerDependencies: { q: '^5.0.0' } } } },
       q: { versions: { '4.0.0': {}, '5.0.0': {} } } }],
+  // @redwoodjs/graphql-server's @envelop shape: s pins c@5.0.1; e's optional peer wants
+  // c@4 and replaces it at the root, then d's peer wants c@5 back. npm takes e's group
+  // out of the root when d's c replaces it (prunePeerSets), so the two settle: c@4 at the
+  // root, c@5 and d nested under s.
+  ['peer_groups_take_turns', { dependencies: { s: '1' } },
+    { s: { versions: { '1.0.0': V({ c: '5.0.1', d: '4.0.0', e: '2.0.0' }) } },
+      d: { versions: { '4.0.0': { peerDependencies: { c: '^5.0.0' } } } },
+      e: { versions: { '2.0.0': { peerDependencies: { c: '^4.0.0' }, peerDependenciesMeta: { c: { optional: true } } } } },
+      c: { versions: { '4.0.3': {}, '5.0.1': {}, '5.6.1': {} } } }],
+  // A replaced node's node_modules move to its replacement (arborist's Node#replace):
+  // z's c@1.1.0 replaces the root's c@1.0.0 and keeps c/node_modules/k@1.0.0, which it
+  // accepts (placed afresh it would be k@1.5.0)...
+  ['replace_keeps_children', { dependencies: { c: '^1.0.0', k: '2', z: '1' } },
+    { c: { versions: { '1.0.0': V({ k: '1.0.0' }), '1.1.0': V({ k: '^1.0.0' }) }, tags: { latest: '1.0.0' } },
+      k: { versions: { '1.0.0': {}, '1.5.0': {}, '2.0.0': {} } }, z: { versions: { '1.0.0': V({ c: '1.1.0' }) } } }],
+  // ...and a kept child that the root's copy now serves is deduped.
+  ['replace_dedupes_children', { dependencies: { c: '^1.0.0', k: '2', z: '1' } },
+    { c: { versions: { '1.0.0': V({ k: '1' }), '1.1.0': V({ k: '1 || 2' }) }, tags: { latest: '1.0.0' } },
+      k: { versions: { '1.0.0': {}, '2.0.0': {} } }, z: { versions: { '1.0.0': V({ c: '1.1.0' }) } } }],
+  // @trpc/react-query's shape: t brings in its peer rd@latest, whose peer r@19 conflicts
+  // with the root's r@18. The peer group reaches t through q, which the root depends on:
+  // npm counts it as the project's (ERESOLVE), not a warning.
+  ['peer_group_reentry_is_mine', { dependencies: { q: '^4.0.0', t: '^10.0.0', r: '^18.0.0' } },
+    { q: { versions: { '4.0.0': { peerDependencies: { r: '^18 || ^19', rd: '^18 || ^19' },
+      peerDependenciesMeta: { rd: { optional: true } } } } },
+      t: { versions: { '10.0.0': { peerDependencies: { q: '^4.0.0', r: '>=16.8.0', rd: '>=16.8.0' } } } },
+      rd: { versions: { '18.3.1': { peerDependencies: { r: '^18.3.1' } }, '19.3.1': { peerDependencies: { r: '^19.3.1' } } } },
+      r: { versions: { '18.3.1': {}, '19.3.1': {} } } }],
   // Workspaces: links at node_modules/<name>, each folder's dependencies hoisted to the
   // root where they fit and nested in the workspace's own node_modules where they do not.
   ['workspaces_basic', { dependencies: { b: '^2.0.0' }, workspaces: ['packages/*', 'other/q', 'missing/*'] },
