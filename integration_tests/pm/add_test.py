@@ -209,6 +209,19 @@ def checks(url):
     assert (read(p, 'package.json'), read(p, 'package-lock.json')) == (pj_text, lock)
     check('--no-save installs without writing package.json or the lockfile')
 
+    edited = json.loads(pj_text)
+    edited.setdefault('dependencies', {})['c'] = '^1.0.0'
+    write(p, 'package.json', json.dumps(edited, indent=2) + '\n')
+    skua(p, 'install', '--no-save', *reg)
+    assert version(p, 'c') == '1.2.0'
+    assert read(p, 'package-lock.json') == lock
+    assert 'c' not in json.loads(lock)['packages']['']['dependencies']
+    skua(p, 'install', *reg)
+    assert 'c' in json.loads(read(p, 'package-lock.json'))['packages']['']['dependencies']
+    write(p, 'package.json', pj_text)
+    write(p, 'package-lock.json', lock)
+    check('install --no-save leaves the lockfile; the next install writes it')
+
     home = os.path.join(TMP, 'ghome')
     genv = clean_env(HOME=home, PATH='/usr/bin:/bin')
     r = skua(p, 'add', '-g', 'a@1.0.0', *reg, env=genv)

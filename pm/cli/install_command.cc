@@ -167,6 +167,12 @@ class Installer {
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
 
   bool Updating() const { return options_.update_all || !options_.update.empty(); }
+  // npm's `install --no-save` (`save` is a command option, not a config key): the
+  // install leaves package.json and package-lock.json as they are.
+  bool NoSave() const {
+    const config::ConfigValue* save = config_->Find("save");
+    return save && save->items.back() == "false";
+  }
   // npm's --package-lock-only: resolve and write package-lock.json (and, for add/remove,
   // package.json); node_modules is neither read for the install nor touched, and no
   // script runs. `ci` never writes a lockfile and ignores it.
@@ -386,6 +392,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.force = config_->GetBool("force");
   build.strict_peer_deps = config_->GetBool("strict-peer-deps");
   build.prefer_dedupe = config_->GetBool("prefer-dedupe");
+  // add/remove/update pass an edited package.json: a requested change, as npm's rm/add.
+  build.revisit_dependents = !NoSave() || Updating() || options_.package_json.has_value();
   build.pick = *pick;
   build.platform = platform;
   build.host_platform = registry::HostPlatform();
@@ -771,8 +779,9 @@ std::optional<Failure> Installer::Run() {
   // The stamp comes after everything it hashes; root scripts run after it, so their
   // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
   // rules differ from install's.
-  // A filtered install leaves node_modules partly as it was: no stamp.
-  if (options_.command == InstallCommand::kInstall && config_->GetBool("package-lock") &&
+  // A filtered install leaves node_modules partly as it was, and `--no-save` leaves the
+  // lockfile as it was: no stamp.
+  if (options_.command == InstallCommand::kInstall && config_->GetBool("package-lock") && !NoSave() &&
       !selected_ && fsutil::Exists(node_modules)) {
     std::vector<std::string> locations;
     for (const PlanEntry& p : plan->packages) locations.push_back(p.location);
@@ -843,7 +852,7 @@ std::optional<Failure> Installer::WriteInputs(const std::string& lock_bytes) {
       }
     }
   }
-  bool write_lock = config_->GetBool("package-lock") || LockOnly();
+  bool write_lock = (config_->GetBool("package-lock") && !NoSave()) || LockOnly();
   if (write_lock && lock_bytes != lock_text_) {
     if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};

@@ -61,6 +61,8 @@ const std::vector<Definition>& AllDefinitions() {
       {"userconfig", ValueType::kPath, nullptr},
       {"globalconfig", ValueType::kPath, nullptr},
       {"user-agent", ValueType::kString, nullptr},
+      // No default: npm's install saves unless told not to, its update only when told to.
+      {"save", ValueType::kBoolean, nullptr},
       {"save-dev", ValueType::kBoolean, "false"},
       {"save-optional", ValueType::kBoolean, "false"},
       {"save-peer", ValueType::kBoolean, "false"},
