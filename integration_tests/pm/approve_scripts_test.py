@@ -66,8 +66,7 @@ def same_as_npm(n, s, url, *args):
     assert a.returncode == b.returncode, (args, a.stderr, b.stderr)
     with open(os.path.join(n, 'package.json')) as fa, open(os.path.join(s, 'package.json')) as fb:
         assert fa.read() == fb.read(), args
-    out_a = a.stdout.replace('npm install-scripts approve', 'skua approve-scripts')
-    out_a = out_a.replace('npm install-scripts deny', 'skua deny-scripts')
+    out_a = a.stdout.replace('`npm ', '`skua ')
     assert out_a == b.stdout, (args, a.stdout, b.stdout)
     err_a = [l.replace('npm warn', 'skua warn').replace('npm error', 'skua error').replace('npm ', 'skua ')
              for l in a.stderr.splitlines() if 'complete log' not in l]
@@ -121,6 +120,21 @@ def main():
         assert not os.path.exists(os.path.join(i, 'node_modules/needs2/node_modules/hasscript/ran-2'))
         support.check('an install names approve-scripts; what it approves runs at the next install')
 
+        r = skua(i, url, 'install-scripts', 'prune')
+        assert r.stdout == 'No unused allowScripts entries.\n', r.stdout
+        with open(os.path.join(i, 'package.json')) as f:
+            pkg = json.load(f)
+        pkg['allowScripts']['gone'] = True
+        with open(os.path.join(i, 'package.json'), 'w') as f:
+            json.dump(pkg, f, indent=2)
+        r = skua(i, url, 'install-scripts', 'prune')
+        assert r.stdout == 'Removed 1 unused allowScripts entry:\n  gone (package not installed)\n', r.stdout
+        assert allow_scripts(i) == {'hasscript@1.0.0': True}, allow_scripts(i)
+        r = skua(i, url, 'install-scripts', 'ls')
+        assert r.stdout.splitlines()[-1].startswith('Run `skua install-scripts approve <pkg>`'), r.stdout
+        skua(i, url, 'install-scripts', 'frobnicate', expect=1)
+        support.check('install-scripts: prune drops a key for a package not installed; ls; EUSAGE')
+
         if not shutil.which('npm'):
             print('skip npm differential: npm not on PATH')
             return
@@ -136,6 +150,36 @@ def main():
                          ('deny-scripts', '--all')):
                 same_as_npm(n, s, url, *args)
         support.check('same package.json bytes, lines and exit codes as npm 11')
+
+        # The install-scripts namespace; prune meets keys for a package without scripts,
+        # one not installed, a version no longer installed and one that is no spec at all.
+        n, s = project('npm-ns'), project('skua-ns')
+        assert npm(n, url, 'install', '--ignore-scripts').returncode == 0
+        skua(s, url, 'install', '--ignore-scripts')
+        for args in (('install-scripts', 'ls'), ('install-scripts', 'ls', '--json'),
+                     ('install-scripts', 'approve', 'hasscript@1'), ('install-scripts', 'ls'),
+                     ('install-scripts', 'deny', 'other'), ('install-scripts', 'approve', '--no-allow-scripts-pin', 'plain'),
+                     ('install-scripts', 'prune', '--dry-run'), ('install-scripts', 'prune'),
+                     ('install-scripts', 'prune')):
+            same_as_npm(n, s, url, *args)
+        for d in (n, s):
+            with open(os.path.join(d, 'package.json')) as f:
+                pkg = json.load(f)
+            pkg['allowScripts'].update({'gone': True, 'hasscript@9.9.9': False, 'other@1.0.0': True,
+                                        '@@not a spec': True})
+            with open(os.path.join(d, 'package.json'), 'w') as f:
+                json.dump(pkg, f, indent=2)
+        for args in (('install-scripts', 'prune', '--json', '--dry-run'), ('install-scripts', 'prune'),
+                     ('install-scripts', 'ls'), ('install-scripts', 'approve', '--all')):
+            same_as_npm(n, s, url, *args)
+        for d in (n, s):
+            with open(os.path.join(d, 'package.json')) as f:
+                pkg = json.load(f)
+            pkg['allowScripts'] = {'plain': True}
+            with open(os.path.join(d, 'package.json'), 'w') as f:
+                json.dump(pkg, f, indent=2)
+        same_as_npm(n, s, url, 'install-scripts', 'prune')
+        support.check('install-scripts approve/deny/ls/prune as npm 11\'s')
     finally:
         proc.kill()
         shutil.rmtree(TMP, ignore_errors=True)

@@ -196,31 +196,38 @@ void PrintJson(const JsonValue& value) {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
+enum class Mode { kApprove, kDeny, kList, kPrune };
+
 struct Options {
-  bool approve = true;
+  Mode mode = Mode::kApprove;
+  std::string title;  // The command as npm's warnings name it: "approve-scripts", "install-scripts".
   bool all = false;
   bool pending = false;
   bool pin = true;
   bool json = false;
+  bool dry_run = false;
   std::vector<std::string> positional;
   std::vector<std::pair<std::string, std::string>> settings;
 };
 
-Options ParseOptions(const std::string& command, const std::vector<std::string>& args) {
+// `pending_flag`: whether the command takes --allow-scripts-pending (the `install-scripts`
+// namespace does not: it has `ls`).
+Options ParseOptions(const std::vector<std::string>& args, bool pending_flag) {
   Options o;
-  o.approve = command == "approve-scripts";
   std::vector<std::string> rest;
   for (const std::string& arg : args) {
     if (arg == "--all") {
       o.all = true;
     } else if (arg == "--allow-scripts-pending") {
-      o.pending = true;
+      o.pending = pending_flag;
     } else if (arg == "--allow-scripts-pin" || arg == "--allow-scripts-pin=true") {
       o.pin = true;
     } else if (arg == "--no-allow-scripts-pin" || arg == "--allow-scripts-pin=false") {
       o.pin = false;
     } else if (arg == "--json") {
       o.json = true;
+    } else if (arg == "--dry-run" || arg == "--dry-run=true") {
+      o.dry_run = true;
     } else {
       rest.push_back(arg);
     }
@@ -236,36 +243,171 @@ int Fail(const std::string& message) {
   return 1;
 }
 
-}  // namespace
+const char* kReviewHint =
+    "Run `skua install-scripts approve <pkg>` to allow, or `skua install-scripts deny <pkg>` to deny.";
 
-int RunApproveScriptsCommand(const std::string& command, const std::vector<std::string>& args) {
-  Options o = ParseOptions(command, args);
-  const std::string usage = o.approve ? "Usage: skua approve-scripts <pkg> [<pkg> ...] | --all | --allow-scripts-pending"
-                                      : "Usage: skua deny-scripts <pkg> [<pkg> ...] | --all";
+// `skua install-scripts ls` (and `approve-scripts --allow-scripts-pending`): the installed
+// packages whose install scripts no rule covers yet.
+int ListUnreviewed(const Options& o, const std::vector<const InstalledPackage*>& unreviewed) {
+  if (o.json) {
+    // One entry a name, its versions' keys in the order they were found.
+    std::vector<std::pair<std::string, JsonValue>> groups;
+    for (const InstalledPackage* p : unreviewed) {
+      auto group = std::find_if(groups.begin(), groups.end(), [p](const auto& g) { return g.first == p->subject.name; });
+      if (group == groups.end()) group = groups.insert(groups.end(), {p->subject.name, JsonValue::Array()});
+      JsonValue change = JsonValue::Object();
+      change.Set("key", JsonValue::String(p->subject.name + "@" + p->subject.version));
+      change.Set("change", JsonValue::String("pending"));
+      group->second.Push(std::move(change));
+    }
+    JsonValue list = JsonValue::Array();
+    for (auto& [name, changes] : groups) {
+      JsonValue entry = JsonValue::Object();
+      entry.Set("name", JsonValue::String(name));
+      entry.Set("changes", std::move(changes));
+      list.Push(std::move(entry));
+    }
+    PrintJson(list);
+    return 0;
+  }
+  if (unreviewed.empty()) {
+    std::printf("No packages with unreviewed install scripts.\n");
+    return 0;
+  }
+  std::printf("%zu %s %s install scripts not yet covered by allowScripts:\n", unreviewed.size(),
+              Plural(unreviewed.size(), "package", "packages").c_str(), Plural(unreviewed.size(), "has", "have").c_str());
+  for (const InstalledPackage* p : unreviewed) {
+    std::string events;
+    for (const auto& [event, script] : p->scripts) events += (events.empty() ? "" : "; ") + event + ": " + script;
+    std::printf("  %s@%s (%s)\n", p->subject.name.c_str(), p->subject.version.c_str(), events.c_str());
+  }
+  std::printf("\n%s\n", kReviewHint);
+  return 0;
+}
+
+// Whether the allowScripts key `key` names `p` (npm's `matches`, as an allow: a versioned
+// key never matches a package whose version the lockfile cannot vouch for).
+bool KeyMatches(const std::string& key, const InstalledPackage& p, const std::string& project_dir) {
+  JsonValue doc = JsonValue::Object();
+  JsonValue allow = JsonValue::Object();
+  allow.Set(key, JsonValue::Bool(true));
+  doc.Set("allowScripts", std::move(allow));
+  std::vector<std::string> dropped;
+  ScriptPolicy policy = ScriptPolicy::Read(StringifyJson(doc, "  "), project_dir, {}, &dropped);
+  return policy.Check(p.subject) == ScriptVerdict::kAllowed;
+}
+
+// `skua install-scripts prune`: drops the allowScripts entries that no installed package
+// with install scripts matches any more (package.json only; `--dry-run` just reports).
+int Prune(const Options& o, const std::string& project_dir, PackageJsonEditor& editor,
+          const std::string& package_path) {
+  if (o.all || !o.positional.empty()) {
+    return Fail("code EUSAGE\n`skua install-scripts prune` cannot be combined with positional arguments or `--all`.");
+  }
+  const JsonValue* existing = editor.document().Get("allowScripts");
+  JsonValue remaining = JsonValue::Object();
+  JsonValue removed = JsonValue::Array();
+  std::vector<std::pair<std::string, std::string>> removed_text;  // Key, reason.
+  if (existing && existing->is_object() && !existing->members().empty()) {
+    std::vector<InstalledPackage> installed = InstalledPackages(project_dir);
+    std::vector<const InstalledPackage*> candidates;
+    for (const InstalledPackage& p : installed) {
+      if (!p.subject.link && !p.subject.in_bundle) candidates.push_back(&p);
+    }
+    for (const lockfile::JsonMember& m : existing->members()) {
+      // A key that is no package spec at all is kept: prune drops only what it understands.
+      if (!spec::ParseSpecArg(m.key).ok()) {
+        remaining.Set(m.key, m.value);
+        continue;
+      }
+      bool matched = false, with_scripts = false;
+      for (const InstalledPackage* p : candidates) {
+        if (!KeyMatches(m.key, *p, project_dir)) continue;
+        matched = true;
+        with_scripts = with_scripts || !p->scripts.empty();
+      }
+      if (matched && with_scripts) {
+        remaining.Set(m.key, m.value);
+        continue;
+      }
+      const char* reason = matched ? "no-scripts" : "not-installed";
+      JsonValue entry = JsonValue::Object();
+      entry.Set("key", JsonValue::String(m.key));
+      entry.Set("value", m.value);
+      entry.Set("reason", JsonValue::String(reason));
+      removed.Push(std::move(entry));
+      removed_text.emplace_back(m.key, matched ? "no install scripts" : "package not installed");
+    }
+  }
+  if (!removed_text.empty() && !o.dry_run) {
+    // Nothing left: the field goes rather than stay as {}.
+    if (remaining.members().empty()) {
+      editor.RemoveKey("allowScripts");
+    } else {
+      editor.SetKey("allowScripts", remaining);
+    }
+    if (Status wrote = fsutil::WriteFileAtomic(package_path, editor.Serialize()); !wrote.ok()) {
+      return Fail(wrote.message());
+    }
+  }
+  if (o.json) {
+    JsonValue result = JsonValue::Object();
+    result.Set("removed", std::move(removed));
+    result.Set("dryRun", JsonValue::Bool(o.dry_run));
+    PrintJson(result);
+    return 0;
+  }
+  if (removed_text.empty()) {
+    std::printf("No unused allowScripts entries.\n");
+    return 0;
+  }
+  std::printf("%s %zu unused allowScripts %s:\n", o.dry_run ? "Would remove" : "Removed", removed_text.size(),
+              Plural(removed_text.size(), "entry", "entries").c_str());
+  for (const auto& [key, reason] : removed_text) std::printf("  %s (%s)\n", key.c_str(), reason.c_str());
+  return 0;
+}
+
+// npm's AllowScriptsCmd#runMode, for the standalone commands and the namespace alike.
+int Run(const Options& o, const std::string& usage) {
   const std::string cwd = CurrentDir();
   Result<config::Config> config = LoadCommandConfig(cwd, o.settings);
   if (!config.ok()) return Fail(config.status().message());
   if (config->GetBool("global")) {
-    return Fail("code EGLOBAL\n`skua " + command + "` does not work for global installs");
+    return Fail("code EGLOBAL\n`skua " + o.title + "` does not work for global installs");
   }
-  if (o.pending && !o.approve) {
-    return Fail("code EUSAGE\n`skua deny-scripts --allow-scripts-pending` is not supported; run "
-                "`skua approve-scripts --allow-scripts-pending` to list unreviewed packages.");
-  }
-  if (o.pending && (o.all || !o.positional.empty())) {
-    return Fail("code EUSAGE\n`--allow-scripts-pending` cannot be combined with positional arguments or `--all`.");
-  }
-  if (!o.pending && !o.all && o.positional.empty()) return Fail("code EUSAGE\n" + usage);
-
   const std::string project_dir = config->project_dir();
   const std::string package_path = fsutil::JoinPath(project_dir, "package.json");
+  auto read_package = [&]() -> Result<PackageJsonEditor> {
+    Result<std::string> text = fsutil::ReadFile(package_path);
+    if (!text.ok()) return NotFound("code ENOENT\nCould not read package.json: " + text.status().message());
+    return PackageJsonEditor::Parse(*text, package_path);
+  };
+  if (o.mode == Mode::kPrune) {
+    Result<PackageJsonEditor> parsed = read_package();
+    if (!parsed.ok()) return Fail(parsed.status().message());
+    PackageJsonEditor editor = std::move(parsed).value();
+    return Prune(o, project_dir, editor, package_path);
+  }
+  const bool list = o.mode == Mode::kList || o.pending;
+  if (list && (o.all || !o.positional.empty())) {
+    std::string what = o.mode == Mode::kList ? "`skua install-scripts ls`" : "`--allow-scripts-pending`";
+    return Fail("code EUSAGE\n" + what + " cannot be combined with positional arguments or `--all`.");
+  }
+  if (!list && !o.all && o.positional.empty()) return Fail("code EUSAGE\n" + usage);
+  if (o.mode == Mode::kDeny && o.pending) {
+    return Fail("code EUSAGE\n`skua deny-scripts --allow-scripts-pending` is not supported; run "
+                "`skua install-scripts ls` to list unreviewed packages.");
+  }
+
   Result<std::string> text = fsutil::ReadFile(package_path);
   if (!text.ok()) return Fail("code ENOENT\nCould not read package.json: " + text.status().message());
   Result<PackageJsonEditor> parsed = PackageJsonEditor::Parse(*text, package_path);
   if (!parsed.ok()) return Fail(parsed.status().message());
   PackageJsonEditor editor = std::move(parsed).value();
-  Result<ScriptPolicy> policy = ProjectScriptPolicy(*config, *text, project_dir, {}, false, nullptr);
+  std::vector<std::string> dropped_keys;
+  Result<ScriptPolicy> policy = ProjectScriptPolicy(*config, *text, project_dir, {}, false, &dropped_keys);
   if (!policy.ok()) return Fail(policy.status().message());
+  for (const std::string& w : dropped_keys) std::fprintf(stderr, "skua warn install-scripts %s\n", w.c_str());
 
   const std::vector<InstalledPackage> installed = InstalledPackages(project_dir);
   // What no rule covers yet (links are the project's own code; bundled packages cannot be
@@ -277,45 +419,15 @@ int RunApproveScriptsCommand(const std::string& command, const std::vector<std::
       unreviewed.push_back(&p);
     }
   }
-
-  if (o.pending) {
-    if (o.json) {
-      JsonValue list = JsonValue::Array();
-      for (const InstalledPackage* p : unreviewed) {
-        JsonValue change = JsonValue::Object();
-        change.Set("key", JsonValue::String(p->subject.name + "@" + p->subject.version));
-        change.Set("change", JsonValue::String("pending"));
-        JsonValue changes = JsonValue::Array();
-        changes.Push(std::move(change));
-        JsonValue entry = JsonValue::Object();
-        entry.Set("name", JsonValue::String(p->subject.name));
-        entry.Set("changes", std::move(changes));
-        list.Push(std::move(entry));
-      }
-      PrintJson(list);
-      return 0;
-    }
-    if (unreviewed.empty()) {
-      std::printf("No packages with unreviewed install scripts.\n");
-      return 0;
-    }
-    std::printf("%zu %s %s install scripts not yet covered by allowScripts:\n", unreviewed.size(),
-                Plural(unreviewed.size(), "package", "packages").c_str(), Plural(unreviewed.size(), "has", "have").c_str());
-    for (const InstalledPackage* p : unreviewed) {
-      std::string events;
-      for (const auto& [event, script] : p->scripts) events += (events.empty() ? "" : "; ") + event + ": " + script;
-      std::printf("  %s@%s (%s)\n", p->subject.name.c_str(), p->subject.version.c_str(), events.c_str());
-    }
-    std::printf("\nRun `skua approve-scripts <pkg>` to allow, or `skua deny-scripts <pkg>` to deny.\n");
-    return 0;
-  }
-
+  if (list) return ListUnreviewed(o, unreviewed);
+  const bool approve = o.mode == Mode::kApprove;
   // The packages to write keys for, grouped by the key that names them.
   std::vector<std::pair<std::string, std::vector<const InstalledPackage*>>> groups;
-  auto add = [&groups](const InstalledPackage* p) {
+  auto add = [&groups, &o](const InstalledPackage* p) {
     std::string key = NameKey(*p);
     if (key.empty()) {
-      std::fprintf(stderr, "skua warn skipping %s: no trusted identity for policy key\n", p->subject.name.c_str());
+      std::fprintf(stderr, "skua warn %s skipping %s: no trusted identity for policy key\n", o.title.c_str(),
+                   p->subject.name.c_str());
       return;
     }
     for (auto& [name, nodes] : groups) {
@@ -365,8 +477,8 @@ int RunApproveScriptsCommand(const std::string& command, const std::vector<std::
   std::string text_out;
   size_t touched = 0;
   for (const auto& [name, nodes] : groups) {
-    Outcome outcome = o.approve ? Approve(&scripts, nodes, o.pin) : Deny(&scripts, nodes);
-    if (!outcome.warning.empty()) std::fprintf(stderr, "skua warn %s %s\n", command.c_str(), outcome.warning.c_str());
+    Outcome outcome = approve ? Approve(&scripts, nodes, o.pin) : Deny(&scripts, nodes);
+    if (!outcome.warning.empty()) std::fprintf(stderr, "skua warn %s %s\n", o.title.c_str(), outcome.warning.c_str());
     JsonValue changes = JsonValue::Array();
     for (const Change& c : outcome.changes) {
       JsonValue change = JsonValue::Object();
@@ -380,7 +492,7 @@ int RunApproveScriptsCommand(const std::string& command, const std::vector<std::
     summary.Push(std::move(entry));
     if (outcome.changes.empty()) continue;
     ++touched;
-    text_out += std::string(o.approve ? "Approved " : "Denied ") + name + ":\n";
+    text_out += std::string(approve ? "Approved " : "Denied ") + name + ":\n";
     for (const Change& c : outcome.changes) text_out += "  " + c.change + " " + c.key + "\n";
   }
   if (!(scripts == before)) {
@@ -392,10 +504,43 @@ int RunApproveScriptsCommand(const std::string& command, const std::vector<std::
   if (o.json) {
     PrintJson(summary);
   } else {
-    if (touched == 0) text_out = std::string("Nothing to ") + (o.approve ? "approve" : "deny") + "; allowScripts unchanged.\n";
+    if (touched == 0) text_out = std::string("Nothing to ") + (approve ? "approve" : "deny") + "; allowScripts unchanged.\n";
     std::fwrite(text_out.data(), 1, text_out.size(), stdout);
   }
   return 0;
+}
+
+}  // namespace
+
+int RunApproveScriptsCommand(const std::string& command, const std::vector<std::string>& args) {
+  Options o = ParseOptions(args, true);
+  o.title = command;
+  o.mode = command == "approve-scripts" ? Mode::kApprove : Mode::kDeny;
+  return Run(o, o.mode == Mode::kApprove
+                    ? "Usage: skua approve-scripts <pkg> [<pkg> ...] | --all | --allow-scripts-pending"
+                    : "Usage: skua deny-scripts <pkg> [<pkg> ...] | --all");
+}
+
+int RunInstallScriptsCommand(const std::string& command, const std::vector<std::string>& args) {
+  const std::string usage =
+      "Usage: skua install-scripts approve <pkg> [<pkg> ...] | approve --all | deny <pkg> [<pkg> ...] | "
+      "deny --all | ls | prune";
+  Options o = ParseOptions(args, false);
+  o.title = command;
+  const std::string sub = o.positional.empty() ? "" : o.positional.front();
+  if (sub == "approve") {
+    o.mode = Mode::kApprove;
+  } else if (sub == "deny") {
+    o.mode = Mode::kDeny;
+  } else if (sub == "ls" || sub == "list") {
+    o.mode = Mode::kList;
+  } else if (sub == "prune") {
+    o.mode = Mode::kPrune;
+  } else {
+    return Fail("code EUSAGE\n" + (sub.empty() ? "" : "`" + sub + "` is not a recognized subcommand.\n") + usage);
+  }
+  o.positional.erase(o.positional.begin());
+  return Run(o, usage);
 }
 
 }  // namespace skua::pm::cli

@@ -3,6 +3,7 @@
 //
 //   skua approve-scripts PKG[@range]... | --all | --allow-scripts-pending
 //   skua deny-scripts PKG[@range]... | --all
+//   skua install-scripts approve ... | deny ... | ls | prune [--dry-run]
 //
 // Approving pins each installed version ("pkg@1.2.3": true; `--allow-scripts-pin=false`
 // writes the name instead), drops pins no installed version uses, and refuses where a
@@ -11,8 +12,13 @@
 // rule covers yet; `--allow-scripts-pending` lists them. As npm's, `--json` prints the
 // changes as {"allowScripts": [{"name", "changes": [{"key", "change"}]}]}.
 //
+// npm's `install-scripts` namespace: `approve` and `deny` as the commands above (without
+// --allow-scripts-pending), `ls` (the unreviewed packages), and `prune`, which drops the
+// allowScripts entries no installed package with install scripts matches any more
+// (`--dry-run` reports them; the field goes when nothing is left).
+//
 // Not covered: keys for git packages (which script_policy.h does not match either) and
-// for linked folders, and npm's `install-scripts ls|prune` namespace.
+// for linked folders.
 #ifndef SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
 #define SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
 
@@ -23,6 +29,9 @@ namespace skua::pm::cli {
 
 // `command` is "approve-scripts" or "deny-scripts"; returns the exit code.
 int RunApproveScriptsCommand(const std::string& command, const std::vector<std::string>& args);
+
+// `skua install-scripts approve|deny|ls|prune ...`; returns the exit code.
+int RunInstallScriptsCommand(const std::string& command, const std::vector<std::string>& args);
 
 }  // namespace skua::pm::cli
 

@@ -36,6 +36,7 @@ constexpr Command kCommands[] = {
     {"run", RunRunCommand}, {"run-script", RunRunCommand}, {"test", RunRunCommand}, {"start", RunRunCommand}, {"stop", RunRunCommand}, {"restart", RunRunCommand},
     {"x", RunExecCommand}, {"exec", RunExecCommand}, {"init", RunInitCommand}, {"trust", RunTrustCommand}, {"untrusted", RunTrustCommand},
     {"approve-scripts", RunApproveScriptsCommand}, {"deny-scripts", RunApproveScriptsCommand},
+    {"install-scripts", RunInstallScriptsCommand},
     {"pack", RunPackCommand}, {"link", RunLinkCommand}, {"ln", RunLinkCommand},
 };
 

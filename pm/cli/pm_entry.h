@@ -18,7 +18,7 @@ inline constexpr std::string_view kPackageManagerCommands[] = {
     "ci",
     "add", "remove", "rm", "uninstall", "un", "update", "up", "upgrade", "ls", "list", "why", "explain", "outdated",
     "run", "run-script", "test", "start", "stop", "restart",
-    "x", "exec", "init", "trust", "untrusted", "approve-scripts", "deny-scripts",
+    "x", "exec", "init", "trust", "untrusted", "approve-scripts", "deny-scripts", "install-scripts",
     "pack", "link", "ln",
 };
 

@@ -95,6 +95,22 @@ bool ScriptPolicy::AddNameRule(std::string_view key, bool allow, std::string_vie
 void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view where,
                              std::vector<std::string>* warnings) {
   Result<spec::DepSpec> spec = spec::ParseSpecArg(key, project_dir_);
+  // npm's own words for the keys it drops (resolve-allow-scripts' validatePolicy).
+  auto drop = [&](std::string_view why) {
+    if (warnings) warnings->push_back(std::string(where) + ": ignoring \"" + std::string(key) + "\" — " + std::string(why));
+  };
+  if (!spec.ok()) {
+    if (warnings) warnings->push_back(std::string(where) + ": ignoring unparseable entry \"" + std::string(key) + "\"");
+    return;
+  }
+  if (spec->type == spec::SpecType::kTag) {
+    return drop("dist-tag specs (@latest, @next, ...) are not allowed; use exact versions joined by \"||\", or the "
+                "bare package name, instead");
+  }
+  if (spec->type == spec::SpecType::kRange && spec->fetch_spec != "*" && !spec->raw_spec.empty() &&
+      spec->raw_spec != "*" && !IsExactVersions(spec->fetch_spec)) {
+    return drop("semver ranges (^, ~, >=, <) are not allowed; use exact versions joined by \"||\" instead");
+  }
   if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory)) {
     rules_.push_back(Rule{"", "", fsutil::RealPath(spec->fetch_spec), false, allow});
     return;
@@ -141,11 +157,11 @@ ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view 
   size_t before = policy.rules_.size();
   if (const JsonValue* allow = doc->Get("allowScripts"); allow && allow->is_object()) {
     for (const lockfile::JsonMember& m : allow->members()) {
-      if (m.value.type() == JsonValue::Type::kBool) policy.AddNpmKey(m.key, m.value.bool_value(), "package.json allowScripts", warnings);
+      if (m.value.type() == JsonValue::Type::kBool) policy.AddNpmKey(m.key, m.value.bool_value(), "package.json", warnings);
     }
   }
   if (policy.rules_.size() == before) {
-    for (const std::string& key : npmrc_allow_scripts) policy.AddNpmKey(key, true, ".npmrc allow-scripts", warnings);
+    for (const std::string& key : npmrc_allow_scripts) policy.AddNpmKey(key, true, ".npmrc", warnings);
   }
   for (const std::string& name : Strings(doc->Get("trustedDependencies"))) {
     policy.AddNameRule(name, true, "package.json trustedDependencies", warnings);
