@@ -42,6 +42,21 @@ def project(name, npmrc=''):
     return d
 
 
+def git_tree(name, commit):
+    """A project whose node_modules holds one git package from GitHub, as installed."""
+    d = os.path.join(TMP, name)
+    os.makedirs(os.path.join(d, 'node_modules/r'))
+    with open(os.path.join(d, 'package.json'), 'w') as f:
+        json.dump({'name': 'gp', 'version': '1.0.0', 'dependencies': {'r': 'github:u/r'}}, f, indent=2)
+    with open(os.path.join(d, 'node_modules/r/package.json'), 'w') as f:
+        json.dump({'name': 'r', 'version': '1.0.0', 'scripts': {'postinstall': 'node -e 1'}}, f)
+    with open(os.path.join(d, 'node_modules/.package-lock.json'), 'w') as f:
+        json.dump({'name': 'gp', 'version': '1.0.0', 'lockfileVersion': 3, 'requires': True, 'packages': {
+            'node_modules/r': {'version': '1.0.0', 'resolved': 'git+ssh://git@github.com/u/r.git#' + commit,
+                               'hasInstallScript': True}}}, f, indent=2)
+    return d
+
+
 def allow_scripts(d):
     with open(os.path.join(d, 'package.json')) as f:
         return json.load(f).get('allowScripts')
@@ -180,6 +195,16 @@ def main():
                 json.dump(pkg, f, indent=2)
         same_as_npm(n, s, url, 'install-scripts', 'prune')
         support.check('install-scripts approve/deny/ls/prune as npm 11\'s')
+
+        # A git package on a known host (a tree written by hand: nothing is fetched).
+        commit = '0123456789abcdef0123456789abcdef01234567'
+        n, s = git_tree('npm-git', commit), git_tree('skua-git', commit)
+        for args in (('install-scripts', 'ls'), ('approve-scripts', 'r'), ('install-scripts', 'ls'),
+                     ('install-scripts', 'prune'), ('deny-scripts', 'r'), ('install-scripts', 'prune'),
+                     ('approve-scripts', 'r'), ('install-scripts', 'approve', '--no-allow-scripts-pin', 'r')):
+            same_as_npm(n, s, url, *args)
+        assert allow_scripts(s) == {'github:u/r': False}, allow_scripts(s)
+        support.check('git packages: keys by repository and commit, as npm 11 writes them')
     finally:
         proc.kill()
         shutil.rmtree(TMP, ignore_errors=True)

@@ -31,20 +31,35 @@ struct Outcome {
   std::string warning;
 };
 
-// The key naming a package whatever its version: its registry name, or the source a
-// `file:` package came from; "" when the lockfile gives it no trusted identity (links,
-// git packages).
+// A git package on a known host: its shortcut ("github:user/project"), and its commit.
+std::string HostedGitKey(const InstalledPackage& p, std::string* commit = nullptr) {
+  if (!p.resolved.starts_with("git")) return "";
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(p.resolved);
+  if (!spec.ok() || spec->type != spec::SpecType::kGit || spec->git_host.empty()) return "";
+  if (commit) *commit = spec->git_committish;
+  return GitRepository(p.resolved);
+}
+
+// The key naming a package whatever its version: its registry name, the shortcut of a
+// git package's repository, or the source a `file:` package came from; "" when the
+// lockfile gives it no trusted identity (links, git packages on other hosts).
 std::string NameKey(const InstalledPackage& p) {
   if (p.subject.link) return "";
   if (p.subject.registry) return p.subject.name;
+  if (p.resolved.starts_with("git")) return HostedGitKey(p);
   if (p.resolved.rfind("file:", 0) == 0 || p.resolved.rfind("/", 0) == 0) return p.resolved;
   return "";
 }
 
 // The key for the installed version: "name@version" for a registry package whose lockfile
-// entry records its tarball URL (without one npm cannot trust a version); the source of a
-// `file:` package; "" when it cannot be pinned.
+// entry records its tarball URL (without one npm cannot trust a version); a git package's
+// shortcut with its commit; the source of a `file:` package; "" when it cannot be pinned.
 std::string VersionedKey(const InstalledPackage& p) {
+  if (p.resolved.starts_with("git") && !p.subject.link) {
+    std::string commit;
+    std::string key = HostedGitKey(p, &commit);
+    return key.empty() || commit.empty() ? key : key + "#" + commit;
+  }
   if (!p.subject.registry) return NameKey(p);
   if (p.resolved.empty() || p.subject.version.empty()) return "";
   return p.subject.name + "@" + p.subject.version;
@@ -63,6 +78,11 @@ bool Targets(const std::string& key, const InstalledPackage& p) {
     case spec::SpecType::kDirectory:
     case spec::SpecType::kRemote:
       return !p.resolved.empty() && (key == p.resolved || spec->fetch_spec == p.resolved);
+    case spec::SpecType::kGit: {
+      // Known hosts only, any commit (npm's keyTargetsNode).
+      std::string repo = HostedGitKey(p);
+      return !repo.empty() && !spec->git_host.empty() && GitRepository(key) == repo;
+    }
     default:
       return false;
   }
@@ -115,7 +135,7 @@ Outcome Approve(JsonValue* scripts, const std::vector<const InstalledPackage*>& 
       if (!IsValue(*scripts, key, false) || !Targets(key, *node)) continue;
       out.warning = IsNameOnlyKey(key)
                         ? key + " is denied; remove the entry from allowScripts to approve " + name + "."
-                        : key + " is a versioned deny; run `skua deny-scripts " + name +
+                        : key + " is a versioned deny; run `skua install-scripts deny " + name +
                               "` to widen the deny to all versions of " + name +
                               ", or remove the entry to approve " + name + ".";
       return out;

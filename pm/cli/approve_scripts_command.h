@@ -17,8 +17,10 @@
 // allowScripts entries no installed package with install scripts matches any more
 // (`--dry-run` reports them; the field goes when nothing is left).
 //
-// Not covered: keys for git packages (which script_policy.h does not match either) and
-// for linked folders.
+// Git packages on GitHub, GitLab, Bitbucket, gists and sourcehut are keyed by repository
+// ("github:user/project", pinned with "#<commit>"), as npm keys them; on other hosts they
+// have no trusted key (npm's neither). Linked folders are the project's own code: not
+// reviewed, as in npm.
 #ifndef SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
 #define SKUA_PM_CLI_APPROVE_SCRIPTS_COMMAND_H_
 

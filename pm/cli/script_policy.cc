@@ -45,6 +45,13 @@ std::vector<std::string> Strings(const JsonValue* list) {
 
 }  // namespace
 
+std::string GitRepository(std::string_view spec_text, std::string* committish) {
+  Result<spec::DepSpec> spec = spec::ParseSpecArg(spec_text);
+  if (!spec.ok() || spec->type != spec::SpecType::kGit) return "";
+  if (committish) *committish = spec->git_committish;
+  return spec->git_host.empty() ? spec->fetch_spec : spec->git_host + ":" + spec->git_repo;
+}
+
 bool IsRegistryTarball(std::string_view url) {
   size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
   if (scheme == 0) return false;
@@ -67,7 +74,10 @@ bool ScriptPolicy::AddNameRule(std::string_view key, bool allow, std::string_vie
     Warn(warnings, where, key, "not a package name");
     return false;
   }
-  Rule rule{spec->name, "", "", registry_only, allow};
+  Rule rule;
+  rule.name = spec->name;
+  rule.registry_only = registry_only;
+  rule.allow = allow;
   switch (spec->type) {
     case spec::SpecType::kRange:
       if (spec->fetch_spec == "*" || spec->raw_spec.empty() || spec->raw_spec == "*") break;
@@ -112,11 +122,11 @@ void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view 
     return drop("semver ranges (^, ~, >=, <) are not allowed; use exact versions joined by \"||\" instead");
   }
   if (spec.ok() && (spec->type == spec::SpecType::kFile || spec->type == spec::SpecType::kDirectory)) {
-    rules_.push_back(Rule{"", "", fsutil::RealPath(spec->fetch_spec), false, allow});
+    rules_.push_back(SourceRule(fsutil::RealPath(spec->fetch_spec), allow));
     return;
   }
   if (spec.ok() && spec->type == spec::SpecType::kRemote) {
-    rules_.push_back(Rule{"", "", spec->fetch_spec, false, allow});
+    rules_.push_back(SourceRule(spec->fetch_spec, allow));
     return;
   }
   if (spec.ok() && spec->type == spec::SpecType::kAlias) {
@@ -124,7 +134,12 @@ void ScriptPolicy::AddNpmKey(std::string_view key, bool allow, std::string_view 
     return;
   }
   if (spec.ok() && spec->type == spec::SpecType::kGit) {
-    Warn(warnings, where, key, "git sources are not matched yet; list the package's name in trustedDependencies");
+    Rule rule;
+    rule.allow = allow;
+    rule.git_repo = GitRepository(key, &rule.git_committish);
+    // A `semver:` range cannot be checked against a commit: npm's key then matches nothing.
+    if (!spec->git_range.empty()) rule.git_committish = "semver:" + spec->git_range;
+    rules_.push_back(std::move(rule));
     return;
   }
   AddNameRule(key, allow, where, warnings, /*registry_only=*/true);
@@ -181,6 +196,13 @@ ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view 
 
 bool ScriptPolicy::Matches(const Rule& rule, const ScriptSubject& subject) {
   if (!rule.source.empty()) return !subject.registry && subject.source == rule.source;
+  if (!rule.git_repo.empty()) {
+    if (subject.registry || !subject.source.starts_with("git")) return false;
+    std::string commit;
+    if (GitRepository(subject.source, &commit) != rule.git_repo) return false;
+    // The lockfile's full commit must start with the key's (usually short) one.
+    return rule.git_committish.empty() || (!commit.empty() && commit.starts_with(rule.git_committish));
+  }
   if (rule.name != subject.name || (rule.registry_only && !subject.registry)) return false;
   if (rule.versions.empty()) return true;
   // A version nobody can vouch for: a deny still holds, an allow does not (npm's rule).

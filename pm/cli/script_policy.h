@@ -45,6 +45,12 @@ struct ScriptSubject {
 // wants a path before "/-/" so that `https://evil.test/-/pkg-1.0.0.tgz` is not one.
 bool IsRegistryTarball(std::string_view url);
 
+// A git package's repository as allowScripts keys name it: "github:user/project" on a
+// known host (however the spec writes it), the URL without its fragment elsewhere; ""
+// when `spec` (a key, or a lockfile's `resolved`) is no git spec. `committish`, when
+// given, receives the `#` part.
+std::string GitRepository(std::string_view spec, std::string* committish = nullptr);
+
 enum class ScriptVerdict { kAllowed, kDenied, kUnreviewed };
 
 class ScriptPolicy {
@@ -70,7 +76,17 @@ class ScriptPolicy {
     std::string source;    // Source rules (npm's file:/URL keys): the source to match.
     bool registry_only = false;  // npm's allowScripts keys: registry packages only.
     bool allow = true;
+    // Git rules (npm's git keys): the repository (GitRepository), and the committish the
+    // lockfile's commit must start with; empty: any commit.
+    std::string git_repo;
+    std::string git_committish;
   };
+  static Rule SourceRule(std::string source, bool allow) {
+    Rule rule;
+    rule.source = std::move(source);
+    rule.allow = allow;
+    return rule;
+  }
 
   // Adds `key` ("pkg", "pkg@1.0.0 || 1.0.1", "@s/p@*"); false when it is dropped.
   bool AddNameRule(std::string_view key, bool allow, std::string_view where,

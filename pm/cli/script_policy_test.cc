@@ -60,6 +60,30 @@ TEST(ScriptPolicyTest, NpmSourceKeys) {
   EXPECT_EQ(policy.Check(ScriptSubject{"t", "1.0.0", "https://x.test/u.tgz", false, false}), ScriptVerdict::kUnreviewed);
 }
 
+// npm's git keys: the repository however it is written, and a commit starting with the
+// key's committish when it has one.
+TEST(ScriptPolicyTest, NpmGitKeys) {
+  auto git = [](std::string resolved) { return ScriptSubject{"x", "1.0.0", std::move(resolved), false, false}; };
+  const std::string commit = "0123456789abcdef0123456789abcdef01234567";
+  ScriptPolicy by_repo = Read(R"({"allowScripts": {"github:u/r": true, "gitlab:g/sub/p#0123": true,
+                                                   "git+ssh://git@example.test/u/r.git": false}})");
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@github.com/u/r.git#" + commit)), ScriptVerdict::kAllowed);
+  EXPECT_EQ(by_repo.Check(git("git+https://github.com/u/r.git#" + commit)), ScriptVerdict::kAllowed);
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@github.com/u/other.git#" + commit)), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@gitlab.com/g/sub/p.git#" + commit)), ScriptVerdict::kAllowed);
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@gitlab.com/g/sub/p.git#abcdef")), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@gitlab.com/g/sub/p.git")), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(by_repo.Check(git("git+ssh://git@example.test/u/r.git#" + commit)), ScriptVerdict::kDenied);
+  // A registry package or a tarball that calls itself after the repository is not it.
+  EXPECT_EQ(by_repo.Check(Registry("r", "1.0.0")), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(by_repo.Check(git("https://x.test/r.tgz")), ScriptVerdict::kUnreviewed);
+  // The key's commit is the short one: a longer key never matches a shorter commit.
+  ScriptPolicy pinned = Read(R"({"allowScripts": {"u/r#0123456789abcdef0123456789abcdef0123456789": true}})");
+  EXPECT_EQ(pinned.Check(git("git+ssh://git@github.com/u/r.git#" + commit)), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(GitRepository("git+ssh://git@github.com/u/r.git#abc"), "github:u/r");
+  EXPECT_EQ(GitRepository("esbuild@1.0.0"), "");
+}
+
 TEST(ScriptPolicyTest, NpmrcListOnlyWithoutPackageJsonPolicy) {
   ScriptPolicy from_rc = Read(R"({})", nullptr, {"esbuild", "sharp@0.33.1"});
   EXPECT_EQ(from_rc.Check(Registry("esbuild", "1.0.0")), ScriptVerdict::kAllowed);

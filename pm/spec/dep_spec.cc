@@ -266,6 +266,7 @@ Result<DepSpec> Resolve(std::string_view name, std::string_view spec, std::strin
   if (std::optional<internal::HostedGit> hosted = internal::ParseHostedGit(spec)) {
     r.type = SpecType::kGit;
     r.git_host = hosted->host;
+    r.git_repo = hosted->repo;
     size_t hash = spec.find('#');
     r.fetch_spec = std::string(spec.substr(0, hash));
     if (Status s = SetGitAttrs(r, hosted->committish); !s.ok()) return s;

@@ -50,6 +50,7 @@ struct DepSpec {
   std::string git_range;
   std::string git_subdir;
   std::string git_host;  // "github", "gitlab", ... when a known host; else empty.
+  std::string git_repo;  // With git_host: "user/project" however it was written (hosted_git.h).
 
   // Fetched from the registry (version, range, tag, alias).
   bool registry() const {

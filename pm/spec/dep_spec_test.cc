@@ -122,6 +122,34 @@ TEST(DepSpecTest, GitFragmentParts) {
   EXPECT_EQ(parts->git_subdir, "/pkgs/a");
 }
 
+// One repository however it is written: the name an allowScripts key and a lockfile's
+// `resolved` are compared by.
+TEST(DepSpecTest, GitRepoOfEveryForm) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"u/r", "u/r"},
+      {"github:u/r#v1", "u/r"},
+      {"git+ssh://git@github.com/u/r.git#0123abc", "u/r"},
+      {"git@github.com:u/r.git", "u/r"},
+      {"https://github.com/u/r/tree/main", "u/r"},
+      {"git+https://github.com/u/r.git", "u/r"},
+      {"gitlab:group/sub/proj", "group/sub/proj"},
+      {"git+ssh://git@gitlab.com/group/sub/proj.git#abc", "group/sub/proj"},
+      {"bitbucket:team/repo", "team/repo"},
+      {"gist:11081aaa281", "11081aaa281"},
+      {"git+https://gist.github.com/someone/11081aaa281.git", "11081aaa281"},
+  };
+  for (const auto& [spec, repo] : rows) {
+    Result<DepSpec> git = ResolveSpec("a", spec);
+    ASSERT_TRUE(git.ok()) << spec;
+    EXPECT_EQ(git->type, SpecType::kGit) << spec;
+    EXPECT_EQ(git->git_repo, repo) << spec;
+  }
+  Result<DepSpec> plain = ResolveSpec("a", "git+ssh://git@example.test/u/r.git#abc");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->git_host, "");
+  EXPECT_EQ(plain->git_repo, "");
+}
+
 TEST(DepSpecTest, RegistryFields) {
   Result<DepSpec> r = ResolveSpec("@s/p", " ^1.2 ");
   ASSERT_TRUE(r.ok());

@@ -90,6 +90,25 @@ bool PathFitsHost(std::string_view host, std::string_view path) {
   return !at(1).empty() && !project(at(2)).empty();
 }
 
+// "user/project" from a repository path ("/user/project.git", "user/project",
+// "/user/project/tree/ref"), by the host's layout; "" when it does not fit.
+std::string RepoFromPath(std::string_view host, std::string_view path) {
+  while (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  std::vector<std::string_view> seg = Split(path, '/');
+  auto project = [](std::string_view p) { return EndsWith(p, ".git") ? p.substr(0, p.size() - 4) : p; };
+  if (host == "gist") {
+    // "user/id" or just "id": the id names the gist.
+    return std::string(project(seg.size() >= 2 && !seg[1].empty() ? seg[1] : seg[0]));
+  }
+  if (host == "gitlab") {
+    size_t last = path.rfind('/');
+    if (last == std::string_view::npos) return "";
+    return std::string(path.substr(0, last)) + "/" + std::string(project(path.substr(last + 1)));
+  }
+  if (seg.size() < 2 || seg[0].empty()) return "";
+  return std::string(seg[0]) + "/" + std::string(project(seg[1]));
+}
+
 }  // namespace
 
 bool IsGitHubShorthand(std::string_view arg) {
@@ -114,7 +133,7 @@ std::optional<HostedGit> ParseHostedGit(std::string_view spec) {
   size_t hash = spec.find('#');
   std::string committish = hash == std::string_view::npos ? "" : PercentDecode(spec.substr(hash + 1));
   std::string_view body = spec.substr(0, hash);
-  if (IsGitHubShorthand(spec)) return HostedGit{"github", committish, true};
+  if (IsGitHubShorthand(spec)) return HostedGit{"github", committish, true, RepoFromPath("github", body)};
 
   size_t colon = body.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
@@ -123,7 +142,7 @@ std::optional<HostedGit> ParseHostedGit(std::string_view spec) {
     if (scheme == std::string(h.name) + ":") {
       std::string_view path = body.substr(colon + 1);
       if (path.empty()) return std::nullopt;
-      return HostedGit{h.name, committish, true};
+      return HostedGit{h.name, committish, true, RepoFromPath(h.name, path)};
     }
   }
 
@@ -161,7 +180,7 @@ std::optional<HostedGit> ParseHostedGit(std::string_view spec) {
     if (host.rfind("www.", 0) == 0) host = host.substr(4);
     for (const Host& h : kHosts) {
       if (host == h.domain && PathFitsHost(h.name, fixed)) {
-        return HostedGit{h.name, committish, false};
+        return HostedGit{h.name, committish, false, RepoFromPath(h.name, fixed)};
       }
     }
     return std::nullopt;
@@ -178,7 +197,7 @@ std::optional<HostedGit> ParseHostedGit(std::string_view spec) {
     if (!protocol_ok || !PathFitsHost(h.name, path)) {
       return std::nullopt;
     }
-    return HostedGit{h.name, committish, false};
+    return HostedGit{h.name, committish, false, RepoFromPath(h.name, path)};
   }
   return std::nullopt;
 }

@@ -15,6 +15,10 @@ struct HostedGit {
   std::string host;        // "github", "gitlab", "bitbucket", "gist", "sourcehut".
   std::string committish;  // The `#` fragment, percent-decoded; may hold `::` parts.
   bool shortcut = false;   // Written as a shortcut rather than a URL.
+  // The repository on its host, as hosted-git-info's user and project name it: "user/project"
+  // (gitlab: "group/subgroup/project"; gist: the gist's id), without ".git". The same
+  // repository written as a shortcut or as any URL gives the same text.
+  std::string repo;
 };
 
 std::optional<HostedGit> ParseHostedGit(std::string_view spec);
