@@ -167,11 +167,22 @@ def install_filters(url):
     writes only what they need and keeps the rest of node_modules, as npm 11 does; the
     lockfile is the whole project's either way."""
     reg = '--registry=' + url
-    steps = [('packages/z', []), ('.', ['-w', 'q']), ('.', ['-w', 'a', '--include-workspace-root']),
-             ('.', [])]
+    # The last steps drop a's devDependency d from its package.json: an install filtered
+    # to q leaves d installed (outside the filter), a full install removes it.
+    a_without_d = dict(FILES['packages/a/package.json'], devDependencies={})
+    steps = [('packages/z', [], None), ('.', ['-w', 'q'], None),
+             ('.', ['-w', 'a', '--include-workspace-root'], None), ('.', [], None),
+             ('.', ['-w', 'q'], a_without_d), ('.', [], None)]
+
+    def edit(d, a_package):
+        if a_package is not None:
+            with open(os.path.join(d, 'packages/a/package.json'), 'w') as f:
+                json.dump(a_package, f, indent=2)
+
     p = project('filtered', ROOT, FILES)
     states = []
-    for where, args in steps:
+    for where, args, a_package in steps:
+        edit(p, a_package)
         skua(os.path.join(p, where), 'install', reg, *args)
         with open(os.path.join(p, 'node_modules/.package-lock.json')) as f:
             states.append((layout(p), sorted(json.load(f)['packages'])))
@@ -187,8 +198,12 @@ def install_filters(url):
     assert third == second | {'node_modules/b'}, third ^ second
     with open(os.path.join(p, 'package-lock.json')) as f:
         assert 'other/q' in json.load(f)['packages']
+    fifth, sixth = {x[0] for x in states[4][0]}, {x[0] for x in states[5][0]}
+    assert 'node_modules/d' in fifth and 'node_modules/d' in states[4][1], fifth
+    assert fifth - sixth == {'node_modules/d'}, fifth ^ sixth
     assert 'up to date' in skua(p, 'install', reg).stdout
-    check('install filtered to workspaces writes their part only and keeps the rest')
+    check('install filtered to workspaces writes their part only and keeps the rest, '
+          'even what the lockfile dropped')
 
     r = skua(p, 'install', reg, '-w', 'nosuch', expect=1)
     assert 'No workspaces found' in r.stderr and '--workspace=nosuch' in r.stderr, r.stderr
@@ -196,7 +211,8 @@ def install_filters(url):
 
     if shutil.which('npm'):
         n = project('filtered-npm', ROOT, FILES)
-        for (where, args), (ours, hidden) in zip(steps, states):
+        for (where, args, a_package), (ours, hidden) in zip(steps, states):
+            edit(n, a_package)
             subprocess.run(['npm', 'install', reg, *args, '--cache', os.path.join(TMP, 'npmcache'),
                             '--ignore-scripts', '--no-audit', '--no-fund', '--userconfig',
                             os.path.join(TMP, 'empty-npmrc')],

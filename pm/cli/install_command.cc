@@ -32,6 +32,7 @@
 #include "pm/config/network_options.h"
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/ci_check.h"
+#include "pm/lockfile/collate.h"
 #include "pm/lockfile/edges.h"
 #include "pm/lockfile/from_tree.h"
 #include "pm/lockfile/lockfile.h"
@@ -77,9 +78,11 @@ std::string SummaryLine(const ReifyStats& s, double seconds) {
 
 // What node_modules holds after a filtered install, as its hidden lockfile: `lock`'s
 // entries at the `written` locations, and the `previous` hidden lockfile's entries for
-// the rest the install kept (the root entry left out).
+// the rest the install kept (the root entry left out), with `kept_outside`, previous entries the filter does not
+// reach, at their place.
 lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const lockfile::Lockfile* previous,
-                                          const std::set<std::string>& written) {
+                                          const std::set<std::string>& written,
+                                          const std::set<std::string>& kept_outside) {
   std::unordered_map<std::string_view, const lockfile::LockEntry*> kept;
   for (size_t i = 0; previous && i < previous->packages.size(); ++i) {
     kept.emplace(previous->packages[i].location, &previous->packages[i]);
@@ -97,6 +100,12 @@ lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const 
       hidden.packages.push_back(*old->second);
     }
   }
+  // Packages outside the filter that the lockfile no longer lists stay installed.
+  for (const std::string& location : kept_outside) hidden.packages.push_back(*kept.at(location));
+  std::stable_sort(hidden.packages.begin(), hidden.packages.end(),
+                   [](const lockfile::LockEntry& a, const lockfile::LockEntry& b) {
+                     return lockfile::LocaleCompare(a.location, b.location) < 0;
+                   });
   return hidden;
 }
 
@@ -154,8 +163,7 @@ class Installer {
   std::optional<Failure> SelectWorkspaces();
   // The plan's locations a filtered install writes: what the selected workspaces (and,
   // with --include-workspace-root, the root) reach in the lockfile.
-  std::set<std::string> FilterLocations(const lockfile::Lockfile& lock,
-                                        const std::vector<PlanEntry>& packages) const;
+  std::set<std::string> FilterLocations(const lockfile::Lockfile& lock) const;
   std::optional<Failure> CheckStrictScripts(const std::vector<PlanEntry>& packages) const;
   // --strict-allow-scripts holds unless scripts are off or all allowed.
   bool StrictScripts() const {
@@ -491,14 +499,13 @@ std::optional<Failure> Installer::SelectWorkspaces() {
   return std::nullopt;
 }
 
-std::set<std::string> Installer::FilterLocations(const lockfile::Lockfile& lock,
-                                                 const std::vector<PlanEntry>& packages) const {
+std::set<std::string> Installer::FilterLocations(const lockfile::Lockfile& lock) const {
   std::vector<std::string> roots;
   if (options_.include_workspace_root || options_.no_workspaces) roots.push_back("");
   for (const workspaces::Workspace& ws : *selected_) {
     roots.push_back(ws.path);
-    for (const PlanEntry& p : packages) {
-      if (p.link_target == ws.path) roots.push_back(p.location);
+    for (const lockfile::LockEntry& e : lock.packages) {
+      if (e.meta.GetBool("link") && e.meta.GetString("resolved") == ws.path) roots.push_back(e.location);
     }
   }
   return lockfile::LockEdges(lock).Reachable(roots);
@@ -654,9 +661,27 @@ std::optional<Failure> Installer::Run() {
   // A filtered install writes only its part; the rest of node_modules stays as it is.
   std::set<std::string> filter;
   std::vector<bool> in_filter(plan->packages.size(), true);
+  // What node_modules holds that the filter does not reach there (npm diffs only the
+  // selected workspaces' part of the trees): kept even when the lockfile drops it.
+  std::set<std::string> kept_outside;
   if (selected_) {
-    filter = FilterLocations(*lock, plan->packages);
+    filter = FilterLocations(*lock);
     for (size_t i = 0; i < in_filter.size(); ++i) in_filter[i] = filter.count(plan->packages[i].location) > 0;
+    if (previous) {
+      // The hidden lockfile has no root entry: the root's edges before this install are
+      // the old lockfile's.
+      lockfile::Lockfile before = *previous;
+      if (const lockfile::LockEntry* root = lock_ ? lock_->Find("") : nullptr) {
+        before.packages.insert(before.packages.begin(), *root);
+      }
+      std::set<std::string> reached_before = FilterLocations(before);
+      lockfile::LocationIndex now(*lock);
+      for (const lockfile::LockEntry& e : previous->packages) {
+        if (!e.location.empty() && !reached_before.count(e.location) && !now.Find(e.location)) {
+          kept_outside.insert(e.location);
+        }
+      }
+    }
   }
   for (size_t i = 0; i < changed.size(); ++i) changed[i] = changed[i] && in_filter[i];
   out_.Timing("compare node_modules");
@@ -701,6 +726,7 @@ std::optional<Failure> Installer::Run() {
   ReifyOptions reify_options;
   reify_options.new_node_modules = linked.has_value();
   reify_options.copy_locations = to_build;
+  reify_options.keep_locations = kept_outside;
   reify_options.progress = [this](size_t d, size_t t) { out_.Progress("linking", d, t); };
   reify_options.phase_done = [this](std::string_view phase) { out_.Timing(phase); };
   // Damaged store entries (files missing) are removed and fetched again.
@@ -760,7 +786,7 @@ std::optional<Failure> Installer::Run() {
     std::string hidden_bytes;
     if (selected_) {
       hidden_bytes = lockfile::SerializeLockfile(
-          FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter), format);
+          FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter, kept_outside), format);
     } else if (cut) {
       hidden_bytes = std::move(*cut);
     } else {

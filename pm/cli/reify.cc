@@ -269,6 +269,12 @@ Result<ReifyStats> Reify(const std::string& project_dir, const std::vector<PlanE
     // the project are left to their own installs.)
     if (p.is_link() && !p.link_target.starts_with("..")) keep[p.link_target + "/node_modules"];
   }
+  for (const std::string& location : options.keep_locations) {
+    size_t cut = location.rfind("node_modules/");
+    if (cut == std::string::npos) continue;
+    keep[location.substr(0, cut + 12)].insert(location.substr(cut + 13));
+    keep[location + "/node_modules"];
+  }
   for (const auto& [folder, names] : keep) {
     if (fresh && (folder == "node_modules" || folder.starts_with("node_modules/"))) continue;
     Result<std::vector<std::string>> removed = link::PruneNodeModules(JoinPath(project_dir, folder), names);

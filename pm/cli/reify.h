@@ -53,6 +53,9 @@ struct ReifyOptions {
   bool new_node_modules = false;
   // Locations copied instead of hard-linked (their install scripts will run).
   std::set<std::string> copy_locations;
+  // Installed locations the plan lacks that pruning leaves alone (a filtered install's
+  // packages outside the filter).
+  std::set<std::string> keep_locations;
   std::function<void(size_t done, size_t total)> progress;
   // Called as each stage ends ("materialize", "prune", "bins"), for --verbose timings.
   std::function<void(std::string_view stage)> phase_done;
