@@ -305,25 +305,22 @@ int ListUnreviewed(const Options& o, const std::vector<const InstalledPackage*>&
   return 0;
 }
 
-// Whether the allowScripts key `key` names `p` (npm's `matches`, as an allow: a versioned
-// key never matches a package whose version the lockfile cannot vouch for).
-bool KeyMatches(const std::string& key, const InstalledPackage& p, const std::string& project_dir) {
+// A policy of the one allowScripts key `key`, as an allow: it allows exactly the packages
+// npm's `matches` finds the key names (a versioned key never matches a package whose
+// version the lockfile cannot vouch for).
+ScriptPolicy KeyPolicy(const std::string& key, const std::string& project_dir) {
   JsonValue doc = JsonValue::Object();
   JsonValue allow = JsonValue::Object();
   allow.Set(key, JsonValue::Bool(true));
   doc.Set("allowScripts", std::move(allow));
   std::vector<std::string> dropped;
-  ScriptPolicy policy = ScriptPolicy::Read(StringifyJson(doc, "  "), project_dir, {}, &dropped);
-  return policy.Check(p.subject) == ScriptVerdict::kAllowed;
+  return ScriptPolicy::Read(StringifyJson(doc, "  "), project_dir, {}, &dropped);
 }
 
 // `skua install-scripts prune`: drops the allowScripts entries that no installed package
 // with install scripts matches any more (package.json only; `--dry-run` just reports).
 int Prune(const Options& o, const std::string& project_dir, PackageJsonEditor& editor,
           const std::string& package_path) {
-  if (o.all || !o.positional.empty()) {
-    return Fail("code EUSAGE\n`skua install-scripts prune` cannot be combined with positional arguments or `--all`.");
-  }
   const JsonValue* existing = editor.document().Get("allowScripts");
   JsonValue remaining = JsonValue::Object();
   JsonValue removed = JsonValue::Array();
@@ -341,8 +338,9 @@ int Prune(const Options& o, const std::string& project_dir, PackageJsonEditor& e
         continue;
       }
       bool matched = false, with_scripts = false;
+      const ScriptPolicy key = KeyPolicy(m.key, project_dir);
       for (const InstalledPackage* p : candidates) {
-        if (!KeyMatches(m.key, *p, project_dir)) continue;
+        if (key.Check(p->subject) != ScriptVerdict::kAllowed) continue;
         matched = true;
         with_scripts = with_scripts || !p->scripts.empty();
       }
@@ -397,24 +395,17 @@ int Run(const Options& o, const std::string& usage) {
   }
   const std::string project_dir = config->project_dir();
   const std::string package_path = fsutil::JoinPath(project_dir, "package.json");
-  auto read_package = [&]() -> Result<PackageJsonEditor> {
-    Result<std::string> text = fsutil::ReadFile(package_path);
-    if (!text.ok()) return NotFound("code ENOENT\nCould not read package.json: " + text.status().message());
-    return PackageJsonEditor::Parse(*text, package_path);
-  };
-  if (o.mode == Mode::kPrune) {
-    Result<PackageJsonEditor> parsed = read_package();
-    if (!parsed.ok()) return Fail(parsed.status().message());
-    PackageJsonEditor editor = std::move(parsed).value();
-    return Prune(o, project_dir, editor, package_path);
-  }
   const bool list = o.mode == Mode::kList || o.pending;
-  if (list && (o.all || !o.positional.empty())) {
+  if (o.mode == Mode::kPrune) {
+    if (o.all || !o.positional.empty()) {
+      return Fail("code EUSAGE\n`skua install-scripts prune` cannot be combined with positional arguments or `--all`.");
+    }
+  } else if (list && (o.all || !o.positional.empty())) {
     std::string what = o.mode == Mode::kList ? "`skua install-scripts ls`" : "`--allow-scripts-pending`";
     return Fail("code EUSAGE\n" + what + " cannot be combined with positional arguments or `--all`.");
-  }
-  if (!list && !o.all && o.positional.empty()) return Fail("code EUSAGE\n" + usage);
-  if (o.mode == Mode::kDeny && o.pending) {
+  } else if (!list && !o.all && o.positional.empty()) {
+    return Fail("code EUSAGE\n" + usage);
+  } else if (o.mode == Mode::kDeny && o.pending) {
     return Fail("code EUSAGE\n`skua deny-scripts --allow-scripts-pending` is not supported; run "
                 "`skua install-scripts ls` to list unreviewed packages.");
   }
@@ -424,6 +415,7 @@ int Run(const Options& o, const std::string& usage) {
   Result<PackageJsonEditor> parsed = PackageJsonEditor::Parse(*text, package_path);
   if (!parsed.ok()) return Fail(parsed.status().message());
   PackageJsonEditor editor = std::move(parsed).value();
+  if (o.mode == Mode::kPrune) return Prune(o, project_dir, editor, package_path);
   std::vector<std::string> dropped_keys;
   Result<ScriptPolicy> policy = ProjectScriptPolicy(*config, *text, project_dir, {}, false, &dropped_keys);
   if (!policy.ok()) return Fail(policy.status().message());
