@@ -78,8 +78,8 @@ std::string SummaryLine(const ReifyStats& s, double seconds) {
 
 // What node_modules holds after a filtered install, as its hidden lockfile: `lock`'s
 // entries at the `written` locations, and the `previous` hidden lockfile's entries for
-// the rest the install kept (the root entry left out), with `kept_outside`, previous entries the filter does not
-// reach, at their place.
+// the rest the install kept (the root entry left out), `kept_outside` (previous entries
+// the filter does not reach and `lock` no longer lists) among them.
 lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const lockfile::Lockfile* previous,
                                           const std::set<std::string>& written,
                                           const std::set<std::string>& kept_outside) {
