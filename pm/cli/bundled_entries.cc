@@ -108,9 +108,13 @@ tree::DepFlags FlagsOf(const lockfile::JsonValue& meta) {
 
 std::set<std::string> BundlingLocations(const lockfile::Lockfile& lock) {
   std::set<std::string> locations;
+  const lockfile::LocationIndex index(lock);
   for (const lockfile::LockEntry& entry : lock.packages) {
     const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
-    if (bundled && bundled->Truthy() && !entry.meta.GetBool("link") && !entry.meta.GetBool("inBundle")) {
+    // A package inside another's tarball comes with its bundles; one the root bundles
+    // was fetched as any other.
+    bool shipped = entry.meta.GetBool("inBundle") && lockfile::InDependencyBundle(index, entry.location);
+    if (bundled && bundled->Truthy() && !entry.meta.GetBool("link") && !shipped) {
       locations.insert(entry.location);
     }
   }

@@ -59,6 +59,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
                                      const config::NetworkOptions& network,
                                      const PlanOptions& options) {
   InstallPlan plan;
+  const lockfile::LocationIndex index(lock);
   // Reserved: growing a vector of ~1,000 entries this size made glibc consolidate its
   // free lists at each step.
   plan.packages.reserve(lock.packages.size());
@@ -112,7 +113,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.tarball = *url;
     p.integrity = meta.GetString("integrity");
     p.has_install_script = meta.GetBool("hasInstallScript");
-    p.in_bundle = meta.GetBool("inBundle");
+    p.in_bundle = meta.GetBool("inBundle") && lockfile::InDependencyBundle(index, loc);
     p.has_bin = meta.Get("bin") != nullptr;
     plan.packages.push_back(std::move(p));
   }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,24 @@ TEST_F(PlanTest, OmittedDevPackagesGoWithWhatTheyHold) {
   }, {"dev"});
   ASSERT_TRUE(plan.ok()) << plan.status().message();
   EXPECT_EQ(Locations(*plan), (std::vector<std::string>{"node_modules/dx"}));
+}
+
+// npm marks what the root's bundleDependencies bring along "inBundle" too, and installs
+// it; what a package's tarball brings (below a holder not in a bundle) is never fetched.
+TEST_F(PlanTest, RootBundlesAreInstalledDependencyBundlesAreNot) {
+  Result<InstallPlan> plan = Plan({Entry("node_modules/a", "a", ", \"inBundle\": true"),
+                                   Entry("node_modules/a/node_modules/d", "d", ", \"inBundle\": true"),
+                                   Entry("node_modules/t", "t"),
+                                   Entry("node_modules/t/node_modules/x", "x", ", \"inBundle\": true"),
+                                   Entry("node_modules/t/node_modules/x/node_modules/y", "y", ", \"inBundle\": true")});
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  std::map<std::string, bool> in_bundle;
+  for (const PlanEntry& p : plan->packages) in_bundle[p.location] = p.in_bundle;
+  EXPECT_FALSE(in_bundle.at("node_modules/a"));
+  EXPECT_FALSE(in_bundle.at("node_modules/a/node_modules/d"));
+  EXPECT_FALSE(in_bundle.at("node_modules/t"));
+  EXPECT_TRUE(in_bundle.at("node_modules/t/node_modules/x"));
+  EXPECT_TRUE(in_bundle.at("node_modules/t/node_modules/x/node_modules/y"));
 }
 
 }  // namespace

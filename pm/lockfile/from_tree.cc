@@ -1,6 +1,7 @@
 // Tree to lockfile, after arborist's Shrinkwrap.metaFromNode.
 #include "pm/lockfile/from_tree.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pm/spec/dep_spec.h"
@@ -112,6 +113,34 @@ void AppendFlags(const tree::DepFlags& flags, JsonValue& meta) {
   if (flags.dev_optional && !flags.dev && !flags.optional) meta.Append("devOptional", JsonValue::Bool(true));
 }
 
+// arborist's Node#getBundler: the package whose bundleDependencies bring `node` along,
+// by name or as a dependency of a bundled package placed at the bundler's level; null
+// when none. `path` is shared by the whole walk, as arborist's is, so cycles end.
+const tree::Node* Bundler(const tree::Node* node, std::vector<const tree::Node*>& path) {
+  if (std::find(path.begin(), path.end(), node) != path.end()) return nullptr;
+  path.push_back(node);
+  const tree::Node* parent = node->parent;
+  if (parent == nullptr) return nullptr;
+  if (const tree::Node* bundler = Bundler(parent, path)) return bundler;
+  if (parent->manifest) {
+    const std::vector<std::string>& bundled = parent->package().bundle_dependencies;
+    if (std::find(bundled.begin(), bundled.end(), node->name) != bundled.end()) return parent;
+  }
+  for (const tree::Edge* in : node->EdgesIn()) {
+    if (Bundler(in->from, path) == parent) return parent;
+  }
+  return nullptr;
+}
+
+// Whether any package of the tree bundles dependencies (then npm's `inBundle` is looked
+// for; most trees have none).
+bool AnyBundles(const tree::IdealTree& tree) {
+  for (const tree::TreeEntry& e : tree.entries) {
+    if (!e.node->is_link && e.node->manifest && !e.node->package().bundle_dependencies.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 JsonValue MetaFromNode(const tree::Node& node, const LockfileOptions& options) {
@@ -151,8 +180,14 @@ Lockfile LockfileFromTree(const tree::IdealTree& tree, const LockfileOptions& op
   const tree::Node* root = tree.tree->root();
   lock.name = root->package().name;
   lock.version = root->package().version;
+  const bool bundles = AnyBundles(tree);
   for (const tree::TreeEntry& e : tree.entries) {
     LockEntry entry{e.location, MetaFromNode(*e.node, options)};
+    // npm marks what the root's bundleDependencies bring along too (it still installs them).
+    std::vector<const tree::Node*> path;
+    if (bundles && !e.node->is_link && e.node != root && Bundler(e.node, path)) {
+      entry.meta.Append("inBundle", JsonValue::Bool(true));
+    }
     if (e.node == root && tree.root_workspaces) entry.meta.Set("workspaces", *tree.root_workspaces);
     lock.packages.push_back(std::move(entry));
   }

@@ -89,6 +89,14 @@ std::string HolderLocation(std::string_view location) {
   return at == 0 || at == std::string_view::npos ? "" : std::string(location.substr(0, at - 1));
 }
 
+bool InDependencyBundle(const LocationIndex& index, std::string_view location) {
+  for (std::string holder = HolderLocation(location); !holder.empty(); holder = HolderLocation(holder)) {
+    const LockEntry* entry = index.Find(holder);
+    if (entry == nullptr || !entry->meta.GetBool("inBundle")) return true;
+  }
+  return false;
+}
+
 std::string NameFromLocation(std::string_view location) {
   size_t at = location.rfind("node_modules/");
   std::string_view name = at == std::string_view::npos ? location : location.substr(at + 13);

@@ -220,6 +220,11 @@ const handCases = [
       t: { versions: { '10.0.0': { peerDependencies: { q: '^4.0.0', r: '>=16.8.0', rd: '>=16.8.0' } } } },
       rd: { versions: { '18.3.1': { peerDependencies: { r: '^18.3.1' } }, '19.3.1': { peerDependencies: { r: '^19.3.1' } } } },
       r: { versions: { '18.3.1': {}, '19.3.1': {} } } }],
+  // The root's bundleDependencies: npm marks what they bring along `inBundle` (the
+  // bundled package, its dependencies placed beside it or below it) and installs them.
+  ['root_bundles', { dependencies: { a: '1', b: '1', d: '2' }, bundleDependencies: ['a'] },
+    { a: { versions: { '1.0.0': V({ c: '^1.0.0', d: '1' }) } }, b: { versions: { '1.0.0': V({ c: '^1.0.0' }) } },
+      c: { versions: { '1.0.0': {} } }, d: { versions: { '1.0.0': {}, '2.0.0': {} } } }],
   // Workspaces: links at node_modules/<name>, each folder's dependencies hoisted to the
   // root where they fit and nested in the workspace's own node_modules where they do not.
   ['workspaces_basic', { dependencies: { b: '^2.0.0' }, workspaces: ['packages/*', 'other/q', 'missing/*'] },
