@@ -37,7 +37,7 @@ std::string HostedGitKey(const InstalledPackage& p, std::string* commit = nullpt
   Result<spec::DepSpec> spec = spec::ParseSpecArg(p.resolved);
   if (!spec.ok() || spec->type != spec::SpecType::kGit || spec->git_host.empty()) return "";
   if (commit) *commit = spec->git_committish;
-  return GitRepository(p.resolved);
+  return spec->git_host + ":" + spec->git_repo;  // GitRepository's form, parsed once.
 }
 
 // The key naming a package whatever its version: its registry name, the shortcut of a
@@ -305,18 +305,6 @@ int ListUnreviewed(const Options& o, const std::vector<const InstalledPackage*>&
   return 0;
 }
 
-// A policy of the one allowScripts key `key`, as an allow: it allows exactly the packages
-// npm's `matches` finds the key names (a versioned key never matches a package whose
-// version the lockfile cannot vouch for).
-ScriptPolicy KeyPolicy(const std::string& key, const std::string& project_dir) {
-  JsonValue doc = JsonValue::Object();
-  JsonValue allow = JsonValue::Object();
-  allow.Set(key, JsonValue::Bool(true));
-  doc.Set("allowScripts", std::move(allow));
-  std::vector<std::string> dropped;
-  return ScriptPolicy::Read(StringifyJson(doc, "  "), project_dir, {}, &dropped);
-}
-
 // `skua install-scripts prune`: drops the allowScripts entries that no installed package
 // with install scripts matches any more (package.json only; `--dry-run` just reports).
 int Prune(const Options& o, const std::string& project_dir, PackageJsonEditor& editor,
@@ -338,7 +326,7 @@ int Prune(const Options& o, const std::string& project_dir, PackageJsonEditor& e
         continue;
       }
       bool matched = false, with_scripts = false;
-      const ScriptPolicy key = KeyPolicy(m.key, project_dir);
+      const ScriptPolicy key = ScriptPolicy::ForNpmKey(m.key, project_dir);
       for (const InstalledPackage* p : candidates) {
         if (key.Check(p->subject) != ScriptVerdict::kAllowed) continue;
         matched = true;

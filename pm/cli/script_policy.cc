@@ -161,6 +161,13 @@ void ScriptPolicy::AddPnpmRules(const JsonValue& pnpm, const std::string& where,
   if (pnpm.GetBool("dangerouslyAllowAllBuilds")) allow_all_ = true;
 }
 
+ScriptPolicy ScriptPolicy::ForNpmKey(std::string_view key, std::string_view project_dir) {
+  ScriptPolicy policy;
+  policy.project_dir_ = std::string(project_dir);
+  policy.AddNpmKey(key, true, "allowScripts", nullptr);
+  return policy;
+}
+
 ScriptPolicy ScriptPolicy::Read(std::string_view package_json, std::string_view project_dir,
                                 const std::vector<std::string>& npmrc_allow_scripts,
                                 std::vector<std::string>* warnings, const JsonValue* pnpm_workspace) {

@@ -64,6 +64,10 @@ class ScriptPolicy {
                            std::vector<std::string>* warnings,
                            const lockfile::JsonValue* pnpm_workspace = nullptr);
 
+  // The policy of one allowScripts key as an allow: it allows exactly the packages npm's
+  // `matches` finds the key names (`install-scripts prune` asks it).
+  static ScriptPolicy ForNpmKey(std::string_view key, std::string_view project_dir);
+
   void Allow(std::string_view name) { AddNameRule(name, true, "--trust", nullptr); }
   void AllowAll() { allow_all_ = true; }
 

@@ -84,6 +84,19 @@ TEST(ScriptPolicyTest, NpmGitKeys) {
   EXPECT_EQ(GitRepository("esbuild@1.0.0"), "");
 }
 
+// One key as an allow, as `install-scripts prune` matches keys against installed packages.
+TEST(ScriptPolicyTest, ForNpmKey) {
+  ScriptPolicy pinned = ScriptPolicy::ForNpmKey("sharp@0.33.1", "/p");
+  EXPECT_EQ(pinned.Check(Registry("sharp", "0.33.1")), ScriptVerdict::kAllowed);
+  EXPECT_EQ(pinned.Check(Registry("sharp", "0.33.2")), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(pinned.Check(Registry("sharp", "")), ScriptVerdict::kUnreviewed);
+  EXPECT_EQ(ScriptPolicy::ForNpmKey("sharp@^0.33.0", "/p").Check(Registry("sharp", "0.33.1")),
+            ScriptVerdict::kUnreviewed);
+  ScriptSubject folder{"native", "1.0.0", "/p/vendor/native", false, false};
+  EXPECT_EQ(ScriptPolicy::ForNpmKey("file:vendor/native", "/p").Check(folder), ScriptVerdict::kAllowed);
+  EXPECT_EQ(ScriptPolicy::ForNpmKey("file:vendor/other", "/p").Check(folder), ScriptVerdict::kUnreviewed);
+}
+
 TEST(ScriptPolicyTest, NpmrcListOnlyWithoutPackageJsonPolicy) {
   ScriptPolicy from_rc = Read(R"({})", nullptr, {"esbuild", "sharp@0.33.1"});
   EXPECT_EQ(from_rc.Check(Registry("esbuild", "1.0.0")), ScriptVerdict::kAllowed);
