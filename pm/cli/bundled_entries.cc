@@ -113,7 +113,7 @@ std::set<std::string> BundlingLocations(const lockfile::Lockfile& lock) {
     const lockfile::JsonValue* bundled = entry.meta.Get("bundleDependencies");
     // A package inside another's tarball comes with its bundles; one the root bundles
     // was fetched as any other.
-    bool shipped = entry.meta.GetBool("inBundle") && lockfile::InDependencyBundle(index, entry.location);
+    bool shipped = lockfile::InDependencyBundle(index, entry.location);
     if (bundled && bundled->Truthy() && !entry.meta.GetBool("link") && !shipped) {
       locations.insert(entry.location);
     }

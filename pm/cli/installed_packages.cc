@@ -96,7 +96,7 @@ std::vector<InstalledPackage> InstalledPackages(const std::string& project_dir) 
       p.subject.version = entry->Version();
       p.subject.link = entry->meta.GetBool("link");
       p.subject.registry = !p.subject.link && (p.resolved.empty() || IsRegistryTarball(p.resolved));
-      p.subject.in_bundle = entry->meta.GetBool("inBundle") && lockfile::InDependencyBundle(*index, p.location);
+      p.subject.in_bundle = lockfile::InDependencyBundle(*index, p.location);
       if (!p.subject.registry && !p.subject.link) p.subject.source = p.resolved;
     }
   }

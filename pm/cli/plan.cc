@@ -113,7 +113,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.tarball = *url;
     p.integrity = meta.GetString("integrity");
     p.has_install_script = meta.GetBool("hasInstallScript");
-    p.in_bundle = meta.GetBool("inBundle") && lockfile::InDependencyBundle(index, loc);
+    p.in_bundle = lockfile::InDependencyBundle(index, loc);
     p.has_bin = meta.Get("bin") != nullptr;
     plan.packages.push_back(std::move(p));
   }

@@ -90,6 +90,8 @@ std::string HolderLocation(std::string_view location) {
 }
 
 bool InDependencyBundle(const LocationIndex& index, std::string_view location) {
+  const LockEntry* self = index.Find(location);
+  if (self == nullptr || !self->meta.GetBool("inBundle")) return false;
   for (std::string holder = HolderLocation(location); !holder.empty(); holder = HolderLocation(holder)) {
     const LockEntry* entry = index.Find(holder);
     if (entry == nullptr || !entry->meta.GetBool("inBundle")) return true;

@@ -83,9 +83,9 @@ std::string NameFromLocation(std::string_view location);
 // root), "p/w/node_modules/a" -> "p/w"; "" for a location outside every node_modules.
 std::string HolderLocation(std::string_view location);
 
-// npm's inDepBundle for an entry marked "inBundle": true when another package's tarball
-// brings it, false when the root project's bundleDependencies do (npm installs those like
-// any other). The bundler is the nearest holder not itself in a bundle.
+// npm's inDepBundle: whether the entry at `location` is marked "inBundle" and another
+// package's tarball brings it; false when the root project's bundleDependencies do (npm
+// installs those like any other). The bundler is the nearest holder not itself in a bundle.
 bool InDependencyBundle(const LocationIndex& index, std::string_view location);
 
 // Node's resolution of `require(name)` from the package at `from` ("" is the root):
