@@ -57,6 +57,15 @@ def git_tree(name, commit):
     return d
 
 
+def edit_allow_scripts(d, change):
+    """Rewrites package.json's allowScripts as change(old keys) returns them."""
+    with open(os.path.join(d, 'package.json')) as f:
+        pkg = json.load(f)
+    pkg['allowScripts'] = change(pkg.get('allowScripts', {}))
+    with open(os.path.join(d, 'package.json'), 'w') as f:
+        json.dump(pkg, f, indent=2)
+
+
 def allow_scripts(d):
     with open(os.path.join(d, 'package.json')) as f:
         return json.load(f).get('allowScripts')
@@ -137,11 +146,7 @@ def main():
 
         r = skua(i, url, 'install-scripts', 'prune')
         assert r.stdout == 'No unused allowScripts entries.\n', r.stdout
-        with open(os.path.join(i, 'package.json')) as f:
-            pkg = json.load(f)
-        pkg['allowScripts']['gone'] = True
-        with open(os.path.join(i, 'package.json'), 'w') as f:
-            json.dump(pkg, f, indent=2)
+        edit_allow_scripts(i, lambda keys: dict(keys, gone=True))
         r = skua(i, url, 'install-scripts', 'prune')
         assert r.stdout == 'Removed 1 unused allowScripts entry:\n  gone (package not installed)\n', r.stdout
         assert allow_scripts(i) == {'hasscript@1.0.0': True}, allow_scripts(i)
@@ -178,21 +183,13 @@ def main():
                      ('install-scripts', 'prune')):
             same_as_npm(n, s, url, *args)
         for d in (n, s):
-            with open(os.path.join(d, 'package.json')) as f:
-                pkg = json.load(f)
-            pkg['allowScripts'].update({'gone': True, 'hasscript@9.9.9': False, 'other@1.0.0': True,
-                                        '@@not a spec': True})
-            with open(os.path.join(d, 'package.json'), 'w') as f:
-                json.dump(pkg, f, indent=2)
+            edit_allow_scripts(d, lambda keys: dict(keys, **{'gone': True, 'hasscript@9.9.9': False,
+                                                             'other@1.0.0': True, '@@not a spec': True}))
         for args in (('install-scripts', 'prune', '--json', '--dry-run'), ('install-scripts', 'prune'),
                      ('install-scripts', 'ls'), ('install-scripts', 'approve', '--all')):
             same_as_npm(n, s, url, *args)
         for d in (n, s):
-            with open(os.path.join(d, 'package.json')) as f:
-                pkg = json.load(f)
-            pkg['allowScripts'] = {'plain': True}
-            with open(os.path.join(d, 'package.json'), 'w') as f:
-                json.dump(pkg, f, indent=2)
+            edit_allow_scripts(d, lambda keys: {'plain': True})
         same_as_npm(n, s, url, 'install-scripts', 'prune')
         support.check('install-scripts approve/deny/ls/prune as npm 11\'s')
 
