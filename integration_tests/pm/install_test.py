@@ -409,6 +409,14 @@ def run(url):
     assert 'libskua_pm.so' in r.stderr  # A real install does load it.
     check('no-op stamp notices a removed nested package')
 
+    # As npm (its hidden lockfile is stale once a package folder is newer): a package
+    # that lost its package.json is installed again; a file lost deeper is not noticed.
+    os.remove(os.path.join(p, 'node_modules/c/package.json'))
+    r = skua(p, 'install', *reg)
+    assert layout(p) == expected, layout(p)
+    assert 'changed 1 package in ' in r.stdout, r.stdout
+    check('no-op stamp notices a package folder that changed')
+
     shutil.rmtree(os.path.join(p, 'node_modules'))
     r = skua(p, 'ci', *reg, env=clean_env(LD_DEBUG='files'))
     assert layout(p) == expected and 'added 7 packages' in r.stdout

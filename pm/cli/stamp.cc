@@ -180,6 +180,9 @@ void RemoveStamp(const std::string& project_dir) { unlink(StatePath(project_dir)
 std::vector<std::string> StampFolders(const std::vector<std::string>& locations) {
   std::set<std::string> folders = {"node_modules"};
   for (const std::string& location : locations) {
+    // The package folder too: npm's hidden lockfile is stale once a package folder is
+    // newer (arborist's assertNoNewer), and npm then repairs a lost package.json.
+    folders.insert(location);
     size_t slash = location.rfind('/');
     if (slash == std::string::npos) continue;
     std::string parent = location.substr(0, slash);

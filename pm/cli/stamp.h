@@ -4,7 +4,8 @@
 // package folders (every node_modules and @scope directory the install filled). When the
 // hash and every mtime still match, `skua install` has nothing to do and stops before
 // parsing the lockfile. Removing or adding a package folder changes its parent folder's
-// mtime; editing files inside a package does not (as bun and pnpm).
+// mtime, removing or adding a file at a package's top level the package folder's (npm's
+// assertNoNewer checks both); editing files inside a package changes neither.
 #ifndef SKUA_PM_CLI_STAMP_H_
 #define SKUA_PM_CLI_STAMP_H_
 
@@ -48,9 +49,9 @@ Status WriteStamp(const std::string& project_dir, const std::string& key,
 // Removes the stamp (an install is about to change node_modules).
 void RemoveStamp(const std::string& project_dir);
 
-// The folders holding the package folders at `locations` ("node_modules/a/node_modules/@s/b"
-// gives "node_modules/a/node_modules/@s" and "node_modules/a/node_modules"), plus
-// "node_modules".
+// The package folders at `locations` and the folders holding them
+// ("node_modules/a/node_modules/@s/b" gives itself, "node_modules/a/node_modules/@s" and
+// "node_modules/a/node_modules"), plus "node_modules".
 std::vector<std::string> StampFolders(const std::vector<std::string>& locations);
 
 }  // namespace skua::pm::cli
