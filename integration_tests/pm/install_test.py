@@ -87,6 +87,7 @@ def main():
         proc.kill()
     keeps_locked_versions()
     platform_overrides()
+    optional_sets_and_extraneous()
     before_date()
     interrupted_install()
     bundled_dependencies()
@@ -262,6 +263,74 @@ def platform_overrides():
         skua(p, 'install', '--os=win32', '--cpu=arm64', '--registry', url)
         assert {x[1] for x in layout(p)} == {'winonly'}, layout(p)
         check('--os/--cpu choose the optional dependencies installed')
+    finally:
+        proc.kill()
+
+
+def hidden_entries(p):
+    with open(os.path.join(p, 'node_modules/.package-lock.json')) as f:
+        return set(json.load(f)['packages'])
+
+
+def optional_sets_and_extraneous():
+    """An optional package that cannot be installed here (another cpu, a newer Node) is
+    left out with what only it needs (arborist's optionalSet), in node_modules and its
+    hidden lockfile; a lockfile entry marked extraneous is dropped, as npm drops both."""
+    fixture = {'packages': {
+        'sharpish': {'versions': {'1.0.0': {'manifest': {
+            'optionalDependencies': {'wasmbuild': '1', 'linbuild': '1'}}}}},
+        'wasmbuild': {'versions': {'1.0.0': {'manifest': {'cpu': ['wasm32'], 'dependencies': {'emnapi': '1'}}}}},
+        'emnapi': {'versions': {'1.0.0': {'manifest': {'dependencies': {'tsl': '1'}}}}},
+        'tsl': {'versions': {'1.0.0': {}}},
+        'linbuild': {'versions': {'1.0.0': {'manifest': {'os': ['linux']}}}},
+        'newnode': {'versions': {'1.0.0': {'manifest': {'engines': {'node': '>=99'}}}}},
+        'extra': {'versions': {'1.0.0': {}}}}}
+    proc, url = start_registry(fixture)
+    reg = ('--registry', url)
+    package = {'name': 'optset', 'version': '1.0.0', 'dependencies': {'sharpish': '1'},
+               'optionalDependencies': {'newnode': '1'}}
+    installed = {('node_modules/sharpish', 'sharpish', '1.0.0'), ('node_modules/linbuild', 'linbuild', '1.0.0')}
+    try:
+        p = project('optset', package)
+        skua(p, 'install', *reg)
+        with open(os.path.join(p, 'package-lock.json')) as f:
+            locked = set(json.load(f)['packages'])
+        assert layout(p) == installed, layout(p)
+        assert {'node_modules/wasmbuild', 'node_modules/emnapi', 'node_modules/tsl', 'node_modules/newnode'} <= locked
+        assert hidden_entries(p) == {'node_modules/sharpish', 'node_modules/linbuild'}, hidden_entries(p)
+        check('an optional package that cannot be installed here leaves out what only it needs')
+
+        # An entry npm's `install --package-lock-only` marked extraneous (nothing needs it).
+        lock_path = os.path.join(p, 'package-lock.json')
+        with open(lock_path) as f:
+            lock = json.load(f)
+        tidy = json.dumps(lock, indent=2) + '\n'
+        lock['packages']['node_modules/extra'] = {'version': '1.0.0', 'resolved': url + '/extra/-/extra-1.0.0.tgz',
+                                                  'extraneous': True}
+        lock['packages'] = dict(sorted(lock['packages'].items()))
+        with_extra = json.dumps(lock, indent=2) + '\n'
+        with open(lock_path, 'w') as f:
+            f.write(with_extra)
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        skua(p, 'ci', *reg)
+        assert layout(p) == installed, layout(p)
+        assert open(lock_path).read() == with_extra  # ci never writes the lockfile.
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        skua(p, 'install', *reg)
+        assert layout(p) == installed, layout(p)
+        assert open(lock_path).read() == tidy
+        check('an extraneous lockfile entry is neither installed nor kept')
+
+        if shutil.which('npm'):
+            n = project('optset-npm', package)
+            with open(os.path.join(n, 'package-lock.json'), 'w') as f:
+                f.write(with_extra)
+            subprocess.run(['npm', 'ci', '--registry', url, '--cache', os.path.join(TMP, 'npmcache-optset'),
+                            '--ignore-scripts', '--no-audit', '--no-fund'], cwd=n, env=clean_env(),
+                           check=True, capture_output=True, timeout=300)
+            assert layout(n) == installed, layout(n)
+            assert hidden_entries(n) == hidden_entries(p), (hidden_entries(n), hidden_entries(p))
+            check('optional sets and extraneous entries: npm ci installs the same')
     finally:
         proc.kill()
 

@@ -34,6 +34,7 @@
 #include "pm/lockfile/ci_check.h"
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/edges.h"
+#include "pm/lockfile/extraneous.h"
 #include "pm/lockfile/from_tree.h"
 #include "pm/lockfile/lockfile.h"
 #include "pm/lockfile/omit_resolved.h"
@@ -107,6 +108,22 @@ lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const 
                      return lockfile::LocaleCompare(a.location, b.location) < 0;
                    });
   return hidden;
+}
+
+// The hidden lockfile's entries: `lock` without its root entry and without the optional
+// packages left out (`skipped`) and what is nested below them.
+lockfile::Lockfile InstalledPart(lockfile::Lockfile lock, const std::set<std::string>& skipped) {
+  auto left_out = [&](const std::string& location) {
+    if (location.empty()) return true;
+    for (std::string_view at = location;;) {
+      if (skipped.count(std::string(at))) return true;
+      size_t nested = at.rfind("/node_modules/");
+      if (nested == std::string_view::npos) return false;
+      at = at.substr(0, nested);
+    }
+  };
+  std::erase_if(lock.packages, [&](const lockfile::LockEntry& e) { return left_out(e.location); });
+  return lock;
 }
 
 // The declared dependencies of package.json against the lockfile's root entry: npm
@@ -321,6 +338,10 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       if (options_.command != InstallCommand::kCi && config_->GetBool("omit-lockfile-registry-resolved")) {
         lockfile::OmitRegistryResolved(*lock_);
       }
+      // npm prunes what its lockfile marks extraneous as soon as it starts from it.
+      if (int dropped = lockfile::DropExtraneous(*lock_); dropped > 0) {
+        out_.Verbose("extraneous lockfile entries dropped: " + std::to_string(dropped));
+      }
       return std::move(*lock_);  // Not read again.
     }
     if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
@@ -439,8 +460,12 @@ Result<lockfile::Lockfile> Installer::Resolve() {
                  ", " + std::to_string(early_->bytes_received() / 1024) + " KiB received by its end");
   }
   ideal_.emplace(std::move(tree).value());
-  return lockfile::LockfileFromTree(
-      *ideal_, {.omit_registry_resolved = config_->GetBool("omit-lockfile-registry-resolved")});
+  lockfile::Lockfile resolved =
+      lockfile::LockfileFromTree(*ideal_, {.omit_registry_resolved = config_->GetBool("omit-lockfile-registry-resolved")});
+  // npm started from the lockfile, and prunes what ends up extraneous; a first resolution
+  // (or `update` of everything) lists it as extraneous.
+  if (lock_ && !options_.update_all) lockfile::DropExtraneous(resolved);
+  return resolved;
 }
 
 std::optional<Failure> Installer::RunScripts(const std::vector<PlanEntry>& packages,
@@ -611,6 +636,7 @@ std::optional<Failure> Installer::Run() {
   for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
   plan_options.platform = InstallPlatform(*config_);
   plan_options.host_platform = registry::HostPlatform();
+  plan_options.node_version = kNodeVersion;
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
   if (auto failed = CheckStrictScripts(plan->packages)) return failed;
@@ -781,20 +807,19 @@ std::optional<Failure> Installer::Run() {
   if (fsutil::Exists(node_modules)) {
     // The lockfile's text without the root entry; serialised anew only when there is
     // no root entry to cut out.
+    // Optional packages left out are not in it either.
     std::optional<std::string> cut;
-    if (!selected_) cut = lockfile::HiddenLockfileText(lock_bytes);
+    if (!selected_ && plan->skipped_locations.empty()) cut = lockfile::HiddenLockfileText(lock_bytes);
     std::string hidden_bytes;
     if (selected_) {
       hidden_bytes = lockfile::SerializeLockfile(
-          FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter, kept_outside), format);
+          InstalledPart(FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter, kept_outside),
+                        plan->skipped_locations),
+          format);
     } else if (cut) {
       hidden_bytes = std::move(*cut);
     } else {
-      lockfile::Lockfile hidden = *lock;
-      if (!hidden.packages.empty() && hidden.packages.front().location.empty()) {
-        hidden.packages.erase(hidden.packages.begin());
-      }
-      hidden_bytes = lockfile::SerializeLockfile(hidden, format);
+      hidden_bytes = lockfile::SerializeLockfile(InstalledPart(*lock, plan->skipped_locations), format);
     }
     if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};
@@ -878,7 +903,9 @@ std::optional<Failure> Installer::WriteInputs(const std::string& lock_bytes) {
       }
     }
   }
-  bool write_lock = (config_->GetBool("package-lock") && !NoSave()) || LockOnly();
+  // npm ci never modifies the lockfile (save: false).
+  bool write_lock = options_.command != InstallCommand::kCi &&
+                    ((config_->GetBool("package-lock") && !NoSave()) || LockOnly());
   if (write_lock && lock_bytes != lock_text_) {
     if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};

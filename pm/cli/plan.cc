@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "pm/lockfile/optional_set.h"
 #include "pm/registry/manifest.h"
+#include "pm/registry/platform.h"
 
 namespace skua::pm::cli {
 
@@ -36,6 +38,22 @@ bool Omitted(const lockfile::JsonValue& meta, const std::set<std::string>& omit)
   return false;
 }
 
+// What the platform and engine checks read of an entry.
+registry::Manifest InstallChecks(const lockfile::LockEntry& entry) {
+  registry::Manifest m;
+  m.name = entry.PackageName();
+  m.version = entry.Version();
+  m.os = StringList(entry.meta.Get("os"));
+  m.cpu = StringList(entry.meta.Get("cpu"));
+  m.libc = StringList(entry.meta.Get("libc"));
+  if (const lockfile::JsonValue* engines = entry.meta.Get("engines"); engines && engines->is_object()) {
+    for (const lockfile::JsonMember& e : engines->members()) {
+      if (e.value.is_string()) m.engines.emplace_back(e.key, e.value.str());
+    }
+  }
+  return m;
+}
+
 }  // namespace
 
 Result<std::string> TarballUrl(const config::NetworkOptions& network, const std::string& name,
@@ -64,6 +82,13 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
   // free lists at each step.
   plan.packages.reserve(lock.packages.size());
   std::vector<std::string> excluded;  // Locations dropped; their nested entries go too.
+  // npm's #checkEngineAndPlatform: an optional package that cannot be installed here
+  // takes its optional set along.
+  plan.skipped_locations = lockfile::InertLocations(lock, [&](const lockfile::LockEntry& e) {
+    registry::Manifest checks = InstallChecks(e);
+    return !registry::CheckPlatform(checks, options.platform).ok() ||
+           (!options.node_version.empty() && !registry::EngineOk(checks, options.node_version));
+  });
   for (const lockfile::LockEntry& entry : lock.packages) {
     const std::string& loc = entry.location;
     // The root and link targets are not installed; a workspace's own node_modules is.
@@ -72,7 +97,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
       return loc.size() > e.size() && loc[e.size()] == '/' && loc.compare(0, e.size(), e) == 0;
     });
     const lockfile::JsonValue& meta = entry.meta;
-    if (below_excluded || Omitted(meta, options.omit) || meta.GetBool("inert")) {
+    if (below_excluded || Omitted(meta, options.omit)) {
       excluded.push_back(loc);
       continue;
     }
@@ -82,6 +107,11 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.name = entry.PackageName();
     p.version = entry.Version();
     p.depth = DepthOf(loc);
+    if (plan.skipped_locations.count(loc)) {
+      if (!meta.GetBool("inert")) plan.skipped.push_back(p.spec());
+      excluded.push_back(loc);
+      continue;
+    }
     if (meta.GetBool("link")) {
       p.link_target = meta.GetString("resolved");
       // The target's own entry (outside node_modules) says what the package is.
@@ -93,20 +123,10 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
       plan.packages.push_back(std::move(p));
       continue;
     }
-    registry::Manifest platform_check;
-    platform_check.name = p.name;
-    platform_check.version = p.version;
-    platform_check.os = StringList(meta.Get("os"));
-    platform_check.cpu = StringList(meta.Get("cpu"));
-    platform_check.libc = StringList(meta.Get("libc"));
-    bool optional = meta.GetBool("optional");
-    const registry::Platform& platform =
-        !optional && options.host_platform ? *options.host_platform : options.platform;
-    if (Status fits = registry::CheckPlatform(platform_check, platform); !fits.ok()) {
-      if (!optional) return fits;
-      plan.skipped.push_back(p.spec());
-      excluded.push_back(loc);
-      continue;
+    // What is not optional must fit the host (npm's EBADPLATFORM).
+    if (!meta.GetBool("optional")) {
+      const registry::Platform& host = options.host_platform ? *options.host_platform : options.platform;
+      if (Status fits = registry::CheckPlatform(InstallChecks(entry), host); !fits.ok()) return fits;
     }
     Result<std::string> url = TarballUrl(network, p.name, p.version, meta.GetString("resolved"));
     if (!url.ok()) return url.status();

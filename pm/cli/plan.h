@@ -39,11 +39,17 @@ struct PlanOptions {
   // What a package that is not optional must fit (unset: `platform`); see
   // tree::BuildOptions::host_platform.
   std::optional<registry::Platform> host_platform;
+  // An optional package whose engines.node this version does not meet is skipped too
+  // (empty: no engine check), as npm skips it.
+  std::string node_version;
 };
 
 struct InstallPlan {
   std::vector<PlanEntry> packages;   // Sorted by (depth, location).
-  std::vector<std::string> skipped;  // Optional packages for another platform.
+  // Optional packages left out (lockfile::InertLocations: for another platform or
+  // Node, or only needed by such a package), as "name@version".
+  std::vector<std::string> skipped;
+  std::set<std::string> skipped_locations;
 };
 
 Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,

@@ -3,19 +3,32 @@
 namespace skua::pm::lockfile {
 LockEdges::LockEdges(const Lockfile& lock) : index_(lock) {}
 
-void LockEdges::ForEachEdge(const LockEntry& from,
-                            const std::function<void(std::string_view, std::string_view,
-                                                     const std::string&)>& fn) const {
+void LockEdges::ForEachLockEdge(const LockEntry& from, const std::function<void(const LockEdge&)>& fn) const {
   if (from.meta.GetBool("link")) return;
+  const JsonValue* peer_meta = from.meta.Get("peerDependenciesMeta");
   for (const char* kind : {"dependencies", "optionalDependencies", "peerDependencies", "devDependencies"}) {
-    if (std::string_view(kind) == "devDependencies" && !IsTopLocation(from.location)) continue;
+    std::string_view type = kind;
+    if (type == "devDependencies" && !IsTopLocation(from.location)) continue;
     const JsonValue* deps = from.meta.Get(kind);
     if (deps == nullptr || !deps->is_object()) continue;
     for (const JsonMember& dep : deps->members()) {
       const LockEntry* target = index_.Resolve(from.location, dep.key);
-      if (target) fn(dep.key, dep.value.is_string() ? dep.value.str() : "", target->location);
+      if (target == nullptr) continue;
+      bool optional = type == "optionalDependencies";
+      if (type == "peerDependencies" && peer_meta != nullptr) {
+        const JsonValue* meta = peer_meta->Get(dep.key);
+        optional = meta != nullptr && meta->GetBool("optional");
+      }
+      fn({dep.key, dep.value.is_string() ? std::string_view(dep.value.str()) : std::string_view(), target->location,
+          optional});
     }
   }
+}
+
+void LockEdges::ForEachEdge(const LockEntry& from,
+                            const std::function<void(std::string_view, std::string_view,
+                                                     const std::string&)>& fn) const {
+  ForEachLockEdge(from, [&](const LockEdge& edge) { fn(edge.name, edge.spec, edge.target); });
 }
 
 std::set<std::string> LockEdges::Reachable(const std::vector<std::string>& roots) const {

@@ -15,9 +15,21 @@
 
 namespace skua::pm::lockfile {
 
+// One edge: `optional` for optionalDependencies and for peers peerDependenciesMeta marks
+// optional (npm's Edge#optional).
+struct LockEdge {
+  std::string_view name;
+  std::string_view spec;
+  const std::string& target;
+  bool optional;
+};
+
 class LockEdges {
  public:
   explicit LockEdges(const Lockfile& lock);
+
+  // Calls `fn` for each edge out of `from` that reaches an entry.
+  void ForEachLockEdge(const LockEntry& from, const std::function<void(const LockEdge&)>& fn) const;
 
   // Calls `fn(name, spec, target)` for each edge out of `from` that reaches an entry
   // (`target` its location). A link's edges are its target's, so a link has none.

@@ -63,5 +63,23 @@ TEST(LockEdgesTest, ReachableFromAWorkspace) {
   EXPECT_TRUE(edges.Reachable({"no/such"}).empty());
 }
 
+TEST(LockEdgesTest, OptionalEdges) {
+  Result<Lockfile> lock = ParseLockfile(R"({"lockfileVersion": 3, "packages": {
+    "": {"name": "root", "dependencies": {"a": "1"}},
+    "node_modules/a": {"version": "1.0.0", "optionalDependencies": {"b": "1"},
+                       "peerDependencies": {"c": "1", "d": "1"},
+                       "peerDependenciesMeta": {"c": {"optional": true}}},
+    "node_modules/b": {"version": "1.0.0"},
+    "node_modules/c": {"version": "1.0.0"},
+    "node_modules/d": {"version": "1.0.0"}}})", "package-lock.json");
+  ASSERT_TRUE(lock.ok()) << lock.status().message();
+  LockEdges edges(*lock);
+  std::vector<std::string> seen;
+  edges.ForEachLockEdge(*lock->Find("node_modules/a"), [&](const LockEdge& e) {
+    seen.push_back(std::string(e.name) + (e.optional ? " optional" : ""));
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"b optional", "c optional", "d"}));
+}
+
 }  // namespace
 }  // namespace skua::pm::lockfile
