@@ -331,6 +331,13 @@ def optional_sets_and_extraneous():
             assert layout(n) == installed, layout(n)
             assert hidden_entries(n) == hidden_entries(p), (hidden_entries(n), hidden_entries(p))
             check('optional sets and extraneous entries: npm ci installs the same')
+            for args in (['--all'], ['--all', '--json']):
+                theirs = subprocess.run(['npm', 'ls', *args], cwd=n, env=clean_env(), capture_output=True,
+                                        text=True, timeout=120).stdout.replace(n, '<project>')
+                ours = skua(p, 'ls', *args).stdout.replace(p, '<project>')
+                assert 'UNMET OPTIONAL DEPENDENCY wasmbuild@1' in theirs or '--json' in args, theirs
+                assert ours == theirs, (ours, theirs)
+            check('ls lists the optional packages left out as npm does')
     finally:
         proc.kill()
 

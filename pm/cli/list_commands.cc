@@ -29,7 +29,8 @@ using lockfile::JsonValue;
 struct Edge {
   std::string name;
   std::string spec;
-  const char* kind;  // "prod", "dev", "optional", "peer".
+  const char* kind;  // "prod", "dev", "optional", "peer", "peerOptional".
+  bool optional() const { return kind == std::string("optional") || kind == std::string("peerOptional"); }
 };
 
 // The installed tree: package.json's root and node_modules/.package-lock.json's entries.
@@ -81,6 +82,13 @@ class InstalledTree {
     }
     return version.empty() ? name : name + "@" + version;
   }
+  // npm's Node#pkgid: an aliased package as "folder@npm:name@version".
+  std::string PkgId(const std::string& location) const {
+    std::string label = Label(location);
+    if (location.empty()) return label;
+    std::string folder = lockfile::NameFromLocation(location);
+    return folder == Name(location) ? label : folder + "@npm:" + label;
+  }
   std::string Name(const std::string& location) const {
     const JsonValue* e = Entry(location);
     if (e && !e->GetString("name").empty()) return e->GetString("name");
@@ -105,7 +113,16 @@ class InstalledTree {
     add("dependencies", "prod");
     if (location.empty() || with_dev) add("devDependencies", "dev");
     add("optionalDependencies", "optional");
-    add("peerDependencies", "peer");
+    const JsonValue* peer_meta = e->Get("peerDependenciesMeta");
+    if (const JsonValue* peers = e->Get("peerDependencies"); peers && peers->is_object()) {
+      for (const auto& m : peers->members()) {
+        const JsonValue* meta = peer_meta ? peer_meta->Get(m.key) : nullptr;
+        if (seen.insert(m.key).second) {
+          edges.push_back({m.key, m.value.is_string() ? m.value.str() : "",
+                           meta && meta->GetBool("optional") ? "peerOptional" : "peer"});
+        }
+      }
+    }
     std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
       return lockfile::LocaleCompare(a.name, b.name) < 0;
     });
@@ -159,10 +176,18 @@ class Lister {
     std::vector<std::string> queue = {""};
     std::set<std::string> seen = {""};
     for (size_t i = 0; i < queue.size(); ++i) {
+      // Children in printing order ("name@version"), as npm's breadth-first walk claims them.
+      std::vector<std::pair<std::string, std::string>> children;
       for (const Edge& edge : tree_.EdgesOut(queue[i])) {
         bool found = false;
         std::string loc = tree_.Resolve(queue[i], edge.name, &found);
-        if (found && seen.insert(loc).second) {
+        if (found) children.emplace_back(tree_.PkgId(loc), loc);
+      }
+      std::stable_sort(children.begin(), children.end(), [](const auto& x, const auto& y) {
+        return lockfile::LocaleCompare(x.first, y.first) < 0;
+      });
+      for (const auto& [label, loc] : children) {
+        if (seen.insert(loc).second) {
           first_parent_[loc] = queue[i];
           queue.push_back(loc);
         }
@@ -196,6 +221,8 @@ class Lister {
     std::string problem;   // "missing: …", "invalid: …", "extraneous: …".
     bool full = false;     // Printed with its children here (not deduped).
     bool extraneous = false;
+    bool optional = false;  // Reached through an optional (or optional peer) edge.
+    std::string invalid;    // npm's `"<spec>" from <location>` when the version does not fit.
   };
 
   std::vector<Row> Rows(const std::string& location) {
@@ -203,11 +230,17 @@ class Lister {
     for (const Edge& edge : tree_.EdgesOut(location)) {
       bool found = false;
       std::string loc = tree_.Resolve(location, edge.name, &found);
-      Row row{edge.name, "", edge.spec, "", false, false};
+      Row row;
+      row.name = edge.name;
+      row.spec = edge.spec;
+      row.optional = edge.optional();
       if (!found) {
-        if (edge.kind == std::string("optional") || edge.kind == std::string("peer")) continue;
+        // npm lists a missing optional dependency too ("UNMET OPTIONAL DEPENDENCY"), as
+        // no problem.
         if (!options_.filter.empty() && !options_.filter.count(edge.name)) continue;
-        row.problem = "missing: " + edge.name + "@" + edge.spec + ", required by " + tree_.Label(location);
+        if (!row.optional) {
+          row.problem = "missing: " + edge.name + "@" + edge.spec + ", required by " + tree_.PkgId(location);
+        }
         rows.push_back(std::move(row));
         continue;
       }
@@ -215,19 +248,33 @@ class Lister {
       if (!Matches(loc, stack)) continue;
       row.loc = loc;
       if (!SpecAccepts(edge, tree_.Version(loc))) {
-        row.problem = "invalid: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc);
+        row.problem = "invalid: " + tree_.PkgId(loc) + " " + JoinPath(project_dir_, loc);
+        row.invalid = "\"" + row.spec + "\" from " + (location.empty() ? "the root project" : location);
       }
       row.full = first_parent_.count(loc) && first_parent_[loc] == location;
       rows.push_back(std::move(row));
     }
     // Packages nothing depends on, under the package whose node_modules holds them.
     for (const std::string& loc : ExtraneousUnder(location)) {
-      rows.push_back({tree_.Name(loc), loc, "",
-                      "extraneous: " + tree_.Label(loc) + " " + JoinPath(project_dir_, loc), true, true});
+      Row row;
+      row.name = tree_.Name(loc);
+      row.loc = loc;
+      row.problem = "extraneous: " + tree_.PkgId(loc) + " " + JoinPath(project_dir_, loc);
+      row.full = row.extraneous = true;
+      rows.push_back(std::move(row));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
-      return lockfile::LocaleCompare(x.name, y.name) < 0;
+    // npm sorts by "name@version" ("name@spec" when missing): "@types/react-dom@18.3.7"
+    // comes before "@types/react@18.3.32".
+    std::vector<std::pair<std::string, Row>> keyed;
+    for (Row& row : rows) {
+      std::string id = row.loc.empty() ? row.name + "@" + row.spec : tree_.PkgId(row.loc);
+      keyed.emplace_back(std::move(id), std::move(row));
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
+      return lockfile::LocaleCompare(x.first, y.first) < 0;
     });
+    rows.clear();
+    for (auto& [id, row] : keyed) rows.push_back(std::move(row));
     for (const Row& row : rows) {
       if (!row.problem.empty()) problems_.push_back(row.problem);
     }
@@ -241,17 +288,15 @@ class Lister {
       const Row& row = rows[i];
       std::string text;
       if (row.loc.empty()) {
-        text = "UNMET DEPENDENCY " + row.name + "@" + row.spec;
+        text = std::string(row.optional ? "UNMET OPTIONAL DEPENDENCY " : "UNMET DEPENDENCY ") + row.name + "@" + row.spec;
       } else {
-        text = tree_.Label(row.loc);
+        // npm's order: deduped, invalid, extraneous, the link's target.
+        text = tree_.PkgId(row.loc);
+        if (!row.full) text += " deduped";
+        if (!row.invalid.empty()) text += " invalid: " + row.invalid;
+        if (row.extraneous) text += " extraneous";
         const JsonValue* e = tree_.Entry(row.loc);
         if (e && e->GetBool("link")) text += " -> ./" + e->GetString("resolved");
-        if (row.extraneous) text += " extraneous";
-        if (row.problem.rfind("invalid", 0) == 0) {
-          text += " invalid: \"" + row.spec + "\" from " +
-                  (location.empty() ? "the root project" : tree_.Label(location));
-        }
-        if (!row.full) text += " deduped";
       }
       bool last = i + 1 == rows.size();
       bool deeper = row.full && !row.extraneous && (options_.depth < 0 || depth < options_.depth) &&
@@ -266,13 +311,18 @@ class Lister {
     for (const Row& row : Rows(location)) {
       JsonValue node = JsonValue::Object();
       if (row.loc.empty()) {
-        node.Set("required", JsonValue::String(row.spec));
-        node.Set("missing", JsonValue::Bool(true));
+        if (!row.optional) {  // npm writes `{}` for a missing optional one.
+          node.Set("required", JsonValue::String(row.spec));
+          node.Set("missing", JsonValue::Bool(true));
+        }
       } else {
         const JsonValue* e = tree_.Entry(row.loc);
         node.Set("version", JsonValue::String(tree_.Version(row.loc)));
         if (!row.full && !row.extraneous) {
-          deps.Set(row.name, std::move(node));  // npm shows a deduped node's version only.
+          // npm shows a deduped node's version and what is wrong with it only.
+          if (!row.invalid.empty()) node.Set("invalid", JsonValue::String(row.invalid));
+          if (!row.problem.empty()) node.Set("problems", Problems(row));
+          deps.Set(row.name, std::move(node));
           continue;
         }
         if (e && e->GetBool("link")) {
@@ -287,14 +337,17 @@ class Lister {
           if (!children.members().empty()) node.Set("dependencies", std::move(children));
         }
       }
-      if (!row.problem.empty()) {
-        JsonValue list = JsonValue::Array();
-        list.Push(JsonValue::String(row.problem));
-        node.Set("problems", std::move(list));
-      }
+      if (!row.invalid.empty()) node.Set("invalid", JsonValue::String(row.invalid));
+      if (!row.problem.empty()) node.Set("problems", Problems(row));
       deps.Set(row.name, std::move(node));
     }
     return deps;
+  }
+
+  static JsonValue Problems(const Row& row) {
+    JsonValue list = JsonValue::Array();
+    list.Push(JsonValue::String(row.problem));
+    return list;
   }
 
   bool Reachable(const std::string& location) const { return reachable_.count(location) > 0; }
@@ -306,7 +359,7 @@ class Lister {
       bool found = false;
       std::string loc = tree_.Resolve(location, edge.name, &found);
       std::set<std::string> stack;
-      if (found ? Matches(loc, stack) : (edge.kind == std::string("prod") && options_.filter.empty())) return true;
+      if (found ? Matches(loc, stack) : options_.filter.empty()) return true;
     }
     return !ExtraneousUnder(location).empty();
   }
