@@ -2,10 +2,13 @@
 #include "pm/lockfile/ci_check.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include "pm/registry/manifest.h"
 #include "pm/semver/range.h"
 #include "pm/spec/dep_spec.h"
+#include "pm/tree/overrides.h"
 
 namespace skua::pm::lockfile {
 
@@ -34,8 +37,10 @@ bool Satisfies(const LockEntry& entry, const std::string& name, const std::strin
 }
 
 void CheckEdges(const LocationIndex& lock, const std::string& from, const registry::StringMap& deps,
-                bool optional, std::vector<std::string>* problems) {
-  for (const auto& [name, spec] : deps) {
+                bool optional, const tree::Overrides* scope, std::vector<std::string>* problems) {
+  for (const auto& [name, declared] : deps) {
+    // An override gives the edge its spec (npm's Edge#spec).
+    const std::string spec = scope ? scope->Apply(name, declared) : declared;
     const LockEntry* entry = lock.Resolve(from, name);
     if (!entry) {
       // npm leaves optional dependencies that failed out of the lockfile; their absence
@@ -57,6 +62,43 @@ registry::StringMap MapOf(const JsonValue* v) {
     if (m.value.is_string()) map.emplace_back(m.key, m.value.str());
   }
   return map;
+}
+
+// The override scope of each locked package, carried down the lockfile's edges from the
+// root's as npm's tree carries it (the first path found, breadth first, decides).
+std::unordered_map<std::string, const tree::Overrides*> OverrideScopes(const LocationIndex& index,
+                                                                      const registry::Manifest& root,
+                                                                      const tree::Overrides* root_scope) {
+  std::unordered_map<std::string, const tree::Overrides*> scopes = {{"", root_scope}};
+  std::vector<std::string> queue = {""};
+  auto reach = [&](const LockEntry* to, const tree::Overrides* scope) {
+    if (to && scopes.emplace(to->location, scope).second) queue.push_back(to->location);
+  };
+  for (size_t i = 0; i < queue.size(); ++i) {
+    const std::string from = queue[i];  // A copy: the queue grows below.
+    const tree::Overrides* scope = scopes[from];
+    auto follow = [&](const registry::StringMap& deps) {
+      for (const auto& [name, spec] : deps) {
+        reach(index.Resolve(from, name), scope ? scope->ScopeFor(name, spec) : nullptr);
+      }
+    };
+    if (from.empty()) {
+      for (const auto* deps : {&root.dependencies, &root.dev_dependencies, &root.optional_dependencies,
+                               &root.peer_dependencies}) {
+        follow(*deps);
+      }
+      continue;
+    }
+    const LockEntry* entry = index.Find(from);
+    if (entry->meta.GetBool("link")) {
+      reach(index.Find(entry->meta.GetString("resolved")), scope);
+      continue;
+    }
+    for (const char* kind : {"dependencies", "optionalDependencies", "peerDependencies"}) {
+      follow(MapOf(entry->meta.Get(kind)));
+    }
+  }
+  return scopes;
 }
 
 }  // namespace
@@ -88,20 +130,31 @@ std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfi
   for (const auto& entry : root->dependencies) {
     if (!registry::Find(root->optional_dependencies, entry.first)) prod.push_back(entry);
   }
-  CheckEdges(index, "", prod, false, &problems);
-  CheckEdges(index, "", root->optional_dependencies, true, &problems);
-  CheckEdges(index, "", root->dev_dependencies, false, &problems);
+  // The root's `overrides` change the specs of the edges they reach.
+  std::unique_ptr<tree::Overrides> overrides;
+  std::unordered_map<std::string, const tree::Overrides*> scopes;
+  if (Result<JsonValue> doc = ParseJson(package_json, "package.json"); doc.ok()) {
+    if (const JsonValue* o = doc->Get("overrides")) overrides = tree::Overrides::FromJson(*o, *root);
+  }
+  if (overrides) scopes = OverrideScopes(index, *root, overrides.get());
+  auto scope_of = [&](const std::string& location) -> const tree::Overrides* {
+    auto found = scopes.find(location);
+    return found == scopes.end() ? nullptr : found->second;
+  };
+  CheckEdges(index, "", prod, false, scope_of(""), &problems);
+  CheckEdges(index, "", root->optional_dependencies, true, scope_of(""), &problems);
+  CheckEdges(index, "", root->dev_dependencies, false, scope_of(""), &problems);
   if (!legacy_peer_deps) {
     registry::StringMap peers;
     for (const auto& entry : root->peer_dependencies) {
       if (!root->IsOptionalPeer(entry.first)) peers.push_back(entry);
     }
-    CheckEdges(index, "", peers, false, &problems);
+    CheckEdges(index, "", peers, false, scope_of(""), &problems);
   }
   for (const LockEntry& e : lock.packages) {
     if (e.location.empty() || e.meta.GetBool("link")) continue;
-    CheckEdges(index, e.location, MapOf(e.meta.Get("dependencies")), false, &problems);
-    CheckEdges(index, e.location, MapOf(e.meta.Get("optionalDependencies")), true, &problems);
+    CheckEdges(index, e.location, MapOf(e.meta.Get("dependencies")), false, scope_of(e.location), &problems);
+    CheckEdges(index, e.location, MapOf(e.meta.Get("optionalDependencies")), true, scope_of(e.location), &problems);
   }
   return problems;
 }
@@ -165,7 +218,7 @@ std::vector<std::string> CheckWorkspacesInSync(std::string_view root_package_jso
                          ") does not match its package.json");
       continue;
     }
-    CheckEdges(index, ws.path, pkg->dev_dependencies, false, &problems);
+    CheckEdges(index, ws.path, pkg->dev_dependencies, false, nullptr, &problems);
   }
   return problems;
 }

@@ -30,8 +30,9 @@ std::vector<std::string> ValidateInventory(const Lockfile& lock, const std::vect
 // Without a registry: every dependency of the root (dependencies, optionalDependencies,
 // devDependencies, non-optional peerDependencies unless `legacy_peer_deps`) and of every
 // locked package must resolve, by the node_modules walk over the lockfile's locations,
-// to an entry whose version satisfies the spec. Mismatches use npm's lines, with the
-// spec in place of the version npm's ideal tree would have picked.
+// to an entry whose version satisfies the spec, package.json's `overrides` applied as
+// npm applies them down the tree. Mismatches use npm's lines, with the spec in place of
+// the version npm's ideal tree would have picked.
 std::vector<std::string> CheckInSync(std::string_view package_json, const Lockfile& lock, bool legacy_peer_deps);
 
 // One workspace as the lockfile check needs it (pm/workspaces finds them).

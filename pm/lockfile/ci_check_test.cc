@@ -43,6 +43,25 @@ TEST(CiCheckTest, TransitiveResolutionWalksUp) {
   EXPECT_EQ(problems[0], "Invalid: lock file's c@2.1.0 does not satisfy c@^3.0.0");
 }
 
+// The shape npm 11 wrote for request 2 with `"overrides": {"tough-cookie": "^4.1.3"}`
+// and a scoped rule for a's semver.
+TEST(CiCheckTest, OverridesGiveEdgesTheirSpecs) {
+  Result<Lockfile> lock = ParseLockfile(R"({"name":"r","lockfileVersion":3,"requires":true,"packages":{
+    "":{"name":"r","dependencies":{"request":"^2.88.2","a":"^1.0.0"}},
+    "node_modules/request":{"version":"2.88.2","dependencies":{"tough-cookie":"~2.5.0"}},
+    "node_modules/tough-cookie":{"version":"4.1.4"},
+    "node_modules/a":{"version":"1.0.0","dependencies":{"semver":"^5.6.0"}},
+    "node_modules/semver":{"version":"7.8.6"}}})", "package-lock.json");
+  ASSERT_TRUE(lock.ok()) << lock.status().message();
+  std::string deps = R"("dependencies":{"request":"^2.88.2","a":"^1.0.0"})";
+  EXPECT_TRUE(CheckInSync("{" + deps + R"(,"overrides":{"tough-cookie":"^4.1.3","a":{"semver":"^7"}}})", *lock, false)
+                  .empty());
+  // Without them, or with a scope that does not reach a's semver, the lockfile disagrees.
+  EXPECT_EQ(CheckInSync("{" + deps + R"(,"overrides":{"tough-cookie":"^4.1.3","b":{"semver":"^7"}}})", *lock, false),
+            (std::vector<std::string>{"Invalid: lock file's semver@7.8.6 does not satisfy semver@^5.6.0"}));
+  EXPECT_EQ(CheckInSync("{" + deps + "}", *lock, false).size(), 2u);
+}
+
 TEST(CiCheckTest, PeersUnlessLegacy) {
   EXPECT_EQ(CheckInSync(R"({"peerDependencies":{"p":"1"}})", Lock(), false).size(), 1u);
   EXPECT_TRUE(CheckInSync(R"({"peerDependencies":{"p":"1"}})", Lock(), true).empty());
