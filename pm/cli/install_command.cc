@@ -636,7 +636,6 @@ std::optional<Failure> Installer::Run() {
   for (const std::string& omit : config_->Omit()) plan_options.omit.insert(omit);
   plan_options.platform = InstallPlatform(*config_);
   plan_options.host_platform = registry::HostPlatform();
-  plan_options.node_version = kNodeVersion;
   Result<InstallPlan> plan = PlanFromLockfile(*lock, network_, plan_options);
   if (!plan.ok()) return Failure{1, plan.status().message()};
   if (auto failed = CheckStrictScripts(plan->packages)) return failed;

@@ -39,15 +39,12 @@ struct PlanOptions {
   // What a package that is not optional must fit (unset: `platform`); see
   // tree::BuildOptions::host_platform.
   std::optional<registry::Platform> host_platform;
-  // An optional package whose engines.node this version does not meet is skipped too
-  // (empty: no engine check), as npm skips it.
-  std::string node_version;
 };
 
 struct InstallPlan {
   std::vector<PlanEntry> packages;   // Sorted by (depth, location).
-  // Optional packages left out (lockfile::InertLocations: for another platform or
-  // Node, or only needed by such a package), as "name@version".
+  // Optional packages left out (lockfile::InertLocations: for another platform, or only
+  // needed by such a package), as "name@version".
   std::vector<std::string> skipped;
   std::set<std::string> skipped_locations;
 };

@@ -1,6 +1,6 @@
 // The optional packages an install leaves out (arborist's #checkEngineAndPlatform): an
-// optional entry that cannot be installed here (another os, cpu or libc, or an engine
-// this Node does not meet) is inert, and with it its optional set (arborist's
+// optional entry that cannot be installed here (for another os, cpu or libc: the caller
+// decides) is inert, and with it its optional set (arborist's
 // optionalSet): the dependents that need it without an optional edge, up to the optional
 // edges that reach them, and then every dependency of those that nothing else needs
 // (nothing outside the set that is not inert already). Sharp's wasm32 build takes
