@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "pm/cli/command_context.h"
@@ -14,9 +15,11 @@
 #include "pm/fsutil/fsutil.h"
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/lockfile.h"
+#include "pm/registry/manifest.h"
 #include "pm/registry/pick_manifest.h"
 #include "pm/semver/range.h"
 #include "pm/spec/dep_spec.h"
+#include "pm/tree/overrides.h"
 
 namespace skua::pm::cli {
 
@@ -45,6 +48,11 @@ class InstalledTree {
     Result<PackageJsonEditor> root = PackageJsonEditor::Parse(*text, path);
     if (!root.ok()) return root.status();
     root_ = root->document();
+    if (const JsonValue* o = root_.Get("overrides")) {
+      if (Result<registry::Manifest> manifest = registry::ParsePackageJson(*text, path); manifest.ok()) {
+        overrides_ = tree::Overrides::FromJson(*o, *manifest);
+      }
+    }
     std::string hidden = JoinPath(project_dir, "node_modules/.package-lock.json");
     if (Result<std::string> lock_text = fsutil::ReadFile(hidden); lock_text.ok()) {
       Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(*lock_text, hidden);
@@ -66,6 +74,7 @@ class InstalledTree {
   }
 
   const JsonValue& root() const { return root_; }
+  const tree::Overrides* overrides() const { return overrides_.get(); }  // Null without any.
   const std::map<std::string, JsonValue>& entries() const { return entries_; }
   const JsonValue* Entry(const std::string& location) const {
     if (location.empty()) return &root_;
@@ -149,6 +158,7 @@ class InstalledTree {
  private:
   std::string project_dir_;
   JsonValue root_;
+  std::unique_ptr<tree::Overrides> overrides_;
   std::map<std::string, JsonValue> entries_;
 };
 
@@ -171,24 +181,51 @@ class Lister {
   Lister(const InstalledTree& tree, const ListOptions& options, std::string project_dir)
       : tree_(tree), options_(options), project_dir_(std::move(project_dir)) {}
 
-  // BFS marks where each node is printed in full; later occurrences are "deduped".
+  // BFS marks where each node is printed in full; later occurrences are "deduped". It
+  // also notes what npm's walk says is invalid at each row: npm writes an invalid edge's
+  // text onto the node itself, so every row of that node its walk reaches afterwards
+  // shows it, and its problem, whichever edge the row stands for.
   void MarkFirst() {
     std::vector<std::string> queue = {""};
     std::set<std::string> seen = {""};
+    std::map<std::string, int> depth = {{"", 0}};
+    std::map<std::string, std::string> invalid;  // Each node's text so far.
+    // package.json's overrides, carried down to each node as the walk reaches it.
+    std::map<std::string, const tree::Overrides*> scope = {{"", tree_.overrides()}};
     for (size_t i = 0; i < queue.size(); ++i) {
+      const std::string from = queue[i];  // A copy: the queue grows below.
+      // npm labels a node's first row when its walk reaches it: after every node before
+      // it in the walk has added its edges' texts.
+      if (auto text = invalid.find(from); text != invalid.end() && !text->second.empty()) {
+        full_invalid_[from] = text->second;
+      }
+      // npm computes the children of the nodes it prints the children of.
+      bool walked = options_.depth < 0 || depth[from] <= options_.depth;
       // Children in printing order ("name@version"), as npm's breadth-first walk claims them.
       std::vector<std::pair<std::string, std::string>> children;
-      for (const Edge& edge : tree_.EdgesOut(queue[i])) {
+      for (const Edge& edge : tree_.EdgesOut(from)) {
         bool found = false;
-        std::string loc = tree_.Resolve(queue[i], edge.name, &found);
-        if (found) children.emplace_back(tree_.PkgId(loc), loc);
+        std::string loc = tree_.Resolve(from, edge.name, &found);
+        if (!found) continue;
+        children.emplace_back(tree_.PkgId(loc), loc);
+        const tree::Overrides* overrides = scope[from];
+        if (overrides) scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
+        if (!walked) continue;
+        std::string& text = invalid[loc];
+        Edge effective = edge;  // An override gives the edge its spec (npm's Edge#spec).
+        if (overrides) effective.spec = overrides->Apply(edge.name, edge.spec);
+        if (!SpecAccepts(effective, tree_.Version(loc))) {
+          text += (text.empty() ? "\"" : ", \"") + effective.spec + "\" from " + (from.empty() ? "the root project" : from);
+        }
+        if (!text.empty()) row_invalid_[{from, loc}] = text;
       }
       std::stable_sort(children.begin(), children.end(), [](const auto& x, const auto& y) {
         return lockfile::LocaleCompare(x.first, y.first) < 0;
       });
       for (const auto& [label, loc] : children) {
         if (seen.insert(loc).second) {
-          first_parent_[loc] = queue[i];
+          first_parent_[loc] = from;
+          depth[loc] = depth[from] + 1;
           queue.push_back(loc);
         }
       }
@@ -247,11 +284,15 @@ class Lister {
       std::set<std::string> stack;
       if (!Matches(loc, stack)) continue;
       row.loc = loc;
-      if (!SpecAccepts(edge, tree_.Version(loc))) {
-        row.problem = "invalid: " + tree_.PkgId(loc) + " " + JoinPath(project_dir_, loc);
-        row.invalid = "\"" + row.spec + "\" from " + (location.empty() ? "the root project" : location);
-      }
       row.full = first_parent_.count(loc) && first_parent_[loc] == location;
+      // A node's first row reads its text when the walk reaches it; a later row, the text
+      // as its parent's edges left it.
+      if (row.full) {
+        if (auto text = full_invalid_.find(loc); text != full_invalid_.end()) row.invalid = text->second;
+      } else if (auto text = row_invalid_.find({location, loc}); text != row_invalid_.end()) {
+        row.invalid = text->second;
+      }
+      if (!row.invalid.empty()) row.problem = "invalid: " + tree_.PkgId(loc) + " " + JoinPath(project_dir_, loc);
       rows.push_back(std::move(row));
     }
     // Packages nothing depends on, under the package whose node_modules holds them.
@@ -276,7 +317,8 @@ class Lister {
     rows.clear();
     for (auto& [id, row] : keyed) rows.push_back(std::move(row));
     for (const Row& row : rows) {
-      if (!row.problem.empty()) problems_.push_back(row.problem);
+      // Each problem once (npm keeps them in a set).
+      if (!row.problem.empty() && problems_seen_.insert(row.problem).second) problems_.push_back(row.problem);
     }
     return rows;
   }
@@ -379,8 +421,11 @@ class Lister {
   const ListOptions& options_;
   std::string project_dir_;
   std::map<std::string, std::string> first_parent_;
+  std::map<std::pair<std::string, std::string>, std::string> row_invalid_;  // (parent, node) -> text.
+  std::map<std::string, std::string> full_invalid_;  // Node -> text at its first row.
   std::set<std::string> reachable_;
   std::vector<std::string> problems_;
+  std::set<std::string> problems_seen_;
 };
 
 // Flags of the read-only commands: npm configuration plus --all/--depth/--json.
