@@ -88,6 +88,7 @@ def main():
     keeps_locked_versions()
     platform_overrides()
     optional_sets_and_extraneous()
+    overrides_in_sync()
     before_date()
     interrupted_install()
     bundled_dependencies()
@@ -336,6 +337,42 @@ def optional_sets_and_extraneous():
                 assert 'UNMET OPTIONAL DEPENDENCY wasmbuild@1' in theirs or '--json' in args, theirs
                 assert ours == theirs, (ours, theirs)
             check('ls lists the optional packages left out as npm does')
+    finally:
+        proc.kill()
+
+
+def overrides_in_sync():
+    """An override that puts a version outside a dependent's declared range: the lockfile
+    is in sync (install keeps it, ci accepts it) and ls reports nothing invalid."""
+    fixture = {'packages': {
+        'dep': {'versions': {'1.0.0': {'manifest': {'dependencies': {'leaf': '^1.0.0'}}}}},
+        'leaf': {'versions': {'1.0.0': {}, '2.0.0': {}}}}}
+    proc, url = start_registry(fixture)
+    reg = ('--registry', url)
+    package = {'name': 'over', 'version': '1.0.0', 'dependencies': {'dep': '1'}, 'overrides': {'leaf': '2.0.0'}}
+    try:
+        p = project('overrides-in-sync', package)
+        skua(p, 'install', *reg)
+        assert layout(p) == {('node_modules/dep', 'dep', '1.0.0'), ('node_modules/leaf', 'leaf', '2.0.0')}, layout(p)
+        shutil.rmtree(os.path.join(p, 'node_modules'))  # Past the no-op stamp.
+        r = skua(p, 'install', '--verbose', *reg)
+        assert 'package-lock.json is in sync with package.json' in r.stderr + r.stdout, r.stderr
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        skua(p, 'ci', *reg)
+        r = skua(p, 'ls', '--all')
+        assert 'invalid' not in r.stdout, r.stdout
+        check('an override outside a declared range keeps the lockfile in sync')
+        if shutil.which('npm'):
+            n = project('overrides-in-sync-npm', package)
+            shutil.copy(os.path.join(p, 'package-lock.json'), n)
+            subprocess.run(['npm', 'ci', '--registry', url, '--cache', os.path.join(TMP, 'npmcache-over'),
+                            '--ignore-scripts', '--no-audit', '--no-fund'], cwd=n, env=clean_env(),
+                           check=True, capture_output=True, timeout=300)
+            for args in (['--all'], ['--all', '--json']):
+                theirs = subprocess.run(['npm', 'ls', *args], cwd=n, env=clean_env(), capture_output=True,
+                                        text=True, timeout=120).stdout.replace(n, '<project>')
+                assert skua(p, 'ls', *args).stdout.replace(p, '<project>') == theirs, theirs
+            check('ls of an overridden tree prints what npm ls prints')
     finally:
         proc.kill()
 

@@ -209,7 +209,12 @@ class Lister {
         if (!found) continue;
         children.emplace_back(tree_.PkgId(loc), loc);
         const tree::Overrides* overrides = scope[from];
-        if (overrides) scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
+        if (overrides) {
+          scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
+          // npm's Node#overridden: a rule for this name set this very version.
+          std::string applied = overrides->Apply(edge.name, edge.spec);
+          if (applied != edge.spec && applied == tree_.Version(loc)) overridden_.insert(loc);
+        }
         if (!walked) continue;
         std::string& text = invalid[loc];
         Edge effective = edge;  // An override gives the edge its spec (npm's Edge#spec).
@@ -337,6 +342,7 @@ class Lister {
         if (!row.full) text += " deduped";
         if (!row.invalid.empty()) text += " invalid: " + row.invalid;
         if (row.extraneous) text += " extraneous";
+        if (row.full && overridden_.count(row.loc)) text += " overridden";
         const JsonValue* e = tree_.Entry(row.loc);
         if (e && e->GetBool("link")) text += " -> ./" + e->GetString("resolved");
       }
@@ -372,7 +378,7 @@ class Lister {
         } else if (e && !e->GetString("resolved").empty()) {
           node.Set("resolved", JsonValue::String(e->GetString("resolved")));
         }
-        node.Set("overridden", JsonValue::Bool(false));
+        node.Set("overridden", JsonValue::Bool(overridden_.count(row.loc) > 0));
         if (row.extraneous) node.Set("extraneous", JsonValue::Bool(true));
         if (row.full && !row.extraneous && (options_.depth < 0 || depth < options_.depth)) {
           JsonValue children = Json(row.loc, depth + 1);
@@ -423,6 +429,7 @@ class Lister {
   std::map<std::string, std::string> first_parent_;
   std::map<std::pair<std::string, std::string>, std::string> row_invalid_;  // (parent, node) -> text.
   std::map<std::string, std::string> full_invalid_;  // Node -> text at its first row.
+  std::set<std::string> overridden_;
   std::set<std::string> reachable_;
   std::vector<std::string> problems_;
   std::set<std::string> problems_seen_;
