@@ -90,7 +90,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     // The root and link targets are not installed; a workspace's own node_modules is.
     if (lockfile::IsTopLocation(loc)) continue;
     bool below_excluded = std::any_of(excluded.begin(), excluded.end(), [&](const std::string& e) {
-      return loc.size() > e.size() && loc[e.size()] == '/' && loc.compare(0, e.size(), e) == 0;
+      return lockfile::IsInside(loc, e);
     });
     const lockfile::JsonValue& meta = entry.meta;
     if (below_excluded || Omitted(meta, options.omit)) {

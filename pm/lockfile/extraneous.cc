@@ -9,9 +9,7 @@ namespace skua::pm::lockfile {
 int DropExtraneous(Lockfile& lock) {
   std::vector<std::string> dropped;
   auto below_dropped = [&](const std::string& location) {
-    return std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) {
-      return location.size() > d.size() && location[d.size()] == '/' && location.compare(0, d.size(), d) == 0;
-    });
+    return std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) { return IsInside(location, d); });
   };
   size_t before = lock.packages.size();
   std::erase_if(lock.packages, [&](const LockEntry& e) {

@@ -99,6 +99,10 @@ bool InDependencyBundle(const LocationIndex& index, std::string_view location) {
   return false;
 }
 
+bool IsInside(std::string_view location, std::string_view folder) {
+  return location.size() > folder.size() && location[folder.size()] == '/' && location.starts_with(folder);
+}
+
 std::string NameFromLocation(std::string_view location) {
   size_t at = location.rfind("node_modules/");
   std::string_view name = at == std::string_view::npos ? location : location.substr(at + 13);

@@ -75,6 +75,10 @@ std::optional<std::string> HiddenLockfileText(std::string_view lock_text);
 // linked folder. npm loads such a package's devDependencies too.
 bool IsTopLocation(std::string_view location);
 
+// True when `location` lies inside `folder` ("node_modules/a/node_modules/b" inside
+// "node_modules/a"; not "node_modules/ab", not the folder itself).
+bool IsInside(std::string_view location, std::string_view folder);
+
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);
 

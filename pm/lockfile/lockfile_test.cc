@@ -147,6 +147,14 @@ TEST(LockfileTest, NameFromLocation) {
   EXPECT_EQ(NameFromLocation(""), "");
 }
 
+TEST(LockfileTest, IsInside) {
+  EXPECT_TRUE(IsInside("node_modules/a/node_modules/b", "node_modules/a"));
+  EXPECT_TRUE(IsInside("node_modules/a/x", "node_modules/a"));
+  EXPECT_FALSE(IsInside("node_modules/ab", "node_modules/a"));
+  EXPECT_FALSE(IsInside("node_modules/a", "node_modules/a"));
+  EXPECT_FALSE(IsInside("node_modules", "node_modules/a"));
+}
+
 TEST(LockfileTest, IsTopLocation) {
   for (const char* top : {"", "packages/a", "../lib", "packages/node_modules_x"}) EXPECT_TRUE(IsTopLocation(top)) << top;
   for (const char* nested : {"node_modules/a", "packages/a/node_modules/b", "node_modules/@s/a"}) {
