@@ -194,6 +194,22 @@ def checks(url):
     assert read(p, 'package-lock.json') != lock and 'node_modules/c' not in json.loads(read(p, 'package-lock.json'))['packages']
     check('remove: every dependency kind, empty object dropped, pruned, lockfile rewritten')
 
+    # npm saves package.json, its dependencies sorted, even when the name was not there.
+    sorted_pj, lock = read(p, 'package.json'), read(p, 'package-lock.json')
+    with open(os.path.join(p, 'package.json'), 'w') as f:
+        f.write(json.dumps(dict(pj, dependencies={'zz-unused': '1', 'a': '^1.0.0'}), indent=2) + '\n')
+    skua(p, 'remove', 'zz-unused', 'not-a-dependency', '--package-lock-only', *reg)
+    assert json.loads(read(p, 'package.json')) == json.loads(sorted_pj), read(p, 'package.json')
+    with open(os.path.join(p, 'package.json'), 'w') as f:
+        f.write(json.dumps(dict(pj, dependencies={'b': '^1.0.0', 'a': '^1.0.0'}), indent=2) + '\n')
+    skua(p, 'remove', 'not-a-dependency', '--package-lock-only', *reg)
+    assert list(json.loads(read(p, 'package.json'))['dependencies']) == ['a', 'b'], read(p, 'package.json')
+    with open(os.path.join(p, 'package.json'), 'w') as f:
+        f.write(sorted_pj)
+    with open(os.path.join(p, 'package-lock.json'), 'w') as f:
+        f.write(lock)
+    check('remove sorts package.json\'s dependencies even when nothing was removed, as npm')
+
     lib = new_project('lib', '{"name": "lib", "version": "0.1.0"}')
     os.makedirs(os.path.join(p, 'sub'), exist_ok=True)
     skua(os.path.join(p, 'sub'), 'add', '../../lib', *reg)

@@ -458,6 +458,9 @@ int RunRemoveCommand(const std::string& command, const std::vector<std::string>&
     }
     if (s.context.global) UnlinkGlobalBins(s.context, name);
   }
+  // npm saves package.json (its dependencies sorted) even when none of the names was
+  // there.
+  for (auto [editor, dir] : s.Targets()) editor->Normalize();
   return Install(s, save);
 }
 

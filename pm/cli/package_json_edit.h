@@ -53,8 +53,11 @@ class PackageJsonEditor {
   const std::string& indent() const { return indent_; }
   const std::string& newline() const { return newline_; }
 
- private:
+  // @npmcli/package-json's updateDependencies: every dependency object sorted by name,
+  // an empty one removed (npm saves package.json so after add and remove).
   void Normalize();
+
+ private:
 
   lockfile::JsonValue doc_;
   std::string indent_ = "  ";
