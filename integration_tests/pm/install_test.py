@@ -337,6 +337,27 @@ def optional_sets_and_extraneous():
                 assert 'UNMET OPTIONAL DEPENDENCY wasmbuild@1' in theirs or '--json' in args, theirs
                 assert ours == theirs, (ours, theirs)
             check('ls lists the optional packages left out as npm does')
+
+        # --omit=dev: the dev packages are not installed, nor listed in the hidden lockfile,
+        # so ls reports them missing, as npm's does.
+        package = {'name': 'omitdev', 'version': '1.0.0', 'dependencies': {'tsl': '1'},
+                   'devDependencies': {'linbuild': '1'}}
+        d = project('omit-dev', package)
+        skua(d, 'install', '--omit=dev', *reg)
+        assert layout(d) == {('node_modules/tsl', 'tsl', '1.0.0')}, layout(d)
+        assert hidden_entries(d) == {'node_modules/tsl'}, hidden_entries(d)
+        r = skua(d, 'ls', expect=1)
+        assert 'UNMET DEPENDENCY linbuild@1' in r.stdout, r.stdout
+        if shutil.which('npm'):
+            n = project('omit-dev-npm', package)
+            subprocess.run(['npm', 'install', '--omit=dev', '--registry', url, '--cache',
+                            os.path.join(TMP, 'npmcache-optset'), '--no-audit', '--no-fund'], cwd=n,
+                           env=clean_env(), check=True, capture_output=True, timeout=300)
+            assert hidden_entries(n) == hidden_entries(d), hidden_entries(n)
+            theirs = subprocess.run(['npm', 'ls'], cwd=n, env=clean_env(), capture_output=True, text=True,
+                                    timeout=120).stdout.replace(n, '<project>')
+            assert r.stdout.replace(d, '<project>') == theirs, theirs
+        check('--omit=dev: node_modules, its hidden lockfile and ls leave the dev packages out, as npm')
     finally:
         proc.kill()
 

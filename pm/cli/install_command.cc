@@ -110,19 +110,11 @@ lockfile::Lockfile FilteredHiddenLockfile(const lockfile::Lockfile& lock, const 
   return hidden;
 }
 
-// The hidden lockfile's entries: `lock` without its root entry and without the optional
-// packages left out (`skipped`) and what is nested below them.
-lockfile::Lockfile InstalledPart(lockfile::Lockfile lock, const std::set<std::string>& skipped) {
-  auto left_out = [&](const std::string& location) {
-    if (location.empty()) return true;
-    for (std::string_view at = location;;) {
-      if (skipped.count(std::string(at))) return true;
-      size_t nested = at.rfind("/node_modules/");
-      if (nested == std::string_view::npos) return false;
-      at = at.substr(0, nested);
-    }
-  };
-  std::erase_if(lock.packages, [&](const lockfile::LockEntry& e) { return left_out(e.location); });
+// The hidden lockfile's entries (npm's lists what node_modules holds): `lock` without its
+// root entry and without the locations the plan left out (InstallPlan::left_out).
+lockfile::Lockfile InstalledPart(lockfile::Lockfile lock, const std::set<std::string>& left_out) {
+  std::erase_if(lock.packages,
+                [&](const lockfile::LockEntry& e) { return e.location.empty() || left_out.count(e.location); });
   return lock;
 }
 
@@ -806,19 +798,19 @@ std::optional<Failure> Installer::Run() {
   if (fsutil::Exists(node_modules)) {
     // The lockfile's text without the root entry; serialised anew only when there is
     // no root entry to cut out.
-    // Optional packages left out are not in it either.
+    // What the plan left out (omitted, optional for another platform) is not in it.
     std::optional<std::string> cut;
-    if (!selected_ && plan->skipped_locations.empty()) cut = lockfile::HiddenLockfileText(lock_bytes);
+    if (!selected_ && plan->left_out.empty()) cut = lockfile::HiddenLockfileText(lock_bytes);
     std::string hidden_bytes;
     if (selected_) {
       hidden_bytes = lockfile::SerializeLockfile(
           InstalledPart(FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter, kept_outside),
-                        plan->skipped_locations),
+                        plan->left_out),
           format);
     } else if (cut) {
       hidden_bytes = std::move(*cut);
     } else {
-      hidden_bytes = lockfile::SerializeLockfile(InstalledPart(*lock, plan->skipped_locations), format);
+      hidden_bytes = lockfile::SerializeLockfile(InstalledPart(*lock, plan->left_out), format);
     }
     if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};

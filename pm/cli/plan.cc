@@ -82,7 +82,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
   // Node does not meet; skua does not (pm/README: its declared Node version, 20.11.1, is
   // below what many current native bindings ask, "^20.19.0 || >=22.12.0", and leaving
   // them out would leave their tools without a binding).
-  plan.skipped_locations = lockfile::InertLocations(lock, [&](const lockfile::LockEntry& e) {
+  const std::set<std::string> inert = lockfile::InertLocations(lock, [&](const lockfile::LockEntry& e) {
     return !registry::CheckPlatform(InstallChecks(e), options.platform).ok();
   });
   for (const lockfile::LockEntry& entry : lock.packages) {
@@ -95,6 +95,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     const lockfile::JsonValue& meta = entry.meta;
     if (below_excluded || Omitted(meta, options.omit)) {
       excluded.push_back(loc);
+      plan.left_out.insert(loc);
       continue;
     }
     PlanEntry p;
@@ -103,9 +104,10 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.name = entry.PackageName();
     p.version = entry.Version();
     p.depth = DepthOf(loc);
-    if (plan.skipped_locations.count(loc)) {
+    if (inert.count(loc)) {
       if (!meta.GetBool("inert")) plan.skipped.push_back(p.spec());
       excluded.push_back(loc);
+      plan.left_out.insert(loc);
       continue;
     }
     if (meta.GetBool("link")) {

@@ -46,7 +46,8 @@ struct InstallPlan {
   // Optional packages left out (lockfile::InertLocations: for another platform, or only
   // needed by such a package), as "name@version".
   std::vector<std::string> skipped;
-  std::set<std::string> skipped_locations;
+  // Every lockfile location not installed: omitted, skipped, and what they hold.
+  std::set<std::string> left_out;
 };
 
 Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
