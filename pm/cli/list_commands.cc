@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "pm/cli/command_context.h"
@@ -227,6 +228,7 @@ class Lister {
       std::stable_sort(children.begin(), children.end(), [](const auto& x, const auto& y) {
         return lockfile::LocaleCompare(x.first, y.first) < 0;
       });
+      if (walked && !first_missing_) NoteFirstMissing(from);
       for (const auto& [label, loc] : children) {
         if (seen.insert(loc).second) {
           first_parent_[loc] = from;
@@ -236,6 +238,20 @@ class Lister {
       }
     }
     reachable_ = seen;
+  }
+
+  // npm's JSON gives `required` to the first missing dependency its walk meets only (the
+  // later ones become copies of it, without that field): the first, in printing order,
+  // of the first node that has any.
+  void NoteFirstMissing(const std::string& from) {
+    std::optional<std::pair<std::string, std::string>> first;  // (name@spec, name)
+    for (const Edge& edge : tree_.EdgesOut(from)) {
+      bool found = false;
+      tree_.Resolve(from, edge.name, &found);
+      std::string id = edge.name + "@" + edge.spec;
+      if (!found && (!first || lockfile::LocaleCompare(id, first->first) < 0)) first.emplace(id, edge.name);
+    }
+    if (first) first_missing_.emplace(from, first->second);
   }
 
   // True when `location`'s subtree (depth-limited) contains a filtered name.
@@ -360,7 +376,9 @@ class Lister {
       JsonValue node = JsonValue::Object();
       if (row.loc.empty()) {
         if (!row.optional) {  // npm writes `{}` for a missing optional one.
-          node.Set("required", JsonValue::String(row.spec));
+          if (first_missing_ == std::make_pair(location, row.name)) {
+            node.Set("required", JsonValue::String(row.spec));
+          }
           node.Set("missing", JsonValue::Bool(true));
         }
       } else {
@@ -430,6 +448,7 @@ class Lister {
   std::map<std::pair<std::string, std::string>, std::string> row_invalid_;  // (parent, node) -> text.
   std::map<std::string, std::string> full_invalid_;  // Node -> text at its first row.
   std::set<std::string> overridden_;
+  std::optional<std::pair<std::string, std::string>> first_missing_;  // (parent, name)
   std::set<std::string> reachable_;
   std::vector<std::string> problems_;
   std::set<std::string> problems_seen_;
