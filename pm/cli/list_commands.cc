@@ -190,14 +190,13 @@ class Lister {
     std::vector<std::string> queue = {""};
     std::set<std::string> seen = {""};
     std::map<std::string, int> depth = {{"", 0}};
-    std::map<std::string, std::string> invalid;  // Each node's text so far.
-    // package.json's overrides, carried down to each node as the walk reaches it.
-    std::map<std::string, const tree::Overrides*> scope = {{"", tree_.overrides()}};
+    Walk walk;
+    walk.scope[""] = tree_.overrides();
     for (size_t i = 0; i < queue.size(); ++i) {
       const std::string from = queue[i];  // A copy: the queue grows below.
       // npm labels a node's first row when its walk reaches it: after every node before
       // it in the walk has added its edges' texts.
-      if (auto text = invalid.find(from); text != invalid.end() && !text->second.empty()) {
+      if (auto text = walk.invalid.find(from); text != walk.invalid.end() && !text->second.empty()) {
         full_invalid_[from] = text->second;
       }
       // npm computes the children of the nodes it prints the children of.
@@ -209,21 +208,7 @@ class Lister {
         std::string loc = tree_.Resolve(from, edge.name, &found);
         if (!found) continue;
         children.emplace_back(tree_.PkgId(loc), loc);
-        const tree::Overrides* overrides = scope[from];
-        if (overrides) {
-          scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
-          // npm's Node#overridden: a rule for this name set this very version.
-          std::string applied = overrides->Apply(edge.name, edge.spec);
-          if (applied != edge.spec && applied == tree_.Version(loc)) overridden_.insert(loc);
-        }
-        if (!walked) continue;
-        std::string& text = invalid[loc];
-        Edge effective = edge;  // An override gives the edge its spec (npm's Edge#spec).
-        if (overrides) effective.spec = overrides->Apply(edge.name, edge.spec);
-        if (!SpecAccepts(effective, tree_.Version(loc))) {
-          text += (text.empty() ? "\"" : ", \"") + effective.spec + "\" from " + (from.empty() ? "the root project" : from);
-        }
-        if (!text.empty()) row_invalid_[{from, loc}] = text;
+        NoteEdge(from, edge, loc, walked, walk);
       }
       std::stable_sort(children.begin(), children.end(), [](const auto& x, const auto& y) {
         return lockfile::LocaleCompare(x.first, y.first) < 0;
@@ -238,6 +223,31 @@ class Lister {
       }
     }
     reachable_ = seen;
+  }
+
+  // What MarkFirst's walk carries along.
+  struct Walk {
+    std::map<std::string, const tree::Overrides*> scope;  // package.json's overrides, per node.
+    std::map<std::string, std::string> invalid;           // Each node's invalid text so far.
+  };
+
+  // An edge the walk meets: the override scope it carries to `loc`, npm's overridden mark
+  // (Node#overridden: a rule for this name set this very version) and, from a node whose
+  // children npm computes, its invalid text (with the override's spec: npm's Edge#spec).
+  void NoteEdge(const std::string& from, const Edge& edge, const std::string& loc, bool walked, Walk& walk) {
+    const tree::Overrides* overrides = walk.scope[from];
+    Edge effective = edge;
+    if (overrides) {
+      walk.scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
+      effective.spec = overrides->Apply(edge.name, edge.spec);
+      if (effective.spec != edge.spec && effective.spec == tree_.Version(loc)) overridden_.insert(loc);
+    }
+    if (!walked) return;
+    std::string& text = walk.invalid[loc];
+    if (!SpecAccepts(effective, tree_.Version(loc))) {
+      text += (text.empty() ? "\"" : ", \"") + effective.spec + "\" from " + (from.empty() ? "the root project" : from);
+    }
+    if (!text.empty()) row_invalid_[{from, loc}] = text;
   }
 
   // npm's JSON gives `required` to the first missing dependency its walk meets only (the
