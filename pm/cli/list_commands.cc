@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -191,7 +192,7 @@ class Lister {
     std::set<std::string> seen = {""};
     std::map<std::string, int> depth = {{"", 0}};
     Walk walk;
-    walk.scope[""] = tree_.overrides();
+    scope_[""] = tree_.overrides();
     for (size_t i = 0; i < queue.size(); ++i) {
       const std::string from = queue[i];  // A copy: the queue grows below.
       // npm labels a node's first row when its walk reaches it: after every node before
@@ -227,18 +228,17 @@ class Lister {
 
   // What MarkFirst's walk carries along.
   struct Walk {
-    std::map<std::string, const tree::Overrides*> scope;  // package.json's overrides, per node.
-    std::map<std::string, std::string> invalid;           // Each node's invalid text so far.
+    std::map<std::string, std::string> invalid;  // Each node's invalid text so far.
   };
 
   // An edge the walk meets: the override scope it carries to `loc`, npm's overridden mark
   // (Node#overridden: a rule for this name set this very version) and, from a node whose
   // children npm computes, its invalid text (with the override's spec: npm's Edge#spec).
   void NoteEdge(const std::string& from, const Edge& edge, const std::string& loc, bool walked, Walk& walk) {
-    const tree::Overrides* overrides = walk.scope[from];
+    const tree::Overrides* overrides = scope_[from];
     Edge effective = edge;
     if (overrides) {
-      walk.scope.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
+      scope_.emplace(loc, overrides->ScopeFor(edge.name, edge.spec));
       effective.spec = overrides->Apply(edge.name, edge.spec);
       if (effective.spec != edge.spec && effective.spec == tree_.Version(loc)) overridden_.insert(loc);
     }
@@ -427,6 +427,12 @@ class Lister {
   }
 
   bool Reachable(const std::string& location) const { return reachable_.count(location) > 0; }
+  bool Overridden(const std::string& location) const { return overridden_.count(location) > 0; }
+  // The spec an edge out of `from` has once package.json's overrides apply (after MarkFirst).
+  std::string SpecOf(const std::string& from, const Edge& edge) const {
+    auto scope = scope_.find(from);
+    return scope == scope_.end() || !scope->second ? edge.spec : scope->second->Apply(edge.name, edge.spec);
+  }
   const std::vector<std::string>& problems() const { return problems_; }
 
  private:
@@ -458,6 +464,7 @@ class Lister {
   std::map<std::pair<std::string, std::string>, std::string> row_invalid_;  // (parent, node) -> text.
   std::map<std::string, std::string> full_invalid_;  // Node -> text at its first row.
   std::set<std::string> overridden_;
+  std::map<std::string, const tree::Overrides*> scope_;  // package.json's overrides, per node.
   std::optional<std::pair<std::string, std::string>> first_missing_;  // (parent, name)
   std::set<std::string> reachable_;
   std::vector<std::string> problems_;
@@ -511,31 +518,135 @@ int Fail(const std::string& message) {
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
-// npm explain's lines for the node at `location`, its edges in, recursively.
-void Explain(const InstalledTree& tree, const std::string& location, const std::string& indent,
-             std::set<std::string>& stack, std::string* out) {
-  if (!stack.insert(location).second) return;
-  std::vector<std::string> froms = {""};
-  for (const auto& [loc, meta] : tree.entries()) froms.push_back(loc);
-  std::string name = tree.Name(location);
-  for (const std::string& from : froms) {
-    const JsonValue* e = tree.Entry(from);
-    if (e && e->GetBool("link")) continue;
-    for (const Edge& edge : tree.EdgesOut(from)) {
-      if (edge.name != name) continue;
-      bool found = false;
-      if (tree.Resolve(from, edge.name, &found) != location || !found) continue;
-      std::string kind = edge.kind == std::string("prod") ? "" : std::string(edge.kind) + " ";
-      *out += indent + kind + name + "@" + Quote(edge.spec) + " from " +
-              (from.empty() ? "the root project" : tree.Label(from)) + "\n";
-      if (!from.empty()) {
-        *out += indent + from + "\n";
-        Explain(tree, from, indent + "  ", stack, out);
+// npm explain's text: arborist's Node#explain objects printed by npm's explain-dep. Each
+// node's and each edge's explanation is made once, the first time the walk needs it, and
+// shared; a node met again inside its own chain of dependents is cut short to its name
+// and version (no location, no dependents), and an explanation made inside such a cut
+// keeps the short form. Edges a node does not satisfy are left out (but the root's).
+class Explainer {
+ public:
+  Explainer(const InstalledTree& tree, const Lister& lister) : tree_(tree), lister_(lister) {}
+
+  // The node at `location`, then its dependents, indented as npm prints them.
+  std::string Text(const std::string& location, const std::string& flags) {
+    const Node* node = NodeOf(location, {});
+    return PrintNode(*node, flags) + Dependents(*node);
+  }
+
+ private:
+  struct EdgeIn;
+  struct Node {
+    std::string name, version, location;  // location empty: cut short (or the root).
+    bool root = false;
+    std::vector<const EdgeIn*> dependents;
+  };
+  struct EdgeIn {
+    std::string kind, name, spec, raw_spec;
+    bool bundled = false;  // The name is in `from`'s bundleDependencies.
+    const Node* from = nullptr;
+  };
+
+  const Node* NodeOf(const std::string& location, const std::vector<std::string>& seen) {
+    if (auto memo = nodes_.find(location); memo != nodes_.end()) return memo->second;
+    const Node* made = Make(location, seen);
+    nodes_[location] = made;  // After: an inner, cut-short one is replaced (arborist's order).
+    return made;
+  }
+
+  const Node* Make(const std::string& location, std::vector<std::string> seen) {
+    Node& node = store_.emplace_back();
+    if (location.empty()) {
+      node.root = true;
+      return &node;
+    }
+    node.name = lockfile::IsTopLocation(location) ? tree_.Name(location) : lockfile::NameFromLocation(location);
+    node.version = tree_.Version(location);
+    if (std::find(seen.begin(), seen.end(), location) != seen.end()) return &node;
+    node.location = location;
+    seen.push_back(location);
+    std::vector<std::string> froms = {""};
+    for (const auto& [loc, meta] : tree_.entries()) froms.push_back(loc);
+    std::string name = tree_.Name(location);
+    for (const std::string& from : froms) {
+      const JsonValue* e = tree_.Entry(from);
+      if (e && e->GetBool("link")) continue;
+      for (const Edge& edge : tree_.EdgesOut(from)) {
+        if (edge.name != name) continue;
+        bool found = false;
+        if (tree_.Resolve(from, edge.name, &found) != location || !found) continue;
+        Edge effective = edge;
+        effective.spec = lister_.SpecOf(from, edge);
+        if (!from.empty() && !SpecAccepts(effective, node.version)) continue;
+        node.dependents.push_back(EdgeOf(from, edge, effective.spec, seen));
       }
     }
+    return &node;
   }
-  stack.erase(location);
-}
+
+  const EdgeIn* EdgeOf(const std::string& from, const Edge& edge, const std::string& spec,
+                       const std::vector<std::string>& seen) {
+    auto key = std::make_pair(from, edge.name);
+    if (auto memo = edges_.find(key); memo != edges_.end()) return memo->second;
+    EdgeIn& made = edge_store_.emplace_back();
+    made.kind = edge.kind;
+    made.name = edge.name;
+    made.spec = spec;
+    made.raw_spec = edge.spec;
+    if (const JsonValue* e = tree_.Entry(from)) {
+      if (const JsonValue* bundle = e->Get("bundleDependencies"); bundle && bundle->is_array()) {
+        for (const JsonValue& item : bundle->items()) made.bundled |= item.is_string() && item.str() == edge.name;
+      }
+    }
+    made.from = NodeOf(from, seen);
+    edges_[key] = &made;
+    return &made;
+  }
+
+  static std::string PrintNode(const Node& node, const std::string& flags = "") {
+    return node.name + "@" + node.version + flags + (node.location.empty() ? "" : "\n" + node.location);
+  }
+
+  // Every line after the first indented by two more spaces (explain-dep's join).
+  static std::string Indented(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+    return out;
+  }
+
+  std::string Dependents(const Node& node) {
+    if (node.dependents.empty()) return "";
+    std::string text;
+    for (const EdgeIn* edge : node.dependents) text += "\n" + EdgeText(*edge);
+    return Indented(text);
+  }
+
+  std::string EdgeText(const EdgeIn& edge) {
+    std::string dep = edge.name + "@" + Quote(edge.spec);
+    if (edge.spec != edge.raw_spec) dep = "overridden " + dep + " (was " + Quote(edge.raw_spec) + ")";
+    return (edge.kind == std::string("prod") ? "" : edge.kind + " ") + (edge.bundled ? "bundled " : "") + dep +
+           " from " + FromText(*edge.from);
+  }
+
+  std::string FromText(const Node& from) {
+    if (from.root) return "the root project";
+    std::string id = from.name + "@" + from.version + ":" + from.location;
+    if (!printing_.insert(id).second) return PrintNode(from);
+    std::string text = PrintNode(from) + Dependents(from);
+    printing_.erase(id);
+    return text;
+  }
+
+  const InstalledTree& tree_;
+  const Lister& lister_;
+  std::deque<Node> store_;  // Explanations stay where they are: others point at them.
+  std::deque<EdgeIn> edge_store_;
+  std::map<std::string, const Node*> nodes_;
+  std::map<std::pair<std::string, std::string>, const EdgeIn*> edges_;
+  std::set<std::string> printing_;  // explain-dep's cycle guard: nodes being printed.
+};
 
 }  // namespace
 
@@ -610,6 +721,7 @@ int RunWhyCommand(const std::string& command, const std::vector<std::string>& ar
   all.depth = -1;
   Lister lister(tree, all, context->project_dir);
   lister.MarkFirst();
+  Explainer explainer(tree, lister);
   std::string out;
   for (const std::string& arg : parsed.positional) {
     Result<spec::DepSpec> sp = spec::ParseSpecArg(arg);
@@ -631,10 +743,10 @@ int RunWhyCommand(const std::string& command, const std::vector<std::string>& ar
         if (meta.GetBool("dev")) flags += " dev";
         if (meta.GetBool("optional")) flags += " optional";
         if (meta.GetBool("peer")) flags += " peer";
+        if (meta.GetBool("inBundle")) flags += " bundled";
+        if (lister.Overridden(loc)) flags += " overridden";
       }
-      out += tree.Label(loc) + flags + "\n" + loc + "\n";
-      std::set<std::string> stack;
-      Explain(tree, loc, "  ", stack, &out);
+      out += explainer.Text(loc, flags) + "\n";
     }
     if (!any) {
       std::fwrite(out.data(), 1, out.size(), stdout);
