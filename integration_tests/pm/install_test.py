@@ -393,7 +393,11 @@ def overrides_in_sync():
                 theirs = subprocess.run(['npm', 'ls', *args], cwd=n, env=clean_env(), capture_output=True,
                                         text=True, timeout=120).stdout.replace(n, '<project>')
                 assert skua(p, 'ls', *args).stdout.replace(p, '<project>') == theirs, theirs
-            check('ls of an overridden tree prints what npm ls prints')
+            theirs = subprocess.run(['npm', 'explain', 'leaf'], cwd=n, env=clean_env(), capture_output=True,
+                                    text=True, timeout=120).stdout
+            assert 'overridden leaf@"2.0.0" (was "^1.0.0")' in theirs, theirs
+            assert skua(p, 'why', 'leaf').stdout == theirs, theirs
+            check('ls and why of an overridden tree print what npm ls and npm explain print')
     finally:
         proc.kill()
 
