@@ -862,6 +862,11 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
   InstalledTree tree;
   if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
   std::vector<OutdatedEdge> edges = OutdatedEdges(tree, parsed.positional, parsed.all);
+  // The walk that carries package.json's overrides down the tree (Lister::SpecOf).
+  ListOptions whole;
+  whole.depth = -1;
+  Lister lister(tree, whole, context->project_dir);
+  lister.MarkFirst();
   const std::vector<std::string> omit = context->config->Omit();
   struct Wanted {
     OutdatedEdge edge;
@@ -875,17 +880,19 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
     bool found = false;
     std::string node = tree.Resolve(oe.from, e.name, &found);
     if (!found) node.clear();
-    std::string type = std::string(e.kind) == "optional" ? "optionalDependencies"
-                       : std::string(e.kind) == "peer"   ? "peerDependencies"
-                       : std::string(e.kind) == "dev"    ? "devDependencies"
-                                                         : "dependencies";
+    // npm's order of questions: an optional peer is an optional dependency here.
+    std::string type = e.optional()                    ? "optionalDependencies"
+                       : std::string(e.kind) == "peer" ? "peerDependencies"
+                       : std::string(e.kind) == "dev"  ? "devDependencies"
+                                                       : "dependencies";
     const JsonValue* installed = node.empty() ? nullptr : tree.Entry(node);
     bool omitted = false;
     for (const std::string& flag : omit) omitted |= installed && installed->GetBool(flag);
     if (omitted) continue;
     // A missing edge that is not a plain dependency is left out, as npm does.
-    if (node.empty() && std::string(e.kind) != "optional" && type != "dependencies") continue;
-    Result<spec::DepSpec> sp = spec::ResolveSpec(e.name, e.spec);
+    if (node.empty() && !e.optional() && type != "dependencies") continue;
+    // An override gives the edge its spec (npm's Edge#spec).
+    Result<spec::DepSpec> sp = spec::ResolveSpec(e.name, lister.SpecOf(oe.from, e));
     if (!sp.ok() || !sp->registry()) continue;
     const spec::DepSpec& sub = sp->alias ? *sp->alias : *sp;
     wanted.push_back({oe, node, sub.name, sub.fetch_spec, type, sp->alias != nullptr});
