@@ -89,6 +89,7 @@ def main():
     platform_overrides()
     optional_sets_and_extraneous()
     overrides_in_sync()
+    exact_version_request()
     before_date()
     interrupted_install()
     bundled_dependencies()
@@ -398,6 +399,37 @@ def overrides_in_sync():
             assert 'overridden leaf@"2.0.0" (was "^1.0.0")' in theirs, theirs
             assert skua(p, 'why', 'leaf').stdout == theirs, theirs
             check('ls and why of an overridden tree print what npm ls and npm explain print')
+    finally:
+        proc.kill()
+
+
+def exact_version_request():
+    """`add pkg@1.0.0`: the tree is built with the version asked for (npm saves the range
+    only afterwards), so a dependent's exact pin of a later version nests instead of
+    replacing it at the root."""
+    fixture = {'packages': {
+        'pinner': {'versions': {'1.0.0': {'manifest': {'dependencies': {'leafx': '1.2.0'}}}}},
+        'leafx': {'versions': {'1.0.0': {}, '1.2.0': {}}}}}
+    proc, url = start_registry(fixture)
+    package = {'name': 'exact', 'version': '1.0.0', 'dependencies': {'pinner': '1.0.0'}}
+    try:
+        p = project('exact-request', package)
+        skua(p, 'add', 'leafx@1.0.0', '--registry', url)
+        assert layout(p) == {('node_modules/pinner', 'pinner', '1.0.0'), ('node_modules/leafx', 'leafx', '1.0.0'),
+                             ('node_modules/pinner/node_modules/leafx', 'leafx', '1.2.0')}, layout(p)
+        with open(os.path.join(p, 'package-lock.json')) as f:
+            root = json.load(f)['packages']['']
+        assert root['dependencies'] == {'leafx': '^1.0.0', 'pinner': '1.0.0'}, root
+        check('add pkg@version places that version, saved as a range')
+        if shutil.which('npm'):
+            n = project('exact-request-npm', package)
+            subprocess.run(['npm', 'install', 'leafx@1.0.0', '--package-lock-only', '--registry', url, '--cache',
+                            os.path.join(TMP, 'npmcache-exact'), '--no-audit', '--no-fund'], cwd=n,
+                           env=clean_env(), check=True, capture_output=True, timeout=300)
+            for name in ('package.json', 'package-lock.json'):
+                with open(os.path.join(n, name)) as a, open(os.path.join(p, name)) as b:
+                    assert a.read() == b.read(), name
+            check('add pkg@version: package.json and package-lock.json equal npm 11\'s')
     finally:
         proc.kill()
 

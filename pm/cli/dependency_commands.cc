@@ -228,6 +228,7 @@ struct Added {
   std::string local_path;  // Absolute, for a folder or tarball spec.
   std::string package;  // Registry name and picked version ("" for other specs).
   std::string version;
+  bool exact = false;  // The user asked for this very version.
 };
 
 // Resolves every argument against the registry (all packuments fetched together); nothing
@@ -300,7 +301,7 @@ Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string
       return NotFound(EtargetMessage(sub.name, sub.fetch_spec, failure));
     }
     out.push_back({sp.name, SavedRange(sp, (*picked)->version, prefix, packument), "", sub.name,
-                   (*picked)->version});
+                   (*picked)->version, !sp.alias && sp.type == spec::SpecType::kVersion});
   }
   return out;
 }
@@ -435,6 +436,7 @@ int RunAddCommand(const std::string& command, const std::vector<std::string>& ar
     }
     s.options.update.insert(a.package.empty() ? a.name : a.package);
     if (!a.version.empty()) s.options.pins[a.package] = a.version;
+    if (a.exact) s.options.requested[a.name] = a.version;
   }
   int code = Install(s, save);
   if (code == 0 && s.context.global) {

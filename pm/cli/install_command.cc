@@ -20,6 +20,7 @@
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/install_options.h"
 #include "pm/cli/json_error.h"
+#include "pm/cli/package_json_edit.h"
 #include "pm/cli/pinned_source.h"
 #include "pm/cli/plan.h"
 #include "pm/cli/registry_source.h"
@@ -116,6 +117,45 @@ lockfile::Lockfile InstalledPart(lockfile::Lockfile lock, const std::set<std::st
   std::erase_if(lock.packages,
                 [&](const lockfile::LockEntry& e) { return e.location.empty() || left_out.count(e.location); });
   return lock;
+}
+
+const char* const kDeclarationKeys[] = {"dependencies", "devDependencies", "optionalDependencies",
+                                        "peerDependencies"};
+
+// package.json as the tree is built from it: the dependencies the user asked for by
+// version carry that version (InstallOptions::requested), not the range saved for them.
+Result<std::string> RequestedPackageJson(const std::string& package_json,
+                                         const std::map<std::string, std::string, std::less<>>& requested) {
+  if (requested.empty()) return package_json;
+  Result<lockfile::JsonValue> parsed = lockfile::ParseJson(package_json, "package.json");
+  if (!parsed.ok()) return parsed.status();
+  lockfile::JsonValue doc = std::move(parsed).value();
+  for (const char* key : kDeclarationKeys) {
+    lockfile::JsonValue* deps = doc.GetMutable(key);
+    if (deps == nullptr || !deps->is_object()) continue;
+    for (const auto& [name, spec] : requested) {
+      if (deps->Get(name)) deps->Set(name, lockfile::JsonValue::String(spec));
+    }
+  }
+  return StringifyJson(doc, "  ");
+}
+
+// The lockfile's root entry declares what package.json says (the saved ranges).
+void SaveRequestedRanges(const std::string& package_json,
+                         const std::map<std::string, std::string, std::less<>>& requested,
+                         lockfile::Lockfile& lock) {
+  Result<lockfile::JsonValue> doc = lockfile::ParseJson(package_json, "package.json");
+  if (!doc.ok() || lock.packages.empty() || !lock.packages.front().location.empty()) return;
+  lockfile::JsonValue& root = lock.packages.front().meta;
+  for (const char* key : kDeclarationKeys) {
+    lockfile::JsonValue* locked = root.GetMutable(key);
+    const lockfile::JsonValue* declared = doc->Get(key);
+    if (locked == nullptr || declared == nullptr) continue;
+    for (const auto& [name, spec] : requested) {
+      const lockfile::JsonValue* saved = declared->Get(name);
+      if (saved && locked->Get(name)) locked->Set(name, *saved);
+    }
+  }
 }
 
 // The declared dependencies of package.json against the lockfile's root entry: npm
@@ -440,8 +480,10 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     for (const auto& [name, version] : options_.pins) pins[name] = version;
     pinned.emplace(source, std::move(pins));
   }
+  Result<std::string> build_json = RequestedPackageJson(package_json_, options_.requested);
+  if (!build_json.ok()) return build_json.status();
   Result<tree::IdealTree> tree =
-      tree::BuildIdealTree(package_json_, pinned ? static_cast<tree::PackumentSource&>(*pinned) : source, build);
+      tree::BuildIdealTree(*build_json, pinned ? static_cast<tree::PackumentSource&>(*pinned) : source, build);
   source.Stop();
   if (!tree.ok()) return tree.status();
   for (const std::string& warning : tree->warnings) out_.Warn(warning);
@@ -457,6 +499,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   // npm started from the lockfile, and prunes what ends up extraneous; a first resolution
   // (or `update` of everything) lists it as extraneous.
   if (lock_ && !options_.update_all) lockfile::DropExtraneous(resolved);
+  if (!options_.requested.empty()) SaveRequestedRanges(package_json_, options_.requested, resolved);
   return resolved;
 }
 

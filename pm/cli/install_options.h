@@ -48,6 +48,10 @@ struct InstallOptions {
   std::set<std::string> update;     // `skua update a b`: ignore these names' locked versions.
   // name -> version: `skua add a@1.0.0` installs 1.0.0 although it saves "^1.0.0".
   std::map<std::string, std::string, std::less<>> pins;
+  // dependency key -> the spec the tree is built with, as npm builds it with the user's
+  // spec and saves the range only afterwards: `skua add a@1.0.0` places exactly 1.0.0 at
+  // the root, where a dependent's exact "1.2.0" would otherwise replace it ("^1.0.0").
+  std::map<std::string, std::string, std::less<>> requested;
 };
 
 // InvalidArgument for package arguments to `ci`; `install`'s go to `positional` (and
