@@ -862,11 +862,12 @@ int RunOutdatedCommand(const std::string& command, const std::vector<std::string
   InstalledTree tree;
   if (Status loaded = tree.Load(context->project_dir); !loaded.ok()) return Fail(loaded.message());
   std::vector<OutdatedEdge> edges = OutdatedEdges(tree, parsed.positional, parsed.all);
-  // The walk that carries package.json's overrides down the tree (Lister::SpecOf).
+  // The walk that carries package.json's overrides down the tree (Lister::SpecOf); without
+  // overrides every edge keeps its spec.
   ListOptions whole;
   whole.depth = -1;
   Lister lister(tree, whole, context->project_dir);
-  lister.MarkFirst();
+  if (tree.overrides()) lister.MarkFirst();
   const std::vector<std::string> omit = context->config->Omit();
   struct Wanted {
     OutdatedEdge edge;
