@@ -525,7 +525,11 @@ std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 // keeps the short form. Edges a node does not satisfy are left out (but the root's).
 class Explainer {
  public:
-  Explainer(const InstalledTree& tree, const Lister& lister) : tree_(tree), lister_(lister) {}
+  Explainer(const InstalledTree& tree, const Lister& lister) : tree_(tree), lister_(lister) {
+    for (const auto& [loc, meta] : tree_.entries()) {
+      if (!meta.GetBool("link")) froms_.push_back(loc);  // A link's edges are its target's.
+    }
+  }
 
   // The node at `location`, then its dependents, indented as npm prints them.
   std::string Text(const std::string& location, const std::string& flags) {
@@ -564,12 +568,8 @@ class Explainer {
     if (std::find(seen.begin(), seen.end(), location) != seen.end()) return &node;
     node.location = location;
     seen.push_back(location);
-    std::vector<std::string> froms = {""};
-    for (const auto& [loc, meta] : tree_.entries()) froms.push_back(loc);
     std::string name = tree_.Name(location);
-    for (const std::string& from : froms) {
-      const JsonValue* e = tree_.Entry(from);
-      if (e && e->GetBool("link")) continue;
+    for (const std::string& from : froms_) {
       for (const Edge& edge : tree_.EdgesOut(from)) {
         if (edge.name != name) continue;
         bool found = false;
@@ -641,6 +641,7 @@ class Explainer {
 
   const InstalledTree& tree_;
   const Lister& lister_;
+  std::vector<std::string> froms_ = {""};  // Every node with edges out: the root, then entries.
   std::deque<Node> store_;  // Explanations stay where they are: others point at them.
   std::deque<EdgeIn> edge_store_;
   std::map<std::string, const Node*> nodes_;
