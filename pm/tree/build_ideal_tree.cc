@@ -9,6 +9,7 @@
 
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
+#include "pm/lockfile/stringify.h"
 #include "pm/spec/dep_spec.h"
 #include "pm/tree/dep_flags.h"
 #include "pm/tree/explain_eresolve.h"
@@ -23,13 +24,19 @@ class Builder {
  public:
   Builder(PackumentSource& source, const BuildOptions& options) : source_(source), options_(options) {
     place_options_ = PlaceOptions{options.force, options.strict_peer_deps, options.prefer_dedupe,
-                                  options.legacy_peer_deps};
+                                  options.legacy_peer_deps, &options.update_names};
   }
 
   Result<IdealTree> Run(std::string_view package_json);
 
  private:
   Status Step(Node* node);
+  // arborist's loadVirtual and #initTree: the lockfile's packages as nodes, override
+  // scopes carried down their edges, and the nodes with invalid edges queued.
+  Status LoadStart(const lockfile::Lockfile& lock);
+  bool ExplicitRequest(const Edge& edge) const {
+    return edge.from->is_project_root && options_.explicit_requests.count(edge.name);
+  }
   std::vector<Edge*> ProblemEdges(Node* node);
   Node* VirtualRoot(Node* node, bool reuse);
   Node* NodeFromEdge(Edge* edge, Node* parent, Edge* second, std::set<Node*>* required);
@@ -128,10 +135,15 @@ std::vector<Edge*> Builder::ProblemEdges(Node* node) {
     Node* to = e.To();
     if (to && load_failures_.count(to)) continue;
     if (!to) {
-      if (e.type != EdgeType::kPeerOptional) problems.push_back(&e);
+      if (e.type != EdgeType::kPeerOptional || ExplicitRequest(e)) problems.push_back(&e);
       continue;
     }
-    if (!e.Valid()) problems.push_back(&e);
+    if (!e.Valid()) {
+      problems.push_back(&e);
+      continue;
+    }
+    if (to->is_workspace) continue;
+    if (options_.update_names.count(e.name) || ExplicitRequest(e)) problems.push_back(&e);
   }
   return problems;
 }
@@ -315,6 +327,71 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
   }
 }
 
+Status Builder::LoadStart(const lockfile::Lockfile& lock) {
+  Node* root = tree_->root();
+  std::unordered_map<std::string, Node*> at = {{"", root}};
+  // Holders before what they hold: by depth, then the lockfile's order.
+  std::vector<const lockfile::LockEntry*> entries;
+  for (const lockfile::LockEntry& e : lock.packages) {
+    if (!e.location.empty()) entries.push_back(&e);
+  }
+  auto depth = [](const std::string& location) {
+    size_t n = 0;
+    for (size_t pos = location.find("node_modules/"); pos != std::string::npos; pos = location.find("node_modules/", pos + 1)) ++n;
+    return n;
+  };
+  std::stable_sort(entries.begin(), entries.end(), [&](const lockfile::LockEntry* a, const lockfile::LockEntry* b) {
+    return depth(a->location) < depth(b->location);
+  });
+  for (const lockfile::LockEntry* e : entries) {
+    auto holder = at.find(lockfile::HolderLocation(e->location));
+    if (holder == at.end()) return InvalidArgument("package-lock.json: " + e->location + " has no holder entry");
+    Result<registry::Manifest> manifest =
+        registry::ParsePackageJson(lockfile::StringifyNice(e->meta, {}, lockfile::JsonFormat{}), e->location);
+    if (!manifest.ok()) return manifest.status();
+    registry::Manifest package = std::move(manifest).value();
+    package.name = e->PackageName();
+    package.has_shrinkwrap = e->meta.GetBool("hasShrinkwrap");
+    Node* node = tree_->NewNode();
+    node->name = lockfile::NameFromLocation(e->location);
+    node->manifest = std::make_shared<registry::Manifest>(std::move(package));
+    node->resolved = e->meta.GetString("resolved");
+    node->integrity = e->meta.GetString("integrity");
+    tree_->SetParent(node, holder->second);
+    at[e->location] = node;
+  }
+  // Edges from the root down, each node scoped by the override rule the first edge to
+  // reach it met; what no edge reaches keeps the root's rules (it is pruned anyway).
+  std::vector<Node*> walk = {root};
+  std::set<Node*> reached = {root};
+  for (size_t i = 0; i < walk.size(); ++i) {
+    Node* node = walk[i];
+    if (node != root) InitNode(node, false);
+    tree_->IndexEdges(node);
+    bool invalid = false;
+    for (Edge& edge : node->edges) {
+      if (!edge.Valid()) invalid = true;
+      Node* to = edge.To();
+      if (!to || !reached.insert(to).second) continue;
+      to->overrides = node->overrides ? node->overrides->ScopeFor(edge.name, edge.raw_spec) : nullptr;
+      walk.push_back(to);
+    }
+    if (invalid) Push(node);
+  }
+  for (auto& [location, node] : at) {
+    if (reached.count(node)) continue;
+    node->overrides = root->overrides;
+    InitNode(node, false);
+    tree_->IndexEdges(node);
+  }
+  // arborist's #queueNamedUpdates: whatever depends on a package being updated.
+  for (auto& [location, node] : at) {
+    if (node == root || !options_.update_names.count(node->name)) continue;
+    for (Edge* in : node->EdgesIn()) Push(in->from);
+  }
+  return Status::Ok();
+}
+
 Node* Builder::FindHoistable(Node* root, Edge* edge) {
   std::vector<Node*> queue;
   for (auto& [n, kid] : root->children) queue.push_back(kid);
@@ -352,7 +429,7 @@ Status Builder::Step(Node* node) {
     return lockfile::LocaleCompare(a.edge->name, b.edge->name) < 0;
   });
   for (const Task& task : tasks) {
-    PlaceDep pd(task.dep, task.edge, nullptr, place_options_, &warnings_);
+    PlaceDep pd(task.dep, task.edge, nullptr, place_options_, &warnings_, ExplicitRequest(*task.edge));
     if (!pd.error().empty()) return InvalidArgument(pd.error());
     std::vector<Placed> placed;
     pd.Collect(&placed);
@@ -414,6 +491,10 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
     }
   }
   tree_->IndexEdges(root);
+  if (options_.start) {
+    Status loaded = LoadStart(*options_.start);
+    if (!loaded.ok()) return loaded;
+  }
   PrefetchFor(root);
   Push(root);
   while (true) {
@@ -447,6 +528,12 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
   }
 
   CalcDepFlags(*tree_);
+  // npm prunes what a tree started from a lockfile no longer needs (idealTreePrune).
+  if (options_.start) {
+    for (Node* node : tree_->Inventory()) {
+      if (node->extraneous && !node->is_project_root) tree_->SetParent(node, nullptr);
+    }
+  }
   for (Node* failed : load_failures_) {
     if (!failed->parent) continue;
     if (!failed->optional) return NotFound(failed->error);
@@ -480,6 +567,17 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
 }
 
 }  // namespace
+
+bool StartsFromLockfile(const lockfile::Lockfile& lock) {
+  for (const lockfile::LockEntry& e : lock.packages) {
+    if (e.location.empty()) continue;
+    if (!e.location.starts_with("node_modules/") || e.meta.GetBool("link") || e.meta.GetBool("inBundle") ||
+        e.Version().empty()) {
+      return false;
+    }
+  }
+  return true;
+}
 
 Result<IdealTree> BuildIdealTree(std::string_view package_json, PackumentSource& source, const BuildOptions& options) {
   Builder builder(source, options);

@@ -14,12 +14,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
 #include "pm/lockfile/json_value.h"
+#include "pm/lockfile/lockfile.h"
 #include "pm/registry/pick_manifest.h"
 #include "pm/registry/platform.h"
 #include "pm/spec/dep_spec.h"
@@ -65,7 +67,25 @@ struct BuildOptions {
   // can start its download while resolution goes on. A later placement may still replace
   // or drop it, and a load failure is placed too (its `error` is set).
   std::function<void(const Node&)> on_placed;
+
+  // npm's start from a lockfile (arborist's loadVirtual): the tree begins as `start`
+  // lists it and only what needs work moves: the root's edges that package.json changed,
+  // every package with an edge its locked dependency no longer satisfies, the
+  // `explicit_requests` and `update_names`; what ends up extraneous is pruned. Registry
+  // packages under node_modules only (StartsFromLockfile says whether `start` qualifies).
+  // Not owned; null: build from the package.json alone.
+  const lockfile::Lockfile* start = nullptr;
+  // The root's dependencies the user named (`add NAME`): placed again even when the
+  // locked package satisfies them, replacing it (npm's explicitRequests).
+  std::set<std::string, std::less<>> explicit_requests;
+  // `update NAME…`: each edge by such a name is resolved again, wherever it is.
+  std::set<std::string, std::less<>> update_names;
 };
+
+// Whether BuildOptions::start can take `lock`: every package of it sits under a
+// node_modules folder (no workspaces or other linked folders), none is a link or inside
+// another's bundle, and each has a version. Otherwise the caller resolves afresh.
+bool StartsFromLockfile(const lockfile::Lockfile& lock);
 
 // One installed package as the lockfile records it.
 struct TreeEntry {

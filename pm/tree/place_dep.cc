@@ -95,13 +95,14 @@ Node* DeepestNestingTarget(Node* start, std::string_view name) {
 }
 
 CanPlace::CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::vector<Node*> peer_path,
-                   bool prefer_dedupe)
+                   bool prefer_dedupe, bool explicit_request)
     : dep_(dep),
       target_(target),
       edge_(edge),
       parent_(parent),
       peer_path_(std::move(peer_path)),
-      prefer_dedupe_(prefer_dedupe || edge->peer()) {
+      prefer_dedupe_(prefer_dedupe || edge->peer()),
+      explicit_request_(explicit_request) {
   auto it = target->children.find(edge->name);
   current_ = it == target->children.end() ? nullptr : it->second;
   target_edge_ = target->EdgeOut(edge->name);
@@ -138,7 +139,9 @@ Placement CanPlace::Check() {
 }
 
 Placement CanPlace::CheckCurrent() {
-  if (dep_->Matches(current_) && (edge_->SatisfiedBy(current_) || edge_override_)) return Placement::kKeep;
+  if (dep_->Matches(current_) && (edge_->SatisfiedBy(current_) || edge_override_)) {
+    return explicit_request_ ? Placement::kReplace : Placement::kKeep;
+  }
   const std::string& cur = current_->version();
   const std::string& next = dep_->version();
   bool try_replace = !cur.empty() && !next.empty() && CompareVersions(next, cur) >= 0;
@@ -146,7 +149,7 @@ Placement CanPlace::CheckCurrent() {
     Placement p = CheckPeers(Placement::kReplace);
     if (p != Placement::kConflict) return p;
   }
-  if (edge_->SatisfiedBy(current_)) return Placement::kKeep;
+  if (edge_->SatisfiedBy(current_) && (!explicit_request_ || prefer_dedupe_)) return Placement::kKeep;
   if (prefer_dedupe_ && !try_replace && dep_->CanReplace(current_)) {
     Placement p = CheckPeers(Placement::kReplace);
     if (p != Placement::kConflict) return p;
@@ -228,7 +231,7 @@ Placement CanPlace::CheckPeers(Placement state) {
   return *peers_result_;
 }
 
-bool CanDedupe(Node* node, bool prefer_dedupe) {
+bool CanDedupe(Node* node, bool prefer_dedupe, bool explicit_request) {
   if (!node->ResolveParent() || !node->ResolveParent()->ResolveParent()) return false;
   if (node->EdgesIn().empty()) return true;
   Node* other = node->ResolveParent()->ResolveParent()->Resolve(node->name);
@@ -236,12 +239,18 @@ bool CanDedupe(Node* node, bool prefer_dedupe) {
   if (other->Matches(node)) return true;
   if (!other->CanReplace(node)) return false;
   int cmp = CompareVersions(other->version(), node->version());
-  return prefer_dedupe || cmp >= 0;
+  return prefer_dedupe || cmp >= 0 || explicit_request;
 }
 
 PlaceDep::PlaceDep(Node* dep, Edge* edge, PlaceDep* parent, const PlaceOptions& options,
-                   std::vector<std::string>* warnings)
-    : dep_(dep), edge_(edge), parent_(parent), options_(options), warnings_(warnings), name_(edge->name) {
+                   std::vector<std::string>* warnings, bool explicit_request)
+    : dep_(dep),
+      edge_(edge),
+      parent_(parent),
+      options_(options),
+      warnings_(warnings),
+      explicit_request_(explicit_request),
+      name_(edge->name) {
   Run();
 }
 
@@ -275,7 +284,9 @@ bool PlaceDep::IsMine() {
 void PlaceDep::Run() {
   Node* to = edge_->To();
   current_ = to;
-  if (to && edge_->Valid()) return;  // Peers that something already satisfies.
+  // Nothing to do when the edge is fine as it is, unless the user asked for this name.
+  bool update_name = options_.update_names && options_.update_names->count(name_);
+  if (to && edge_->Valid() && !explicit_request_ && !update_name) return;
 
   Node* start = StartNode();
   CanPlace*& self_ok = can_place_self_;
@@ -283,7 +294,7 @@ void PlaceDep::Run() {
     const Edge* target_edge = target->EdgeOut(name_);
     if (!target->IsTop() && target_edge && target_edge->peer()) continue;
     checks_.push_back(std::make_unique<CanPlace>(dep_, target, edge_, parent_ ? parent_->can_place_ : nullptr,
-                                                 std::vector<Node*>{}, options_.prefer_dedupe));
+                                                 std::vector<Node*>{}, options_.prefer_dedupe, explicit_request_));
     CanPlace* cpd = checks_.back().get();
     if (cpd->can_place_self() != Placement::kConflict) self_ok = cpd;
     if (cpd->can_place() == Placement::kConflict) break;
@@ -353,7 +364,7 @@ void PlaceDep::Run() {
     if (!peer_edge.peer() || peer_edge.peer_conflicted || peer_edge.Valid()) continue;
     auto peer = virtual_root->children.find(peer_edge.name);
     if (peer == virtual_root->children.end() || !peer_edge.SatisfiedBy(peer->second)) continue;
-    children_.push_back(std::make_unique<PlaceDep>(peer->second, &peer_edge, this, options_, warnings_));
+    children_.push_back(std::make_unique<PlaceDep>(peer->second, &peer_edge, this, options_, warnings_, explicit_request_));
     if (!children_.back()->error_.empty()) {
       error_ = children_.back()->error_;
       return;
@@ -424,7 +435,7 @@ void PlaceDep::ReplaceOldDep(Node* old_dep) {
 
 void PlaceDep::PruneDedupable(Node* node, bool descend) {
   if (!node->parent) return;
-  if (CanDedupe(node, options_.prefer_dedupe)) {
+  if (CanDedupe(node, options_.prefer_dedupe, explicit_request_)) {
     for (Node* n : GatherDepSet({node}, [node](const Edge& e) { return e.To() != node && e.Valid(); })) {
       if (!n->is_project_root) dep_->tree->SetParent(n, nullptr);
     }

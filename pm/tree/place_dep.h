@@ -23,6 +23,9 @@ struct PlaceOptions {
   bool strict_peer_deps = false;
   bool prefer_dedupe = false;
   bool legacy_peer_deps = false;
+  // Names the user asked to update (`update NAME`): an edge by such a name is placed
+  // again even when what it resolves to satisfies it. Not owned; may be null.
+  const std::set<std::string, std::less<>>* update_names = nullptr;
 };
 
 // The deepest node under which `name` may be nested, starting at `start`: a node with a
@@ -31,8 +34,10 @@ Node* DeepestNestingTarget(Node* start, std::string_view name);
 
 class CanPlace {
  public:
+  // `explicit_request`: the edge is one the user asked for (`add NAME`), so a current
+  // node that satisfies it is replaced rather than kept (npm's explicitRequest).
   CanPlace(Node* dep, Node* target, Edge* edge, CanPlace* parent, std::vector<Node*> peer_path,
-           bool prefer_dedupe);
+           bool prefer_dedupe, bool explicit_request = false);
 
   Placement can_place() const { return can_place_; }
   Placement can_place_self() const { return can_place_self_.value_or(can_place_); }
@@ -59,6 +64,7 @@ class CanPlace {
   CanPlace* parent_;
   std::vector<Node*> peer_path_;
   bool prefer_dedupe_;
+  bool explicit_request_;
   Node* current_ = nullptr;
   Edge* target_edge_ = nullptr;
   bool edge_override_ = false;
@@ -78,9 +84,10 @@ struct Placed {
 class PlaceDep {
  public:
   // Places `dep` (a node of a virtual root) for `edge`. On an unresolvable conflict that
-  // npm reports as ERESOLVE, `error()` is set and nothing more happens.
+  // npm reports as ERESOLVE, `error()` is set and nothing more happens. An explicit
+  // request (see CanPlace) holds for the peers placed along with it too.
   PlaceDep(Node* dep, Edge* edge, PlaceDep* parent, const PlaceOptions& options,
-           std::vector<std::string>* warnings);
+           std::vector<std::string>* warnings, bool explicit_request = false);
 
   const std::string& error() const { return error_; }
   // Every placement made, this one first, then the peers' depth first.
@@ -104,6 +111,7 @@ class PlaceDep {
   PlaceDep* parent_;
   const PlaceOptions& options_;
   std::vector<std::string>* warnings_;
+  bool explicit_request_;
   std::string name_;
   std::vector<std::unique_ptr<CanPlace>> checks_;
   CanPlace* can_place_ = nullptr;
@@ -117,8 +125,9 @@ class PlaceDep {
 };
 
 // npm's Node#canDedupe: can `node` go because the node two levels up resolves to
-// something that serves all its dependents as well?
-bool CanDedupe(Node* node, bool prefer_dedupe);
+// something that serves all its dependents as well? An explicit request takes the
+// other node whenever it can replace this one.
+bool CanDedupe(Node* node, bool prefer_dedupe, bool explicit_request = false);
 
 }  // namespace skua::pm::tree
 

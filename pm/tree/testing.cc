@@ -46,6 +46,13 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
   simdjson::padded_string padded(case_json);
   simdjson::dom::element root;
   if (parser.parse(padded).get(root) != simdjson::SUCCESS) return InvalidArgument("bad case.json in " + name);
+  std::string before;
+  if (ReadFile(base + "package-lock.before.json", &before)) {
+    Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(before, "package-lock.before.json");
+    if (!lock.ok()) return lock.status();
+    c.start = std::make_shared<const lockfile::Lockfile>(std::move(lock).value());
+    c.options.start = c.start.get();
+  }
   simdjson::dom::array flags, packuments;
   if (root["flags"].get_array().get(flags) == simdjson::SUCCESS) {
     for (auto f : flags) {
@@ -57,6 +64,15 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
     for (auto p : packuments) {
       Status s = c.source.AddJson(simdjson::minify(p));
       if (!s.ok()) return s;
+    }
+  }
+  for (const char* key : {"explicit", "update"}) {
+    simdjson::dom::array names;
+    if (root["change"][key].get_array().get(names) != simdjson::SUCCESS) continue;
+    for (auto n : names) {
+      std::string_view s;
+      if (n.get_string().get(s) != simdjson::SUCCESS) continue;
+      (key[0] == 'e' ? c.options.explicit_requests : c.options.update_names).emplace(s);
     }
   }
   simdjson::dom::object files;

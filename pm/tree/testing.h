@@ -3,10 +3,12 @@
 #ifndef SKUA_PM_TREE_TESTING_H_
 #define SKUA_PM_TREE_TESTING_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
+#include "pm/lockfile/lockfile.h"
 #include "pm/tree/build_ideal_tree.h"
 #include "pm/tree/packument_source.h"
 
@@ -19,7 +21,10 @@ struct NpmCase {
   std::string npm_error;     // npm's stderr when it failed.
   std::vector<std::string> flags;
   MemoryPackumentSource source;
-  BuildOptions options;  // From the flags, for the generator's machine (linux x64, Node 20).
+  // Change cases: npm's lockfile before the change, which `options.start` points to.
+  std::shared_ptr<const lockfile::Lockfile> start;
+  // From the flags (for the generator's machine: linux x64, Node 20) and the change.
+  BuildOptions options;
 };
 
 // Case names from testdata/cases.txt under `dir` ("pm/tree/testdata").

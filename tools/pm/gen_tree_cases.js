@@ -7,7 +7,16 @@
 //   node tools/pm/gen_tree_cases.js [outdir]     (default pm/tree/testdata)
 //
 // Files per case: case.json ({flags, packuments}), package.json, and either
-// package-lock.json or npm_error.txt. Tarball URLs point at https://registry.skua.test/,
+// package-lock.json or npm_error.txt.
+//
+// Change cases (name starting "change_") start from a lockfile instead: npm first installs
+// the root with some versions hidden from the registry (published later, so the lockfile
+// is behind it), then runs one change with the whole registry: `install NAME[@SPEC]`,
+// `uninstall NAME`, `update NAME`, or an edit of package.json followed by `install`.
+// They add package-lock.before.json (npm's first lockfile), and case.json's `change`
+// ({explicit, update}: the names npm treats as explicit requests and updates);
+// package.json is what the tree is built with (an added name with the user's spec, as
+// npm builds it before saving a range). Tarball URLs point at https://registry.skua.test/,
 // which is never contacted: --package-lock-only needs only the packuments. Random cases
 // come from a seeded generator, so re-running with the same npm reproduces the files.
 'use strict';
@@ -325,6 +334,89 @@ function randomCases(count) {
   return out;
 }
 
+// Hand-written change cases: [name, root, pkgs, change]; change = {hidden, args,
+// requested, update, edit} (see runCase).
+function changeCases() {
+  const C = (name, root, pkgs, change) => [name, root, pkgs, [], {}, '  ', change];
+  return [
+    // The lockfile's nested copy stays nested although nothing at the root needs it now.
+    C('change_add_keeps_nesting', { dependencies: { a: '1', s: '1' } },
+      { a: { versions: { '1.0.0': V({ p: '^1.0.0' }) } }, s: { versions: { '1.0.0': V({ p: '^2.0.0' }) } },
+        p: { versions: { '1.0.0': {}, '2.0.0': {} } }, t: { versions: { '1.0.0': {}, '5.0.0': {} } } },
+      { args: ['install', 't@5.0.0'], requested: { t: '5.0.0' } }),
+    // A locked version within range stays although a newer one was published.
+    C('change_add_keeps_locked', { dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ b: '^1.0.0' }) } }, b: { versions: { '1.0.0': {}, '1.5.0': {} } },
+        c: { versions: { '1.0.0': V({ b: '^1.0.0' }) } } },
+      { hidden: { b: ['1.5.0'] }, args: ['install', 'c'], requested: { c: '*' } }),
+    // An explicit request replaces a locked copy that satisfies it.
+    C('change_add_existing_name', { dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ b: '^1.0.0' }) } }, b: { versions: { '1.0.0': {}, '1.5.0': {} } } },
+      { hidden: { b: ['1.5.0'] }, args: ['install', 'b'], requested: { b: '*' } }),
+    C('change_remove_prunes', { dependencies: { a: '1', b: '1' } },
+      { a: { versions: { '1.0.0': V({ c: '1' }) } }, b: { versions: { '1.0.0': V({ c: '2', d: '1' }) } },
+        c: { versions: { '1.0.0': {}, '2.0.0': {} } }, d: { versions: { '1.0.0': {} } } },
+      { args: ['uninstall', 'a'] }),
+    C('change_update_deep', { dependencies: { a: '1', b: '1' } },
+      { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '~1.0.0' }) } },
+        c: { versions: { '1.0.0': {}, '1.0.5': {}, '1.2.0': {} } } },
+      { hidden: { c: ['1.0.5', '1.2.0'] }, args: ['update', 'c'], update: ['c'] }),
+    C('change_edit_range', { dependencies: { a: '1', b: '1' } },
+      { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': {}, '2.0.0': V({ c: '^1.1.0' }) } },
+        c: { versions: { '1.0.0': {}, '1.1.0': {} } } },
+      { hidden: { c: ['1.1.0'] }, edit: { dependencies: { a: '1', b: '2' } } }),
+  ];
+}
+
+// Random change cases: a random registry whose newest versions are hidden at first
+// with probability 0.4, and one change picked by the seed.
+function randomChangeCases(count) {
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const seed = 5000 + i * 104729;
+    const pkgs = randomCase(seed);
+    const names = Object.keys(pkgs);
+    const rr = rng(seed ^ 0x2545f491);
+    const pick = (arr) => arr[Math.floor(rr() * arr.length)];
+    const hidden = {};
+    for (const n of names) {
+      const vs = Object.keys(pkgs[n].versions);
+      if (vs.length > 1 && rr() < 0.4) hidden[n] = [vs[vs.length - 1]];
+    }
+    const root = { dependencies: {} };
+    const n = 2 + Math.floor(rr() * 3);
+    for (let k = 0; k < n; k++) {
+      const name = pick(names);
+      const vs = Object.keys(pkgs[name].versions).filter((v) => !(hidden[name] || []).includes(v));
+      root.dependencies[name] = `^${pick(vs)}`;
+    }
+    const deps = Object.keys(root.dependencies);
+    const others = names.filter((x) => !deps.includes(x));
+    const kind = Math.floor(rr() * 4);
+    let change;
+    if (kind === 0 && others.length) {
+      const name = pick(others);
+      const v = pick(Object.keys(pkgs[name].versions));
+      change = rr() < 0.5 ? { args: ['install', name], requested: { [name]: '*' } }
+        : { args: ['install', `${name}@^${v}`], requested: { [name]: `^${v}` } };
+    } else if (kind === 1 && deps.length > 1) {
+      change = { args: ['uninstall', pick(deps)] };
+    } else if (kind === 2) {
+      const name = pick(names);
+      change = { args: ['update', name], update: [name] };
+    } else {
+      const edited = { ...root.dependencies };
+      const name = pick(names);
+      edited[name] = `^${pick(Object.keys(pkgs[name].versions))}`;
+      change = { edit: { dependencies: edited } };
+    }
+    change.hidden = hidden;
+    change.random = true;
+    out.push([`change_random_${String(i).padStart(2, '0')}`, root, pkgs, [], {}, '  ', change]);
+  }
+  return out;
+}
+
 // One packument per line keeps the file small and its diffs readable.
 function caseJson(flags, files, docs) {
   const lines = Object.values(docs).map((d) => '  ' + JSON.stringify(d));
@@ -346,27 +438,17 @@ async function serve(docs) {
   return server;
 }
 
-async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, indent = '  ']) {
-  const docs = packuments(pkgs);
+// Runs npm with `args` in `work` against a registry serving `docs`; its stderr when it fails.
+async function runNpm(work, docs, args, flags) {
   const server = await serve(docs);
   const port = server.address().port;
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'skua-tree-'));
-  const root = Object.assign({ name: 'root', version: '1.0.0' }, rootDeps);
-  const pkgJson = JSON.stringify(root, null, indent) + '\n';
-  fs.writeFileSync(path.join(work, 'package.json'), pkgJson);
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(work, f)), { recursive: true });
-    fs.writeFileSync(path.join(work, f), text);
-  }
-  // An empty user config: the machine's ~/.npmrc must not change npm's output.
-  fs.writeFileSync(path.join(work, '.npmrc-user'), '');
-  const args = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund',
+  const all = [...args, '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund',
     `--registry=http://127.0.0.1:${port}/`, `--cache=${path.join(work, '.cache')}`,
     `--userconfig=${path.join(work, '.npmrc-user')}`, '--loglevel=error', ...flags];
   let error = null;
   try {
     await new Promise((ok, fail) => {
-      execFile('npm', args, { cwd: work, encoding: 'utf8' }, (err, stdout, stderr) => {
+      execFile('npm', all, { cwd: work, encoding: 'utf8' }, (err, stdout, stderr) => {
         if (err) fail(Object.assign(err, { stderr })); else ok();
       });
     });
@@ -374,11 +456,65 @@ async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, in
     error = e.stderr;
   }
   server.close();
+  return error;
+}
+
+// pkgs without the versions `hidden` lists ({name: [version]}), tags following.
+function withoutVersions(pkgs, hidden) {
+  const out = {};
+  for (const [name, def] of Object.entries(pkgs)) {
+    const versions = Object.fromEntries(Object.entries(def.versions).filter(([v]) => !(hidden[name] || []).includes(v)));
+    if (Object.keys(versions).length) out[name] = { versions };
+  }
+  return out;
+}
+
+async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, indent = '  ', change = null]) {
+  const docs = packuments(pkgs);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'skua-tree-'));
+  const root = Object.assign({ name: 'root', version: '1.0.0' }, rootDeps);
+  let pkgJson = JSON.stringify(root, null, indent) + '\n';
+  fs.writeFileSync(path.join(work, 'package.json'), pkgJson);
+  for (const [f, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, f)), { recursive: true });
+    fs.writeFileSync(path.join(work, f), text);
+  }
+  // An empty user config: the machine's ~/.npmrc must not change npm's output.
+  fs.writeFileSync(path.join(work, '.npmrc-user'), '');
+  let error = null;
+  let before = null;
+  let changeJson = null;
+  if (change) {
+    error = await runNpm(work, packuments(withoutVersions(pkgs, change.hidden || {})), ['install'], flags);
+    if (error !== null) {
+      fs.rmSync(work, { recursive: true, force: true });
+      // A random registry's hidden version may be the only match of some range.
+      if (change.random) return null;
+      throw new Error(`${name}: the first install failed:\n${error}`);
+    }
+    before = fs.readFileSync(path.join(work, 'package-lock.json'), 'utf8');
+    if (change.edit) fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(Object.assign({ name: 'root', version: '1.0.0' }, change.edit), null, indent) + '\n');
+    error = await runNpm(work, docs, change.args || ['install'], flags);
+    const after = JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8'));
+    // The tree is built with the spec the user gave; npm saves a range afterwards.
+    for (const [dep, spec] of Object.entries(change.requested || {})) {
+      for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+        if (after[field] && dep in after[field]) after[field][dep] = spec;
+      }
+    }
+    pkgJson = JSON.stringify(after, null, indent) + '\n';
+    changeJson = { explicit: Object.keys(change.requested || {}), update: change.update || [] };
+  } else {
+    error = await runNpm(work, docs, ['install'], flags);
+  }
   const dir = path.join(outdir, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'case.json'), caseJson(flags, files, docs));
+  let json = caseJson(flags, files, docs);
+  if (changeJson) json = json.replace(/^\{/, `{"change": ${JSON.stringify(changeJson)}, `);
+  fs.writeFileSync(path.join(dir, 'case.json'), json);
   fs.writeFileSync(path.join(dir, 'package.json'), pkgJson);
+  if (before !== null) fs.writeFileSync(path.join(dir, 'package-lock.before.json'), before);
   if (error !== null) {
     // Keep the lines that explain the failure; drop npm's log-file pointer, which names a
     // temporary path.
@@ -394,10 +530,14 @@ async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, in
 async function main() {
   const outdir = process.argv[2] || path.join(__dirname, '..', '..', 'pm', 'tree', 'testdata');
   fs.mkdirSync(outdir, { recursive: true });
-  const cases = handCases.concat(randomCases(30));
+  const cases = handCases.concat(randomCases(30), changeCases(), randomChangeCases(40));
   const names = [];
   for (const c of cases) {
     const ok = await runCase(outdir, c);
+    if (ok === null) {
+      process.stderr.write(`${c[0]}: skipped (the first install fails)\n`);
+      continue;
+    }
     names.push(c[0]);
     process.stderr.write(`${c[0]}: ${ok ? 'ok' : 'npm error'}\n`);
   }
