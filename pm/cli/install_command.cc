@@ -436,8 +436,14 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       }
     }
   }
+  // npm starts from the lockfile's tree when there is one (not for `update` of
+  // everything): only what the change touches is resolved again.
+  const bool from_lock = lock_ && !options_.update_all && options_.prefer_locked && tree::StartsFromLockfile(*lock_);
+  // The speculative prefetch resolves the root's dependencies ahead of the builder: the
+  // tree started from the lockfile needs few of them.
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
                            &root->optional_dependencies, &root->peer_dependencies}) {
+    if (from_lock) break;
     for (const auto& [name, range] : *deps) {
       Result<spec::DepSpec> parsed = spec::ResolveSpec(name, range);
       if (!parsed.ok() || !parsed->registry()) continue;
@@ -471,12 +477,21 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       }
     };
   }
-  // `skua add/remove/update`: locked versions stay where their ranges allow.
+  if (from_lock) {
+    out_.Verbose("starting from package-lock.json's tree");
+    build.start = &*lock_;
+    build.explicit_requests = options_.explicit_requests;
+    // `add` unpins the names it adds (for the pinned fallback below); they are explicit
+    // requests here, not updates.
+    if (options_.explicit_requests.empty()) build.update_names.insert(options_.update.begin(), options_.update.end());
+  }
+  // Without a tree to start from (a lockfile with workspaces or links): locked versions
+  // are kept by pinning them where their ranges allow. `skua add a@1.0.0`'s version too.
   std::optional<PinnedPackumentSource> pinned;
-  if ((lock_ && !options_.update_all && (options_.prefer_locked || Updating())) ||
+  if ((lock_ && !options_.update_all && !from_lock && (options_.prefer_locked || Updating())) ||
       !options_.pins.empty()) {
     std::map<std::string, std::string, std::less<>> pins;
-    if (lock_ && !options_.update_all) pins = LockedVersions(*lock_, options_.update);
+    if (lock_ && !options_.update_all && !from_lock) pins = LockedVersions(*lock_, options_.update);
     for (const auto& [name, version] : options_.pins) pins[name] = version;
     pinned.emplace(source, std::move(pins));
   }

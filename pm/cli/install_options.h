@@ -40,12 +40,15 @@ struct InstallOptions {
   // the install has succeeded (just before the lockfile).
   std::optional<std::string> package_json;
   bool save_package_json = true;  // False: `package_json` is installed but not written.
-  // When the lockfile no longer matches package.json, resolve again keeping each
-  // package's locked version where a range still accepts it, as npm does (its ideal tree
-  // starts from the lockfile's), instead of resolving from scratch.
+  // When the lockfile no longer matches package.json, start from the lockfile's tree as
+  // npm does (or, where it cannot be the start, keep each locked version where a range
+  // still accepts it) instead of resolving from scratch.
   bool prefer_locked = true;  // Off only to resolve from scratch (no command does yet).
   bool update_all = false;          // `skua update`: ignore every locked version.
   std::set<std::string> update;     // `skua update a b`: ignore these names' locked versions.
+  // `skua add a b`: the root's dependencies the user named, placed again even where the
+  // locked package satisfies them (npm's explicit requests).
+  std::set<std::string, std::less<>> explicit_requests;
   // name -> version: `skua add a@1.0.0` installs 1.0.0 although it saves "^1.0.0".
   std::map<std::string, std::string, std::less<>> pins;
   // dependency key -> the spec the tree is built with, as npm builds it with the user's

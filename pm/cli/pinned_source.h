@@ -1,8 +1,10 @@
 // A PackumentSource that prefers locked versions: for each pinned name the packument's
 // `latest` tag is moved to the (highest) locked version, so npm-pick-manifest's
 // "latest when it satisfies" rule keeps that version wherever its range still accepts it
-// and picks the highest satisfying version elsewhere. This is how `skua add`, `remove`
-// and `update NAME` leave the rest of the tree where the lockfile had it.
+// and picks the highest satisfying version elsewhere. `skua add`, `remove`, `update NAME`
+// and an install whose package.json changed keep locked versions this way when the
+// lockfile cannot be the tree they start from (tree::StartsFromLockfile: workspaces,
+// links, bundles).
 #ifndef SKUA_PM_CLI_PINNED_SOURCE_H_
 #define SKUA_PM_CLI_PINNED_SOURCE_H_
 

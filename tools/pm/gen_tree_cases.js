@@ -357,6 +357,10 @@ function changeCases() {
       { a: { versions: { '1.0.0': V({ c: '1' }) } }, b: { versions: { '1.0.0': V({ c: '2', d: '1' }) } },
         c: { versions: { '1.0.0': {}, '2.0.0': {} } }, d: { versions: { '1.0.0': {} } } },
       { args: ['uninstall', 'a'] }),
+    // What a removal leaves nested stays nested: npm does not hoist it again.
+    C('change_remove_keeps_nested', { dependencies: { a: '^1.0.0', b: '^2.0.0' } },
+      { a: { versions: { '1.0.0': V({ b: '^1.0.0' }) } }, b: { versions: { '1.0.1': {}, '2.0.0': {} } } },
+      { args: ['uninstall', 'b'] }),
     C('change_update_deep', { dependencies: { a: '1', b: '1' } },
       { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '~1.0.0' }) } },
         c: { versions: { '1.0.0': {}, '1.0.5': {}, '1.2.0': {} } } },
