@@ -458,6 +458,7 @@ int RunRemoveCommand(const std::string& command, const std::vector<std::string>&
   for (const std::string& name : s.options.positional) {
     for (auto [editor, dir] : s.Targets()) {
       for (DepKind kind : kAllDepKinds) editor->RemoveDependency(kind, name);
+      editor->RemoveBundled(name);
     }
     if (s.context.global) UnlinkGlobalBins(s.context, name);
   }

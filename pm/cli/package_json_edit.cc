@@ -175,7 +175,24 @@ void PackageJsonEditor::SetDependency(DepKind kind, std::string_view name, std::
 bool PackageJsonEditor::RemoveDependency(DepKind kind, std::string_view name) {
   JsonValue* deps = doc_.GetMutable(DepKindKey(kind));
   if (deps == nullptr || !deps->is_object() || !deps->Remove(name)) return false;
+  // A peer's meta goes with it (the object too, once empty), as npm's rm does.
+  JsonValue* meta = kind == DepKind::kPeer ? doc_.GetMutable("peerDependenciesMeta") : nullptr;
+  if (meta != nullptr && meta->is_object() && meta->Remove(name) && meta->members().empty()) {
+    doc_.Remove("peerDependenciesMeta");
+  }
   Normalize();
+  return true;
+}
+
+bool PackageJsonEditor::RemoveBundled(std::string_view name) {
+  JsonValue* bundled = doc_.GetMutable("bundleDependencies");
+  if (bundled == nullptr || !bundled->is_array()) return false;
+  std::vector<JsonValue>& items = bundled->items();
+  auto named = [name](const JsonValue& v) { return v.is_string() && v.str() == name; };
+  auto end = std::remove_if(items.begin(), items.end(), named);
+  if (end == items.end()) return false;
+  items.erase(end, items.end());
+  if (items.empty()) doc_.Remove("bundleDependencies");
   return true;
 }
 

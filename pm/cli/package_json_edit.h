@@ -38,8 +38,12 @@ class PackageJsonEditor {
   // Sets `name` to `spec` under `kind` (the object is added at the end when missing) and
   // sorts that object.
   void SetDependency(DepKind kind, std::string_view name, std::string_view spec);
-  // Removes `name` from `kind`; false when it was not there.
+  // Removes `name` from `kind` (and a peer's peerDependenciesMeta entry); false when it
+  // was not there.
   bool RemoveDependency(DepKind kind, std::string_view name);
+  // Removes `name` from the bundleDependencies array (the key too, once empty), as npm's
+  // rm does; false when it was not there.
+  bool RemoveBundled(std::string_view name);
 
   // Any top-level key (e.g. "trustedDependencies"): replaced in place or appended.
   void SetKey(std::string_view key, lockfile::JsonValue value);

@@ -72,6 +72,20 @@ TEST(PackageJsonEditTest, ReplacingKeepsPositionRemovingEmptiesObject) {
   EXPECT_EQ(pj.Serialize(), "{\n  \"name\": \"p\"\n}\n");
 }
 
+// npm's rm: a peer's meta entry and the name in bundleDependencies go too.
+TEST(PackageJsonEditTest, RemovingTakesPeerMetaAndBundleEntry) {
+  PackageJsonEditor pj = MustParse(
+      R"({"peerDependencies":{"a":"1","b":"1"},"peerDependenciesMeta":{"a":{"optional":true}},)"
+      R"("dependencies":{"c":"1"},"bundleDependencies":["c","d"]})");
+  EXPECT_TRUE(pj.RemoveDependency(DepKind::kPeer, "a"));
+  EXPECT_TRUE(pj.RemoveDependency(DepKind::kProd, "c"));
+  EXPECT_TRUE(pj.RemoveBundled("c"));
+  EXPECT_FALSE(pj.RemoveBundled("c"));
+  EXPECT_EQ(StringifyJson(pj.document(), ""), R"({"peerDependencies":{"b":"1"},"bundleDependencies":["d"]})");
+  EXPECT_TRUE(pj.RemoveBundled("d"));
+  EXPECT_EQ(StringifyJson(pj.document(), ""), R"({"peerDependencies":{"b":"1"}})");
+}
+
 TEST(PackageJsonEditTest, InvalidJsonNamesFileAndPosition) {
   Result<PackageJsonEditor> bad = PackageJsonEditor::Parse("{\"a\": 1,}\n", "/p/package.json");
   ASSERT_FALSE(bad.ok());

@@ -34,6 +34,9 @@ class Builder {
   // arborist's loadVirtual and #initTree: the lockfile's packages as nodes, override
   // scopes carried down their edges, and the nodes with invalid edges queued.
   Status LoadStart(const lockfile::Lockfile& lock);
+  // A folder outside node_modules that a lockfile link points at (`location`), with
+  // the lockfile's entry for it when there is one.
+  Node* LoadLinkTarget(const std::string& location, const lockfile::LockEntry* entry);
   bool ExplicitRequest(const Edge& edge) const {
     return edge.from->is_project_root && options_.explicit_requests.count(edge.name);
   }
@@ -327,13 +330,57 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
   }
 }
 
+// A lockfile entry's package as loadVirtual reads it: the entry's own fields.
+Result<std::shared_ptr<const registry::Manifest>> LockedPackage(const lockfile::LockEntry& e) {
+  Result<registry::Manifest> manifest =
+      registry::ParsePackageJson(lockfile::StringifyNice(e.meta, {}, lockfile::JsonFormat{}), e.location);
+  if (!manifest.ok()) return manifest.status();
+  registry::Manifest package = std::move(manifest).value();
+  package.name = e.PackageName();
+  package.has_shrinkwrap = e.meta.GetBool("hasShrinkwrap");
+  return std::shared_ptr<const registry::Manifest>(std::make_shared<registry::Manifest>(std::move(package)));
+}
+
+Node* Builder::LoadLinkTarget(const std::string& location, const lockfile::LockEntry* entry) {
+  Node* target = tree_->NewNode();
+  target->name = location.substr(location.rfind('/') + 1);
+  target->realpath = location;
+  // The folder's package.json as it is now (the user may have edited it), as loadVirtual
+  // reads it; the lockfile's entry if it cannot be read.
+  Result<registry::Manifest> folder = source_.ReadFolder(location);
+  if (folder.ok()) {
+    target->manifest = std::make_shared<registry::Manifest>(std::move(folder).value());
+  } else if (entry) {
+    Result<std::shared_ptr<const registry::Manifest>> locked = LockedPackage(*entry);
+    if (locked.ok()) target->manifest = *locked;
+  }
+  tree_->SetFsParent(target, tree_->root());
+  target->overrides = tree_->root()->overrides;
+  auto workspace_name = workspace_paths_.find(location);
+  if (workspace_name != workspace_paths_.end()) {
+    target->is_workspace = true;
+    if (target->package().name.empty()) target->mutable_package().name = workspace_name->second;
+  }
+  link_targets_.push_back(target);
+  return target;
+}
+
 Status Builder::LoadStart(const lockfile::Lockfile& lock) {
   Node* root = tree_->root();
   std::unordered_map<std::string, Node*> at = {{"", root}};
-  // Holders before what they hold: by depth, then the lockfile's order.
-  std::vector<const lockfile::LockEntry*> entries;
+  // Holders before what they hold: link targets (folders outside node_modules) first,
+  // then by depth, each depth in the lockfile's order; links once their targets exist.
+  std::vector<const lockfile::LockEntry*> entries, links;
+  // What dependencies' tarballs bring along is left out, as a fresh resolution leaves it
+  // out: the installer adds it back from the tarballs (cli/bundled_entries).
+  std::optional<lockfile::LocationIndex> index;
   for (const lockfile::LockEntry& e : lock.packages) {
-    if (!e.location.empty()) entries.push_back(&e);
+    if (e.location.empty()) continue;
+    if (e.meta.GetBool("inBundle")) {
+      if (!index) index.emplace(lock);
+      if (lockfile::InDependencyBundle(*index, e.location)) continue;
+    }
+    (e.meta.GetBool("link") ? links : entries).push_back(&e);
   }
   auto depth = [](const std::string& location) {
     size_t n = 0;
@@ -344,49 +391,74 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
     return depth(a->location) < depth(b->location);
   });
   for (const lockfile::LockEntry* e : entries) {
+    if (lockfile::IsTopLocation(e->location)) {
+      at[e->location] = LoadLinkTarget(e->location, e);
+      continue;
+    }
     auto holder = at.find(lockfile::HolderLocation(e->location));
     if (holder == at.end()) return InvalidArgument("package-lock.json: " + e->location + " has no holder entry");
-    Result<registry::Manifest> manifest =
-        registry::ParsePackageJson(lockfile::StringifyNice(e->meta, {}, lockfile::JsonFormat{}), e->location);
-    if (!manifest.ok()) return manifest.status();
-    registry::Manifest package = std::move(manifest).value();
-    package.name = e->PackageName();
-    package.has_shrinkwrap = e->meta.GetBool("hasShrinkwrap");
+    Result<std::shared_ptr<const registry::Manifest>> package = LockedPackage(*e);
+    if (!package.ok()) return package.status();
     Node* node = tree_->NewNode();
     node->name = lockfile::NameFromLocation(e->location);
-    node->manifest = std::make_shared<registry::Manifest>(std::move(package));
+    node->manifest = *package;
     node->resolved = e->meta.GetString("resolved");
     node->integrity = e->meta.GetString("integrity");
     tree_->SetParent(node, holder->second);
     at[e->location] = node;
   }
+  for (const lockfile::LockEntry* e : links) {
+    auto holder = at.find(lockfile::HolderLocation(e->location));
+    if (holder == at.end()) return InvalidArgument("package-lock.json: " + e->location + " has no holder entry");
+    std::string target_location = e->meta.GetString("resolved");
+    if (target_location.starts_with("./")) target_location = target_location.substr(2);
+    Node*& target = at[target_location];
+    if (!target) target = LoadLinkTarget(target_location, nullptr);
+    Node* link = tree_->NewNode();
+    link->name = lockfile::NameFromLocation(e->location);
+    link->is_link = true;
+    link->realpath = target_location;
+    link->link_target = target;
+    link->manifest = target->manifest;
+    // A folder that is no workspace is named after the dependency that links it.
+    if (!target->is_workspace) target->name = link->name;
+    tree_->SetParent(link, holder->second);
+  }
   // Edges from the root down, each node scoped by the override rule the first edge to
   // reach it met; what no edge reaches keeps the root's rules (it is pruned anyway).
-  std::vector<Node*> walk = {root};
+  // Nodes with invalid edges are queued, except beyond a link (arborist's walk does not
+  // follow links: their targets are visited once the queue is empty, as in a fresh build).
+  struct Walked {
+    Node* node;
+    bool beyond_link;
+  };
+  std::vector<Walked> walk = {{root, false}};
   std::set<Node*> reached = {root};
   for (size_t i = 0; i < walk.size(); ++i) {
-    Node* node = walk[i];
-    if (node != root) InitNode(node, false);
+    auto [node, beyond_link] = walk[i];
+    if (node != root) InitNode(node, node->is_workspace);
     tree_->IndexEdges(node);
     bool invalid = false;
     for (Edge& edge : node->edges) {
       if (!edge.Valid()) invalid = true;
       Node* to = edge.To();
+      bool through_link = to && to->is_link;
+      if (through_link) to = to->link_target;
       if (!to || !reached.insert(to).second) continue;
       to->overrides = node->overrides ? node->overrides->ScopeFor(edge.name, edge.raw_spec) : nullptr;
-      walk.push_back(to);
+      walk.push_back({to, beyond_link || through_link});
     }
-    if (invalid) Push(node);
+    if (invalid && !beyond_link) Push(node);
   }
   for (auto& [location, node] : at) {
     if (reached.count(node)) continue;
     node->overrides = root->overrides;
-    InitNode(node, false);
+    InitNode(node, node->is_workspace);
     tree_->IndexEdges(node);
   }
   // arborist's #queueNamedUpdates: whatever depends on a package being updated.
   for (auto& [location, node] : at) {
-    if (node == root || !options_.update_names.count(node->name)) continue;
+    if (node->IsTop() || !options_.update_names.count(node->name)) continue;
     for (Edge* in : node->EdgesIn()) Push(in->from);
   }
   return Status::Ok();
@@ -570,11 +642,8 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
 
 bool StartsFromLockfile(const lockfile::Lockfile& lock) {
   for (const lockfile::LockEntry& e : lock.packages) {
-    if (e.location.empty()) continue;
-    if (!e.location.starts_with("node_modules/") || e.meta.GetBool("link") || e.meta.GetBool("inBundle") ||
-        e.Version().empty()) {
-      return false;
-    }
+    if (e.location.empty() || e.meta.GetBool("link") || lockfile::IsTopLocation(e.location)) continue;
+    if (e.Version().empty()) return false;
   }
   return true;
 }

@@ -71,9 +71,10 @@ struct BuildOptions {
   // npm's start from a lockfile (arborist's loadVirtual): the tree begins as `start`
   // lists it and only what needs work moves: the root's edges that package.json changed,
   // every package with an edge its locked dependency no longer satisfies, the
-  // `explicit_requests` and `update_names`; what ends up extraneous is pruned. Registry
-  // packages under node_modules only (StartsFromLockfile says whether `start` qualifies).
-  // Not owned; null: build from the package.json alone.
+  // `explicit_requests` and `update_names`; what ends up extraneous is pruned. Linked
+  // folders (workspaces, file: directories) are read again from the source
+  // (StartsFromLockfile says whether `start` qualifies). Not owned; null: build from the
+  // package.json alone.
   const lockfile::Lockfile* start = nullptr;
   // The root's dependencies the user named (`add NAME`): placed again even when the
   // locked package satisfies them, replacing it (npm's explicitRequests).
@@ -82,9 +83,10 @@ struct BuildOptions {
   std::set<std::string, std::less<>> update_names;
 };
 
-// Whether BuildOptions::start can take `lock`: every package of it sits under a
-// node_modules folder (no workspaces or other linked folders), none is a link or inside
-// another's bundle, and each has a version. Otherwise the caller resolves afresh.
+// Whether BuildOptions::start can take `lock`: every package under node_modules has a
+// version (or is a link). Otherwise the caller resolves afresh. What a dependency's
+// tarball bundles is not loaded (the caller adds it from the tarball, as after a fresh
+// resolution).
 bool StartsFromLockfile(const lockfile::Lockfile& lock);
 
 // One installed package as the lockfile records it.

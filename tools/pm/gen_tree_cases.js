@@ -338,6 +338,7 @@ function randomCases(count) {
 // requested, update, edit} (see runCase).
 function changeCases() {
   const C = (name, root, pkgs, change) => [name, root, pkgs, [], {}, '  ', change];
+  const W = (name, root, pkgs, files, change) => [name, root, pkgs, [], files, '  ', change];
   return [
     // The lockfile's nested copy stays nested although nothing at the root needs it now.
     C('change_add_keeps_nesting', { dependencies: { a: '1', s: '1' } },
@@ -361,6 +362,21 @@ function changeCases() {
     C('change_remove_keeps_nested', { dependencies: { a: '^1.0.0', b: '^2.0.0' } },
       { a: { versions: { '1.0.0': V({ b: '^1.0.0' }) } }, b: { versions: { '1.0.1': {}, '2.0.0': {} } } },
       { args: ['uninstall', 'b'] }),
+    // Workspaces: the lockfile's links and their folders, a folder's package.json edited.
+    W('change_ws_edit_folder', { workspaces: ['p/*'], dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ x: '^1.0.0' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } },
+        y: { versions: { '1.0.0': V({ x: '2' }) } } },
+      { 'p/w/package.json': '{"name":"w","version":"1.0.0","dependencies":{"x":"1"}}\n' },
+      { hidden: { x: ['1.1.0'] }, files: { 'p/w/package.json': '{"name":"w","version":"1.0.0","dependencies":{"x":"1","y":"1"}}\n' } }),
+    W('change_ws_root_add', { workspaces: ['p/*'], dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ x: '^1.0.0' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } },
+      { 'p/w/package.json': '{"name":"w","version":"1.0.0","dependencies":{"x":"^1.0.0"}}\n',
+        'p/v/package.json': '{"name":"v","version":"1.0.0","devDependencies":{"w":"1"}}\n' },
+      { hidden: { x: ['1.1.0', '2.0.0'] }, args: ['install', 'x@2'], requested: { x: '2' } }),
+    W('change_ws_update', { workspaces: ['p/*'], dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ x: '^1.0.0' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } },
+      { 'p/w/package.json': '{"name":"w","version":"1.0.0","dependencies":{"x":"~1.0.0 || 2"}}\n' },
+      { hidden: { x: ['1.1.0', '2.0.0'] }, args: ['update', 'x'], update: ['x'] }),
     C('change_update_deep', { dependencies: { a: '1', b: '1' } },
       { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '~1.0.0' }) } },
         c: { versions: { '1.0.0': {}, '1.0.5': {}, '1.2.0': {} } } },
@@ -497,6 +513,7 @@ async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, in
       throw new Error(`${name}: the first install failed:\n${error}`);
     }
     before = fs.readFileSync(path.join(work, 'package-lock.json'), 'utf8');
+    for (const [f, text] of Object.entries(change.files || {})) fs.writeFileSync(path.join(work, f), text);
     if (change.edit) fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(Object.assign({ name: 'root', version: '1.0.0' }, change.edit), null, indent) + '\n');
     error = await runNpm(work, docs, change.args || ['install'], flags);
     const after = JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8'));
@@ -514,7 +531,8 @@ async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, in
   const dir = path.join(outdir, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  let json = caseJson(flags, files, docs);
+  // A change's files are the folders' package.json as the tree is built with them.
+  let json = caseJson(flags, Object.assign({}, files, (change && change.files) || {}), docs);
   if (changeJson) json = json.replace(/^\{/, `{"change": ${JSON.stringify(changeJson)}, `);
   fs.writeFileSync(path.join(dir, 'case.json'), json);
   fs.writeFileSync(path.join(dir, 'package.json'), pkgJson);
