@@ -178,6 +178,24 @@ def bundled_dependencies():
             assert json.load(f)['name'] == 'deep'
         check('bundled dependencies are listed in the lockfile as npm lists them')
 
+        # A change starts from the lockfile, bundles included: each entry once, the
+        # bundle still listed from the tarball.
+        before = dict(packages)
+        pj = json.load(open(os.path.join(p, 'package.json')))
+        del pj['optionalDependencies']
+        project('bundled', pj)
+        skua(p, 'install', '--registry', url)
+        def no_duplicates(pairs):
+            keys = [k for k, _ in pairs]
+            assert len(keys) == len(set(keys)), keys
+            return dict(pairs)
+        with open(os.path.join(p, 'package-lock.json')) as f:
+            packages = json.load(f, object_pairs_hook=no_duplicates)['packages']
+        assert 'node_modules/opt' not in packages and 'node_modules/inner' not in packages, packages
+        for location in ('node_modules/bund/node_modules/inner', 'node_modules/bund/node_modules/deep'):
+            assert packages[location] == before[location], packages
+        check('a change from the lockfile keeps bundled entries, each once')
+
         # --package-lock-only opens the bundling tarball too (with an empty store).
         q = project('bundled-lock-only', json.load(open(os.path.join(p, 'package.json'))))
         env = clean_env(SKUA_CACHE_DIR=os.path.join(TMP, 'cache-lock-only'))

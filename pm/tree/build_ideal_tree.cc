@@ -371,14 +371,17 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
   // Holders before what they hold: link targets (folders outside node_modules) first,
   // then by depth, each depth in the lockfile's order; links once their targets exist.
   std::vector<const lockfile::LockEntry*> entries, links;
-  // What dependencies' tarballs bring along is left out, as a fresh resolution leaves it
-  // out: the installer adds it back from the tarballs (cli/bundled_entries).
+  // What dependencies' tarballs bring along is loaded (edges resolve to it as they will
+  // on disk) but never worked on; the flags leave it extraneous, as a fresh resolution
+  // leaves it out, and the installer lists it again from the tarballs
+  // (cli/bundled_entries).
   std::optional<lockfile::LocationIndex> index;
+  std::set<std::string_view> bundled;
   for (const lockfile::LockEntry& e : lock.packages) {
     if (e.location.empty()) continue;
     if (e.meta.GetBool("inBundle")) {
       if (!index) index.emplace(lock);
-      if (lockfile::InDependencyBundle(*index, e.location)) continue;
+      if (lockfile::InDependencyBundle(*index, e.location)) bundled.insert(e.location);
     }
     (e.meta.GetBool("link") ? links : entries).push_back(&e);
   }
@@ -404,6 +407,7 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
     node->manifest = *package;
     node->resolved = e->meta.GetString("resolved");
     node->integrity = e->meta.GetString("integrity");
+    node->in_dep_bundle = bundled.count(e->location) > 0;
     tree_->SetParent(node, holder->second);
     at[e->location] = node;
   }
@@ -448,7 +452,7 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
       to->overrides = node->overrides ? node->overrides->ScopeFor(edge.name, edge.raw_spec) : nullptr;
       walk.push_back({to, beyond_link || through_link});
     }
-    if (invalid && !beyond_link) Push(node);
+    if (invalid && !beyond_link && !node->in_dep_bundle) Push(node);
   }
   for (auto& [location, node] : at) {
     if (reached.count(node)) continue;
@@ -458,7 +462,7 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
   }
   // arborist's #queueNamedUpdates: whatever depends on a package being updated.
   for (auto& [location, node] : at) {
-    if (node->IsTop() || !options_.update_names.count(node->name)) continue;
+    if (node->IsTop() || node->in_dep_bundle || !options_.update_names.count(node->name)) continue;
     for (Edge* in : node->EdgesIn()) Push(in->from);
   }
   return Status::Ok();
@@ -469,7 +473,7 @@ Node* Builder::FindHoistable(Node* root, Edge* edge) {
   for (auto& [n, kid] : root->children) queue.push_back(kid);
   for (size_t i = 0; i < queue.size(); ++i) {
     Node* node = queue[i];
-    if (node->name == edge->name && edge->SatisfiedBy(node)) return node;
+    if (node->name == edge->name && !node->in_dep_bundle && edge->SatisfiedBy(node)) return node;
     for (auto& [n, kid] : node->children) queue.push_back(kid);
   }
   return nullptr;
@@ -601,9 +605,10 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
 
   CalcDepFlags(*tree_);
   // npm prunes what a tree started from a lockfile no longer needs (idealTreePrune).
+  // Bundled packages go too: the caller lists them from their tarballs.
   if (options_.start) {
     for (Node* node : tree_->Inventory()) {
-      if (node->extraneous && !node->is_project_root) tree_->SetParent(node, nullptr);
+      if ((node->extraneous || node->in_dep_bundle) && !node->is_project_root) tree_->SetParent(node, nullptr);
     }
   }
   for (Node* failed : load_failures_) {

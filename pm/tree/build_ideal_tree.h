@@ -85,8 +85,8 @@ struct BuildOptions {
 
 // Whether BuildOptions::start can take `lock`: every package under node_modules has a
 // version (or is a link). Otherwise the caller resolves afresh. What a dependency's
-// tarball bundles is not loaded (the caller adds it from the tarball, as after a fresh
-// resolution).
+// tarball bundles ends up out of the tree (the caller adds it from the tarball, as after
+// a fresh resolution).
 bool StartsFromLockfile(const lockfile::Lockfile& lock);
 
 // One installed package as the lockfile records it.

@@ -91,6 +91,9 @@ struct Node {
   // Dep flags as the lockfile records them (calcDepFlags), and install state.
   bool dev = true, optional = true, dev_optional = true, peer = true, extraneous = true;
   bool inert = false;
+  // Shipped inside another package's tarball (npm's inDepBundle): only a tree started
+  // from a lockfile has such nodes. Never deduped, updated or hoisted to.
+  bool in_dep_bundle = false;
 
   bool IsTop() const { return parent == nullptr; }
   Node* ResolveParent() const { return parent ? parent : fs_parent; }

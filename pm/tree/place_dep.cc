@@ -232,6 +232,7 @@ Placement CanPlace::CheckPeers(Placement state) {
 }
 
 bool CanDedupe(Node* node, bool prefer_dedupe, bool explicit_request) {
+  if (node->in_dep_bundle) return false;
   if (!node->ResolveParent() || !node->ResolveParent()->ResolveParent()) return false;
   if (node->EdgesIn().empty()) return true;
   Node* other = node->ResolveParent()->ResolveParent()->Resolve(node->name);
