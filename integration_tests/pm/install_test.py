@@ -513,6 +513,22 @@ def keeps_locked_versions():
         assert layout(p) == {('node_modules/b', 'b', '2.0.0'),
                              ('node_modules/@s/e', '@s/e', '1.3.0')}, layout(p)
         check('install keeps locked versions when package.json changed')
+
+        # npm-shrinkwrap.json is read instead of package-lock.json and written back.
+        sw = project('shrinkwrapped', json.load(open(os.path.join(p, 'package.json'))))
+        shutil.copy(os.path.join(p, 'package-lock.json'), os.path.join(sw, 'npm-shrinkwrap.json'))
+        skua(sw, 'install', '--registry', url)
+        assert ('node_modules/b', 'b', '2.0.0') in layout(sw), layout(sw)
+        assert not os.path.exists(os.path.join(sw, 'package-lock.json'))
+        shutil.rmtree(os.path.join(sw, 'node_modules'))
+        skua(sw, 'ci', '--registry', url)
+        assert ('node_modules/b', 'b', '2.0.0') in layout(sw), layout(sw)
+        skua(sw, 'update', 'b', '--registry', url)
+        with open(os.path.join(sw, 'npm-shrinkwrap.json')) as f:
+            assert json.load(f)['packages']['node_modules/b']['version'] == '2.1.0'
+        assert not os.path.exists(os.path.join(sw, 'package-lock.json'))
+        check('npm-shrinkwrap.json is the lockfile when present')
+
         skua(p, 'update', 'b', '--registry', url)
         assert ('node_modules/b', 'b', '2.1.0') in layout(p), layout(p)
         check('update moves the named package within its range')

@@ -516,7 +516,7 @@ Status MoveToLatest(Session& s, PackageJsonEditor& editor, const std::set<std::s
 // dependencies it reached move to the installed versions (saved_range.h), in package.json
 // and in the lockfile's record of it.
 Status SaveUpdatedRanges(Session& s, const std::set<std::string>& names) {
-  const std::string lock_path = JoinPath(s.context.project_dir, "package-lock.json");
+  const std::string lock_path = LockfilePath(s.context.project_dir);
   Result<std::string> lock_text = fsutil::ReadFile(lock_path);
   if (!lock_text.ok()) lock_text = fsutil::ReadFile(JoinPath(s.context.project_dir, "node_modules/.package-lock.json"));
   if (!lock_text.ok()) return Status::Ok();  // Nothing installed to save.
@@ -620,7 +620,7 @@ int RunUpdateCommand(const std::string& command, const std::vector<std::string>&
       roots.push_back(ws.dir.substr(s.context.project_dir.size() + 1));
     }
     s.options.update = names;
-    Result<std::string> text = fsutil::ReadFile(JoinPath(s.context.project_dir, "package-lock.json"));
+    Result<std::string> text = fsutil::ReadFile(LockfilePath(s.context.project_dir));
     Result<lockfile::Lockfile> lock = text.ok() ? lockfile::ParseLockfile(*text, "package-lock.json")
                                                 : Result<lockfile::Lockfile>(text.status());
     if (names.empty() && !lock.ok()) s.options.update_all = true;  // Nothing locked to keep.

@@ -309,7 +309,7 @@ std::optional<Failure> Installer::Load() {
     up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
     return std::nullopt;
   }
-  lock_path_ = JoinPath(project_dir_, "package-lock.json");
+  lock_path_ = LockfilePath(project_dir_);
   if (fsutil::Exists(lock_path_)) {
     Result<std::string> lock_text = fsutil::ReadFile(lock_path_);
     if (!lock_text.ok()) return Failure{1, lock_text.status().message()};

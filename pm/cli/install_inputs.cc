@@ -112,7 +112,7 @@ std::string InstallStampKey(const InstallOptions& options, const InstallInputs& 
   for (const std::string& t : options.trust) key.Add("trust " + t);
   key.Add(in.package_json);
   for (const workspaces::Workspace& ws : in.workspaces) key.Add(ws.path + "\n" + ws.package_json);
-  key.AddFile(JoinPath(in.project_dir, "package-lock.json"));
+  key.AddFile(LockfilePath(in.project_dir));
   key.AddFile(JoinPath(in.project_dir, "node_modules/.package-lock.json"));
   key.AddFile(JoinPath(in.project_dir, "node_modules/.skua/built"));
   return key.Hex();
@@ -169,6 +169,11 @@ std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<st
   }
   reporter.Summary(UpToDateLine(reporter.Seconds()));
   return 0;
+}
+
+std::string LockfilePath(const std::string& project_dir) {
+  std::string shrinkwrap = JoinPath(project_dir, "npm-shrinkwrap.json");
+  return fsutil::Exists(shrinkwrap) ? shrinkwrap : JoinPath(project_dir, "package-lock.json");
 }
 
 }  // namespace skua::pm::cli

@@ -54,6 +54,10 @@ registry::Platform InstallPlatform(const config::Config& config);
 // package of the current folder globally (npm's `install -g`), never a no-op.
 bool GlobalOnCommandLine(const InstallOptions& options);
 
+// The project's lockfile: npm-shrinkwrap.json when there is one (npm reads it instead of
+// package-lock.json and writes it back), else package-lock.json (which may not exist).
+std::string LockfilePath(const std::string& project_dir);
+
 // The no-op stamp's key: a hash of everything an install reads (stamp.h).
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in);
 
