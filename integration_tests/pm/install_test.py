@@ -497,9 +497,11 @@ def keeps_locked_versions():
     """package.json edited by hand after a newer version was published: like npm, install
     resolves only what changed and keeps every locked version its range still accepts."""
     p = project('locked', {'name': 'locked', 'version': '1.0.0', 'dependencies': {'b': '^2.0.0'}})
+    nm = project('locked-nm', {'name': 'locked-nm', 'version': '1.0.0', 'dependencies': {'b': '^2.0.0'}})
     proc, url = start_registry(FIXTURE)
     try:
         skua(p, 'install', '--registry', url)
+        skua(nm, 'install', '--registry', url)
     finally:
         proc.kill()
     newer = json.loads(json.dumps(FIXTURE))
@@ -513,6 +515,14 @@ def keeps_locked_versions():
         assert layout(p) == {('node_modules/b', 'b', '2.0.0'),
                              ('node_modules/@s/e', '@s/e', '1.3.0')}, layout(p)
         check('install keeps locked versions when package.json changed')
+
+        # Without a lockfile, npm starts from what node_modules holds.
+        os.remove(os.path.join(nm, 'package-lock.json'))
+        skua(nm, 'install', '--registry', url)
+        assert layout(nm) == {('node_modules/b', 'b', '2.0.0')}, layout(nm)
+        with open(os.path.join(nm, 'package-lock.json')) as f:
+            assert json.load(f)['packages']['node_modules/b']['version'] == '2.0.0'
+        check('without a lockfile, install keeps what node_modules holds')
 
         # npm-shrinkwrap.json is read instead of package-lock.json and written back.
         sw = project('shrinkwrapped', json.load(open(os.path.join(p, 'package.json'))))

@@ -240,6 +240,7 @@ class Installer {
   // For --package-lock-only: fetches the bundling packages of the resolved lockfile into
   // the store and adds their bundles' entries (AddBundledEntries).
   std::optional<Failure> ListBundles();
+  std::optional<lockfile::Lockfile> ReadInstalledTree();
   ScriptVerdict ScriptsAllowed(const PlanEntry& p) const {
     ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle,
                           p.is_link()};
@@ -352,6 +353,36 @@ std::optional<Failure> Installer::Load() {
   return std::nullopt;
 }
 
+// node_modules/.package-lock.json, what the last install left, when it still describes
+// node_modules: as npm's loadActual, only if no package folder it lists, nor a folder
+// holding one, changed after it was written (npm then reads every package.json; skua
+// resolves afresh). nullopt otherwise, or when there is none or it does not parse.
+std::optional<lockfile::Lockfile> Installer::ReadInstalledTree() {
+  std::string path = JoinPath(project_dir_, "node_modules/.package-lock.json");
+  struct stat written;
+  if (stat(path.c_str(), &written) != 0) return std::nullopt;
+  Result<std::string> text = fsutil::ReadFile(path);
+  if (!text.ok()) return std::nullopt;
+  Result<lockfile::Lockfile> hidden = lockfile::ParseLockfile(*text, path);
+  if (!hidden.ok()) return std::nullopt;
+  std::vector<std::string> locations;
+  for (const lockfile::LockEntry& e : hidden->packages) {
+    if (!e.location.empty() && !lockfile::IsTopLocation(e.location)) locations.push_back(e.location);
+  }
+  // npm allows 10 ms: writing the file (a rename) touches node_modules itself.
+  auto nanos = [](const struct timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; };
+  const int64_t limit = nanos(written.st_mtim) + 10 * 1000000;
+  auto newer = [&](const struct stat& st) { return nanos(st.st_mtim) > limit; };
+  for (const std::string& folder : StampFolders(locations)) {
+    struct stat st;
+    if (stat(JoinPath(project_dir_, folder).c_str(), &st) != 0 || newer(st)) {
+      out_.Verbose("node_modules changed after its .package-lock.json was written (" + folder + ")");
+      return std::nullopt;
+    }
+  }
+  return std::move(hidden).value();
+}
+
 // The lockfile to install: the existing one when it agrees with package.json, else one
 // written from a freshly built ideal tree.
 Result<lockfile::Lockfile> Installer::Resolve() {
@@ -437,8 +468,12 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     }
   }
   // npm starts from the lockfile's tree when there is one (not for `update` of
-  // everything): only what the change touches is resolved again.
-  const bool from_lock = lock_ && !options_.update_all && options_.prefer_locked && tree::StartsFromLockfile(*lock_);
+  // everything), else from what node_modules holds (its hidden lockfile): only what the
+  // change touches is resolved again.
+  std::optional<lockfile::Lockfile> installed;
+  if (!lock_ && !options_.update_all) installed = ReadInstalledTree();
+  const lockfile::Lockfile* start = lock_ ? &*lock_ : installed ? &*installed : nullptr;
+  const bool from_lock = start && !options_.update_all && options_.prefer_locked && tree::StartsFromLockfile(*start);
   // The speculative prefetch resolves the root's dependencies ahead of the builder: the
   // tree started from the lockfile needs few of them.
   for (const auto* deps : {&root->dependencies, &root->dev_dependencies,
@@ -478,8 +513,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     };
   }
   if (from_lock) {
-    out_.Verbose("starting from package-lock.json's tree");
-    build.start = &*lock_;
+    out_.Verbose(lock_ ? "starting from the lockfile's tree" : "starting from node_modules' tree");
+    build.start = start;
     build.explicit_requests = options_.explicit_requests;
     // `add` unpins the names it adds (for the pinned fallback below); they are explicit
     // requests here, not updates.
@@ -870,6 +905,9 @@ std::optional<Failure> Installer::Run() {
     } else {
       hidden_bytes = lockfile::SerializeLockfile(InstalledPart(*lock, plan->left_out), format);
     }
+    // node_modules/.skua (the stamp's folder) first: made later, it would leave
+    // node_modules newer than its hidden lockfile (ReadInstalledTree).
+    (void)fsutil::MakeDirs(JoinPath(node_modules, ".skua"));
     if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};
     }
