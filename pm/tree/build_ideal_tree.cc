@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
@@ -399,7 +400,7 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
       continue;
     }
     auto holder = at.find(lockfile::HolderLocation(e->location));
-    if (holder == at.end()) return InvalidArgument("package-lock.json: " + e->location + " has no holder entry");
+    if (holder == at.end()) return InvalidArgument("lockfile: " + e->location + " has no holder entry");
     Result<std::shared_ptr<const registry::Manifest>> package = LockedPackage(*e);
     if (!package.ok()) return package.status();
     Node* node = tree_->NewNode();
@@ -413,7 +414,7 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
   }
   for (const lockfile::LockEntry* e : links) {
     auto holder = at.find(lockfile::HolderLocation(e->location));
-    if (holder == at.end()) return InvalidArgument("package-lock.json: " + e->location + " has no holder entry");
+    if (holder == at.end()) return InvalidArgument("lockfile: " + e->location + " has no holder entry");
     std::string target_location = e->meta.GetString("resolved");
     if (target_location.starts_with("./")) target_location = target_location.substr(2);
     Node*& target = at[target_location];
@@ -646,9 +647,13 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
 }  // namespace
 
 bool StartsFromLockfile(const lockfile::Lockfile& lock) {
+  std::unordered_set<std::string_view> locations;
+  for (const lockfile::LockEntry& e : lock.packages) locations.insert(e.location);
   for (const lockfile::LockEntry& e : lock.packages) {
-    if (e.location.empty() || e.meta.GetBool("link") || lockfile::IsTopLocation(e.location)) continue;
-    if (e.Version().empty()) return false;
+    if (e.location.empty() || lockfile::IsTopLocation(e.location)) continue;
+    std::string holder = lockfile::HolderLocation(e.location);
+    if (!holder.empty() && !locations.count(holder)) return false;
+    if (!e.meta.GetBool("link") && e.Version().empty()) return false;
   }
   return true;
 }

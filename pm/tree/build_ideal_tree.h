@@ -84,7 +84,8 @@ struct BuildOptions {
 };
 
 // Whether BuildOptions::start can take `lock`: every package under node_modules has a
-// version (or is a link). Otherwise the caller resolves afresh. What a dependency's
+// version (or is a link) and an entry for the package holding it. Otherwise the caller
+// resolves afresh. What a dependency's
 // tarball bundles ends up out of the tree (the caller adds it from the tarball, as after
 // a fresh resolution).
 bool StartsFromLockfile(const lockfile::Lockfile& lock);

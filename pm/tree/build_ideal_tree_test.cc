@@ -155,5 +155,46 @@ TEST(BuildIdealTreeTest, FlagsAndAliases) {
   EXPECT_FALSE(shared->optional);
 }
 
+// A lockfile can be the starting tree when every package has a version and a holder.
+TEST(BuildIdealTreeTest, StartsFromWellFormedLockfilesOnly) {
+  auto parse = [](const std::string& packages) {
+    Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(
+        R"({"name":"r","lockfileVersion":3,"packages":{"":{"name":"r"},)" + packages + "}}", "package-lock.json");
+    EXPECT_TRUE(lock.ok()) << lock.status().message();
+    return std::move(lock).value();
+  };
+  EXPECT_TRUE(StartsFromLockfile(parse(R"("node_modules/a":{"version":"1.0.0"},)"
+                                       R"("node_modules/a/node_modules/b":{"version":"1.0.0"},)"
+                                       R"("node_modules/w":{"resolved":"p/w","link":true},"p/w":{"name":"w"})")));
+  EXPECT_FALSE(StartsFromLockfile(parse(R"("node_modules/a/node_modules/b":{"version":"1.0.0"})")));
+  EXPECT_FALSE(StartsFromLockfile(parse(R"("node_modules/a":{"resolved":"https://r.test/a.tgz"})")));
+}
+
+// Started from a lockfile, only what changed moves: a locked version stays though a
+// newer one fits, an added dependency is placed, a removed one pruned.
+TEST(BuildIdealTreeTest, StartFromLockfileMovesOnlyWhatChanged) {
+  MemoryPackumentSource s;
+  ASSERT_TRUE(s.AddJson(Doc("a", {"1.0.0", "1.1.0"})).ok());
+  ASSERT_TRUE(s.AddJson(Doc("c", {"1.0.0"})).ok());
+  Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(
+      R"({"name":"r","lockfileVersion":3,"packages":{"":{"name":"r","dependencies":{"a":"^1.0.0","b":"1"}},)"
+      R"("node_modules/a":{"version":"1.0.0"},"node_modules/b":{"version":"1.0.0"}}})",
+      "package-lock.json");
+  ASSERT_TRUE(lock.ok()) << lock.status().message();
+  BuildOptions o = Options();
+  o.start = &*lock;
+  Result<IdealTree> t = BuildIdealTree(R"({"name":"r","dependencies":{"a":"^1.0.0","c":"1"}})", s, o);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_NE(At(*t, "node_modules/a"), nullptr);
+  EXPECT_EQ(At(*t, "node_modules/a")->version(), "1.0.0");
+  EXPECT_NE(At(*t, "node_modules/c"), nullptr);
+  EXPECT_EQ(At(*t, "node_modules/b"), nullptr);
+  // `update a` moves it.
+  o.update_names = {"a"};
+  t = BuildIdealTree(R"({"name":"r","dependencies":{"a":"^1.0.0","c":"1"}})", s, o);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(At(*t, "node_modules/a")->version(), "1.1.0");
+}
+
 }  // namespace
 }  // namespace skua::pm::tree
