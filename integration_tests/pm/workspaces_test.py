@@ -257,6 +257,8 @@ def update_filters(url):
     installed outside that part keeps its locked version."""
     p = project('update-w', ROOT, FILES)
     skua(p, 'install', '--registry=' + url)
+    e = project('add-w-existing', ROOT, FILES)
+    skua(e, 'install', '--registry=' + url)
     newer = json.loads(json.dumps(FIXTURE))
     newer['packages']['b']['versions']['2.1.0'] = {}
     newer['packages']['c']['versions']['1.1.0'] = {'manifest': {'dependencies': {'b': '^1.0.0'}}}
@@ -281,6 +283,13 @@ def update_filters(url):
         assert installed['node_modules/b'] == '2.1.0' and 'packages/a/node_modules/b' not in installed, installed
         check('update --latest -w NAME PKG moves the workspace\'s range, not the root\'s; '
               'a nested copy the tree moved is pruned from the workspace\'s node_modules')
+
+        # npm's explicit request from a workspace: the root's b 2.0.0 fits ^2.0.0 but is
+        # replaced by the newest.
+        skua(e, 'add', 'b@^2.0.0', '-w', '@x/zz', '--registry=' + newer_url)
+        installed = {loc: v for loc, _, v in layout(e)}
+        assert installed['node_modules/b'] == '2.1.0', installed
+        check('add PKG -w NAME replaces the copy it finds, as npm\'s explicit request')
     finally:
         proc.kill()
 

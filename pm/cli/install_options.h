@@ -46,8 +46,9 @@ struct InstallOptions {
   bool prefer_locked = true;  // Off only to resolve from scratch (no command does yet).
   bool update_all = false;          // `skua update`: ignore every locked version.
   std::set<std::string> update;     // `skua update a b`: ignore these names' locked versions.
-  // `skua add a b`: the root's dependencies the user named, placed again even where the
-  // locked package satisfies them (npm's explicit requests).
+  // `skua add a b`: the dependencies the user named, placed again even where the locked
+  // package satisfies them (npm's explicit requests): "a" for the root's, "folder:a" for
+  // a workspace's (tree::BuildOptions::explicit_requests).
   std::set<std::string, std::less<>> explicit_requests;
   // name -> version: `skua add a@1.0.0` installs 1.0.0 although it saves "^1.0.0".
   std::map<std::string, std::string, std::less<>> pins;

@@ -35,11 +35,20 @@ TEST(FromTreeTest, LockfileBytesMatchNpm) {
     }
     Lockfile lock = LockfileFromTree(*built, options);
     // An added package was built with the user's spec; the range npm saved for it in the
-    // root entry is the CLI's to write (cli/install_command's SaveRequestedRanges).
+    // root's (or the workspace's) entry is the CLI's to write (cli/install_command's
+    // SaveRequestedRanges).
     if (!tc.options.explicit_requests.empty()) {
       Result<Lockfile> npm = ParseLockfile(tc.npm_lockfile, "package-lock.json");
-      ASSERT_TRUE(npm.ok() && !npm->packages.empty() && !lock.packages.empty()) << name;
-      lock.packages[0].meta = npm->packages[0].meta;
+      ASSERT_TRUE(npm.ok()) << name;
+      for (const std::string& request : tc.options.explicit_requests) {
+        size_t colon = request.find(':');
+        std::string location = colon == std::string::npos ? "" : request.substr(0, colon);
+        const LockEntry* theirs = npm->Find(location);
+        ASSERT_NE(theirs, nullptr) << name;
+        for (LockEntry& e : lock.packages) {
+          if (e.location == location) e.meta = theirs->meta;
+        }
+      }
     }
     std::string ours = SerializeLockfile(lock, DetectFormat(tc.package_json));
     if (ours == tc.npm_lockfile) {

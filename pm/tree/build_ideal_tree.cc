@@ -39,7 +39,9 @@ class Builder {
   // the lockfile's entry for it when there is one.
   Node* LoadLinkTarget(const std::string& location, const lockfile::LockEntry* entry);
   bool ExplicitRequest(const Edge& edge) const {
-    return edge.from->is_project_root && options_.explicit_requests.count(edge.name);
+    if (edge.from->is_project_root) return options_.explicit_requests.count(edge.name) > 0;
+    if (!edge.from->is_workspace) return false;
+    return options_.explicit_requests.count(edge.from->realpath + ":" + std::string(edge.name)) > 0;
   }
   std::vector<Edge*> ProblemEdges(Node* node);
   Node* VirtualRoot(Node* node, bool reuse);

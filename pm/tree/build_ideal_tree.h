@@ -76,8 +76,9 @@ struct BuildOptions {
   // (StartsFromLockfile says whether `start` qualifies). Not owned; null: build from the
   // package.json alone.
   const lockfile::Lockfile* start = nullptr;
-  // The root's dependencies the user named (`add NAME`): placed again even when the
-  // locked package satisfies them, replacing it (npm's explicitRequests).
+  // The dependencies the user named (`add NAME`): placed again even when the locked
+  // package satisfies them, replacing it (npm's explicitRequests). "name" for the root's,
+  // "folder:name" for a workspace's (`add -w`; the folder as the lockfile names it).
   std::set<std::string, std::less<>> explicit_requests;
   // `update NAME…`: each edge by such a name is resolved again, wherever it is.
   std::set<std::string, std::less<>> update_names;

@@ -377,6 +377,11 @@ function changeCases() {
       { a: { versions: { '1.0.0': V({ x: '^1.0.0' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {}, '2.0.0': {} } } },
       { 'p/w/package.json': '{"name":"w","version":"1.0.0","dependencies":{"x":"~1.0.0 || 2"}}\n' },
       { hidden: { x: ['1.1.0', '2.0.0'] }, args: ['update', 'x'], update: ['x'] }),
+    // `install -w`: the request is the workspace's; the root's copy that fits is replaced.
+    W('change_ws_add_existing', { workspaces: ['p/*'], dependencies: { a: '1' } },
+      { a: { versions: { '1.0.0': V({ x: '^1.0.0' }) } }, x: { versions: { '1.0.0': {}, '1.1.0': {} } } },
+      { 'p/w/package.json': '{"name":"w","version":"1.0.0"}\n' },
+      { hidden: { x: ['1.1.0'] }, args: ['install', 'x@^1.0.0', '-w', 'p/w'], requested: { x: '^1.0.0' }, workspace: 'p/w' }),
     C('change_update_deep', { dependencies: { a: '1', b: '1' } },
       { a: { versions: { '1.0.0': V({ c: '^1.0.0' }) } }, b: { versions: { '1.0.0': V({ c: '~1.0.0' }) } },
         c: { versions: { '1.0.0': {}, '1.0.5': {}, '1.2.0': {} } } },
@@ -516,15 +521,25 @@ async function runCase(outdir, [name, rootDeps, pkgs, flags = [], files = {}, in
     for (const [f, text] of Object.entries(change.files || {})) fs.writeFileSync(path.join(work, f), text);
     if (change.edit) fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(Object.assign({ name: 'root', version: '1.0.0' }, change.edit), null, indent) + '\n');
     error = await runNpm(work, docs, change.args || ['install'], flags);
-    const after = JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8'));
-    // The tree is built with the spec the user gave; npm saves a range afterwards.
+    // The tree is built with the spec the user gave; npm saves a range afterwards. With
+    // `-w`, the workspace's package.json has it, and its text after the change is the
+    // folder's in case.json.
+    const edited = change.workspace ? `${change.workspace}/package.json` : 'package.json';
+    const after = JSON.parse(fs.readFileSync(path.join(work, edited), 'utf8'));
     for (const [dep, spec] of Object.entries(change.requested || {})) {
       for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
         if (after[field] && dep in after[field]) after[field][dep] = spec;
       }
     }
-    pkgJson = JSON.stringify(after, null, indent) + '\n';
-    changeJson = { explicit: Object.keys(change.requested || {}), update: change.update || [] };
+    if (change.workspace) {
+      change.files = Object.assign({}, change.files, { [edited]: JSON.stringify(after) + '\n' });
+      pkgJson = fs.readFileSync(path.join(work, 'package.json'), 'utf8');
+    } else {
+      pkgJson = JSON.stringify(after, null, indent) + '\n';
+    }
+    // An explicit request is the root's ("name") or a workspace's ("folder:name").
+    const prefix = change.workspace ? `${change.workspace}:` : '';
+    changeJson = { explicit: Object.keys(change.requested || {}).map((n) => prefix + n), update: change.update || [] };
   } else {
     error = await runNpm(work, docs, ['install'], flags);
   }
