@@ -118,6 +118,13 @@ def checks(url):
     assert version(p, 'c') == '2.0.0-beta.1'
     check('add -D with a tag; a range that is not a superset is saved as written')
 
+    # A bare name keeps the spec package.json declares (npm's add): b stays on ~1.0
+    # although 2.0.0 is the latest.
+    skua(p, 'add', 'b', *reg)
+    assert json.loads(read(p, 'package.json'))['dependencies']['b'] == '~1.0'
+    assert version(p, 'b') == '1.0.1'
+    check('add NAME of a declared dependency keeps its range')
+
     skua(p, 'add', 'a@1.0.0', 'b@1.0.0', '-E', *reg)
     pj = json.loads(read(p, 'package.json'))
     assert pj['dependencies'] == {'a': '1.0.0', 'b': '1.0.0'}, pj

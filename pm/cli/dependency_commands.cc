@@ -231,13 +231,34 @@ struct Added {
   bool exact = false;  // The user asked for this very version.
 };
 
+// The kind `add` saves `name` under in `editor`: the flag's, else the first kind that
+// declares it in npm's order (inferSaveType: dev, optional, prod, peer), else prod.
+DepKind SaveKind(const PackageJsonEditor& editor, std::optional<DepKind> flag, const std::string& name) {
+  if (flag) return *flag;
+  for (DepKind k : {DepKind::kDev, DepKind::kOptional, DepKind::kProd, DepKind::kPeer}) {
+    if (editor.Dependency(k, name)) return k;
+  }
+  return DepKind::kProd;
+}
+
 // Resolves every argument against the registry (all packuments fetched together); nothing
 // is written when any of them fails.
 Result<std::vector<Added>> ResolveArgs(Session& s, const std::vector<std::string>& args) {
   std::vector<spec::DepSpec> specs;
+  const std::optional<DepKind> flag = FlagKind(*s.context.config);
   for (const std::string& arg : args) {
     Result<spec::DepSpec> parsed = spec::ParseSpecArg(arg, s.context.cwd);
     if (!parsed.ok()) return parsed.status();
+    // A bare name package.json already declares (under the kind it is saved to) keeps
+    // its spec, as npm's add keeps it: the newest version that spec allows is installed
+    // and its range saved (`add react` beside "react": "^18" stays on 18).
+    const bool bare = arg == parsed->name || arg == parsed->name + "@";
+    if (parsed->registry() && !parsed->alias && bare) {
+      const PackageJsonEditor& editor = *s.Targets().front().first;
+      const std::string* declared = editor.Dependency(SaveKind(editor, flag, parsed->name), parsed->name);
+      Result<spec::DepSpec> kept = declared ? spec::ResolveSpec(parsed->name, *declared) : parsed;
+      if (kept.ok() && kept->registry() && !kept->alias) parsed = std::move(kept);
+    }
     specs.push_back(std::move(parsed).value());
   }
   std::vector<std::optional<Result<registry::PackumentResult>>> fetched(specs.size());
@@ -418,17 +439,12 @@ int RunAddCommand(const std::string& command, const std::vector<std::string>& ar
   std::optional<DepKind> flag = FlagKind(*s.context.config);
   for (const Added& a : *added) {
     for (auto [editor, dir] : s.Targets()) {
-      DepKind kind = DepKind::kProd;
+      DepKind kind = SaveKind(*editor, flag, a.name);
       if (flag) {
-        kind = *flag;
         for (DepKind other : kAllDepKinds) {
           if (other != kind && !(kind == DepKind::kPeer && other == DepKind::kDev)) {
             editor->RemoveDependency(other, a.name);
           }
-        }
-      } else {
-        for (DepKind k : {DepKind::kDev, DepKind::kOptional, DepKind::kPeer, DepKind::kProd}) {
-          if (editor->Dependency(k, a.name)) kind = k;
         }
       }
       editor->SetDependency(kind, a.name,
