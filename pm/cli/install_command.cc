@@ -520,8 +520,9 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     // requests here, not updates.
     if (options_.explicit_requests.empty()) build.update_names.insert(options_.update.begin(), options_.update.end());
   }
-  // Without a tree to start from (a lockfile with workspaces or links): locked versions
-  // are kept by pinning them where their ranges allow. `skua add a@1.0.0`'s version too.
+  // A lockfile that cannot be the starting tree (tree::StartsFromLockfile): locked
+  // versions are kept by pinning them where their ranges allow. `skua add a@1.0.0`'s
+  // version is pinned either way.
   std::optional<PinnedPackumentSource> pinned;
   if ((lock_ && !options_.update_all && !from_lock && (options_.prefer_locked || Updating())) ||
       !options_.pins.empty()) {
