@@ -14,7 +14,8 @@
 // is behind it), then runs one change with the whole registry: `install NAME[@SPEC]`,
 // `uninstall NAME`, `update NAME`, or an edit of package.json followed by `install`.
 // They add package-lock.before.json (npm's first lockfile), and case.json's `change`
-// ({explicit, update}: the names npm treats as explicit requests and updates);
+// ({explicit, update}: the names npm treats as explicit requests, "folder:name" for a
+// workspace's with `-w`, and as updates);
 // package.json is what the tree is built with (an added name with the user's spec, as
 // npm builds it before saving a range). Tarball URLs point at https://registry.skua.test/,
 // which is never contacted: --package-lock-only needs only the packuments. Random cases
@@ -335,7 +336,7 @@ function randomCases(count) {
 }
 
 // Hand-written change cases: [name, root, pkgs, change]; change = {hidden, args,
-// requested, update, edit} (see runCase).
+// requested, update, edit, files, workspace} (see runCase).
 function changeCases() {
   const C = (name, root, pkgs, change) => [name, root, pkgs, [], {}, '  ', change];
   const W = (name, root, pkgs, files, change) => [name, root, pkgs, [], files, '  ', change];
