@@ -449,12 +449,10 @@ int RunAddCommand(const std::string& command, const std::vector<std::string>& ar
       }
       editor->SetDependency(kind, a.name,
                             a.local_path.empty() ? a.saved : "file:" + RelativePath(dir, a.local_path));
-    }
-    s.options.update.insert(a.package.empty() ? a.name : a.package);
-    for (auto [editor, dir] : s.Targets()) {
       bool root = dir == s.context.project_dir;
       s.options.explicit_requests.insert(root ? a.name : dir.substr(s.context.project_dir.size() + 1) + ":" + a.name);
     }
+    s.options.update.insert(a.package.empty() ? a.name : a.package);
     if (!a.version.empty()) s.options.pins[a.package] = a.version;
     if (a.exact) s.options.requested[a.name] = a.version;
   }

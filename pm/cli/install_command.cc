@@ -240,7 +240,12 @@ class Installer {
   // For --package-lock-only: fetches the bundling packages of the resolved lockfile into
   // the store and adds their bundles' entries (AddBundledEntries).
   std::optional<Failure> ListBundles();
-  std::optional<lockfile::Lockfile> ReadInstalledTree();
+  // node_modules/.package-lock.json, read once per install; null when there is none or it
+  // does not parse.
+  const lockfile::Lockfile* HiddenLockfile();
+  // Whether the hidden lockfile still describes node_modules (npm's loadActual trusts it
+  // then).
+  bool HiddenLockfileIsCurrent();
   ScriptVerdict ScriptsAllowed(const PlanEntry& p) const {
     ScriptSubject subject{p.name, p.version, "", !p.is_link() && IsRegistryTarball(p.tarball), p.in_bundle,
                           p.is_link()};
@@ -280,6 +285,8 @@ class Installer {
   bool up_to_date_ = false;  // The stamp matched: nothing to install.
   bool reified_ = false;     // Reify began: node_modules is the install's result.
   bool lock_in_sync_ = false;  // Resolve() took the lockfile as it is.
+  std::optional<lockfile::Lockfile> hidden_;  // HiddenLockfile()'s.
+  bool hidden_read_ = false;
   // The resolution and the lockfile it made. Members, so they share the Installer's
   // fate (RunInstall never destroys it): freeing a large tree node by node cost 4% of
   // a warm install's CPU.
@@ -353,18 +360,27 @@ std::optional<Failure> Installer::Load() {
   return std::nullopt;
 }
 
-// node_modules/.package-lock.json, what the last install left, when it still describes
-// node_modules: as npm's loadActual, only if no package folder it lists, nor a folder
+const lockfile::Lockfile* Installer::HiddenLockfile() {
+  if (!hidden_read_) {
+    hidden_read_ = true;
+    std::string path = JoinPath(project_dir_, "node_modules/.package-lock.json");
+    if (Result<std::string> text = fsutil::ReadFile(path); text.ok()) {
+      if (Result<lockfile::Lockfile> hidden = lockfile::ParseLockfile(*text, path); hidden.ok()) {
+        hidden_.emplace(std::move(hidden).value());
+      }
+    }
+  }
+  return hidden_ ? &*hidden_ : nullptr;
+}
+
+// As npm's loadActual: only if no package folder the hidden lockfile lists, nor a folder
 // holding one, changed after it was written (npm then reads every package.json; skua
-// resolves afresh). nullopt otherwise, or when there is none or it does not parse.
-std::optional<lockfile::Lockfile> Installer::ReadInstalledTree() {
-  std::string path = JoinPath(project_dir_, "node_modules/.package-lock.json");
+// resolves afresh).
+bool Installer::HiddenLockfileIsCurrent() {
+  const lockfile::Lockfile* hidden = HiddenLockfile();
   struct stat written;
-  if (stat(path.c_str(), &written) != 0) return std::nullopt;
-  Result<std::string> text = fsutil::ReadFile(path);
-  if (!text.ok()) return std::nullopt;
-  Result<lockfile::Lockfile> hidden = lockfile::ParseLockfile(*text, path);
-  if (!hidden.ok()) return std::nullopt;
+  std::string path = JoinPath(project_dir_, "node_modules/.package-lock.json");
+  if (hidden == nullptr || stat(path.c_str(), &written) != 0) return false;
   std::vector<std::string> locations;
   for (const lockfile::LockEntry& e : hidden->packages) {
     if (!e.location.empty() && !lockfile::IsTopLocation(e.location)) locations.push_back(e.location);
@@ -372,15 +388,14 @@ std::optional<lockfile::Lockfile> Installer::ReadInstalledTree() {
   // npm allows 10 ms: writing the file (a rename) touches node_modules itself.
   auto nanos = [](const struct timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; };
   const int64_t limit = nanos(written.st_mtim) + 10 * 1000000;
-  auto newer = [&](const struct stat& st) { return nanos(st.st_mtim) > limit; };
   for (const std::string& folder : StampFolders(locations)) {
     struct stat st;
-    if (stat(JoinPath(project_dir_, folder).c_str(), &st) != 0 || newer(st)) {
+    if (stat(JoinPath(project_dir_, folder).c_str(), &st) != 0 || nanos(st.st_mtim) > limit) {
       out_.Verbose("node_modules changed after its .package-lock.json was written (" + folder + ")");
-      return std::nullopt;
+      return false;
     }
   }
-  return std::move(hidden).value();
+  return true;
 }
 
 // The lockfile to install: the existing one when it agrees with package.json, else one
@@ -470,9 +485,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   // npm starts from the lockfile's tree when there is one (not for `update` of
   // everything), else from what node_modules holds (its hidden lockfile): only what the
   // change touches is resolved again.
-  std::optional<lockfile::Lockfile> installed;
-  if (!lock_ && !options_.update_all) installed = ReadInstalledTree();
-  const lockfile::Lockfile* start = lock_ ? &*lock_ : installed ? &*installed : nullptr;
+  const lockfile::Lockfile* start = lock_ ? &*lock_ : nullptr;
+  if (!lock_ && !options_.update_all && HiddenLockfileIsCurrent()) start = HiddenLockfile();
   const bool from_lock = start && !options_.update_all && options_.prefer_locked && tree::StartsFromLockfile(*start);
   // The speculative prefetch resolves the root's dependencies ahead of the builder: the
   // tree started from the lockfile needs few of them.
@@ -740,12 +754,7 @@ std::optional<Failure> Installer::Run() {
   out_.Timing("plan");
 
   std::string hidden_path = JoinPath(node_modules, ".package-lock.json");
-  std::optional<lockfile::Lockfile> previous;
-  if (Result<std::string> text = fsutil::ReadFile(hidden_path); text.ok()) {
-    if (Result<lockfile::Lockfile> hidden = lockfile::ParseLockfile(*text, hidden_path); hidden.ok()) {
-      previous.emplace(std::move(hidden).value());
-    }
-  }
+  const lockfile::Lockfile* previous = HiddenLockfile();
   // Trusted packages whose scripts have not run here yet (new, or trusted since).
   bool scripts_on = !config_->GetBool("ignore-scripts");
   std::set<std::string> built = ReadBuiltList(), to_build;
@@ -767,7 +776,7 @@ std::optional<Failure> Installer::Run() {
   }
   const std::map<std::string, LinkedPackage> none;
   std::vector<bool> changed =
-      ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr, to_build,
+      ChangedPackages(project_dir_, plan->packages, previous, to_build,
                       linked ? &*linked : links_after_fetch ? &none : nullptr);
   // A filtered install writes only its part; the rest of node_modules stays as it is.
   std::set<std::string> filter;
@@ -819,7 +828,7 @@ std::optional<Failure> Installer::Run() {
     Result<std::map<std::string, LinkedPackage>> finished = FinishEarlyLinks(plan->packages);
     if (!finished.ok()) return Failure{1, finished.status().message()};
     linked = std::move(finished).value();
-    changed = ChangedPackages(project_dir_, plan->packages, previous ? &*previous : nullptr,
+    changed = ChangedPackages(project_dir_, plan->packages, previous,
                               to_build, &*linked);
     for (size_t i = 0; i < changed.size(); ++i) changed[i] = changed[i] && in_filter[i];
   }
@@ -898,7 +907,7 @@ std::optional<Failure> Installer::Run() {
     std::string hidden_bytes;
     if (selected_) {
       hidden_bytes = lockfile::SerializeLockfile(
-          InstalledPart(FilteredHiddenLockfile(*lock, previous ? &*previous : nullptr, filter, kept_outside),
+          InstalledPart(FilteredHiddenLockfile(*lock, previous, filter, kept_outside),
                         plan->left_out),
           format);
     } else if (cut) {
@@ -907,7 +916,7 @@ std::optional<Failure> Installer::Run() {
       hidden_bytes = lockfile::SerializeLockfile(InstalledPart(*lock, plan->left_out), format);
     }
     // node_modules/.skua (the stamp's folder) first: made later, it would leave
-    // node_modules newer than its hidden lockfile (ReadInstalledTree).
+    // node_modules newer than its hidden lockfile (HiddenLockfileIsCurrent).
     (void)fsutil::MakeDirs(JoinPath(node_modules, ".skua"));
     if (Status wrote = fsutil::WriteFileAtomic(hidden_path, hidden_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};

@@ -22,14 +22,6 @@ std::vector<std::string> StringList(const lockfile::JsonValue* value) {
   return out;
 }
 
-int DepthOf(const std::string& location) {
-  int depth = -1;
-  for (size_t at = 0; (at = location.find("node_modules/", at)) != std::string::npos; ++at) {
-    ++depth;
-  }
-  return depth;
-}
-
 bool Omitted(const lockfile::JsonValue& meta, const std::set<std::string>& omit) {
   if (meta.GetBool("dev") && omit.count("dev")) return true;
   if (meta.GetBool("optional") && omit.count("optional")) return true;
@@ -103,7 +95,7 @@ Result<InstallPlan> PlanFromLockfile(const lockfile::Lockfile& lock,
     p.folder = lockfile::NameFromLocation(loc);
     p.name = entry.PackageName();
     p.version = entry.Version();
-    p.depth = DepthOf(loc);
+    p.depth = lockfile::LocationDepth(loc);
     if (inert.count(loc)) {
       if (!meta.GetBool("inert")) plan.skipped.push_back(p.spec());
       excluded.push_back(loc);

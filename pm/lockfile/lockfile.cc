@@ -84,6 +84,12 @@ std::optional<std::string> HiddenLockfileText(std::string_view t) {
   return std::nullopt;
 }
 
+int LocationDepth(std::string_view location) {
+  int depth = -1;
+  for (size_t at = 0; (at = location.find("node_modules/", at)) != std::string_view::npos; ++at) ++depth;
+  return depth;
+}
+
 std::string HolderLocation(std::string_view location) {
   size_t at = location.rfind("node_modules/");
   return at == 0 || at == std::string_view::npos ? "" : std::string(location.substr(0, at - 1));

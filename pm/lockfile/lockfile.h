@@ -82,6 +82,11 @@ bool IsInside(std::string_view location, std::string_view folder);
 // The folder name an install location ends in ("node_modules/@s/a" -> "@s/a").
 std::string NameFromLocation(std::string_view location);
 
+// How deep `location` is nested: its "node_modules/" segments minus one
+// ("node_modules/a" 0, "node_modules/a/node_modules/b" 1; the root and other folders
+// outside every node_modules -1).
+int LocationDepth(std::string_view location);
+
 // The location of the package whose node_modules holds `location`:
 // "node_modules/a/node_modules/@s/b" -> "node_modules/a", "node_modules/a" -> "" (the
 // root), "p/w/node_modules/a" -> "p/w"; "" for a location outside every node_modules.

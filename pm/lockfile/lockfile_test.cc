@@ -132,6 +132,14 @@ TEST(LockfileTest, V1IsRefusedWithAClearMessage) {
   EXPECT_FALSE(ParseLockfile("[]", "package-lock.json").ok());
 }
 
+TEST(LockfileTest, LocationDepth) {
+  EXPECT_EQ(LocationDepth(""), -1);
+  EXPECT_EQ(LocationDepth("p/w"), -1);
+  EXPECT_EQ(LocationDepth("node_modules/@s/a"), 0);
+  EXPECT_EQ(LocationDepth("node_modules/a/node_modules/b"), 1);
+  EXPECT_EQ(LocationDepth("p/w/node_modules/a"), 0);
+}
+
 TEST(LockfileTest, HolderLocation) {
   EXPECT_EQ(HolderLocation("node_modules/a"), "");
   EXPECT_EQ(HolderLocation("node_modules/@s/a"), "");

@@ -6,7 +6,6 @@
 #include <map>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "pm/lockfile/collate.h"
 #include "pm/lockfile/json_value.h"
@@ -388,13 +387,8 @@ Status Builder::LoadStart(const lockfile::Lockfile& lock) {
     }
     (e.meta.GetBool("link") ? links : entries).push_back(&e);
   }
-  auto depth = [](const std::string& location) {
-    size_t n = 0;
-    for (size_t pos = location.find("node_modules/"); pos != std::string::npos; pos = location.find("node_modules/", pos + 1)) ++n;
-    return n;
-  };
-  std::stable_sort(entries.begin(), entries.end(), [&](const lockfile::LockEntry* a, const lockfile::LockEntry* b) {
-    return depth(a->location) < depth(b->location);
+  std::stable_sort(entries.begin(), entries.end(), [](const lockfile::LockEntry* a, const lockfile::LockEntry* b) {
+    return lockfile::LocationDepth(a->location) < lockfile::LocationDepth(b->location);
   });
   for (const lockfile::LockEntry* e : entries) {
     if (lockfile::IsTopLocation(e->location)) {
@@ -649,12 +643,11 @@ Result<IdealTree> Builder::Run(std::string_view package_json) {
 }  // namespace
 
 bool StartsFromLockfile(const lockfile::Lockfile& lock) {
-  std::unordered_set<std::string_view> locations;
-  for (const lockfile::LockEntry& e : lock.packages) locations.insert(e.location);
+  const lockfile::LocationIndex index(lock);
   for (const lockfile::LockEntry& e : lock.packages) {
     if (e.location.empty() || lockfile::IsTopLocation(e.location)) continue;
     std::string holder = lockfile::HolderLocation(e.location);
-    if (!holder.empty() && !locations.count(holder)) return false;
+    if (!holder.empty() && !index.Find(holder)) return false;
     if (!e.meta.GetBool("link") && e.Version().empty()) return false;
   }
   return true;

@@ -66,13 +66,13 @@ Result<NpmCase> LoadCase(const std::string& dir, const std::string& name) {
       if (!s.ok()) return s;
     }
   }
-  for (const char* key : {"explicit", "update"}) {
-    simdjson::dom::array names;
-    if (root["change"][key].get_array().get(names) != simdjson::SUCCESS) continue;
-    for (auto n : names) {
+  for (auto [key, names] : {std::pair{"explicit", &c.options.explicit_requests},
+                             std::pair{"update", &c.options.update_names}}) {
+    simdjson::dom::array listed;
+    if (root["change"][key].get_array().get(listed) != simdjson::SUCCESS) continue;
+    for (auto n : listed) {
       std::string_view s;
-      if (n.get_string().get(s) != simdjson::SUCCESS) continue;
-      (key[0] == 'e' ? c.options.explicit_requests : c.options.update_names).emplace(s);
+      if (n.get_string().get(s) == simdjson::SUCCESS) names->emplace(s);
     }
   }
   simdjson::dom::object files;
