@@ -899,11 +899,10 @@ std::optional<Failure> Installer::Run() {
   }
   // The hidden lockfile records what node_modules now holds; the lockfile goes last.
   if (fsutil::Exists(node_modules)) {
-    // The lockfile's text without the root entry; serialised anew only when there is
-    // no root entry to cut out.
-    // What the plan left out (omitted, optional for another platform) is not in it.
+    // The lockfile's text without the root entry and without what the plan left out
+    // (omitted, optional for another platform), cut out of it rather than serialised anew.
     std::optional<std::string> cut;
-    if (!selected_ && plan->left_out.empty()) cut = lockfile::HiddenLockfileText(lock_bytes);
+    if (!selected_) cut = lockfile::HiddenLockfileText(lock_bytes, plan->left_out);
     std::string hidden_bytes;
     if (selected_) {
       hidden_bytes = lockfile::SerializeLockfile(

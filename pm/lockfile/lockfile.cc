@@ -50,7 +50,7 @@ size_t SkipValue(std::string_view t, size_t i) {
 
 }  // namespace
 
-std::optional<std::string> HiddenLockfileText(std::string_view t) {
+std::optional<std::string> HiddenLockfileText(std::string_view t, const std::set<std::string>& left_out) {
   size_t i = SkipSpace(t, 0);
   if (i >= t.size() || t[i] != '{') return std::nullopt;
   // The top-level members, up to "packages".
@@ -63,20 +63,36 @@ std::optional<std::string> HiddenLockfileText(std::string_view t) {
     value = SkipSpace(t, value + 1);
     if (key == "packages") {
       if (value >= t.size() || t[value] != '{') return std::nullopt;
-      size_t open = value + 1;
-      size_t root = SkipSpace(t, open);
-      if (t.substr(root, 2) != "\"\"") return std::nullopt;
-      size_t colon = SkipSpace(t, root + 2);
-      if (colon >= t.size() || t[colon] != ':') return std::nullopt;
-      size_t end = SkipValue(t, SkipSpace(t, colon + 1));
-      if (end == kNone) return std::nullopt;
-      size_t comma = SkipSpace(t, end);
-      if (comma >= t.size() || t[comma] != ',') return std::nullopt;  // The root alone.
-      // What follows the comma (line break and indentation, then the next entry) is
-      // exactly what follows the brace when the root entry is absent.
-      std::string out(t.substr(0, open));
-      out += t.substr(comma + 1);
-      return out;
+      // Each entry kept with what precedes it after the brace or comma (its line break
+      // and indentation), which is the same wherever it stands.
+      std::string out(t.substr(0, value + 1));
+      bool kept = false;
+      for (size_t from = value + 1;;) {
+        size_t entry = SkipSpace(t, from);
+        if (entry >= t.size() || t[entry] != '"') return std::nullopt;
+        size_t entry_key_end = SkipString(t, entry);
+        if (entry_key_end == kNone) return std::nullopt;
+        std::string_view location = t.substr(entry + 1, entry_key_end - entry - 2);
+        if (location.find('\\') != std::string_view::npos) return std::nullopt;
+        size_t colon = SkipSpace(t, entry_key_end);
+        if (colon >= t.size() || t[colon] != ':') return std::nullopt;
+        size_t end = SkipValue(t, SkipSpace(t, colon + 1));
+        if (end == kNone) return std::nullopt;
+        if (!location.empty() && !left_out.contains(std::string(location))) {
+          if (kept) out += ',';
+          out += t.substr(from, end - from);
+          kept = true;
+        }
+        size_t next = SkipSpace(t, end);
+        if (next >= t.size()) return std::nullopt;
+        if (t[next] == '}') {
+          if (!kept) return std::nullopt;
+          out += t.substr(end);  // The closing brace's indentation, and the rest.
+          return out;
+        }
+        if (t[next] != ',') return std::nullopt;
+        from = next + 1;
+      }
     }
     i = SkipSpace(t, SkipValue(t, value));
     if (i >= t.size() || t[i] != ',') return std::nullopt;
@@ -157,10 +173,19 @@ const LockEntry* LocationIndex::Find(std::string_view location) const {
   return it == entries_.end() ? nullptr : it->second;
 }
 
-const LockEntry* LocationIndex::Resolve(std::string from, std::string_view name) const {
-  std::string found = ResolveLocation(std::move(from), name,
-                                      [this](const std::string& at) { return entries_.count(at) > 0; });
-  return found.empty() ? nullptr : Find(found);
+// ResolveLocation's walk, in one buffer: it runs for every edge of a lockfile.
+const LockEntry* LocationIndex::Resolve(std::string_view from, std::string_view name) const {
+  std::string candidate;
+  while (true) {
+    candidate.assign(from);
+    if (!from.empty()) candidate += '/';
+    candidate += "node_modules/";
+    candidate += name;
+    if (const LockEntry* found = Find(candidate)) return found;
+    if (from.empty()) return nullptr;
+    size_t at = from.rfind("/node_modules/");
+    from = at == std::string_view::npos ? std::string_view() : from.substr(0, at);
+  }
 }
 
 const std::vector<std::string>& LockfileKeyOrder() {

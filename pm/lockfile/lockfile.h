@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,7 +47,7 @@ class LocationIndex {
   explicit LocationIndex(const Lockfile& lock);
   const LockEntry* Find(std::string_view location) const;
   // The entry `require(name)` from `from` finds (ResolveLocation), or nullptr.
-  const LockEntry* Resolve(std::string from, std::string_view name) const;
+  const LockEntry* Resolve(std::string_view from, std::string_view name) const;
 
  private:
   std::unordered_map<std::string_view, const LockEntry*> entries_;
@@ -65,11 +66,13 @@ Result<Lockfile> ParseLockfile(std::string_view text, std::string_view path);
 std::string SerializeLockfile(const Lockfile& lock, const JsonFormat& format);
 
 // node_modules/.package-lock.json's text from the lockfile's: the same document without
-// the root's `packages[""]` entry, i.e. SerializeLockfile of the lockfile minus its root
-// entry, cut out of SerializeLockfile's output instead of serialising everything again.
-// nullopt when `lock_text` does not start its `packages` with a root entry followed by
-// another (serialise the hidden lockfile then).
-std::optional<std::string> HiddenLockfileText(std::string_view lock_text);
+// the root's `packages[""]` entry and without the entries at `left_out` (what the install
+// did not put in node_modules), i.e. SerializeLockfile of the lockfile without them, cut
+// out of SerializeLockfile's output instead of serialising everything again. nullopt when
+// nothing would be left in `packages`, or a key is escaped (serialise the hidden
+// lockfile then).
+std::optional<std::string> HiddenLockfileText(std::string_view lock_text,
+                                              const std::set<std::string>& left_out = {});
 
 // True for a location outside every node_modules: the root (""), a workspace, another
 // linked folder. npm loads such a package's devDependencies too.

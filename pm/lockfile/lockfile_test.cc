@@ -52,6 +52,43 @@ TEST(LockfileTest, RoundTripsEveryNpmLockfile) {
 
 // The hidden lockfile cut out of the lockfile's text equals the serialised lockfile
 // without its root entry, in every format the cases use (two spaces, four, tabs, CRLF).
+// What the install left out (another platform's optional packages) is cut out too: the
+// text equals the lockfile serialised without those entries, whichever they are (every
+// third here, so the first and the last entry are each cut in some case).
+TEST(LockfileTest, HiddenLockfileTextDropsWhatWasLeftOut) {
+  int checked = 0;
+  for (const std::string& name : CaseNames()) {
+    std::string text;
+    if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;
+    Result<Lockfile> lock = ParseLockfile(text, name);
+    ASSERT_TRUE(lock.ok()) << name;
+    for (size_t offset : {0, 1, 2}) {
+      JsonFormat format = DetectFormat(text);
+      std::set<std::string> left_out;
+      Lockfile hidden = *lock;
+      hidden.packages.clear();
+      for (size_t i = 0; i < lock->packages.size(); ++i) {
+        const LockEntry& entry = lock->packages[i];
+        if (entry.location.empty()) continue;
+        if (i % 3 == offset) {
+          left_out.insert(entry.location);
+        } else {
+          hidden.packages.push_back(entry);
+        }
+      }
+      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(*lock, format), left_out);
+      if (hidden.packages.empty()) {
+        EXPECT_FALSE(cut.has_value()) << name;
+        continue;
+      }
+      ASSERT_TRUE(cut.has_value()) << name;
+      EXPECT_EQ(*cut, SerializeLockfile(hidden, format)) << name << " offset " << offset;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 60);
+}
+
 TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
   int checked = 0;
   for (const std::string& name : CaseNames()) {
@@ -77,7 +114,10 @@ TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
     }
   }
   EXPECT_GT(checked, 60);
-  EXPECT_FALSE(HiddenLockfileText("{\"packages\": {\"node_modules/a\": {}}}").has_value());
+  // Without a root entry there is nothing to cut; without any entry left, nothing to keep.
+  EXPECT_EQ(*HiddenLockfileText("{\"packages\": {\"node_modules/a\": {}}}"), "{\"packages\": {\"node_modules/a\": {}}}");
+  EXPECT_FALSE(HiddenLockfileText("{\"packages\": {\"\": {}}}").has_value());
+  EXPECT_FALSE(HiddenLockfileText("{\"packages\": {\"\": {}, \"a\": {}}}", {"a"}).has_value());
   EXPECT_FALSE(HiddenLockfileText("not json").has_value());
   EXPECT_EQ(*HiddenLockfileText("{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": {\"\": {\"x\": {}}, \"b\": 2}}"),
             "{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": { \"b\": 2}}");
