@@ -50,75 +50,6 @@ void DetectIndent(std::string_view text, std::string* indent, std::string* newli
   *newline = "";
 }
 
-// A JS array index ("0", "12"; no leading zero, below 2^32 - 1): JS objects list these keys
-// first, in numeric order, whatever order JSON.parse saw them in.
-bool IsArrayIndex(std::string_view key, uint64_t* value) {
-  if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return false;
-  uint64_t n = 0;
-  for (char c : key) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
-  }
-  *value = n;
-  return n < 4294967295ull;
-}
-
-// The members in the order JSON.stringify would visit them.
-std::vector<const JsonMember*> JsOrder(const JsonValue& v) {
-  std::vector<std::pair<uint64_t, const JsonMember*>> indices;
-  std::vector<const JsonMember*> rest;
-  for (const JsonMember& m : v.members()) {
-    uint64_t n = 0;
-    if (IsArrayIndex(m.key, &n)) {
-      indices.emplace_back(n, &m);
-    } else {
-      rest.push_back(&m);
-    }
-  }
-  std::stable_sort(indices.begin(), indices.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<const JsonMember*> out;
-  for (const auto& [n, m] : indices) out.push_back(m);
-  out.insert(out.end(), rest.begin(), rest.end());
-  return out;
-}
-
-void Stringify(const JsonValue& v, std::string_view indent, std::string& prefix, std::string* out) {
-  switch (v.type()) {
-    case JsonValue::Type::kNull: *out += "null"; return;
-    case JsonValue::Type::kBool: *out += v.bool_value() ? "true" : "false"; return;
-    case JsonValue::Type::kNumber: *out += lockfile::NumberToString(v.number()); return;
-    case JsonValue::Type::kString: lockfile::AppendQuoted(v.str(), out); return;
-    case JsonValue::Type::kArray:
-    case JsonValue::Type::kObject: break;
-  }
-  bool object = v.is_object();
-  size_t count = object ? v.members().size() : v.items().size();
-  if (count == 0) {
-    *out += object ? "{}" : "[]";
-    return;
-  }
-  *out += object ? '{' : '[';
-  size_t outer = prefix.size();
-  prefix += indent;
-  std::vector<const JsonMember*> members;
-  if (object) members = JsOrder(v);
-  for (size_t i = 0; i < count; ++i) {
-    if (i > 0) *out += ',';
-    if (!indent.empty()) *out += "\n" + prefix;
-    if (object) {
-      lockfile::AppendQuoted(members[i]->key, out);
-      *out += indent.empty() ? ":" : ": ";
-      Stringify(members[i]->value, indent, prefix, out);
-    } else {
-      Stringify(v.items()[i], indent, prefix, out);
-    }
-  }
-  prefix.resize(outer);
-  if (!indent.empty()) *out += "\n" + prefix;
-  *out += object ? '}' : ']';
-}
-
 }  // namespace
 
 const char* DepKindKey(DepKind kind) {
@@ -129,13 +60,6 @@ const char* DepKindKey(DepKind kind) {
     case DepKind::kPeer: return "peerDependencies";
   }
   return "dependencies";
-}
-
-std::string StringifyJson(const JsonValue& value, std::string_view indent) {
-  std::string out, prefix;
-  // JSON.stringify uses at most 10 characters of a string indent.
-  Stringify(value, indent.substr(0, 10), prefix, &out);
-  return out;
 }
 
 Result<PackageJsonEditor> PackageJsonEditor::Parse(std::string_view text, std::string_view path) {

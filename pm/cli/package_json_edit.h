@@ -16,6 +16,7 @@
 
 #include "base/status.h"
 #include "pm/lockfile/json_value.h"
+#include "pm/lockfile/stringify.h"
 
 namespace skua::pm::cli {
 
@@ -68,9 +69,7 @@ class PackageJsonEditor {
   std::string newline_ = "\n";
 };
 
-// JSON.stringify(value, null, indent): object members in their order, "" indent on one
-// line.
-std::string StringifyJson(const lockfile::JsonValue& value, std::string_view indent);
+using lockfile::StringifyJson;  // JSON.stringify(value, null, indent), for the commands.
 
 }  // namespace skua::pm::cli
 

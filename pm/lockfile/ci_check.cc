@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "pm/registry/manifest.h"
@@ -16,6 +18,13 @@ namespace {
 
 bool Satisfies(const LockEntry& entry, const std::string& name, const std::string& spec_text) {
   if (entry.meta.GetBool("link")) return true;
+  // Most edges are plain ranges: no need to classify them (ResolveSpec) to test them.
+  if (std::optional<std::string_view> plain = spec::PlainSemverText(spec_text)) {
+    if (*plain == "*") return true;
+    if (Result<semver::Range> range = semver::Range::Parse(*plain, semver::RangeOptions{.loose = true}); range.ok()) {
+      return range->Test(entry.Version());
+    }
+  }
   Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
   if (!spec.ok()) return false;
   const spec::DepSpec* s = &*spec;

@@ -4,6 +4,9 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace skua::pm::lockfile {
 
@@ -130,6 +133,9 @@ bool operator==(const JsonValue& a, const JsonValue& b) {
 
 namespace {
 
+// Objects with this many members are searched for repeated keys through an index.
+constexpr size_t kIndexedObjectSize = 16;
+
 // The error-code API only: skua builds may turn exceptions off. The type switch makes
 // each get() below infallible.
 JsonValue Convert(simdjson::dom::element e) {
@@ -138,7 +144,38 @@ JsonValue Convert(simdjson::dom::element e) {
       JsonValue object = JsonValue::Object();
       simdjson::dom::object fields;
       if (e.get_object().get(fields) != simdjson::SUCCESS) return JsonValue();
-      for (auto field : fields) object.Set(field.key, Convert(field.value));
+      // A repeated key keeps its first place and takes the last value, as JSON.parse
+      // does: looked for member by member in small objects, through an index in large
+      // ones (a lockfile's `packages`: a quadratic search there cost more than parsing).
+      // Reserved, so the index's views of the members' keys stay valid.
+      std::vector<JsonMember>& members = object.members();
+      members.reserve(fields.size());
+      std::unordered_map<std::string_view, size_t> index;
+      for (auto field : fields) {
+        JsonValue value = Convert(field.value);
+        JsonValue* existing = nullptr;
+        if (members.size() < kIndexedObjectSize) {
+          existing = object.GetMutable(field.key);
+        } else {
+          if (index.empty()) {
+            for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].key, i);
+          }
+          if (auto found = index.find(field.key); found != index.end()) existing = &members[found->second].value;
+        }
+        if (existing != nullptr) {
+          *existing = std::move(value);
+          continue;
+        }
+        bool moves = members.size() == members.capacity();  // Only if the size was a guess.
+        object.Append(field.key, std::move(value));
+        if (index.empty()) continue;
+        if (moves) {
+          index.clear();
+          for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].key, i);
+        } else {
+          index.emplace(members.back().key, members.size() - 1);
+        }
+      }
       return object;
     }
     case simdjson::dom::element_type::ARRAY: {

@@ -1,6 +1,7 @@
 #include "pm/lockfile/optional_set.h"
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -11,38 +12,29 @@ namespace skua::pm::lockfile {
 
 namespace {
 
+// The lockfile's edges by entry number: (other end, optional edge), out of and into each.
 struct Graph {
-  // (other end's location, optional edge), out of and into each location.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, bool>>> out, in;
-  const std::vector<std::pair<std::string, bool>>& Out(const std::string& at) const { return Of(out, at); }
-  const std::vector<std::pair<std::string, bool>>& In(const std::string& at) const { return Of(in, at); }
-
- private:
-  static const std::vector<std::pair<std::string, bool>>& Of(
-      const std::unordered_map<std::string, std::vector<std::pair<std::string, bool>>>& m, const std::string& at) {
-    static const std::vector<std::pair<std::string, bool>> kNone;
-    auto found = m.find(at);
-    return found == m.end() ? kNone : found->second;
-  }
+  std::unordered_map<std::string_view, int> id;
+  std::vector<std::vector<std::pair<int, bool>>> out, in;
 };
 
 // arborist's optionalSet(node) with gatherDepSet's filter (edges into the walked-up part,
 // and edges from inert nodes, do not count).
-std::set<std::string> OptionalSet(const Graph& graph, const std::string& start, const std::set<std::string>& inert) {
+std::set<int> OptionalSet(const Graph& graph, int start, const std::vector<bool>& inert) {
   // Up through the edges that are not optional: those dependents cannot do without it.
-  std::vector<std::string> up = {start};
-  std::set<std::string> up_set = {start};
+  std::vector<int> up = {start};
+  std::set<int> up_set = {start};
   for (size_t i = 0; i < up.size(); ++i) {
-    for (const auto& [from, optional] : graph.In(up[i])) {
+    for (const auto& [from, optional] : graph.in[up[i]]) {
       if (!optional && up_set.insert(from).second) up.push_back(from);
     }
   }
   // Down through every edge of the gathered nodes...
-  std::vector<std::string> order = up;
-  std::set<std::string> set = up_set;
+  std::vector<int> order = up;
+  std::set<int> set = up_set;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (inert.count(order[i])) continue;
-    for (const auto& [to, optional] : graph.Out(order[i])) {
+    if (inert[order[i]]) continue;
+    for (const auto& [to, optional] : graph.out[order[i]]) {
       if (!up_set.count(to) && set.insert(to).second) order.push_back(to);
     }
   }
@@ -52,8 +44,8 @@ std::set<std::string> OptionalSet(const Graph& graph, const std::string& start, 
     for (auto it = set.begin(); it != set.end();) {
       bool needed_outside = false;
       if (!up_set.count(*it)) {
-        for (const auto& [from, optional] : graph.In(*it)) {
-          if (!set.count(from) && !inert.count(from)) {
+        for (const auto& [from, optional] : graph.in[*it]) {
+          if (!set.count(from) && !inert[from]) {
             needed_outside = true;
             break;
           }
@@ -74,26 +66,34 @@ std::set<std::string> OptionalSet(const Graph& graph, const std::string& start, 
 
 std::set<std::string> InertLocations(const Lockfile& lock,
                                      const std::function<bool(const LockEntry&)>& unusable) {
-  std::set<std::string> inert;
-  for (const LockEntry& e : lock.packages) {
-    if (e.meta.GetBool("inert")) inert.insert(e.location);
-  }
+  const std::vector<LockEntry>& entries = lock.packages;
+  std::vector<bool> inert(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) inert[i] = entries[i].meta.GetBool("inert");
   std::optional<Graph> graph;  // Built at the first unusable entry: most installs have none.
-  for (const LockEntry& e : lock.packages) {
-    if (!e.meta.GetBool("optional") || inert.count(e.location) || !unusable(e)) continue;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const LockEntry& e = entries[i];
+    if (!e.meta.GetBool("optional") || inert[i] || !unusable(e)) continue;
     if (!graph) {
       graph.emplace();
+      graph->out.resize(entries.size());
+      graph->in.resize(entries.size());
+      for (size_t j = 0; j < entries.size(); ++j) graph->id.emplace(entries[j].location, static_cast<int>(j));
       LockEdges edges(lock);
-      for (const LockEntry& from : lock.packages) {
-        edges.ForEachLockEdge(from, [&](const LockEdge& edge) {
-          graph->out[from.location].emplace_back(edge.target, edge.optional);
-          graph->in[edge.target].emplace_back(from.location, edge.optional);
+      for (size_t j = 0; j < entries.size(); ++j) {
+        edges.ForEachLockEdge(entries[j], [&](const LockEdge& edge) {
+          int to = graph->id.at(edge.target);
+          graph->out[j].emplace_back(to, edge.optional);
+          graph->in[to].emplace_back(static_cast<int>(j), edge.optional);
         });
       }
     }
-    for (const std::string& location : OptionalSet(*graph, e.location, inert)) inert.insert(location);
+    for (int n : OptionalSet(*graph, static_cast<int>(i), inert)) inert[n] = true;
   }
-  return inert;
+  std::set<std::string> locations;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (inert[i]) locations.insert(entries[i].location);
+  }
+  return locations;
 }
 
 }  // namespace skua::pm::lockfile

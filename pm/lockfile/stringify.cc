@@ -323,4 +323,88 @@ std::string StringifyNice(const std::vector<JsonMemberRef>& members,
   return WithNewlines(std::move(text), format);
 }
 
+namespace {
+
+// The members in the order JSON.stringify would visit them.
+std::vector<const JsonMember*> JsOrder(const JsonValue& v) {
+  std::vector<std::pair<uint64_t, const JsonMember*>> indices;
+  std::vector<const JsonMember*> rest;
+  for (const JsonMember& m : v.members()) {
+    uint64_t n = 0;
+    if (IsArrayIndex(m.key, &n)) {
+      indices.emplace_back(n, &m);
+    } else {
+      rest.push_back(&m);
+    }
+  }
+  std::stable_sort(indices.begin(), indices.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const JsonMember*> out;
+  for (const auto& [n, m] : indices) out.push_back(m);
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
+void Stringify(const JsonValue& v, std::string_view indent, std::string& prefix, std::string* out) {
+  switch (v.type()) {
+    case JsonValue::Type::kNull: *out += "null"; return;
+    case JsonValue::Type::kBool: *out += v.bool_value() ? "true" : "false"; return;
+    case JsonValue::Type::kNumber: *out += NumberToString(v.number()); return;
+    case JsonValue::Type::kString: AppendQuoted(v.str(), out); return;
+    case JsonValue::Type::kArray:
+    case JsonValue::Type::kObject: break;
+  }
+  bool object = v.is_object();
+  size_t count = object ? v.members().size() : v.items().size();
+  if (count == 0) {
+    *out += object ? "{}" : "[]";
+    return;
+  }
+  *out += object ? '{' : '[';
+  size_t outer = prefix.size();
+  prefix += indent;
+  // Reordered only when some key is an array index (rare): most objects are written as
+  // they are, without a list of their members.
+  std::vector<const JsonMember*> reordered;
+  if (object) {
+    uint64_t index = 0;
+    for (const JsonMember& m : v.members()) {
+      if (IsArrayIndex(m.key, &index)) {
+        reordered = JsOrder(v);
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) *out += ',';
+    if (!indent.empty()) {
+      *out += '\n';
+      *out += prefix;
+    }
+    if (object) {
+      const JsonMember& member = reordered.empty() ? v.members()[i] : *reordered[i];
+      AppendQuoted(member.key, out);
+      *out += indent.empty() ? ":" : ": ";
+      Stringify(member.value, indent, prefix, out);
+    } else {
+      Stringify(v.items()[i], indent, prefix, out);
+    }
+  }
+  prefix.resize(outer);
+  if (!indent.empty()) {
+    *out += '\n';
+    *out += prefix;
+  }
+  *out += object ? '}' : ']';
+}
+
+}  // namespace
+
+std::string StringifyJson(const JsonValue& value, std::string_view indent) {
+  std::string out, prefix;
+  // JSON.stringify uses at most 10 characters of a string indent.
+  Stringify(value, indent.substr(0, 10), prefix, &out);
+  return out;
+}
+
 }  // namespace skua::pm::lockfile

@@ -38,6 +38,10 @@ std::string NumberToString(double d);
 std::string StringifyNice(const JsonValue& value, const std::vector<std::string>& preferred_keys,
                           const JsonFormat& format);
 
+// JSON.stringify(value, null, indent): object members in their order (array-index keys
+// first, as a JS object lists them), "" indent on one line.
+std::string StringifyJson(const JsonValue& value, std::string_view indent);
+
 // An object member held elsewhere: a value, or an object given as members in turn. Lets a
 // caller serialise members it keeps in its own structures (the lockfile's packages)
 // without copying them into a JsonValue.

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace skua::pm::lockfile {
 namespace {
 
@@ -67,6 +69,21 @@ TEST(StringifyTest, ParseKeepsFirstPositionLastValue) {
   EXPECT_EQ(v.members()[0].value.number(), 3);
   EXPECT_FALSE(ParseJson("{", "x.json").ok());
   EXPECT_TRUE(ParseJson("\xEF\xBB\xBF{}", "bom.json").ok());
+}
+
+// The same in an object large enough to be searched through an index: repeats of an
+// early key, of a late one, and of one repeated twice.
+TEST(StringifyTest, ParseKeepsFirstPositionLastValueInLargeObjects) {
+  std::string text = "{";
+  for (int i = 0; i < 40; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  text += "\"k3\":100,\"k39\":101,\"k20\":102,\"k3\":103}";
+  JsonValue v = Parse(text);
+  ASSERT_EQ(v.members().size(), 40u);
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(v.members()[i].key, "k" + std::to_string(i));
+  EXPECT_EQ(v.members()[3].value.number(), 103);
+  EXPECT_EQ(v.members()[39].value.number(), 101);
+  EXPECT_EQ(v.members()[20].value.number(), 102);
+  EXPECT_EQ(v.members()[4].value.number(), 4);
 }
 
 }  // namespace

@@ -287,7 +287,9 @@ Manifest ReadManifest(element object, std::string_view fallback_name, ManifestFi
 }
 
 Result<Manifest> ParsePackageJson(std::string_view json, std::string_view path) {
-  simdjson::dom::parser parser;
+  // One parser per thread, its buffers reused: commands read hundreds of package.json
+  // files (and lockfile entries) one after another. ReadManifest copies what it reads.
+  thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(json);
   element root;
   if (auto error = parser.parse(padded).get(root); error != simdjson::SUCCESS) {

@@ -237,6 +237,9 @@ Result<DepSpec> Resolve(std::string_view name, std::string_view spec, std::strin
     }
     r.name = std::string(name);
   }
+  // Digits, dots, spaces, x and range operators: none of the forms below (paths, URLs,
+  // aliases, git) can be written so. Most specs are such ranges.
+  if (PlainSemverText(spec)) return FromRegistry(std::move(r), raw);
   if (IsFileSpec(spec)) {
     r.type = IsFileType(spec) ? SpecType::kFile : SpecType::kDirectory;
     r.fetch_spec = SpecPath(spec, "file:", where);

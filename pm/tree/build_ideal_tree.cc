@@ -335,7 +335,7 @@ void Builder::LoadPeerSet(Node* node, std::set<Node*>* required) {
 // A lockfile entry's package as loadVirtual reads it: the entry's own fields.
 Result<std::shared_ptr<const registry::Manifest>> LockedPackage(const lockfile::LockEntry& e) {
   Result<registry::Manifest> manifest =
-      registry::ParsePackageJson(lockfile::StringifyNice(e.meta, {}, lockfile::JsonFormat{}), e.location);
+      registry::ParsePackageJson(lockfile::StringifyJson(e.meta, ""), e.location);
   if (!manifest.ok()) return manifest.status();
   registry::Manifest package = std::move(manifest).value();
   package.name = e.PackageName();
