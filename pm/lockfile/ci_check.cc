@@ -21,9 +21,8 @@ bool Satisfies(const LockEntry& entry, const std::string& name, const std::strin
   // Most edges are plain ranges: no need to classify them (ResolveSpec) to test them.
   if (std::optional<std::string_view> plain = spec::PlainSemverText(spec_text)) {
     if (*plain == "*") return true;
-    if (Result<semver::Range> range = semver::Range::Parse(*plain, semver::RangeOptions{.loose = true}); range.ok()) {
-      return range->Test(entry.Version());
-    }
+    const Result<semver::Range>& range = semver::Range::ParseShared(*plain, semver::RangeOptions{.loose = true});
+    if (range.ok()) return range->Test(entry.Version());
   }
   Result<spec::DepSpec> spec = spec::ResolveSpec(name, spec_text.empty() ? "*" : spec_text);
   if (!spec.ok()) return false;

@@ -179,11 +179,17 @@ std::string Comparator::ToString() const {
   return kOps[static_cast<int>(op)] + version->ToString();
 }
 
-Result<Range> Range::Parse(std::string_view text, RangeOptions options) {
+Result<Range> Range::Parse(std::string_view text, RangeOptions options) { return ParseShared(text, options); }
+
+const Result<Range>& Range::ParseShared(std::string_view text, RangeOptions options) {
   // A resolution parses the same few hundred ranges over and over (to pick, to place,
   // to normalise specs, to check engines): each short text is parsed once per thread.
   constexpr size_t kMemoizedLength = 256;
-  if (text.size() > kMemoizedLength) return ParseUncached(text, options);
+  if (text.size() > kMemoizedLength) {
+    thread_local std::optional<Result<Range>> long_text;
+    long_text.emplace(ParseUncached(text, options));
+    return *long_text;
+  }
   thread_local std::unordered_map<std::string, Result<Range>> parsed;
   std::string key;
   key.reserve(text.size() + 2);
@@ -297,7 +303,7 @@ bool Intersects(std::string_view a, std::string_view b, RangeOptions options) {
 }
 
 bool Satisfies(std::string_view version, std::string_view range, RangeOptions options) {
-  Result<Range> r = Range::Parse(range, options);
+  const Result<Range>& r = Range::ParseShared(range, options);
   return r.ok() && r->Test(version);
 }
 

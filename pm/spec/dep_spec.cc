@@ -212,7 +212,7 @@ Result<DepSpec> FromRegistry(DepSpec r, const std::string& raw) {
   // semver.valid / semver.validRange, without printing what they parsed.
   if (semver::IsValid(spec, true)) {
     r.type = SpecType::kVersion;
-  } else if (semver::Range::Parse(spec, {.loose = true}).ok()) {
+  } else if (semver::Range::ParseShared(spec, {.loose = true}).ok()) {
     r.type = SpecType::kRange;
   } else if (IsUriComponentSafe(spec)) {
     r.type = SpecType::kTag;
