@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string_view>
 #include <unordered_set>
 
 #include "pm/fsutil/fsutil.h"
@@ -32,16 +33,18 @@ int OpenDir(const std::string& path) {
   return open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-// Creates the parent directories of `rel` below `dir_fd`, remembering what exists.
-Status MakeParents(int dir_fd, const std::string& rel, std::unordered_set<std::string>* made,
-                   const std::string& display_root) {
-  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
-    std::string dir = rel.substr(0, slash);
+// Creates the parent directories of `rel` below `dir_fd`, remembering what exists (as
+// views of the index's paths, which outlive the fill; `buffer` holds the one asked for).
+Status MakeParents(int dir_fd, std::string_view rel, std::unordered_set<std::string_view>* made,
+                   std::string* buffer, const std::string& display_root) {
+  for (size_t slash = rel.find('/'); slash != std::string_view::npos; slash = rel.find('/', slash + 1)) {
+    std::string_view dir = rel.substr(0, slash);
     if (made->count(dir) != 0) continue;
-    if (mkdirat(dir_fd, dir.c_str(), 0755) != 0 && errno != EEXIST) {
+    buffer->assign(dir);
+    if (mkdirat(dir_fd, buffer->c_str(), 0755) != 0 && errno != EEXIST) {
       return fsutil::ErrnoStatus("mkdir", fsutil::JoinPath(display_root, dir), errno);
     }
-    made->insert(std::move(dir));
+    made->insert(dir);
   }
   return Status::Ok();
 }
@@ -129,7 +132,8 @@ Status Materializer::Fill(const std::string& package_dir, const store::PackageIn
   }
   Fd dst(OpenDir(dir));
   if (dst.get() < 0) return fsutil::ErrnoStatus("open", dir, errno);
-  std::unordered_set<std::string> made;
+  std::unordered_set<std::string_view> made;
+  std::string buffer;
   const store::IndexedFile* package_json = nullptr;
   Status status;
   for (size_t i = 0; status.ok() && i < index.files.size(); ++i) {
@@ -138,7 +142,7 @@ Status Materializer::Fill(const std::string& package_dir, const store::PackageIn
       package_json = &file;  // Written last: its presence marks a complete folder.
       continue;
     }
-    status = MakeParents(dst.get(), file.path, &made, dir);
+    status = MakeParents(dst.get(), file.path, &made, &buffer, dir);
     if (status.ok()) status = PlaceFile(src.get(), dst.get(), file, copy, package_dir);
   }
   if (status.ok() && package_json != nullptr) {

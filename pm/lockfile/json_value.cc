@@ -145,35 +145,22 @@ JsonValue Convert(simdjson::dom::element e) {
       simdjson::dom::object fields;
       if (e.get_object().get(fields) != simdjson::SUCCESS) return JsonValue();
       // A repeated key keeps its first place and takes the last value, as JSON.parse
-      // does: looked for member by member in small objects, through an index in large
-      // ones (a lockfile's `packages`: a quadratic search there cost more than parsing).
-      // Reserved, so the index's views of the members' keys stay valid.
+      // does: looked for member by member in small objects, through an index of the
+      // parsed document's keys in large ones (a lockfile's `packages`: searching it
+      // member by member cost more than parsing).
+      if (fields.size() < kIndexedObjectSize) {
+        for (auto field : fields) object.Set(field.key, Convert(field.value));
+        return object;
+      }
       std::vector<JsonMember>& members = object.members();
       members.reserve(fields.size());
       std::unordered_map<std::string_view, size_t> index;
       for (auto field : fields) {
-        JsonValue value = Convert(field.value);
-        JsonValue* existing = nullptr;
-        if (members.size() < kIndexedObjectSize) {
-          existing = object.GetMutable(field.key);
+        auto [at, fresh] = index.try_emplace(field.key, members.size());
+        if (fresh) {
+          object.Append(field.key, Convert(field.value));
         } else {
-          if (index.empty()) {
-            for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].key, i);
-          }
-          if (auto found = index.find(field.key); found != index.end()) existing = &members[found->second].value;
-        }
-        if (existing != nullptr) {
-          *existing = std::move(value);
-          continue;
-        }
-        bool moves = members.size() == members.capacity();  // Only if the size was a guess.
-        object.Append(field.key, std::move(value));
-        if (index.empty()) continue;
-        if (moves) {
-          index.clear();
-          for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].key, i);
-        } else {
-          index.emplace(members.back().key, members.size() - 1);
+          members[at->second].value = Convert(field.value);
         }
       }
       return object;
