@@ -94,6 +94,11 @@ std::string Credentials::Authorization() const {
 
 Credentials FindCredentials(std::string_view url, std::string_view registry,
                             const std::map<std::string, std::string>& config) {
+  // Credentials live under nerf-darted keys ("//host/path/:_authToken"): most
+  // configurations have none, and then no URL needs parsing (an install asks for each
+  // request it makes).
+  auto first = config.lower_bound("//");
+  if (first == config.end() || !first->first.starts_with("//")) return Credentials{};
   std::string reg_key = MatchRegKey(url, config);
   if (reg_key.empty()) {
     // Nothing for this URL itself: a URL on the registry's host borrows the registry's
