@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-#include <string>
-
 #include <fstream>
+#include <functional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -35,75 +34,40 @@ std::vector<std::string> CaseNames() {
   return names;
 }
 
-TEST(LockfileTest, RoundTripsEveryNpmLockfile) {
-  std::vector<std::string> names = CaseNames();
-  ASSERT_GT(names.size(), 30u);
-  int checked = 0;
-  for (const std::string& name : names) {
+// Calls `fn(name, text, lock)` for each tree case npm wrote a lockfile for.
+void ForEachCaseLockfile(const std::function<void(const std::string&, const std::string&, const Lockfile&)>& fn) {
+  for (const std::string& name : CaseNames()) {
     std::string text;
     if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;  // npm error case
     Result<Lockfile> lock = ParseLockfile(text, name);
     ASSERT_TRUE(lock.ok()) << name << ": " << lock.status().message();
-    EXPECT_EQ(SerializeLockfile(*lock, DetectFormat(text)), text) << name;
-    ++checked;
+    fn(name, text, *lock);
   }
+}
+
+TEST(LockfileTest, RoundTripsEveryNpmLockfile) {
+  ASSERT_GT(CaseNames().size(), 30u);
+  int checked = 0;
+  ForEachCaseLockfile([&](const std::string& name, const std::string& text, const Lockfile& lock) {
+    EXPECT_EQ(SerializeLockfile(lock, DetectFormat(text)), text) << name;
+    ++checked;
+  });
   EXPECT_GT(checked, 30);
 }
 
 // The hidden lockfile cut out of the lockfile's text equals the serialised lockfile
 // without its root entry, in every format the cases use (two spaces, four, tabs, CRLF).
-// What the install left out (another platform's optional packages) is cut out too: the
-// text equals the lockfile serialised without those entries, whichever they are (every
-// third here, so the first and the last entry are each cut in some case).
-TEST(LockfileTest, HiddenLockfileTextDropsWhatWasLeftOut) {
-  int checked = 0;
-  for (const std::string& name : CaseNames()) {
-    std::string text;
-    if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;
-    Result<Lockfile> lock = ParseLockfile(text, name);
-    ASSERT_TRUE(lock.ok()) << name;
-    for (size_t offset : {0, 1, 2}) {
-      JsonFormat format = DetectFormat(text);
-      std::set<std::string> left_out;
-      Lockfile hidden = *lock;
-      hidden.packages.clear();
-      for (size_t i = 0; i < lock->packages.size(); ++i) {
-        const LockEntry& entry = lock->packages[i];
-        if (entry.location.empty()) continue;
-        if (i % 3 == offset) {
-          left_out.insert(entry.location);
-        } else {
-          hidden.packages.push_back(entry);
-        }
-      }
-      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(*lock, format), left_out);
-      if (hidden.packages.empty()) {
-        EXPECT_FALSE(cut.has_value()) << name;
-        continue;
-      }
-      ASSERT_TRUE(cut.has_value()) << name;
-      EXPECT_EQ(*cut, SerializeLockfile(hidden, format)) << name << " offset " << offset;
-      ++checked;
-    }
-  }
-  EXPECT_GT(checked, 60);
-}
-
 TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
   int checked = 0;
-  for (const std::string& name : CaseNames()) {
-    std::string text;
-    if (!ReadFile("pm/tree/testdata/" + name + "/package-lock.json", &text)) continue;
-    Result<Lockfile> lock = ParseLockfile(text, name);
-    ASSERT_TRUE(lock.ok()) << name;
+  ForEachCaseLockfile([&](const std::string& name, const std::string& text, const Lockfile& lock) {
     for (const char* newline : {"\n", "\r\n"}) {
       JsonFormat format = DetectFormat(text);
       format.newline = newline;
-      Lockfile hidden = *lock;
+      Lockfile hidden = lock;
       ASSERT_FALSE(hidden.packages.empty());
       ASSERT_EQ(hidden.packages.front().location, "") << name;
       hidden.packages.erase(hidden.packages.begin());
-      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(*lock, format));
+      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(lock, format));
       if (hidden.packages.empty()) {
         EXPECT_FALSE(cut.has_value()) << name;
         continue;
@@ -112,7 +76,7 @@ TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
       EXPECT_EQ(*cut, SerializeLockfile(hidden, format)) << name;
       ++checked;
     }
-  }
+  });
   EXPECT_GT(checked, 60);
   // Without a root entry there is nothing to cut; without any entry left, nothing to keep.
   EXPECT_EQ(*HiddenLockfileText("{\"packages\": {\"node_modules/a\": {}}}"), "{\"packages\": {\"node_modules/a\": {}}}");
@@ -121,6 +85,39 @@ TEST(LockfileTest, HiddenLockfileTextDropsTheRootEntry) {
   EXPECT_FALSE(HiddenLockfileText("not json").has_value());
   EXPECT_EQ(*HiddenLockfileText("{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": {\"\": {\"x\": {}}, \"b\": 2}}"),
             "{\"a\": [1, {\"}\": \"\\\"{\"}], \"packages\": { \"b\": 2}}");
+}
+
+// What the install left out (another platform's optional packages) is cut out too: the
+// text equals the lockfile serialised without those entries, whichever they are (every
+// third here, so the first and the last entry are each cut in some case).
+TEST(LockfileTest, HiddenLockfileTextDropsWhatWasLeftOut) {
+  int checked = 0;
+  ForEachCaseLockfile([&](const std::string& name, const std::string& text, const Lockfile& lock) {
+    for (size_t offset : {0, 1, 2}) {
+      std::set<std::string> left_out;
+      Lockfile hidden = lock;
+      hidden.packages.clear();
+      for (size_t i = 0; i < lock.packages.size(); ++i) {
+        const LockEntry& entry = lock.packages[i];
+        if (entry.location.empty()) continue;
+        if (i % 3 == offset) {
+          left_out.insert(entry.location);
+        } else {
+          hidden.packages.push_back(entry);
+        }
+      }
+      JsonFormat format = DetectFormat(text);
+      std::optional<std::string> cut = HiddenLockfileText(SerializeLockfile(lock, format), left_out);
+      if (hidden.packages.empty()) {
+        EXPECT_FALSE(cut.has_value()) << name;
+        continue;
+      }
+      ASSERT_TRUE(cut.has_value()) << name;
+      EXPECT_EQ(*cut, SerializeLockfile(hidden, format)) << name << " offset " << offset;
+      ++checked;
+    }
+  });
+  EXPECT_GT(checked, 60);
 }
 
 TEST(LockfileTest, FormatFollowsPackageJson) {
