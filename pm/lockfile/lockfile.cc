@@ -78,7 +78,7 @@ std::optional<std::string> HiddenLockfileText(std::string_view t, const std::set
         if (colon >= t.size() || t[colon] != ':') return std::nullopt;
         size_t end = SkipValue(t, SkipSpace(t, colon + 1));
         if (end == kNone) return std::nullopt;
-        if (!location.empty() && !left_out.contains(std::string(location))) {
+        if (!location.empty() && (left_out.empty() || !left_out.contains(std::string(location)))) {
           if (kept) out += ',';
           out += t.substr(from, end - from);
           kept = true;
