@@ -208,16 +208,21 @@ Result<std::vector<std::optional<store::StoreEntry>>> FetchPackages(
   // not checked here: a damaged entry makes linking fail, and reify has it fetched again
   // (ReifyOptions::refetch).
   {
+    auto wanted = [&](size_t i) {
+      return !packages[i].is_link() && needed[i] && !expected[i].empty() && adopted[i] == nullptr;
+    };
     std::atomic<size_t> next{0};
     auto look = [&] {
       for (size_t i; (i = next.fetch_add(1)) < packages.size();) {
-        if (packages[i].is_link() || !needed[i] || expected[i].empty()) continue;
-        if (adopted[i] != nullptr) continue;
-        entries[i] = store.Lookup(expected[i]);
+        if (wanted(i)) entries[i] = store.Lookup(expected[i]);
       }
     };
+    // Helpers only when there are lookups to share (none after a warm install's early
+    // links).
+    size_t lookups = 0;
+    for (size_t i = 0; i < packages.size(); ++i) lookups += wanted(i) ? 1 : 0;
     std::vector<std::thread> pool;
-    for (size_t w = 1; w < LookupThreads() && w < packages.size(); ++w) pool.emplace_back(look);
+    for (size_t w = 1; w < LookupThreads() && w < lookups; ++w) pool.emplace_back(look);
     look();
     for (std::thread& t : pool) t.join();
   }
