@@ -48,6 +48,22 @@ size_t SkipValue(std::string_view t, size_t i) {
   return kNone;
 }
 
+// ResolveLocation's walk: `found(candidate)` for each location Node's lookup tries for
+// `name` from `from`, nearest first, built in `candidate`, until one answers true.
+template <typename Found>
+bool WalkUp(std::string_view from, std::string_view name, std::string* candidate, const Found& found) {
+  while (true) {
+    candidate->assign(from);
+    if (!from.empty()) *candidate += '/';
+    *candidate += "node_modules/";
+    *candidate += name;
+    if (found(*candidate)) return true;
+    if (from.empty()) return false;
+    size_t at = from.rfind("/node_modules/");
+    from = at == std::string_view::npos ? std::string_view() : from.substr(0, at);
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> HiddenLockfileText(std::string_view t, const std::set<std::string>& left_out) {
@@ -138,13 +154,8 @@ std::string NameFromLocation(std::string_view location) {
 
 std::string ResolveLocation(std::string from, std::string_view name,
                             const std::function<bool(const std::string&)>& exists) {
-  while (true) {
-    std::string candidate = (from.empty() ? "" : from + "/") + "node_modules/" + std::string(name);
-    if (exists(candidate)) return candidate;
-    if (from.empty()) return "";
-    size_t at = from.rfind("/node_modules/");
-    from = at == std::string::npos ? "" : from.substr(0, at);
-  }
+  std::string candidate;
+  return WalkUp(from, name, &candidate, exists) ? candidate : std::string();
 }
 
 bool IsTopLocation(std::string_view location) {
@@ -173,19 +184,12 @@ const LockEntry* LocationIndex::Find(std::string_view location) const {
   return it == entries_.end() ? nullptr : it->second;
 }
 
-// ResolveLocation's walk, in one buffer: it runs for every edge of a lockfile.
+// Runs for every edge of a lockfile: no function object, one buffer.
 const LockEntry* LocationIndex::Resolve(std::string_view from, std::string_view name) const {
   std::string candidate;
-  while (true) {
-    candidate.assign(from);
-    if (!from.empty()) candidate += '/';
-    candidate += "node_modules/";
-    candidate += name;
-    if (const LockEntry* found = Find(candidate)) return found;
-    if (from.empty()) return nullptr;
-    size_t at = from.rfind("/node_modules/");
-    from = at == std::string_view::npos ? std::string_view() : from.substr(0, at);
-  }
+  const LockEntry* entry = nullptr;
+  WalkUp(from, name, &candidate, [&](const std::string& at) { return (entry = Find(at)) != nullptr; });
+  return entry;
 }
 
 const std::vector<std::string>& LockfileKeyOrder() {
