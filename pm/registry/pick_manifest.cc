@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 
 #include "base/iso_time.h"
 #include "pm/registry/platform.h"
@@ -114,15 +113,9 @@ bool MajorMayMatch(std::string_view key, const std::vector<MajorWindow>& windows
   return false;
 }
 
-// Range::Parse(text, loose), remembered per thread: a resolution picks from many
-// packuments with the same few hundred ranges. The references stay valid (node-based map).
-const Result<semver::Range>& ParseRange(const std::string& text) {
-  thread_local std::unordered_map<std::string, Result<semver::Range>> ranges;
-  auto found = ranges.find(text);
-  if (found == ranges.end()) {
-    found = ranges.emplace(text, semver::Range::Parse(text, {.loose = true})).first;
-  }
-  return found->second;
+// Range::Parse(text, loose), answered from semver's per-thread memo.
+const Result<semver::Range>& ParseRange(std::string_view text) {
+  return semver::Range::ParseShared(text, {.loose = true});
 }
 
 // ResolveSpec's type for the common forms of `wanted` (spec::PlainSemverText), without
@@ -132,7 +125,7 @@ std::optional<spec::SpecType> QuickSpecType(std::string_view wanted) {
   std::optional<std::string_view> text = spec::PlainSemverText(wanted);
   if (!text) return std::nullopt;
   if (semver::IsValid(*text, true)) return spec::SpecType::kVersion;
-  if (ParseRange(std::string(*text)).ok()) return spec::SpecType::kRange;
+  if (ParseRange(*text).ok()) return spec::SpecType::kRange;
   return std::nullopt;
 }
 

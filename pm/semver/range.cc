@@ -183,13 +183,8 @@ Result<Range> Range::Parse(std::string_view text, RangeOptions options) { return
 
 const Result<Range>& Range::ParseShared(std::string_view text, RangeOptions options) {
   // A resolution parses the same few hundred ranges over and over (to pick, to place,
-  // to normalise specs, to check engines): each short text is parsed once per thread.
-  constexpr size_t kMemoizedLength = 256;
-  if (text.size() > kMemoizedLength) {
-    thread_local std::optional<Result<Range>> long_text;
-    long_text.emplace(ParseUncached(text, options));
-    return *long_text;
-  }
+  // to normalise specs, to check engines): each text is parsed once per thread. The
+  // answers stay where they are (a node-based map), so references to them stay valid.
   thread_local std::unordered_map<std::string, Result<Range>> parsed;
   std::string key;
   key.reserve(text.size() + 2);

@@ -45,8 +45,8 @@ class Range {
   // Parses like `new Range(text, options)`. Errors carry node-semver's messages
   // ("Invalid SemVer Range: x", "Invalid comparator: x").
   static Result<Range> Parse(std::string_view text, RangeOptions options = {});
-  // Parse's answer without copying it: kept for the thread's life (texts up to 256
-  // characters; a longer one is parsed into a slot the next such call reuses).
+  // Parse's answer without copying it: each text is parsed once per thread and its
+  // answer kept for the thread's life.
   static const Result<Range>& ParseShared(std::string_view text, RangeOptions options = {});
 
   // True when some `||` branch accepts `v`: all its comparators hold and, for a
