@@ -613,6 +613,16 @@ def run(url):
     assert 'libskua_pm.so' not in r.stderr, r.stderr
     check('no-op install does not load libskua_pm.so')
 
+    # Run from a folder inside the project, the executable finds the project's stamp
+    # above it (it looks for one before reading the configuration).
+    sub = os.path.join(p, 'src', 'lib')
+    os.makedirs(sub, exist_ok=True)
+    r = skua(sub, 'install', *reg, env=clean_env(LD_DEBUG='files'))
+    assert 'up to date in ' in r.stdout, r.stdout
+    assert 'libskua_pm.so' not in r.stderr, r.stderr
+    shutil.rmtree(os.path.join(p, 'src'))
+    check('no-op install from a folder inside the project')
+
     assert os.path.exists(os.path.join(p, 'node_modules/.skua/state'))
     shutil.rmtree(os.path.join(p, 'node_modules/c/node_modules/b'))
     r = skua(p, 'install', *reg, env=clean_env(LD_DEBUG='files'))

@@ -19,8 +19,23 @@ namespace {
 
 using fsutil::JoinPath;
 
-// The Node version skua reports (runtime/core/version.h, which pm/ may not include).
-
+// False when no folder the project can be in (the working directory or one above it,
+// unless the command line names the project) has a no-op stamp: the install is then not
+// a no-op, and the configuration and package.json need not be read to know it.
+bool MayHaveStamp(const InstallOptions& options) {
+  bool named = !options.project_dir.empty() ||
+               std::any_of(options.config.begin(), options.config.end(),
+                           [](const auto& kv) { return kv.first == "prefix"; });
+  if (named) return true;
+  char buf[4096];
+  if (getcwd(buf, sizeof(buf)) == nullptr) return true;
+  for (std::string dir = buf;;) {
+    if (StampPresent(dir)) return true;
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos || dir == "/") return false;
+    dir = slash == 0 ? "/" : dir.substr(0, slash);
+  }
+}
 
 }  // namespace
 
@@ -124,7 +139,7 @@ bool InstallIsNoOp(const InstallOptions& options, const InstallInputs& in) {
   if (!options.workspace_filters.empty() || options.all_workspaces || options.no_workspaces) return false;
   // --package-lock-only runs no root script, which the no-op install does.
   return options.command == InstallCommand::kInstall && !options.package_json && !updating &&
-         !in.config->GetBool("package-lock-only") &&
+         !in.config->GetBool("package-lock-only") && StampPresent(in.project_dir) &&
          StampUpToDate(in.project_dir, InstallStampKey(options, in));
 }
 
@@ -158,6 +173,7 @@ std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<st
   // Package arguments make it `skua add` (as does -g); a bad command line is the library's
   // to report.
   if (!options.ok() || !options->positional.empty() || GlobalOnCommandLine(*options)) return std::nullopt;
+  if (!MayHaveStamp(*options)) return std::nullopt;
   Reporter reporter(options->level, isatty(STDOUT_FILENO) == 1);
   Result<InstallInputs> in = LoadInstallInputs(*options, nullptr);
   if (!in.ok() || !InstallIsNoOp(*options, *in)) return std::nullopt;

@@ -38,6 +38,8 @@ std::string MtimeOf(const std::string& path) {
 
 }  // namespace
 
+bool StampPresent(const std::string& project_dir) { return fsutil::Exists(StatePath(project_dir)); }
+
 static uint64_t Rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 // MurmurHash3's fmix64.

@@ -37,6 +37,10 @@ class StampKey {
   size_t pending_size_ = 0;
 };
 
+// True when `<project>/node_modules/.skua/state` exists: one stat, before the key (which
+// reads and hashes the lockfiles) is worth computing.
+bool StampPresent(const std::string& project_dir);
+
 // True when `<project>/node_modules/.skua/state` holds `key` and every recorded folder
 // still has its recorded mtime.
 bool StampUpToDate(const std::string& project_dir, const std::string& key);
