@@ -73,7 +73,8 @@ std::string UpToDateLine(double seconds);
 
 // The executable's fast path for `skua install` / `skua i` (`args` follow the command):
 // the exit code when the install was a no-op and has been answered here, nullopt when
-// libskua_pm.so must run it (package arguments, anything that fails, a stale stamp).
+// libskua_pm.so must run it (package arguments, anything that fails, a stale stamp, no
+// stamp in the working directory's node_modules or above it: then nothing else is read).
 std::optional<int> TryNoOpInstall(std::string_view command, const std::vector<std::string>& args);
 
 }  // namespace skua::pm::cli
