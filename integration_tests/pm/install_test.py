@@ -86,6 +86,7 @@ def main():
     finally:
         proc.kill()
     keeps_locked_versions()
+    stale_lockfile_without_node_modules()
     platform_overrides()
     optional_sets_and_extraneous()
     overrides_in_sync()
@@ -489,6 +490,50 @@ def before_date():
             theirs = open(os.path.join(n, 'package-lock.json')).read()
             assert theirs == ours, (theirs, ours)
             check('--before: package-lock.json equals npm 11\'s')
+    finally:
+        proc.kill()
+
+
+def stale_lockfile_without_node_modules():
+    """With no node_modules, install starts linking what the lockfile names before it has
+    parsed it (lockfile/linkable.h); the tree it then resolves decides what stays."""
+    p = project('stale', {'name': 'stale', 'version': '1.0.0',
+                          'dependencies': {'a': '1.0.0', 'c': '1.0.0'}})
+    proc, url = start_registry(FIXTURE)
+    reg = ('--registry', url)
+    try:
+        skua(p, 'install', *reg)
+        locked = layout(p)
+        assert ('node_modules/c', 'c', '1.0.0') in locked, locked
+        lock_bytes = open(os.path.join(p, 'package-lock.json'), 'rb').read()
+
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        r = skua(p, 'install', '--verbose', *reg)
+        assert layout(p) == locked, layout(p)
+        assert 'packages linked early: %d' % len(locked) in r.stderr + r.stdout, r.stderr
+        check('a lockfile in sync is linked before it is parsed')
+
+        # The lockfile still names a@1.0.0, b@1.0.0, c and @s/e: all in the store, all
+        # linked at once; the resolution wants a@1.1.0 and b@2.0.0 only, nested under a
+        # as npm 11 places it (it starts from the lockfile's tree, where c held b@1).
+        with open(os.path.join(p, 'package.json'), 'w') as f:
+            json.dump({'name': 'stale', 'version': '1.0.0', 'dependencies': {'a': '1.1.0'}}, f, indent=2)
+        shutil.rmtree(os.path.join(p, 'node_modules'))
+        r = skua(p, 'ci', *reg, expect=1)
+        assert 'in sync' in r.stderr, r.stderr
+        assert not os.path.exists(os.path.join(p, 'node_modules')), os.listdir(p)
+        check('ci refuses a stale lockfile and removes the node_modules its early links made')
+
+        r = skua(p, 'install', '--verbose', *reg)
+        # Linked before the resolution: the lockfile's four packages (a's folder is then
+        # replaced) and a's nested b, placed by the resolution.
+        assert 'packages linked early: 5' in r.stderr + r.stdout, r.stderr
+        assert layout(p) == {('node_modules/a', 'a', '1.1.0'),
+                             ('node_modules/a/node_modules/b', 'b', '2.0.0')}, layout(p)
+        modules = os.path.join(p, 'node_modules')
+        assert sorted(n for n in os.listdir(modules) if not n.startswith('.')) == ['a'], os.listdir(modules)
+        assert open(os.path.join(p, 'package-lock.json'), 'rb').read() != lock_bytes
+        check('install from a stale lockfile keeps only what the resolution placed')
     finally:
         proc.kill()
 

@@ -37,6 +37,7 @@
 #include "pm/lockfile/edges.h"
 #include "pm/lockfile/extraneous.h"
 #include "pm/lockfile/from_tree.h"
+#include "pm/lockfile/linkable.h"
 #include "pm/lockfile/lockfile.h"
 #include "pm/lockfile/omit_resolved.h"
 #include "pm/registry/manifest.h"
@@ -203,6 +204,9 @@ class Installer {
   // With the lockfile in sync and no node_modules yet, links the plan's packages on the
   // early-links workers while the rest of the install is prepared.
   void LinkPlanEarly(const std::vector<PlanEntry>& packages);
+  // Before the lockfile is parsed, with no node_modules yet: starts linking the packages
+  // its text names (lockfile/linkable.h); the plan corrects what differs.
+  void LinkLockedEarly();
   // Opens the store the early downloads and links use, once; false when it cannot be
   // opened (the fetch phase reports it).
   bool OpenEarlyStore();
@@ -317,11 +321,15 @@ std::optional<Failure> Installer::Load() {
     up_to_date_ = true;  // Nothing changed since the last install (pm-spec §2.12).
     return std::nullopt;
   }
+  Result<std::string> cache = store::ResolveCacheDir(network_.cache, [](const char* k) { return getenv(k); });
+  if (!cache.ok()) return Failure{1, cache.status().message()};
+  cache_dir_ = *cache;
   lock_path_ = LockfilePath(project_dir_);
   if (fsutil::Exists(lock_path_)) {
     Result<std::string> lock_text = fsutil::ReadFile(lock_path_);
     if (!lock_text.ok()) return Failure{1, lock_text.status().message()};
     lock_text_ = std::move(lock_text).value();
+    LinkLockedEarly();
     Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(lock_text_, lock_path_);
     if (lock.ok()) {
       lock_.emplace(std::move(lock).value());
@@ -332,9 +340,6 @@ std::optional<Failure> Installer::Load() {
     }
   }
 
-  Result<std::string> cache = store::ResolveCacheDir(network_.cache, [](const char* k) { return getenv(k); });
-  if (!cache.ok()) return Failure{1, cache.status().message()};
-  cache_dir_ = *cache;
   Result<std::unique_ptr<registry::RegistryClient>> client =
       registry::RegistryClient::Create(network_, cache_dir_);
   if (!client.ok()) return Failure{1, client.status().message()};
@@ -475,7 +480,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
         start_early(m.name, m.version, m.dist.tarball, m.dist.integrity, m);
       });
       // Packages with install scripts are not linked early (they may be copied instead).
-      if (StartEarlyLinks()) {
+      if (early_links_ || StartEarlyLinks()) {
         early_->set_on_inserted([links = early_links_.get()](const std::string& integrity) {
           links->Inserted(integrity);
         });
@@ -668,8 +673,19 @@ bool Installer::StartEarlyLinks() {
   return true;
 }
 
+void Installer::LinkLockedEarly() {
+  // Not for add/remove/update (the lockfile is about to change) nor with --omit (the plan
+  // drops packages), as for the resolver's early links.
+  bool plain = options_.command == InstallCommand::kCi ||
+               (options_.command == InstallCommand::kInstall && !Updating() && !options_.package_json);
+  if (!plain || LockOnly() || !config_->Omit().empty() || !StartEarlyLinks()) return;
+  for (const lockfile::LinkablePackage& p : lockfile::LinkablePackages(lock_text_)) {
+    early_links_->Place(p.location, {p.name, p.version, p.integrity});
+  }
+}
+
 void Installer::LinkPlanEarly(const std::vector<PlanEntry>& packages) {
-  if (!StartEarlyLinks()) return;
+  if (!early_links_ && !StartEarlyLinks()) return;
   // Packages with install scripts may be copied instead (reify decides).
   for (const PlanEntry& p : packages) {
     if (p.is_link() || p.in_bundle || p.has_install_script) continue;
@@ -741,7 +757,10 @@ std::optional<Failure> Installer::Run() {
   if (auto failed = CheckStrictScripts(plan->packages)) return failed;
   std::string node_modules = JoinPath(project_dir_, "node_modules");
   if (options_.command == InstallCommand::kCi) {
-    if (Status removed = fsutil::RemoveTree(node_modules); !removed.ok()) return Failure{1, removed.message()};
+    // Early links exist only in a node_modules this install made: nothing old to remove.
+    if (Status removed = early_links_ ? Status::Ok() : fsutil::RemoveTree(node_modules); !removed.ok()) {
+      return Failure{1, removed.message()};
+    }
     // npm ci empties every workspace's node_modules too.
     for (const workspaces::Workspace& ws : workspaces_) {
       Status removed = fsutil::RemoveTree(JoinPath(JoinPath(project_dir_, ws.path), "node_modules"));
