@@ -1,7 +1,9 @@
+// LinkablePackages (linkable.h): a read of the lockfile's text through simdjson's DOM.
 #include "pm/lockfile/linkable.h"
 
-#include "pm/lockfile/lockfile.h"
 #include <simdjson.h>
+
+#include "pm/lockfile/lockfile.h"
 
 namespace skua::pm::lockfile {
 
