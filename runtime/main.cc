@@ -3,9 +3,7 @@
 // everything else loads libskua_runtime.so from beside the executable and hands over.
 #include <dlfcn.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <climits>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 #include "pm/cli/install_inputs.h"
 #include "pm/cli/pm_entry.h"
 #include "pm/cli/run_command.h"
+#include "pm/fsutil/fsutil.h"
 #include "resolver/cli/resolve_command.h"
 #include "runtime/core/cli_options.h"
 #include "runtime/core/runtime_entry.h"
@@ -40,14 +39,11 @@ constexpr char kUsage[] =
     "\n"
     "V8 options such as --expose-gc and --max-old-space-size=MB are passed to V8.\n";
 
-// The folder of the running executable. /proc/self/exe rather than libuv's uv_exepath
-// (the same read on Linux): the executable then needs no libuv, one library fewer to load
-// for every command that runs no JavaScript.
+// The folder of the running executable, from /proc/self/exe rather than libuv's
+// uv_exepath (the same read on Linux): the executable then needs no libuv, one library
+// fewer to load for every command that runs no JavaScript.
 std::string ExecutableDir() {
-  char buf[PATH_MAX];
-  ssize_t size = readlink("/proc/self/exe", buf, sizeof(buf));
-  if (size <= 0 || static_cast<size_t>(size) >= sizeof(buf)) return ".";
-  std::string path(buf, static_cast<size_t>(size));
+  std::string path = pm::fsutil::ExecutablePath();
   size_t slash = path.rfind('/');
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
