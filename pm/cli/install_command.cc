@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <set>
@@ -26,6 +27,7 @@
 #include "pm/cli/registry_source.h"
 #include "pm/cli/reify.h"
 #include "pm/cli/reporter.h"
+#include "pm/cli/resolution_memo.h"
 #include "pm/cli/script_policy.h"
 #include "pm/cli/scripts.h"
 #include "pm/cli/stamp.h"
@@ -223,6 +225,12 @@ class Installer {
     return config_->GetBool("strict-allow-scripts") && !config_->GetBool("ignore-scripts") &&
            !options_.trust_all && !config_->GetBool("dangerously-allow-all-scripts");
   }
+  // The resolution memo (resolution_memo.h): a plain first install (no lockfile, no
+  // node_modules) may install the lockfile an earlier resolution of the same inputs made;
+  // true when it took one (lock_text_). A fresh resolution of such an install is kept.
+  bool MayUseResolutionMemo() const;
+  bool UseResolutionMemo();
+  void SaveResolutionMemo(const std::string& lock_bytes);
   // Waits for the early links and removes what they placed that `packages` lacks;
   // returns what they linked.
   Result<std::map<std::string, LinkedPackage>> FinishEarlyLinks(const std::vector<PlanEntry>& packages);
@@ -297,6 +305,11 @@ class Installer {
   std::optional<tree::IdealTree> ideal_;
   std::optional<lockfile::Lockfile> resolved_lock_;
   std::unordered_set<std::string> early_integrities_;  // Given to early_ already.
+  std::string memo_key_;  // Set when this install may use or keep a resolution memo.
+  bool memo_used_ = false;
+  std::vector<std::string> memo_warnings_;        // The memo's resolution warnings.
+  std::vector<std::string> resolution_warnings_;  // This install's, for a memo.
+  bool read_git_ = false;  // The resolution read a git dependency.
   // Last, so they go before client_: the source's callbacks and the early downloads are
   // queued in the client until the fetch phase runs it.
   std::unique_ptr<RegistryPackumentSource> source_;
@@ -325,14 +338,20 @@ std::optional<Failure> Installer::Load() {
   if (!cache.ok()) return Failure{1, cache.status().message()};
   cache_dir_ = *cache;
   lock_path_ = LockfilePath(project_dir_);
-  if (fsutil::Exists(lock_path_)) {
-    Result<std::string> lock_text = fsutil::ReadFile(lock_path_);
-    if (!lock_text.ok()) return Failure{1, lock_text.status().message()};
-    lock_text_ = std::move(lock_text).value();
+  bool have_lock = fsutil::Exists(lock_path_);
+  if (!have_lock && MayUseResolutionMemo()) have_lock = UseResolutionMemo();
+  if (have_lock) {
+    if (!memo_used_) {
+      Result<std::string> lock_text = fsutil::ReadFile(lock_path_);
+      if (!lock_text.ok()) return Failure{1, lock_text.status().message()};
+      lock_text_ = std::move(lock_text).value();
+    }
     LinkLockedEarly();
     Result<lockfile::Lockfile> lock = lockfile::ParseLockfile(lock_text_, lock_path_);
     if (lock.ok()) {
       lock_.emplace(std::move(lock).value());
+    } else if (memo_used_) {
+      memo_used_ = false;  // Not one this skua wrote: resolve.
     } else if (options_.command == InstallCommand::kCi) {
       return Failure{1, lock.status().message()};
     } else {
@@ -421,15 +440,24 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       if (options_.command != InstallCommand::kCi && config_->GetBool("omit-lockfile-registry-resolved")) {
         lockfile::OmitRegistryResolved(*lock_);
       }
-      // npm prunes what its lockfile marks extraneous as soon as it starts from it.
-      if (int dropped = lockfile::DropExtraneous(*lock_); dropped > 0) {
+      // npm prunes what its lockfile marks extraneous as soon as it starts from it (a
+      // memo's entries stay: the resolution that made them installed them).
+      if (int dropped = memo_used_ ? 0 : lockfile::DropExtraneous(*lock_); dropped > 0) {
         out_.Verbose("extraneous lockfile entries dropped: " + std::to_string(dropped));
       }
+      for (const std::string& warning : memo_warnings_) out_.Warn(warning);
       return std::move(*lock_);  // Not read again.
     }
-    if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
-    for (const std::string& p : problems) out_.Verbose("lockfile out of sync: " + p);
-    if (problems.empty()) out_.Verbose("package.json's dependencies changed; resolving again");
+    if (memo_used_) {
+      // Not expected (the memo's key covers package.json): resolve as without it.
+      out_.Verbose("the cached resolution does not match package.json; resolving again");
+      memo_used_ = false;
+      lock_.reset();
+    } else {
+      if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
+      for (const std::string& p : problems) out_.Verbose("lockfile out of sync: " + p);
+      if (problems.empty()) out_.Verbose("package.json's dependencies changed; resolving again");
+    }
   } else if (options_.command == InstallCommand::kCi) {
     return InvalidArgument(
         "code EUSAGE\nThe `skua ci` command can only install with an existing package-lock.json or\n"
@@ -519,7 +547,10 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   build.platform = platform;
   build.host_platform = registry::HostPlatform();
   for (const workspaces::Workspace& ws : workspaces_) build.workspaces.push_back({ws.name, ws.path});
-  build.read_git = [this](const spec::DepSpec& spec) { return git_->Read(spec); };
+  build.read_git = [this](const spec::DepSpec& spec) {
+    read_git_ = true;
+    return git_->Read(spec);
+  };
   if (start_early) {
     build.on_placed = [this, start_early, platform](const tree::Node& node) {
       if (!node.error.empty()) return;
@@ -557,6 +588,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
   source.Stop();
   if (!tree.ok()) return tree.status();
   for (const std::string& warning : tree->warnings) out_.Warn(warning);
+  resolution_warnings_ = tree->warnings;
   out_.Step("resolved " + Plural(tree->entries.size(), "package") +
             " (" + std::to_string(source.from_network()) + " packuments from the registry)");
   if (early_ && early_->started() > 0) {
@@ -681,6 +713,45 @@ void Installer::LinkLockedEarly() {
   if (!plain || LockOnly() || !config_->Omit().empty() || !StartEarlyLinks()) return;
   for (const lockfile::LinkablePackage& p : lockfile::LinkablePackages(lock_text_)) {
     early_links_->Place(p.location, {p.name, p.version, p.integrity});
+  }
+}
+
+bool Installer::MayUseResolutionMemo() const {
+  return options_.command == InstallCommand::kInstall && !Updating() && !options_.package_json &&
+         options_.pins.empty() && !LockOnly() && !NoSave() && !selected_ &&
+         config_->GetBool("package-lock") && network_.cache_mode != config::CacheMode::kPreferOnline &&
+         !fsutil::Exists(JoinPath(project_dir_, "node_modules"));
+}
+
+bool Installer::UseResolutionMemo() {
+  memo_key_ = InstallStampKey(options_, inputs_);
+  bool ignore_freshness = network_.cache_mode == config::CacheMode::kOffline ||
+                          network_.cache_mode == config::CacheMode::kPreferOffline;
+  std::optional<ResolutionMemo> memo =
+      ReadResolutionMemo(cache_dir_, memo_key_, ignore_freshness, static_cast<int64_t>(time(nullptr)));
+  if (!memo) return false;
+  out_.Verbose("resolution reused from the cache (" + Plural(memo->documents, "packument") + " unchanged)");
+  lock_text_ = std::move(memo->lockfile);
+  memo_warnings_ = std::move(memo->warnings);
+  memo_used_ = true;
+  return true;
+}
+
+// Kept when the tree came from the registry alone (the workspaces' folders aside: their
+// package.json files are in the key).
+void Installer::SaveResolutionMemo(const std::string& lock_bytes) {
+  if (memo_key_.empty() || memo_used_ || lock_ || !source_ || read_git_ || client_->failed_answers() > 0) return;
+  std::set<std::string> workspace_paths;
+  for (const workspaces::Workspace& ws : workspaces_) workspace_paths.insert(ws.path);
+  for (std::string_view folder : source_->folders_read()) {
+    if (folder.starts_with("./")) folder.remove_prefix(2);
+    if (!workspace_paths.count(std::string(folder))) return;
+  }
+  std::vector<MemoDocument> documents;
+  for (const registry::AnsweredPackument& a : client_->answered()) documents.push_back({a.cache_path, a.max_age});
+  if (Status saved = WriteResolutionMemo(cache_dir_, memo_key_, documents, resolution_warnings_, lock_bytes);
+      !saved.ok()) {
+    out_.Verbose("could not keep the resolution: " + saved.message());
   }
 }
 
@@ -941,6 +1012,7 @@ std::optional<Failure> Installer::Run() {
     }
   }
   if (auto failed = WriteInputs(lock_bytes)) return failed;
+  SaveResolutionMemo(lock_bytes);
   out_.Timing("write lockfiles");
   // The stamp comes after everything it hashes; root scripts run after it, so their
   // changes to node_modules mean a full install next time. `ci` writes none: its lockfile
@@ -1021,7 +1093,8 @@ std::optional<Failure> Installer::WriteInputs(const std::string& lock_bytes) {
   // npm ci never modifies the lockfile (save: false).
   bool write_lock = options_.command != InstallCommand::kCi &&
                     ((config_->GetBool("package-lock") && !NoSave()) || LockOnly());
-  if (write_lock && lock_bytes != lock_text_) {
+  // The memo's text is not on disk yet.
+  if (write_lock && (lock_bytes != lock_text_ || memo_used_)) {
     if (Status wrote = fsutil::WriteFileAtomic(lock_path_, lock_bytes); !wrote.ok()) {
       return Failure{1, wrote.message()};
     }

@@ -108,11 +108,16 @@ registry::Platform InstallPlatform(const config::Config& config) {
 std::string InstallStampKey(const InstallOptions& options, const InstallInputs& in) {
   StampKey key;
   key.Add("skua install state 1");
+  // The executable and the library that installs (beside it, runtime/main.cc): a new
+  // build may resolve or lay out differently.
   std::string exe = fsutil::ExecutablePath();
-  struct stat st;
-  if (!exe.empty() && stat(exe.c_str(), &st) == 0) {
-    key.Add(exe + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +
-            "." + std::to_string(st.st_mtim.tv_nsec));
+  std::string library = exe.substr(0, exe.rfind('/') + 1) + "libskua_pm.so";
+  for (const std::string& binary : {exe, library}) {
+    struct stat st;
+    if (!exe.empty() && stat(binary.c_str(), &st) == 0) {
+      key.Add(binary + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) +
+              "." + std::to_string(st.st_mtim.tv_nsec));
+    }
   }
   key.Add(kNodeVersion);
   registry::Platform platform = InstallPlatform(*in.config);

@@ -133,6 +133,7 @@ Result<const registry::Packument*> RegistryPackumentSource::Get(std::string_view
 }
 
 Result<registry::Manifest> RegistryPackumentSource::ReadFolder(std::string_view path) {
+  folders_read_.emplace_back(path);
   std::string file = fsutil::JoinPath(fsutil::JoinPath(project_dir_, path), "package.json");
   Result<std::string> text = fsutil::ReadFile(file);
   if (!text.ok()) return NotFound("Could not read package.json in " + std::string(path));

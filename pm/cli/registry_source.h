@@ -56,6 +56,8 @@ class RegistryPackumentSource : public tree::PackumentSource {
   void Stop() { stopped_ = true; }
 
   size_t fetched() const { return fetched_; }
+  // The folders ReadFolder was asked for, as given.
+  const std::vector<std::string>& folders_read() const { return folders_read_; }
   size_t from_network() const { return from_network_; }
 
  private:
@@ -83,6 +85,7 @@ class RegistryPackumentSource : public tree::PackumentSource {
   std::string follow_key_;  // Follow()'s key into followed_, built in place.
   size_t fetched_ = 0;
   size_t from_network_ = 0;
+  std::vector<std::string> folders_read_;
   bool stopped_ = false;
   std::function<void(const registry::Manifest&)> on_picked_;
 };

@@ -1,11 +1,12 @@
 // The no-op fast path (pm-spec §2.12): `node_modules/.skua/state` records a hash of what
 // an install read (package.json, package-lock.json, the hidden lockfile, the built list,
-// configuration, platform, the skua binary) and the mtimes of the folders that hold
-// package folders (every node_modules and @scope directory the install filled). When the
-// hash and every mtime still match, `skua install` has nothing to do and stops before
-// parsing the lockfile. Removing or adding a package folder changes its parent folder's
-// mtime, removing or adding a file at a package's top level the package folder's (npm's
-// assertNoNewer checks both); editing files inside a package changes neither.
+// configuration, platform, the skua executable and libskua_pm.so) and the mtimes of the
+// folders that hold package folders (every node_modules and @scope directory the install
+// filled). When the hash and every mtime still match, `skua install` has nothing to do
+// and stops before parsing the lockfile. Removing or adding a package folder changes its
+// parent folder's mtime, removing or adding a file at a package's top level the package
+// folder's (npm's assertNoNewer checks both); editing files inside a package changes
+// neither.
 #ifndef SKUA_PM_CLI_STAMP_H_
 #define SKUA_PM_CLI_STAMP_H_
 

@@ -36,10 +36,10 @@ Status JsonParseError(std::string_view url, const Status& status) {
 }
 
 Result<PackumentResult> Parsed(std::string body, std::string_view name,
-                               std::string_view url, PackumentSource source) {
+                               std::string_view url, PackumentSource source, int64_t max_age) {
   Result<Packument> packument = ParseOwnedPackument(std::move(body), name);
   if (!packument.ok()) return JsonParseError(url, packument.status());
-  return PackumentResult{std::move(packument).value(), source};
+  return PackumentResult{std::move(packument).value(), source, max_age};
 }
 
 // A cached document: rebuilt from its stored index over the mapped file when it has one
@@ -48,12 +48,12 @@ Result<PackumentResult> Parsed(const CachedDocument& cached, std::string_view na
                                std::string_view url, PackumentSource source) {
   if (!cached.index.empty()) {
     Result<Packument> packument = Packument::FromIndex(cached.mapped, cached.mapped_size, cached.index);
-    if (packument.ok()) return PackumentResult{std::move(packument).value(), source};
+    if (packument.ok()) return PackumentResult{std::move(packument).value(), source, cached.max_age};
   }
   std::string body;
   body.reserve(cached.Body().size() + kPackumentPadding);
   body.append(cached.Body());
-  return Parsed(std::move(body), name, url, source);
+  return Parsed(std::move(body), name, url, source, cached.max_age);
 }
 
 // The Authorization header and TLS client certificate npm would use for `request.url`.
@@ -103,6 +103,12 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   }
   std::string url = PackumentUrl(*registry, name);
   config::CacheMode mode = network_.cache_mode;
+  if (cache_) {
+    done = [this, path = cache_->PathFor(url, Kind()), done = std::move(done)](Result<PackumentResult> r) {
+      RecordAnswer(path, r);
+      done(std::move(r));
+    };
+  }
   if (!cache_) {
     RequestPackument(std::move(name), std::move(spec), std::move(url), *registry, std::nullopt,
                      std::move(done));
@@ -249,7 +255,8 @@ void RegistryClient::OnPackumentResponse(const std::string& name, const std::str
     if (!abbreviated.ok()) {
       parse->result.emplace(JsonParseError(url, abbreviated.status()));
     } else {
-      parse->result.emplace(Parsed(std::move(abbreviated).value(), name, url, PackumentSource::kNetwork));
+      parse->result.emplace(Parsed(std::move(abbreviated).value(), name, url, PackumentSource::kNetwork,
+                                   document.max_age));
       // The cache stores the text once it is known to parse (the packument's own), and
       // its index.
       if (parse->result->ok() && cache_) {
@@ -295,6 +302,25 @@ HttpClient::TransferId RegistryClient::FetchTarball(std::string url, std::string
       done(Status::Ok());
     }
   });
+}
+
+void RegistryClient::RecordAnswer(const std::string& cache_path, const Result<PackumentResult>& r) {
+  std::lock_guard<std::mutex> lock(answers_mutex_);
+  if (!r.ok()) {
+    ++failed_answers_;
+  } else {
+    answers_.push_back({cache_path, r->max_age});
+  }
+}
+
+std::vector<AnsweredPackument> RegistryClient::answered() const {
+  std::lock_guard<std::mutex> lock(answers_mutex_);
+  return answers_;
+}
+
+size_t RegistryClient::failed_answers() const {
+  std::lock_guard<std::mutex> lock(answers_mutex_);
+  return failed_answers_;
 }
 
 Status RegistryClient::Run() { return http_->Run(); }

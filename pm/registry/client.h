@@ -11,8 +11,10 @@
 #ifndef SKUA_PM_REGISTRY_CLIENT_H_
 #define SKUA_PM_REGISTRY_CLIENT_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +43,13 @@ enum class PackumentSource {
 struct PackumentResult {
   Packument packument;
   PackumentSource source = PackumentSource::kNetwork;
+  int64_t max_age = 0;  // The cached copy's freshness in seconds (manifest_cache.h).
+};
+
+// A packument the client answered with, by the manifest cache file that holds it.
+struct AnsweredPackument {
+  std::string cache_path;
+  int64_t max_age = 0;
 };
 
 // `<registry>/<name>` with a scoped name's '/' escaped: `@scope%2fname`.
@@ -82,6 +91,11 @@ class RegistryClient {
   // The manifest cache's name for the documents asked for ("corgi" or "full").
   std::string_view Kind() const;
 
+  // With a manifest cache: every packument answered so far (what a resolution read), and
+  // how many requests failed.
+  std::vector<AnsweredPackument> answered() const;
+  size_t failed_answers() const;
+
  private:
   RegistryClient(config::NetworkOptions network, std::string cache_dir,
                  std::unique_ptr<HttpClient> http);
@@ -97,10 +111,14 @@ class RegistryClient {
   // waits behind a large document being parsed.
   WorkQueue& cache_readers();
   WorkQueue& parsers();
+  void RecordAnswer(const std::string& cache_path, const Result<PackumentResult>& r);
 
   config::NetworkOptions network_;
   std::optional<ManifestCache> cache_;
   std::unique_ptr<HttpClient> http_;
+  mutable std::mutex answers_mutex_;
+  std::vector<AnsweredPackument> answers_;
+  size_t failed_answers_ = 0;
   // Last: their jobs read cache_, so they stop before the rest is destroyed.
   std::unique_ptr<WorkQueue> cache_readers_;
   std::unique_ptr<WorkQueue> parsers_;
