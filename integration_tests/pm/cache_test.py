@@ -8,7 +8,6 @@ Usage: cache_test.py SKUA TEST_REGISTRY_PY
 import glob
 import json
 import os
-import shutil
 import sys
 import tempfile
 import urllib.request
@@ -49,15 +48,6 @@ def damage(files):
         f.write(data[:data.index(b'\n\n') + 2] + b'{"versions": garbage')
 
 
-def fresh(project):
-    for name in ('node_modules', 'package-lock.json'):
-        path = os.path.join(project, name)
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        elif os.path.exists(path):
-            os.remove(path)
-
-
 def main():
     proc, url = support.start_registry(REGISTRY_PY, os.path.join(TMP, 'fixture.json'), FIXTURE)
     env = support.clean_env(TMP)
@@ -71,14 +61,14 @@ def main():
         files = sorted(glob.glob(os.path.join(TMP, 'cache', 'registry', '*', '*')))
         assert len(files) == 2, files
 
-        fresh(p)
+        support.fresh(p)
         before = request_count(url)
         support.run_skua(SKUA, p, ('install', *reg), env)
         assert packument_requests(url, before) == [], packument_requests(url, before)
         support.check('fresh cache files answer without requests')
 
         damage(files)
-        fresh(p)
+        support.fresh(p)
         before = request_count(url)
         r = support.run_skua(SKUA, p, ('install', *reg), env)
         assert 'added 2 packages' in r.stdout, r.stdout
@@ -88,7 +78,7 @@ def main():
         support.check('damaged cache files are fetched again')
 
         damage(files)
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, ('install', '--offline', *reg), env, expect=None)
         assert r.returncode > 0, (r.returncode, r.stderr)
         assert 'ENOTCACHED' in r.stdout + r.stderr, r.stdout + r.stderr

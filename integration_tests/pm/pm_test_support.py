@@ -3,6 +3,7 @@
 running skua with an expected exit code."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -34,6 +35,16 @@ def run_skua(skua, cwd, args, env, expect=0):
         raise AssertionError('skua %s: exit %d (wanted %d)\nstdout:\n%s\nstderr:\n%s' % (
             ' '.join(args), r.returncode, expect, r.stdout, r.stderr))
     return r
+
+
+def fresh(project):
+    """Removes the project's node_modules and package-lock.json: a first install again."""
+    for name in ('node_modules', 'package-lock.json'):
+        path = os.path.join(project, name)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.exists(path):
+            os.remove(path)
 
 
 def check(name):

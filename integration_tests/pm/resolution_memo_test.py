@@ -9,7 +9,6 @@ Usage: resolution_memo_test.py SKUA TEST_REGISTRY_PY
 import glob
 import json
 import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -56,15 +55,6 @@ class Registry:
         self.server.server_close()
 
 
-def fresh(project):
-    for name in ('node_modules', 'package-lock.json'):
-        path = os.path.join(project, name)
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        elif os.path.exists(path):
-            os.remove(path)
-
-
 def tree(project):
     """(folder, version) of every package.json under node_modules."""
     out = []
@@ -96,7 +86,7 @@ def main():
         layout = tree(p)
         assert ('node_modules/b', '1.2.0') in layout, layout
 
-        fresh(p)
+        support.fresh(p)
         before = len(registry.requests())
         again = support.run_skua(SKUA, p, install, env)
         assert REUSED + ' (3 packuments unchanged)' in again.stdout + again.stderr, again.stdout + again.stderr
@@ -114,13 +104,13 @@ def main():
         support.check('not with a node_modules')
 
         # Other inputs: another memo.
-        fresh(p)
+        support.fresh(p)
         with open(os.path.join(p, 'package.json'), 'w') as f:
             json.dump(dict(package, dependencies={'a': '1.0.0', 'e': '1.0.0'}), f)
         r = support.run_skua(SKUA, p, install, env)
         assert REUSED not in r.stdout + r.stderr, r.stdout + r.stderr
         assert ('node_modules/a', '1.0.0') in tree(p), tree(p)
-        fresh(p)
+        support.fresh(p)
         with open(os.path.join(p, 'package.json'), 'w') as f:
             json.dump(package, f)
         r = support.run_skua(SKUA, p, install, env)
@@ -135,21 +125,21 @@ def main():
         stale = time.time() - 400
         for doc in glob.glob(os.path.join(TMP, 'cache', 'registry', '*', '*')):
             os.utime(doc, (stale, stale))
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, install, env)
         assert REUSED not in r.stdout + r.stderr, r.stdout + r.stderr
         assert ('node_modules/b', '1.3.0') in tree(p), tree(p)
         support.check('a stale packument is revalidated, not answered by the memo')
 
         # --prefer-online asks the registry for every packument: no memo then.
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, (*install, '--prefer-online'), env)
         assert REUSED not in r.stdout + r.stderr, r.stdout + r.stderr
         # That revalidation touched the cache files: the memo no longer matches them.
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, install, env)
         assert REUSED not in r.stdout + r.stderr, r.stdout + r.stderr
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, install, env)
         assert REUSED in r.stdout + r.stderr, r.stdout + r.stderr
         assert ('node_modules/b', '1.3.0') in tree(p), tree(p)
@@ -161,11 +151,11 @@ def main():
         os.makedirs(local)
         with open(os.path.join(local, 'package.json'), 'w') as f:
             json.dump({'name': 'local', 'version': '1.0.0'}, f)
-        fresh(p)
+        support.fresh(p)
         with open(os.path.join(p, 'package.json'), 'w') as f:
             json.dump(dict(package, dependencies={'a': '^1.0.0', 'local': 'file:../local'}), f)
         support.run_skua(SKUA, p, install, env)
-        fresh(p)
+        support.fresh(p)
         r = support.run_skua(SKUA, p, install, env)
         assert REUSED not in r.stdout + r.stderr, r.stdout + r.stderr
         support.check('no memo with a file: dependency')
