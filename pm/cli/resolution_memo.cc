@@ -8,12 +8,10 @@
 #include "pm/cli/resolution_memo.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <string_view>
 #include <utility>
@@ -63,25 +61,6 @@ bool TakeNumber(std::string_view* line, int64_t* out) {
   return true;
 }
 
-// One read of the whole file into a buffer of its size.
-std::optional<std::string> ReadWhole(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
-  std::string text;
-  if (fstat(fd, &st) == 0) text.resize(static_cast<size_t>(st.st_size));
-  size_t got = 0;
-  while (got < text.size()) {
-    ssize_t n = read(fd, text.data() + got, text.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<size_t>(n);
-  }
-  close(fd);
-  if (got != text.size()) return std::nullopt;
-  return text;
-}
-
 // Leaves the newest `keep` memos in `dir`.
 void Prune(const std::string& dir, size_t keep) {
   DIR* d = opendir(dir.c_str());
@@ -125,8 +104,8 @@ Status WriteResolutionMemo(const std::string& cache_dir, const std::string& key,
 
 std::optional<ResolutionMemo> ReadResolutionMemo(const std::string& cache_dir, const std::string& key,
                                                  bool ignore_freshness, int64_t now) {
-  std::optional<std::string> text = ReadWhole(fsutil::JoinPath(MemoDir(cache_dir), key));
-  if (!text || !std::string_view(*text).starts_with(kHeader)) return std::nullopt;
+  Result<std::string> text = fsutil::ReadFile(fsutil::JoinPath(MemoDir(cache_dir), key));
+  if (!text.ok() || !std::string_view(*text).starts_with(kHeader)) return std::nullopt;
   std::string_view rest = std::string_view(*text).substr(kHeader.size());
   ResolutionMemo memo;
   std::string path;

@@ -103,17 +103,16 @@ void RegistryClient::FetchPackument(std::string name, PackumentCallback done, st
   }
   std::string url = PackumentUrl(*registry, name);
   config::CacheMode mode = network_.cache_mode;
-  if (cache_) {
-    done = [this, path = cache_->PathFor(url, Kind()), done = std::move(done)](Result<PackumentResult> r) {
-      RecordAnswer(path, r);
-      done(std::move(r));
-    };
-  }
   if (!cache_) {
     RequestPackument(std::move(name), std::move(spec), std::move(url), *registry, std::nullopt,
                      std::move(done));
     return;
   }
+  // Each answer is recorded with the cache file that now holds it (answered()).
+  done = [this, path = cache_->PathFor(url, Kind()), done = std::move(done)](Result<PackumentResult> r) {
+    RecordAnswer(path, r);
+    done(std::move(r));
+  };
   // A worker reads the cached copy and, when it may answer without asking, parses it; the
   // answer is delivered from the loop in request order. Large packuments make parsing
   // the bulk of a warm install's resolution, so it runs beside the tree builder.
