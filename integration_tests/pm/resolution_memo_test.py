@@ -32,6 +32,18 @@ def fixture(b_versions):
         'b': {'versions': {v: {} for v in b_versions}},
         # Refused by engines: the resolution warns (EBADENGINE), and so must a reuse.
         'e': {'versions': {'1.0.0': {'manifest': {'engines': {'node': '>=99'}}}}},
+        # `bundler` ships `inner` and, for it, wrap@6 in its tarball; its own `cli@1`
+        # wants wrap@^7 and finds the bundled one. The resolution (npm's too) does not see
+        # the bundle's wrap@6 before it reads the tarball, so the lockfile it writes fails
+        # its own check (lockfile/ci_check), and a memo of it is refused.
+        'bundler': {'versions': {'1.0.0': {
+            'manifest': {'dependencies': {'inner': '^1.0.0', 'cli': '^1.0.0'}, 'bundleDependencies': ['inner']},
+            'files': {'node_modules/inner/package.json': json.dumps(
+                          {'name': 'inner', 'version': '1.0.0', 'dependencies': {'wrap': '^6.0.0'}}),
+                      'node_modules/wrap/package.json': '{"name": "wrap", "version": "6.0.0"}'}}}},
+        'inner': {'versions': {'1.0.0': {'manifest': {'dependencies': {'wrap': '^6.0.0'}}}}},
+        'cli': {'versions': {'1.0.0': {'manifest': {'dependencies': {'wrap': '^7.0.0'}}}, '2.0.0': {}}},
+        'wrap': {'versions': {'6.0.0': {}, '7.0.0': {}}},
     }}
 
 
@@ -96,6 +108,42 @@ def main():
         assert read(os.path.join(p, 'package-lock.json')) == lock
         assert tree(p) == layout, (tree(p), layout)
         support.check('a second first install reuses the resolution: same lockfile and tree')
+
+        # A memo whose lockfile does not match package.json (not one skua wrote) is
+        # dropped: the install resolves and still writes its lockfile.
+        memos = glob.glob(os.path.join(TMP, 'cache', 'resolutions', '*'))
+        assert len(memos) == 1, memos
+        with open(memos[0], 'rb') as f:
+            memo = f.read()
+        head, _, text = memo.partition(b'\nlockfile ')
+        locked = text.split(b'\n', 1)[1].replace(b'"a": "^1.0.0"', b'"a": "^9.0.0"', 1)
+        assert locked != text.split(b'\n', 1)[1]
+        with open(memos[0], 'wb') as f:
+            f.write(head + b'\nlockfile %d\n' % len(locked) + locked)
+        support.fresh(p)
+        r = support.run_skua(SKUA, p, install, env)
+        assert 'does not match package.json; resolving again' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert read(os.path.join(p, 'package-lock.json')) == lock
+        assert tree(p) == layout, (tree(p), layout)
+        assert not os.path.exists(memos[0])
+        support.check('a memo out of sync with package.json is dropped')
+        support.fresh(p)
+        support.run_skua(SKUA, p, install, env)
+        assert os.path.exists(memos[0])  # Kept again by the next first install.
+
+        # The same with a lockfile skua wrote: the resolution that replaces the memo makes
+        # the same bytes, which must still be written.
+        q = os.path.join(TMP, 'q')
+        os.makedirs(q)
+        with open(os.path.join(q, 'package.json'), 'w') as f:
+            json.dump({'name': 'q', 'version': '1.0.0', 'dependencies': {'bundler': '1.0.0', 'cli': '2.0.0'}}, f)
+        support.run_skua(SKUA, q, install, env)
+        bundled_lock = read(os.path.join(q, 'package-lock.json'))
+        support.fresh(q)
+        r = support.run_skua(SKUA, q, install, env)
+        assert 'does not match package.json; resolving again' in r.stdout + r.stderr, r.stdout + r.stderr
+        assert read(os.path.join(q, 'package-lock.json')) == bundled_lock
+        support.check('a memo its own check refuses is dropped; the lockfile is still written')
 
         # With node_modules (or a lockfile) the install starts from it, as before.
         os.remove(os.path.join(p, 'package-lock.json'))

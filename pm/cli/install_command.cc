@@ -230,6 +230,9 @@ class Installer {
   // true when it took one (lock_text_). A fresh resolution of such an install is kept.
   bool MayUseResolutionMemo() const;
   bool UseResolutionMemo();
+  // The memo taken turned out unusable: forgets and removes it, and keeps none this time
+  // (the resolution would make the same one again).
+  void DropResolutionMemo();
   void SaveResolutionMemo(const std::string& lock_bytes);
   // Waits for the early links and removes what they placed that `packages` lacks;
   // returns what they linked.
@@ -351,7 +354,7 @@ std::optional<Failure> Installer::Load() {
     if (lock.ok()) {
       lock_.emplace(std::move(lock).value());
     } else if (memo_used_) {
-      memo_used_ = false;  // Not one this skua wrote: resolve.
+      DropResolutionMemo();  // Not one this skua wrote: resolve.
     } else if (options_.command == InstallCommand::kCi) {
       return Failure{1, lock.status().message()};
     } else {
@@ -451,7 +454,7 @@ Result<lockfile::Lockfile> Installer::Resolve() {
     if (memo_used_) {
       // Not expected (the memo's key covers package.json): resolve as without it.
       out_.Verbose("the cached resolution does not match package.json; resolving again");
-      memo_used_ = false;
+      DropResolutionMemo();
       lock_.reset();
     } else {
       if (options_.command == InstallCommand::kCi) return lockfile::CiOutOfSyncError(problems);
@@ -735,6 +738,14 @@ bool Installer::UseResolutionMemo() {
   memo_warnings_ = std::move(memo->warnings);
   memo_used_ = true;
   return true;
+}
+
+void Installer::DropResolutionMemo() {
+  RemoveResolutionMemo(cache_dir_, memo_key_);
+  memo_used_ = false;
+  memo_key_.clear();
+  lock_text_.clear();  // Else a resolution with the same bytes would not be written.
+  memo_warnings_.clear();
 }
 
 // Kept when the tree came from the registry alone (the workspaces' folders aside: their

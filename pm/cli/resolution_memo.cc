@@ -144,4 +144,8 @@ std::optional<ResolutionMemo> ReadResolutionMemo(const std::string& cache_dir, c
   }
 }
 
+void RemoveResolutionMemo(const std::string& cache_dir, const std::string& key) {
+  unlink(fsutil::JoinPath(MemoDir(cache_dir), key).c_str());
+}
+
 }  // namespace skua::pm::cli

@@ -46,6 +46,9 @@ Status WriteResolutionMemo(const std::string& cache_dir, const std::string& key,
 std::optional<ResolutionMemo> ReadResolutionMemo(const std::string& cache_dir, const std::string& key,
                                                  bool ignore_freshness, int64_t now);
 
+// Removes the memo for `key`, if any.
+void RemoveResolutionMemo(const std::string& cache_dir, const std::string& key);
+
 }  // namespace skua::pm::cli
 
 #endif  // SKUA_PM_CLI_RESOLUTION_MEMO_H_
