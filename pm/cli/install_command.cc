@@ -452,7 +452,8 @@ Result<lockfile::Lockfile> Installer::Resolve() {
       return std::move(*lock_);  // Not read again.
     }
     if (memo_used_) {
-      // Not expected (the memo's key covers package.json): resolve as without it.
+      // The memo's key covers package.json, but the check can still refuse a first
+      // resolution's lockfile (a bundle it did not see: pm/README.md's known gaps).
       out_.Verbose("the cached resolution does not match package.json; resolving again");
       DropResolutionMemo();
       lock_.reset();
