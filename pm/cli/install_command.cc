@@ -750,9 +750,9 @@ void Installer::DropResolutionMemo() {
 }
 
 // Kept when the tree came from the registry alone (the workspaces' folders aside: their
-// package.json files are in the key).
+// package.json files are in the key). memo_key_ is set only when there was no lockfile.
 void Installer::SaveResolutionMemo(const std::string& lock_bytes) {
-  if (memo_key_.empty() || memo_used_ || lock_ || !source_ || read_git_ || client_->failed_answers() > 0) return;
+  if (memo_key_.empty() || memo_used_ || !source_ || read_git_ || client_->failed_answers() > 0) return;
   std::set<std::string> workspace_paths;
   for (const workspaces::Workspace& ws : workspaces_) workspace_paths.insert(ws.path);
   for (std::string_view folder : source_->folders_read()) {
